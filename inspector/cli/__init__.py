@@ -1,0 +1,1 @@
+"""``inspector-cli``: the same services as the desktop app, for scripts and batch work."""

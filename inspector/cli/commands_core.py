@@ -1,0 +1,59 @@
+"""``init`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from inspector.cli.session import ENV_PASSWORD, CliSession
+from inspector.domain.errors import InspectorError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    init = subparsers.add_parser("init", help="create the database and load the built-in templates (idempotent)")
+    init.add_argument("--admin-password", help="password of the admin account (default: $INSPECTOR_PASSWORD)")
+    init.add_argument("--admin-name", default="admin", help="user name of the first admin (default: admin)")
+    init.set_defaults(handler=run_init)
+
+    check = subparsers.add_parser("check", help="integrity check of the database and audit trail; exit 1 on problems")
+    check.set_defaults(handler=run_check)
+
+
+def _admin_password(session: CliSession) -> str:
+    if session.args.admin_password:
+        return session.args.admin_password
+    if os.environ.get(ENV_PASSWORD) is not None:
+        return os.environ[ENV_PASSWORD]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return session.password_for(session.args.admin_name, prompt="Password for the new admin: ")
+    raise InspectorError("password_required", user=session.args.admin_name)
+
+
+def run_init(session: CliSession) -> int:
+    context = session.context
+    users = context.users
+    if users.needs_first_admin():
+        users.create_first_admin(session.args.admin_name, "管理员", _admin_password(session))
+        print(f"created admin account '{session.args.admin_name}'")
+    for line in initialise_content(context):
+        print(line)
+    print(f"data folder ready: {context.paths.root}")
+    return 0
+
+
+def initialise_content(context) -> list[str]:  # noqa: ANN001 - AppContext
+    """Load what ``init`` provides beyond the admin account (built-in templates); idempotent."""
+    loader = getattr(context, "templates", None)
+    if loader is None:
+        return []
+    loaded = loader.ensure_builtins()
+    return [f"loaded built-in template {code}" for code in loaded]
+
+
+def run_check(session: CliSession) -> int:
+    report = session.context.integrity.check()
+    stream = sys.stdout if report.ok else sys.stderr
+    for line in report.lines():
+        stream.write(line + "\n")
+    return 0 if report.ok else 1

@@ -1,0 +1,63 @@
+"""One CLI invocation: the parsed arguments, the opened data folder and the acting user.
+
+Acting user: ``--user``, else ``$INSPECTOR_USER``, else the data folder's only admin. Password:
+``$INSPECTOR_PASSWORD``, else a prompt when stdin is a terminal, else an error (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from inspector.context import AppContext, open_context
+from inspector.domain.errors import InspectorError
+from inspector.domain.users import User
+from inspector.paths import resolve_data_dir
+
+ENV_USER = "INSPECTOR_USER"
+ENV_PASSWORD = "INSPECTOR_PASSWORD"
+
+
+class CliSession:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._context: AppContext | None = None
+        self._actor: User | None = None
+
+    @property
+    def context(self) -> AppContext:
+        if self._context is None:
+            self._context = open_context(resolve_data_dir(self.args.data_dir))
+        return self._context
+
+    def password_for(self, username: str, *, prompt: str | None = None) -> str:
+        password = os.environ.get(ENV_PASSWORD)
+        if password is not None:
+            return password
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(prompt or f"Password for {username}: ")
+        raise InspectorError("password_required", user=username)
+
+    def actor(self) -> User:
+        """The authenticated acting user (role checks apply as in the GUI)."""
+        if self._actor is None:
+            users = self.context.users
+            name = self.args.user or os.environ.get(ENV_USER)
+            if not name:
+                admin = users.sole_admin()
+                if admin is None:
+                    raise InspectorError("no_acting_user")
+                name = admin.username
+            self._actor = users.authenticate(name, self.password_for(name))
+        return self._actor
+
+    def print_json(self, value: Any) -> None:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+    def close(self) -> None:
+        if self._context is not None:
+            self._context.close()

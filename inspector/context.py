@@ -1,0 +1,52 @@
+"""Building the application context: paths → database (migrated) → services.
+
+The desktop app (``app.py``), the CLI and the tests all build the same ``AppContext`` over a data
+folder; nothing reaches for module globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector.paths import DataPaths
+from inspector.services.base import ServiceContext
+from inspector.services.integrity import IntegrityService
+from inspector.services.registry import RegistryService
+from inspector.services.settings import SettingsService
+from inspector.services.users import UserService
+from inspector.storage.database import OpenResult, open_database
+
+
+@dataclass
+class AppContext:
+    paths: DataPaths
+    opened: OpenResult
+    services: ServiceContext
+    users: UserService
+    settings: SettingsService
+    integrity: IntegrityService
+    registry: RegistryService
+
+    @property
+    def db(self):  # noqa: ANN201 - sqlite_utils.Database, kept out of the UI's imports
+        return self.opened.db
+
+    def close(self) -> None:
+        self.opened.db.close()
+
+
+def open_context(data_dir: Path) -> AppContext:
+    """Open (creating and migrating if needed) the data folder and wire the services."""
+    paths = DataPaths(data_dir).ensure()
+    opened = open_database(paths.database)
+    ctx = ServiceContext(db=opened.db, paths=paths)
+    return AppContext(
+        paths=paths,
+        opened=opened,
+        services=ctx,
+        users=UserService(ctx),
+        settings=SettingsService(ctx),
+        integrity=IntegrityService(ctx),
+        registry=RegistryService(ctx),
+    )

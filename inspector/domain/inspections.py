@@ -1,0 +1,118 @@
+"""Inspections, their answers and the findings that failed answers become.
+
+The foundation defines the shapes; the inspections issue fills in recording, scoring and
+completion. ``observed_at`` (when it happened) is kept apart from ``entered_at`` (when it was
+written up) so covert visits can be entered after the fact.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inspector.domain.templates import Severity, SubjectKind
+
+
+class InspectionMode(StrEnum):
+    ONSITE = "onsite"  # 明查
+    COVERT = "covert"  # 暗访
+    WALKAROUND = "walkaround"  # 走动式: a single finding without a full checklist
+
+
+class InspectionStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+
+
+class AnswerResult(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    NA = "na"
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"  # failed, no notice yet
+    FIXED_ON_SPOT = "fixed_on_spot"  # 日清日结: corrected during a walk-around
+    NOTICED = "noticed"  # on a rectification notice
+    CLOSED = "closed"  # verified at follow-up
+
+
+class SubjectRef(BaseModel):
+    """What was inspected: a registry record of one kind, with a label fixed at the time."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: SubjectKind
+    id: int
+    label: str = ""
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    item_code: str
+    result: AnswerResult
+    value: float | str | None = None  # numeric reading or text observation
+    note: str = ""
+    severity: Severity | None = None
+    photo_ids: tuple[int, ...] = ()
+    answered_at: datetime
+
+
+class Evidence(BaseModel):
+    """Covert-visit evidence (ticket or payment screenshot is a photo; these are the facts)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    route: str = ""
+    fleet_no: str = ""
+    staff_no: str = ""
+    ticket: str = ""
+    remarks: str = ""
+
+
+class Inspection(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    template_version_id: int
+    template_code: str
+    template_version: int
+    mode: InspectionMode
+    status: InspectionStatus = InspectionStatus.DRAFT
+    subject: SubjectRef
+    unit_id: int | None = None  # the responsible unit
+    responsible_staff_id: int | None = None
+    author_id: int
+    observed_at: datetime
+    entered_at: datetime
+    completed_at: datetime | None = None
+    score: float | None = None
+    max_score: float | None = None
+    veto_failed: bool = False
+    evidence: Evidence = Field(default_factory=Evidence)
+    answers: tuple[Answer, ...] = ()
+
+    @property
+    def covert(self) -> bool:
+        return self.mode is InspectionMode.COVERT
+
+
+class Finding(BaseModel):
+    """A failed item: the problem, who must fix it and how serious it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    inspection_id: int
+    item_code: str
+    section_code: str = ""
+    severity: Severity = Severity.GENERAL
+    note: str = ""
+    unit_id: int | None = None
+    responsible_staff_id: int | None = None
+    status: FindingStatus = FindingStatus.OPEN
+    photo_ids: tuple[int, ...] = ()
+    created_at: datetime

@@ -1,0 +1,106 @@
+"""Sentences for error codes, in English source text marked for Qt Linguist (context "Errors").
+
+The domain and services raise codes with parameters; the GUI shows ``describe(error)`` in the
+user's language, the CLI prints it after ``error:``. Add a line here with every new code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
+from inspector.i18n import translate
+
+CONTEXT = "Errors"
+
+TEMPLATES: dict[str, str] = {
+    "error": QT_TRANSLATE_NOOP("Errors", "Something went wrong: {detail}"),
+    "invalid": QT_TRANSLATE_NOOP("Errors", "The value of {field} is not valid."),
+    "invalid_value": QT_TRANSLATE_NOOP("Errors", "The value of {field} is not valid."),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "No {entity} \"{key}\" was found."),
+    "conflict": QT_TRANSLATE_NOOP("Errors", "This clashes with existing data."),
+    "permission_denied": QT_TRANSLATE_NOOP(
+        "Errors", "Your role ({role}) is not allowed to do this (needs permission \"{permission}\")."
+    ),
+    "not_your_inspection": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} belongs to another supervisor; only its author or the quality office may change it."
+    ),
+    "covert_not_visible": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it."
+    ),
+    "auth_failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password for \"{user}\"."),
+    "no_acting_user": QT_TRANSLATE_NOOP(
+        "Errors", "No acting user: give --user NAME (or $INSPECTOR_USER); this data folder has no single admin to default to."
+    ),
+    "password_required": QT_TRANSLATE_NOOP(
+        "Errors", "A password is needed for \"{user}\": set $INSPECTOR_PASSWORD or run in a terminal."
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP("Errors", "The password must have at least {minimum} characters."),
+    "username_format": QT_TRANSLATE_NOOP(
+        "Errors", "A user name has 2–32 letters, digits, dots, dashes or underscores."
+    ),
+    "username_taken": QT_TRANSLATE_NOOP("Errors", "The user name \"{username}\" is already taken."),
+    "display_name_empty": QT_TRANSLATE_NOOP("Errors", "The display name must not be empty."),
+    "admin_exists": QT_TRANSLATE_NOOP("Errors", "This data folder already has an administrator."),
+    "last_admin": QT_TRANSLATE_NOOP(
+        "Errors", "\"{username}\" is the last active administrator and must stay one."
+    ),
+    "setting_invalid": QT_TRANSLATE_NOOP("Errors", "The setting {field} is not valid."),
+    "database_too_new": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {file} was written by a newer version of Inspector (it has {unknown}). "
+        "Install the newer version; nothing was changed.",
+    ),
+    "migration_foreign_keys": QT_TRANSLATE_NOOP(
+        "Errors", "Upgrading {file} left {problems} broken references; the backup beside it is untouched."
+    ),
+    "import_rejected": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: {count} problem(s) found; nothing was imported."
+    ),
+    "file_missing": QT_TRANSLATE_NOOP("Errors", "The file {file} does not exist."),
+    "data_dir_locked": QT_TRANSLATE_NOOP(
+        "Errors", "Inspector is already open on the data folder {path}. Use that window."
+    ),
+}
+
+# Codes used inside import problems (per row and column).
+ROW_TEMPLATES: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Errors", "a value is required"),
+    "plate_format": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a plate like 粤B·12345"),
+    "location_code_format": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a code like A-3F-WC-02"),
+    "key_format": QT_TRANSLATE_NOOP("Errors", "\"{value}\" may only hold letters, digits, - and _"),
+    "enum": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not one of: {expected}"),
+    "int_parsing": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a whole number"),
+    "float_parsing": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a number"),
+}
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def describe(error: InspectorError) -> str:
+    """One sentence for ``error`` in the current language."""
+    template = TEMPLATES.get(error.code)
+    if template is None:
+        detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
+        return f"{error.code}" + (f" ({detail})" if detail else "")
+    return _format(translate(CONTEXT, template), {"detail": "", **error.params})
+
+
+def describe_problem(problem: RowProblem) -> str:
+    """``row 7, column plate: "XX" is not a plate like 粤B·12345``."""
+    template = ROW_TEMPLATES.get(problem.code)
+    reason = _format(translate(CONTEXT, template), problem.params) if template else problem.code
+    where = translate(CONTEXT, "row {row}, column {column}").format(row=problem.row, column=problem.column)
+    return f"{where}: {reason}"
+
+
+def describe_import(error: ImportRejected) -> list[str]:
+    """The headline and one line per problem."""
+    return [describe(error), *(describe_problem(p) for p in error.problems)]

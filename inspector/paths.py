@@ -1,0 +1,79 @@
+"""Where things live: the user's data folder, the database, the photo store and bundled resources.
+
+The data folder is chosen in this order: an explicit ``--data-dir``, the ``INSPECTOR_DATA_DIR``
+environment variable, then the platform's user data folder (platformdirs).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from inspector import APP_NAME
+
+ENV_DATA_DIR = "INSPECTOR_DATA_DIR"
+DATABASE_NAME = "inspector.db"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder for Inspector."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``explicit`` if given, else $INSPECTOR_DATA_DIR, else the platform default."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def resources_dir() -> Path:
+    """The bundled resources (fonts, translations, templates, icons).
+
+    A source or editable checkout reads the top-level ``resources/`` folder; an installed wheel
+    ships the same folder as the ``inspector_resources`` package.
+    """
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("inspector_resources")))
+
+
+def font_path() -> Path:
+    """The bundled CJK TrueType font used by the UI and by every PDF."""
+    return resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The files and folders inside one data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def photos(self) -> Path:
+        return self.root / "photos"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "inspector.lock"
+
+    def ensure(self) -> "DataPaths":
+        self.root.mkdir(parents=True, exist_ok=True)
+        return self

@@ -1,0 +1,165 @@
+"""The registry use cases: list, search, add, edit, retire and reactivate units, vehicles, staff
+and locations. Everyone signed in may read; only roles with ``EDIT_REGISTRY`` may write.
+
+Records are retired, never deleted: inspections and notices keep pointing at them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+from pydantic_core import PydanticCustomError
+
+from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.errors import Conflict, NotFound, ValidationError
+from inspector.domain.registry import DATA_MODELS, NATURAL_KEYS, RegistryKind, normalize_plate
+from inspector.domain.users import Permission, User, require
+from inspector.services.base import ServiceContext
+from inspector.storage import registry_repo
+
+ENTITIES: dict[RegistryKind, Entity] = {
+    RegistryKind.UNITS: Entity.UNIT,
+    RegistryKind.VEHICLES: Entity.VEHICLE,
+    RegistryKind.STAFF: Entity.STAFF,
+    RegistryKind.LOCATIONS: Entity.LOCATION,
+}
+UNIQUE_COLUMNS: dict[RegistryKind, tuple[str, ...]] = {
+    RegistryKind.UNITS: ("code",),
+    RegistryKind.VEHICLES: ("plate", "fleet_no"),
+    RegistryKind.STAFF: ("staff_no",),
+    RegistryKind.LOCATIONS: ("code",),
+}
+
+
+def validation_error(error: pydantic.ValidationError) -> ValidationError:
+    """The first problem of a pydantic error as our ValidationError (code = pydantic type)."""
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    params = {"field": field, "value": first.get("input", "")}
+    params.update({k: v for k, v in (first.get("ctx") or {}).items() if isinstance(v, (str, int, float))})
+    return ValidationError(first["type"], **params)
+
+
+def parse_data(kind: RegistryKind, values: dict[str, Any]) -> Any:
+    """Validate raw values into the kind's data model (raises pydantic.ValidationError)."""
+    return DATA_MODELS[kind].model_validate(values)
+
+
+class RegistryService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading -------------------------------------------------------------------------
+    def list(
+        self, actor: User, kind: RegistryKind, *, search: str = "", include_retired: bool = False,
+        unit_id: int | None = None, limit: int | None = None,
+    ) -> list[Any]:
+        require(actor, Permission.VIEW_REGISTRY)
+        return registry_repo.search(self.ctx.db, kind, text=search, include_retired=include_retired,
+                                    unit_id=unit_id, limit=limit)
+
+    def get(self, actor: User, kind: RegistryKind, record_id: int) -> Any:
+        require(actor, Permission.VIEW_REGISTRY)
+        return self._get(kind, record_id)
+
+    def find_by_key(self, actor: User, kind: RegistryKind, key: str) -> Any:
+        """By natural key (unit code, plate, 工号, location code); vehicles also by 自编号."""
+        require(actor, Permission.VIEW_REGISTRY)
+        key = key.strip()
+        record = None
+        if kind is RegistryKind.VEHICLES:
+            try:
+                record = registry_repo.find(self.ctx.db, kind, "plate", normalize_plate(key))
+            except PydanticCustomError:
+                record = None
+            record = record or registry_repo.find(self.ctx.db, kind, "fleet_no", key)
+        elif kind is RegistryKind.LOCATIONS:
+            record = registry_repo.find(self.ctx.db, kind, "code", key.upper())
+        else:
+            record = registry_repo.find(self.ctx.db, kind, NATURAL_KEYS[kind], key)
+        if record is None:
+            raise NotFound(entity=kind.value, key=key)
+        return record
+
+    def counts(self, actor: User) -> dict[RegistryKind, int]:
+        require(actor, Permission.VIEW_REGISTRY)
+        return {kind: registry_repo.count(self.ctx.db, kind) for kind in RegistryKind}
+
+    # --- writing ---------------------------------------------------------------------------
+    def add(self, actor: User, kind: RegistryKind, values: dict[str, Any]) -> tuple[Any, ChangeSet]:
+        require(actor, Permission.EDIT_REGISTRY)
+        data = self._validated(kind, values)
+        self._check_references(kind, data)
+        self._check_unique(kind, data, exclude_id=None)
+        with self.ctx.mutation():
+            record_id = registry_repo.insert(self.ctx.db, kind, data.model_dump(mode="json"), self.ctx.now_text())
+            self.ctx.record(actor, f"{kind.value}.add", ENTITIES[kind], record_id, after=data.model_dump(mode="json"))
+        return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
+
+    def update(
+        self, actor: User, kind: RegistryKind, record_id: int, values: dict[str, Any]
+    ) -> tuple[Any, ChangeSet]:
+        require(actor, Permission.EDIT_REGISTRY)
+        before = self._get(kind, record_id)
+        merged = {**before.model_dump(include=set(DATA_MODELS[kind].model_fields)), **values}
+        data = self._validated(kind, merged)
+        self._check_references(kind, data)
+        self._check_unique(kind, data, exclude_id=record_id)
+        before_data = before.model_dump(mode="json", include=set(DATA_MODELS[kind].model_fields))
+        after_data = data.model_dump(mode="json")
+        changed = {k: v for k, v in after_data.items() if before_data.get(k) != v}
+        if not changed:
+            return before, ChangeSet()
+        with self.ctx.mutation():
+            registry_repo.update(self.ctx.db, kind, record_id, changed, self.ctx.now_text())
+            self.ctx.record(actor, f"{kind.value}.update", ENTITIES[kind], record_id,
+                            before={k: before_data[k] for k in changed}, after=changed)
+        return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
+
+    def set_active(
+        self, actor: User, kind: RegistryKind, record_id: int, active: bool
+    ) -> tuple[Any, ChangeSet]:
+        """Retire (``active=False``) or reactivate a record."""
+        require(actor, Permission.EDIT_REGISTRY)
+        before = self._get(kind, record_id)
+        if before.active == active:
+            return before, ChangeSet()
+        with self.ctx.mutation():
+            registry_repo.set_active(self.ctx.db, kind, record_id, active, self.ctx.now_text())
+            action = "reactivate" if active else "retire"
+            self.ctx.record(actor, f"{kind.value}.{action}", ENTITIES[kind], record_id,
+                            before={"active": before.active}, after={"active": active})
+        return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
+
+    # --- helpers shared with the importer ------------------------------------------------
+    def _get(self, kind: RegistryKind, record_id: int) -> Any:
+        record = registry_repo.get(self.ctx.db, kind, record_id)
+        if record is None:
+            raise NotFound(entity=kind.value, key=str(record_id))
+        return record
+
+    def _validated(self, kind: RegistryKind, values: dict[str, Any]) -> Any:
+        try:
+            return parse_data(kind, values)
+        except pydantic.ValidationError as error:
+            raise validation_error(error) from None
+
+    def _check_references(self, kind: RegistryKind, data: Any) -> None:
+        unit_id = getattr(data, "unit_id", None)
+        if unit_id is not None:
+            unit = registry_repo.get(self.ctx.db, RegistryKind.UNITS, unit_id)
+            if unit is None:
+                raise NotFound(entity="units", key=str(unit_id))
+            if not unit.active:
+                raise Conflict("unit_retired", unit=unit.code)
+        staff_id = getattr(data, "responsible_staff_id", None)
+        if staff_id is not None and registry_repo.get(self.ctx.db, RegistryKind.STAFF, staff_id) is None:
+            raise NotFound(entity="staff", key=str(staff_id))
+
+    def _check_unique(self, kind: RegistryKind, data: Any, *, exclude_id: int | None) -> None:
+        for column in UNIQUE_COLUMNS[kind]:
+            value = getattr(data, column)
+            existing = registry_repo.find(self.ctx.db, kind, column, value)
+            if existing is not None and existing.id != exclude_id:
+                raise Conflict("duplicate_key", kind=kind.value, field=column, value=value)

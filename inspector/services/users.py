@@ -1,0 +1,143 @@
+"""Accounts: first-run admin, sign-in, creating and editing users, changing passwords.
+
+Passwords are hashed with argon2id (argon2-cffi). Only admins manage other accounts; anyone may
+change their own password given the current one.
+"""
+
+from __future__ import annotations
+
+import pydantic
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
+from inspector.domain.users import NewUser, Permission, Role, User, check_password_strength, require
+from inspector.services.base import ServiceContext
+from inspector.storage import users_repo
+
+_HASHER = PasswordHasher()
+
+
+def _validation_from(error: pydantic.ValidationError) -> ValidationError:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    message = str(first.get("ctx", {}).get("error", first["msg"]))
+    return ValidationError(message if message.isidentifier() else "invalid_value", field=field)
+
+
+class UserService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading -------------------------------------------------------------------------
+    def needs_first_admin(self) -> bool:
+        return users_repo.count(self.ctx.db) == 0
+
+    def get(self, user_id: int) -> User:
+        user = users_repo.get(self.ctx.db, user_id)
+        if user is None:
+            raise NotFound(entity="user", key=str(user_id))
+        return user
+
+    def by_username(self, username: str) -> User:
+        user = users_repo.by_username(self.ctx.db, username)
+        if user is None:
+            raise NotFound(entity="user", key=username)
+        return user
+
+    def list(self, actor: User) -> list[User]:
+        if actor.can(Permission.MANAGE_USERS):
+            return users_repo.list_all(self.ctx.db)
+        return users_repo.list_all(self.ctx.db, include_inactive=False)
+
+    def sole_admin(self) -> User | None:
+        """The data folder's only active admin, the CLI's default actor."""
+        admins = users_repo.active_admins(self.ctx.db)
+        return admins[0] if len(admins) == 1 else None
+
+    # --- sign-in ---------------------------------------------------------------------------
+    def authenticate(self, username: str, password: str) -> User:
+        user = users_repo.by_username(self.ctx.db, username.strip())
+        stored = users_repo.password_hash(self.ctx.db, user.id) if user else None
+        if user is None or stored is None or not user.active:
+            raise AuthenticationFailed(user=username)
+        try:
+            _HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            raise AuthenticationFailed(user=username) from None
+        if _HASHER.check_needs_rehash(stored):
+            with self.ctx.mutation():
+                users_repo.set_password_hash(self.ctx.db, user.id, _HASHER.hash(password))
+        return user
+
+    # --- writing ---------------------------------------------------------------------------
+    def create_first_admin(self, username: str, display_name: str, password: str) -> tuple[User, ChangeSet]:
+        """Only on an empty data folder: the account everything else is created from."""
+        if not self.needs_first_admin():
+            raise Conflict("admin_exists")
+        return self._insert(None, username, display_name, Role.ADMIN, password, None)
+
+    def create(
+        self, actor: User, *, username: str, display_name: str, role: Role, password: str,
+        unit_id: int | None = None,
+    ) -> tuple[User, ChangeSet]:
+        require(actor, Permission.MANAGE_USERS)
+        return self._insert(actor, username, display_name, role, password, unit_id)
+
+    def _insert(
+        self, actor: User | None, username: str, display_name: str, role: Role, password: str,
+        unit_id: int | None,
+    ) -> tuple[User, ChangeSet]:
+        try:
+            data = NewUser(username=username, display_name=display_name, role=role, password=password,
+                           unit_id=unit_id)
+        except pydantic.ValidationError as error:
+            raise _validation_from(error) from None
+        check_password_strength(password)
+        if users_repo.by_username(self.ctx.db, data.username):
+            raise Conflict("username_taken", username=data.username)
+        with self.ctx.mutation():
+            user_id = users_repo.insert(
+                self.ctx.db, username=data.username, display_name=data.display_name, role=data.role,
+                password_hash=_HASHER.hash(password), unit_id=data.unit_id, created_at=self.ctx.now_text(),
+            )
+            after = {"username": data.username, "role": data.role.value}
+            self.ctx.record(actor, "user.create", Entity.USER, user_id, after=after)
+        return self.get(user_id), ChangeSet.of(Entity.USER, user_id)
+
+    def update(
+        self, actor: User, user_id: int, *, display_name: str, role: Role, active: bool,
+        unit_id: int | None = None,
+    ) -> tuple[User, ChangeSet]:
+        require(actor, Permission.MANAGE_USERS)
+        before = self.get(user_id)
+        if not display_name.strip():
+            raise ValidationError("display_name_empty", field="display_name")
+        losing_admin = before.role is Role.ADMIN and before.active and (role is not Role.ADMIN or not active)
+        if losing_admin and len(users_repo.active_admins(self.ctx.db)) <= 1:
+            raise Conflict("last_admin", username=before.username)
+        with self.ctx.mutation():
+            users_repo.update(self.ctx.db, user_id, display_name=display_name.strip(), role=role,
+                              active=active, unit_id=unit_id)
+            self.ctx.record(
+                actor, "user.update", Entity.USER, user_id,
+                before={"role": before.role.value, "active": before.active},
+                after={"role": role.value, "active": active},
+            )
+        return self.get(user_id), ChangeSet.of(Entity.USER, user_id)
+
+    def change_password(
+        self, actor: User, user_id: int, new_password: str, *, current_password: str | None = None
+    ) -> ChangeSet:
+        target = self.get(user_id)
+        if actor.id == target.id:
+            self.authenticate(target.username, current_password or "")
+        elif not actor.can(Permission.MANAGE_USERS):
+            raise PermissionDenied(permission=Permission.MANAGE_USERS.value, role=actor.role.value,
+                                   user=actor.username)
+        check_password_strength(new_password)
+        with self.ctx.mutation():
+            users_repo.set_password_hash(self.ctx.db, user_id, _HASHER.hash(new_password))
+            self.ctx.record(actor, "user.password", Entity.USER, user_id)
+        return ChangeSet.of(Entity.USER, user_id)

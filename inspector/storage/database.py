@@ -1,0 +1,107 @@
+"""Opening the database: pragmas, migrations with a backup first, refusal of newer files, checks.
+
+Open order (Anki, Vorta): WAL and foreign keys; refuse a database carrying migrations this build
+does not know (nothing touched); if migrations are pending on an existing file, copy it to a
+timestamped backup beside it; apply with foreign keys off; then run ``foreign_key_check``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from inspector.domain.errors import DatabaseTooNew, InspectorError
+from inspector.storage.migrations import MIGRATIONS
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    db: sqlite_utils.Database
+    applied: tuple[str, ...]  # names of migrations applied by this open
+    backup: Path | None  # the copy made before migrating, if any
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=10.0)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=10000")
+    return db
+
+
+def _applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many of this build's migrations the database carries."""
+    return len(_applied_names(db))
+
+
+def backup_path_for(path: Path, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    counter = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+def _backup(db: sqlite_utils.Database, path: Path) -> Path:
+    """A consistent copy through SQLite's backup API, written to a temp name then renamed."""
+    target = backup_path_for(path)
+    temp = target.with_name(target.name + ".tmp")
+    dest = sqlite3.connect(str(temp))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    temp.replace(target)
+    return target
+
+
+def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    db = _connect(path)
+    try:
+        applied = _applied_names(db)
+        unknown = [name for name in applied if name not in known_migrations()]
+        if unknown:
+            raise DatabaseTooNew(file=str(path), unknown=", ".join(unknown))
+        pending = [m.name for m in MIGRATIONS.pending(db)]
+        backup = None
+        if pending and migrate:
+            if existed and applied:
+                backup = _backup(db, path)
+            db.execute("PRAGMA foreign_keys=OFF")
+            MIGRATIONS.apply(db)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise InspectorError("migration_foreign_keys", file=str(path), problems=len(problems))
+        db.execute("PRAGMA foreign_keys=ON")
+        return OpenResult(db=db, applied=tuple(pending if migrate else ()), backup=backup)
+    except BaseException:
+        db.close()
+        raise
+
+
+def integrity_problems(db: sqlite_utils.Database) -> list[str]:
+    """SQLite's own integrity and foreign-key checks, as readable lines (empty when sound)."""
+    lines = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    problems = [line for line in lines if line != "ok"]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid} points at a missing {parent} row")
+    return problems

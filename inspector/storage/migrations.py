@@ -1,0 +1,193 @@
+"""Schema migrations, one function per change. NEVER edit a migration after it has landed:
+add a new one. Tests keep a fixture database per released schema and upgrade each.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("inspector")
+
+
+def _run(db: sqlite_utils.Database, statements: str) -> None:
+    """Execute ``;``-separated DDL one statement at a time (executescript would COMMIT)."""
+    buffer: list[str] = []
+    for line in statements.splitlines():
+        buffer.append(line)
+        candidate = "\n".join(buffer).strip()
+        if candidate.endswith(";") and sqlite3.complete_statement(candidate):
+            db.execute(candidate)
+            buffer = []
+    if "\n".join(buffer).strip():
+        raise ValueError("incomplete SQL statement in migration")
+
+
+@MIGRATIONS(name="0001_core")
+def m0001_core(db: sqlite_utils.Database) -> None:
+    """Users, the registry, settings and the hash-chained audit log."""
+    _run(
+        db,
+        """
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'depot',
+            head_name TEXT NOT NULL DEFAULT '',
+            head_phone TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('supervisor','quality_office','manager','admin')),
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            unit_id INTEGER REFERENCES units(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE vehicles (
+            id INTEGER PRIMARY KEY,
+            plate TEXT NOT NULL UNIQUE,
+            fleet_no TEXT NOT NULL UNIQUE,
+            route TEXT NOT NULL DEFAULT '',
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            model TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX vehicles_unit ON vehicles(unit_id);
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            staff_no TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            phone TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX staff_unit ON staff(unit_id);
+        CREATE TABLE locations (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            responsible_staff_id INTEGER REFERENCES staff(id),
+            area TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX locations_unit ON locations(unit_id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor_id INTEGER,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            before TEXT NOT NULL DEFAULT '',
+            after TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """,
+    )
+
+
+@MIGRATIONS(name="0002_templates_inspections")
+def m0002_templates_inspections(db: sqlite_utils.Database) -> None:
+    """Template versions (whole body as JSON), inspections, answers and findings."""
+    _run(
+        db,
+        """
+        CREATE TABLE template_versions (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('draft','published')),
+            effective_month TEXT,
+            title_zh TEXT NOT NULL,
+            title_en TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL,
+            item_count INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            builtin INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            published_at TEXT,
+            published_by INTEGER REFERENCES users(id),
+            UNIQUE (code, version)
+        );
+        CREATE TRIGGER template_versions_published_immutable
+        BEFORE UPDATE ON template_versions WHEN OLD.status = 'published'
+        BEGIN SELECT RAISE(ABORT, 'published template versions are immutable'); END;
+        CREATE TRIGGER template_versions_published_undeletable
+        BEFORE DELETE ON template_versions WHEN OLD.status = 'published'
+        BEGIN SELECT RAISE(ABORT, 'published template versions are immutable'); END;
+        CREATE TABLE inspections (
+            id INTEGER PRIMARY KEY,
+            template_version_id INTEGER NOT NULL REFERENCES template_versions(id),
+            mode TEXT NOT NULL CHECK (mode IN ('onsite','covert','walkaround')),
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','completed')),
+            subject_kind TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            subject_label TEXT NOT NULL DEFAULT '',
+            unit_id INTEGER REFERENCES units(id),
+            responsible_staff_id INTEGER REFERENCES staff(id),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            observed_at TEXT NOT NULL,
+            entered_at TEXT NOT NULL,
+            completed_at TEXT,
+            score REAL,
+            max_score REAL,
+            veto_failed INTEGER NOT NULL DEFAULT 0,
+            evidence TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX inspections_observed ON inspections(observed_at);
+        CREATE INDEX inspections_author ON inspections(author_id);
+        CREATE INDEX inspections_unit ON inspections(unit_id);
+        CREATE INDEX inspections_subject ON inspections(subject_kind, subject_id);
+        CREATE TABLE answers (
+            inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            item_code TEXT NOT NULL,
+            result TEXT NOT NULL CHECK (result IN ('pass','fail','na')),
+            value TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            severity TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (inspection_id, item_code)
+        );
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+            item_code TEXT NOT NULL,
+            section_code TEXT NOT NULL DEFAULT '',
+            severity TEXT NOT NULL DEFAULT 'general',
+            note TEXT NOT NULL DEFAULT '',
+            unit_id INTEGER REFERENCES units(id),
+            responsible_staff_id INTEGER REFERENCES staff(id),
+            status TEXT NOT NULL DEFAULT 'open',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX findings_inspection ON findings(inspection_id);
+        """,
+    )
