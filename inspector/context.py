@@ -11,9 +11,12 @@ from pathlib import Path
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
+from inspector.services.inspections import InspectionService
 from inspector.services.integrity import IntegrityService
 from inspector.services.registry import RegistryService
+from inspector.services.registry_import import RegistryImporter
 from inspector.services.settings import SettingsService
+from inspector.services.templates import TemplateService
 from inspector.services.users import UserService
 from inspector.storage.database import OpenResult, open_database
 
@@ -27,6 +30,9 @@ class AppContext:
     settings: SettingsService
     integrity: IntegrityService
     registry: RegistryService
+    inspections: InspectionService
+    templates: TemplateService
+    registry_import: RegistryImporter
 
     @property
     def db(self):  # noqa: ANN201 - sqlite_utils.Database, kept out of the UI's imports
@@ -49,4 +55,7 @@ def open_context(data_dir: Path) -> AppContext:
         settings=SettingsService(ctx),
         integrity=IntegrityService(ctx),
         registry=RegistryService(ctx),
+        inspections=InspectionService(ctx),
+        templates=TemplateService(ctx),
+        registry_import=RegistryImporter(ctx),
     )

@@ -30,6 +30,19 @@ TEMPLATES: dict[str, str] = {
     "covert_not_visible": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it."
     ),
+    "inspection_completed": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} is completed and can no longer be edited."
+    ),
+    "template_not_published": QT_TRANSLATE_NOOP(
+        "Errors", "Template {template} version {version} is a draft; inspections use published versions only."
+    ),
+    "subject_not_found": QT_TRANSLATE_NOOP("Errors", "No {kind} with id {id} is in the registry."),
+    "subject_retired": QT_TRANSLATE_NOOP(
+        "Errors", "The {kind} {subject} is retired; reactivate it in the registry before inspecting it."
+    ),
+    "subject_kind_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Template {template} inspects a {expected}, not a {given}."
+    ),
     "auth_failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password for \"{user}\"."),
     "no_acting_user": QT_TRANSLATE_NOOP(
         "Errors", "No acting user: give --user NAME (or $INSPECTOR_USER); this data folder has no single admin to default to."
@@ -60,8 +73,40 @@ TEMPLATES: dict[str, str] = {
         "Errors", "{file}: {count} problem(s) found; nothing was imported."
     ),
     "file_missing": QT_TRANSLATE_NOOP("Errors", "The file {file} does not exist."),
+    "file_unreadable": QT_TRANSLATE_NOOP("Errors", "The file {file} could not be read ({reason})."),
+    "unsupported_format": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} is not a format Inspector reads ({suffix}); save it as {expected}."
+    ),
+    "file_empty": QT_TRANSLATE_NOOP("Errors", "The file {file} has no rows to import."),
+    "duplicate_key": QT_TRANSLATE_NOOP("Errors", "{kind}: {field} \"{value}\" already exists"),
+    "unit_retired": QT_TRANSLATE_NOOP("Errors", "The unit {unit} is retired; reactivate it or choose another unit."),
+    "unit_not_found": QT_TRANSLATE_NOOP("Errors", "No unit has the code or name \"{value}\"."),
+    "duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "\"{value}\" appears twice in the file (also in row {other_row})."),
+    "demo_needs_empty_registry": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder already has {units} unit(s); demo data goes only into an empty registry. "
+        "Use a new data folder (--data-dir)."
+    ),
+    "demo_needs_admin": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder already has accounts: only an administrator may add demo data."
+    ),
     "data_dir_locked": QT_TRANSLATE_NOOP(
         "Errors", "Inspector is already open on the data folder {path}. Use that window."
+    ),
+    "month_format": QT_TRANSLATE_NOOP("Errors", "\"{month}\" is not a month in the form YYYY-MM (e.g. 2025-07)."),
+    "template_published": QT_TRANSLATE_NOOP(
+        "Errors", "Template {code} version {version} is published and can no longer change; copy it to a new month instead."
+    ),
+    "template_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Template {code} version {version} cannot be published: {count} problem(s), first {first}."
+    ),
+    "template_no_draft": QT_TRANSLATE_NOOP(
+        "Errors", "Template {code} has no draft to publish; start one with \"templates copy {code} --month YYYY-MM\"."
+    ),
+    "template_code_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The template body has code {code} but this version belongs to template {expected}."
+    ),
+    "template_resource_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The built-in template file {file} is damaged ({detail}); reinstall Inspector."
     ),
 }
 
@@ -74,6 +119,15 @@ ROW_TEMPLATES: dict[str, str] = {
     "enum": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not one of: {expected}"),
     "int_parsing": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a whole number"),
     "float_parsing": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a number"),
+    "missing": QT_TRANSLATE_NOOP("Errors", "a value is required"),
+    "column_missing": QT_TRANSLATE_NOOP("Errors", "this required column is missing (accepted headers: {expected})"),
+    "column_unknown": QT_TRANSLATE_NOOP("Errors", "this column is not recognised (expected: {expected})"),
+    "duplicate_key": QT_TRANSLATE_NOOP("Errors", "\"{value}\" already exists in the registry"),
+    "duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "\"{value}\" also appears in row {other_row}"),
+    "unit_not_found": QT_TRANSLATE_NOOP("Errors", "no unit has the code or name \"{value}\""),
+    "unit_retired": QT_TRANSLATE_NOOP("Errors", "the unit \"{value}\" is retired"),
+    "unit_ambiguous": QT_TRANSLATE_NOOP("Errors", "several units are named \"{value}\" ({codes}); give the unit code"),
+    "staff_not_found": QT_TRANSLATE_NOOP("Errors", "no staff member has the staff number (工号) \"{value}\""),
 }
 
 
@@ -87,6 +141,13 @@ def _format(template: str, params: dict[str, Any]) -> str:
 def describe(error: InspectorError) -> str:
     """One sentence for ``error`` in the current language."""
     template = TEMPLATES.get(error.code)
+    if template is None and error.code in ROW_TEMPLATES:
+        # A field-level validation code (plate_format…) raised outside an import.
+        reason = _format(translate(CONTEXT, ROW_TEMPLATES[error.code]), {"value": "", **error.params})
+        field = error.params.get("field")
+        if field:
+            return translate(CONTEXT, "{field}: {reason}").format(field=field, reason=reason)
+        return reason
     if template is None:
         detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
         return f"{error.code}" + (f" ({detail})" if detail else "")

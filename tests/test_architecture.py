@@ -11,7 +11,12 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "inspector"
-SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT)\b", re.I)
+SQL = re.compile(
+    r"^\s*(select\s.+\sfrom\s|insert\s+(or\s+\w+\s+)?into\s|update\s+\w+\s+set\s|delete\s+from\s"
+    r"|create\s+(unique\s+)?(table|index|trigger|view)\s|drop\s+(table|index|trigger)\s|alter\s+table\s"
+    r"|pragma\s+\w+|begin(\s+immediate)?\s*;?$|commit\s*;?$)",
+    re.I | re.S,
+)
 WRITE_CALLS = {"write_text", "write_bytes", "unlink", "rename", "replace", "rmtree", "mkdir"}
 
 FORBIDDEN: dict[str, tuple[str, ...]] = {
@@ -85,6 +90,9 @@ def test_checker_catches_bad_code() -> None:
     assert violations("services", "services/x.py", "from PySide6 import QtWidgets\n")
     assert violations("ui", "ui/x.py", "import sqlite_utils\n")
     assert violations("ui", "ui/x.py", "q = 'SELECT * FROM units'\n")
+    assert violations("ui", "ui/x.py", "q = 'insert into units (code) values (?)'\n")
+    assert violations("ui", "ui/x.py", "q = 'PRAGMA foreign_keys'\n")
+    assert violations("ui", "ui/x.py", "label = 'Create account'\nother = 'Update the list'\n") == []
     assert violations("ui", "ui/x.py", "open('f.txt', 'w').write('x')\n")
     assert violations("ui", "ui/x.py", "from pathlib import Path\nPath('x').write_text('y')\n")
     assert violations("", "cli.py", "from inspector.ui.mainwindow import MainWindow\n")

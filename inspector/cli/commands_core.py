@@ -7,6 +7,7 @@ import os
 import sys
 
 from inspector.cli.session import ENV_PASSWORD, CliSession
+from inspector.context import AppContext
 from inspector.domain.errors import InspectorError
 
 
@@ -42,12 +43,9 @@ def run_init(session: CliSession) -> int:
     return 0
 
 
-def initialise_content(context) -> list[str]:  # noqa: ANN001 - AppContext
+def initialise_content(context: AppContext) -> list[str]:
     """Load what ``init`` provides beyond the admin account (built-in templates); idempotent."""
-    loader = getattr(context, "templates", None)
-    if loader is None:
-        return []
-    loaded = loader.ensure_builtins()
+    loaded = context.templates.ensure_builtins()
     return [f"loaded built-in template {code}" for code in loaded]
 
 

@@ -27,12 +27,18 @@ class OpenResult:
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
+    """A connection that has written nothing yet (WAL is switched on by ``_use_wal``)."""
     conn = sqlite3.connect(str(path), timeout=10.0)
     db = sqlite_utils.Database(conn, execute_plugins=False)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=10000")
     return db
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    # Only after the too-new check: switching a rollback-journal file to WAL rewrites its header,
+    # and a refused file must keep every byte.
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
 
 
 def _applied_names(db: sqlite_utils.Database) -> list[str]:
@@ -81,6 +87,7 @@ def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
         unknown = [name for name in applied if name not in known_migrations()]
         if unknown:
             raise DatabaseTooNew(file=str(path), unknown=", ".join(unknown))
+        _use_wal(db)
         pending = [m.name for m in MIGRATIONS.pending(db)]
         backup = None
         if pending and migrate:

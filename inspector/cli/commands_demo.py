@@ -1,0 +1,43 @@
+"""``demo``: fill a data folder with realistic demo data (see ``inspector.services.demo``).
+
+On a fresh data folder no account is needed: the ``admin`` account is created with the demo
+password. On a folder that already has accounts the acting user must be an administrator.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector.cli.session import CliSession
+from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser(
+        "demo", help=f"fill the data folder with realistic demo data (accounts use the password {DEMO_PASSWORD})"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="random seed: the same seed gives the same data (default 7)")
+    demo.set_defaults(handler=run_demo)
+
+
+def run_demo(session: CliSession) -> int:
+    context = session.context
+    actor = None if context.users.needs_first_admin() else session.actor()
+    summary = create_demo(context, seed=session.args.seed, actor=actor)
+    for line in summary_lines(summary):
+        print(line)
+    return 0
+
+
+def summary_lines(summary: DemoSummary) -> list[str]:
+    lines = [
+        f"demo data created (seed {summary.seed}): {summary.units} units, {summary.vehicles} vehicles, "
+        f"{summary.staff} staff, {summary.locations} locations",
+    ]
+    if summary.templates:
+        lines.append(f"loaded {summary.templates} built-in template(s)")
+    lines.append(f"accounts created: {', '.join(summary.users)}")
+    lines.append(f"demo password (every account above): {DEMO_PASSWORD}")
+    if not summary.admin_created:
+        lines.append("existing accounts keep their own passwords")
+    return lines

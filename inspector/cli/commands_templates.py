@@ -1,0 +1,93 @@
+"""``templates list``, ``templates publish`` and ``templates copy``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from inspector.cli.session import CliSession
+from inspector.domain.templates import TemplateVersion
+
+LIST_COLUMNS = ("code", "version", "status", "effective_month", "item_count", "category", "title", "title_en")
+LIST_HEADERS = ("CODE", "VERSION", "STATUS", "MONTH", "ITEMS", "CATEGORY", "TITLE", "TITLE (EN)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    templates = subparsers.add_parser("templates", help="checklist templates: list, publish, copy to a month")
+    actions = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="every template version")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=run_list)
+
+    publish = actions.add_parser("publish", help="publish the latest draft of CODE for a month")
+    publish.add_argument("code", metavar="CODE")
+    publish.add_argument("--month", required=True, metavar="YYYY-MM", help="the month it takes effect")
+    publish.set_defaults(handler=run_publish)
+
+    copy = actions.add_parser("copy", help="start a draft for a month from the latest version of CODE")
+    copy.add_argument("code", metavar="CODE")
+    copy.add_argument("--month", required=True, metavar="YYYY-MM", help="the month the draft is for")
+    copy.set_defaults(handler=run_copy)
+
+
+def version_row(version: TemplateVersion) -> dict[str, Any]:
+    """The ``templates list --json`` record of one version."""
+    return {
+        "id": version.id,
+        "code": version.code,
+        "title": version.body.title_zh,
+        "title_en": version.body.title_en,
+        "category": version.body.category,
+        "version": version.version,
+        "status": version.status.value,
+        "effective_month": version.effective_month,
+        "item_count": version.body.item_count,
+        "builtin": version.builtin,
+    }
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: CJK (wide and fullwidth) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def aligned_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Left-aligned columns padded by display width, two spaces apart, no trailing blanks."""
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, display_width(cell)) for w, cell in zip(widths, row)]
+    lines = []
+    for row in [list(headers), *rows]:
+        cells = [cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def run_list(session: CliSession) -> int:
+    versions = session.context.templates.list(session.actor())
+    rows = [version_row(version) for version in versions]
+    if session.args.json:
+        session.print_json(rows)
+        return 0
+    cells = [["" if row[column] is None else str(row[column]) for column in LIST_COLUMNS] for row in rows]
+    for line in aligned_table(LIST_HEADERS, cells):
+        sys.stdout.write(line + "\n")
+    return 0
+
+
+def run_publish(session: CliSession) -> int:
+    published, _ = session.context.templates.publish_latest_draft(
+        session.actor(), session.args.code, session.args.month
+    )
+    print(f"published {published.code} version {published.version} for {published.effective_month}")
+    return 0
+
+
+def run_copy(session: CliSession) -> int:
+    draft, _ = session.context.templates.copy_to_month(session.actor(), session.args.code, session.args.month)
+    print(draft.version)
+    return 0

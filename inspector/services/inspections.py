@@ -1,0 +1,196 @@
+"""Inspection use cases: start one against a published template version, read and list what the
+actor may see, and edit a draft's header.
+
+Who sees what comes from ``domain.users``: covert visits only to their author, the quality office
+and admins (``get`` checks ``can_view_inspection``; lists apply the same rule in SQL); a
+supervisor edits only their own inspections (``ensure_can_edit``). Answers, photos, scoring and
+completion build on this service in the inspections issue.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from inspector.domain.inspections import Evidence, Inspection, InspectionMode, InspectionStatus, SubjectRef
+from inspector.domain.registry import RegistryKind
+from inspector.domain.templates import SubjectKind, TemplateStatus, TemplateVersion
+from inspector.domain.users import Permission, User, can_edit_inspection, can_view_inspection, require
+from inspector.services.base import ServiceContext
+from inspector.storage import inspections_repo, registry_repo, templates_repo
+
+REGISTRY_KINDS: dict[SubjectKind, RegistryKind] = {
+    SubjectKind.VEHICLE: RegistryKind.VEHICLES,
+    SubjectKind.STAFF: RegistryKind.STAFF,
+    SubjectKind.LOCATION: RegistryKind.LOCATIONS,
+    SubjectKind.UNIT: RegistryKind.UNITS,
+}
+
+
+def subject_label(kind: SubjectKind, record: Any) -> str:
+    """What an inspection calls its subject, fixed when it starts: plate, 工号 name, code name, unit."""
+    if kind is SubjectKind.VEHICLE:
+        return str(record.plate)
+    if kind is SubjectKind.STAFF:
+        return f"{record.staff_no} {record.name}"
+    if kind is SubjectKind.LOCATION:
+        return f"{record.code} {record.name}"
+    return str(record.name)
+
+
+def _moment(value: datetime) -> str:
+    """A stored time: local offset, whole seconds (a naive value is taken as local time)."""
+    return value.astimezone().replace(microsecond=0).isoformat()
+
+
+class InspectionService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, actor: User, inspection_id: int) -> Inspection:
+        inspection = self._get(inspection_id)
+        if not can_view_inspection(actor, covert=inspection.covert, author_id=inspection.author_id):
+            raise PermissionDenied("covert_not_visible", inspection=inspection_id, user=actor.username,
+                                   role=actor.role.value)
+        return inspection
+
+    def list(
+        self, actor: User, *, mode: InspectionMode | None = None, status: InspectionStatus | None = None,
+        unit_id: int | None = None, limit: int = 200, offset: int = 0,
+    ) -> list[Inspection]:
+        """The inspections ``actor`` may see, newest observation first."""
+        if not actor.active:
+            return []
+        return inspections_repo.list_visible(
+            self.ctx.db, viewer_id=actor.id, sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT),
+            limit=limit, offset=offset, mode=mode, status=status, unit_id=unit_id,
+        )
+
+    def count(
+        self, actor: User, *, mode: InspectionMode | None = None, status: InspectionStatus | None = None,
+        unit_id: int | None = None,
+    ) -> int:
+        if not actor.active:
+            return 0
+        return inspections_repo.count_visible(
+            self.ctx.db, viewer_id=actor.id, sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT),
+            mode=mode, status=status, unit_id=unit_id,
+        )
+
+    def ensure_can_edit(self, actor: User, inspection: Inspection) -> None:
+        """Raise unless ``actor`` records inspections and this one is theirs (or they are the office)."""
+        require(actor, Permission.RECORD_INSPECTIONS)
+        if not can_edit_inspection(actor, author_id=inspection.author_id):
+            raise PermissionDenied("not_your_inspection", inspection=inspection.id, user=actor.username,
+                                   role=actor.role.value)
+
+    # --- writing ---------------------------------------------------------------------------
+    def start(
+        self, actor: User, *, template_version_id: int, mode: InspectionMode, subject: SubjectRef,
+        observed_at: datetime | None = None, unit_id: int | None = None,
+        responsible_staff_id: int | None = None,
+    ) -> tuple[Inspection, ChangeSet]:
+        """A new draft against a published template version, on a registry record of its kind.
+
+        ``unit_id`` defaults to the subject's unit (a unit subject is its own unit) and the
+        responsible staff to the subject itself (staff) or the location's 责任人.
+        """
+        require(actor, Permission.RECORD_INSPECTIONS)
+        mode = self._mode(mode)
+        template = self._published_template(template_version_id)
+        if subject.kind is not template.body.subject:
+            raise ValidationError("subject_kind_mismatch", field="subject", expected=template.body.subject.value,
+                                  given=subject.kind.value, template=template.code)
+        record = registry_repo.get(self.ctx.db, REGISTRY_KINDS[subject.kind], subject.id)
+        if record is None:
+            raise NotFound("subject_not_found", kind=subject.kind.value, id=subject.id)
+        if not record.active:
+            raise Conflict("subject_retired", kind=subject.kind.value, subject=subject_label(subject.kind, record))
+        if unit_id is None:
+            unit_id = record.id if subject.kind is SubjectKind.UNIT else record.unit_id
+        if responsible_staff_id is None:
+            responsible_staff_id = (record.id if subject.kind is SubjectKind.STAFF
+                                    else getattr(record, "responsible_staff_id", None))
+        self._check_exists(RegistryKind.UNITS, unit_id)
+        self._check_exists(RegistryKind.STAFF, responsible_staff_id)
+        fixed = SubjectRef(kind=subject.kind, id=subject.id, label=subject_label(subject.kind, record))
+        now = self.ctx.now_text()
+        observed = _moment(observed_at) if observed_at is not None else now
+        with self.ctx.mutation():
+            inspection_id = inspections_repo.insert(
+                self.ctx.db, template_version_id=template.id, mode=mode, subject=fixed, unit_id=unit_id,
+                responsible_staff_id=responsible_staff_id, author_id=actor.id, observed_at=observed,
+                entered_at=now,
+            )
+            self.ctx.record(actor, "inspection.start", Entity.INSPECTION, inspection_id, after={
+                "template": template.code, "version": template.version, "mode": mode.value,
+                "subject": fixed.model_dump(mode="json"), "unit_id": unit_id, "observed_at": observed,
+            })
+        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+
+    def update_header(
+        self, actor: User, inspection_id: int, *, observed_at: datetime | None = None,
+        responsible_staff_id: int | None = None, evidence: Evidence | None = None,
+    ) -> tuple[Inspection, ChangeSet]:
+        """Correct a draft's header; ``None`` leaves a field as it is."""
+        before = self._get(inspection_id)
+        self.ensure_can_edit(actor, before)
+        if before.status is InspectionStatus.COMPLETED:
+            raise Conflict("inspection_completed", inspection=inspection_id)
+        self._check_exists(RegistryKind.STAFF, responsible_staff_id)
+        old = self._header(before)
+        new = dict(old)
+        if observed_at is not None:
+            new["observed_at"] = _moment(observed_at)
+        if responsible_staff_id is not None:
+            new["responsible_staff_id"] = responsible_staff_id
+        if evidence is not None:
+            new["evidence"] = evidence.model_dump(mode="json")
+        changed = sorted(key for key in new if new[key] != old[key])
+        if not changed:
+            return before, ChangeSet()
+        with self.ctx.mutation():
+            inspections_repo.update_header(
+                self.ctx.db, inspection_id, observed_at=str(new["observed_at"]),
+                responsible_staff_id=new["responsible_staff_id"], evidence=Evidence.model_validate(new["evidence"]),
+            )
+            self.ctx.record(actor, "inspection.update_header", Entity.INSPECTION, inspection_id,
+                            before={key: old[key] for key in changed}, after={key: new[key] for key in changed})
+        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _get(self, inspection_id: int) -> Inspection:
+        inspection = inspections_repo.get(self.ctx.db, inspection_id)
+        if inspection is None:
+            raise NotFound(entity="inspection", key=str(inspection_id))
+        return inspection
+
+    @staticmethod
+    def _mode(mode: InspectionMode | str) -> InspectionMode:
+        try:
+            return InspectionMode(mode)
+        except ValueError:
+            raise ValidationError("invalid_value", field="mode", value=str(mode)) from None
+
+    def _published_template(self, version_id: int) -> TemplateVersion:
+        template = templates_repo.get_version(self.ctx.db, version_id)
+        if template is None:
+            raise NotFound(entity="template_version", key=str(version_id))
+        if template.status is not TemplateStatus.PUBLISHED:
+            raise Conflict("template_not_published", template=template.code, version=template.version)
+        return template
+
+    def _check_exists(self, kind: RegistryKind, record_id: int | None) -> None:
+        if record_id is not None and registry_repo.get(self.ctx.db, kind, record_id) is None:
+            raise NotFound(entity=kind.value, key=str(record_id))
+
+    @staticmethod
+    def _header(inspection: Inspection) -> dict[str, Any]:
+        return {
+            "observed_at": _moment(inspection.observed_at),
+            "responsible_staff_id": inspection.responsible_staff_id,
+            "evidence": inspection.evidence.model_dump(mode="json"),
+        }

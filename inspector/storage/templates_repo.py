@@ -1,0 +1,109 @@
+"""The template_versions table: one row per version, the whole body stored as JSON.
+
+Title, category, subject and item count are copied out of the body into columns so that lists
+never parse every body. Published rows are immutable: triggers in migration 0002 refuse any
+UPDATE or DELETE of them, so even a bug here cannot change what an inspection was scored against.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from inspector.domain.templates import TemplateBody, TemplateStatus, TemplateVersion
+
+_COLUMNS = "id, code, version, status, effective_month, body, builtin, created_at, published_at, published_by"
+
+
+def _version(row: tuple[Any, ...]) -> TemplateVersion:
+    return TemplateVersion(
+        id=row[0], code=row[1], version=row[2], status=TemplateStatus(row[3]), effective_month=row[4],
+        body=TemplateBody.model_validate_json(row[5]), builtin=bool(row[6]),
+        created_at=datetime.fromisoformat(row[7]),
+        published_at=datetime.fromisoformat(row[8]) if row[8] else None, published_by=row[9],
+    )
+
+
+def _body_json(body: TemplateBody) -> str:
+    return json.dumps(body.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+def _summary(body: TemplateBody) -> list[Any]:
+    """The columns copied out of the body: title_zh, title_en, category, subject, item_count."""
+    return [body.title_zh, body.title_en, body.category, body.subject.value, body.item_count]
+
+
+def insert_version(
+    db: sqlite_utils.Database,
+    body: TemplateBody,
+    *,
+    version: int,
+    status: TemplateStatus,
+    effective_month: str | None,
+    builtin: bool,
+    created_at: str,
+    published_at: str | None = None,
+    published_by: int | None = None,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO template_versions (code, version, status, effective_month, title_zh, title_en,"
+        " category, subject, item_count, body, builtin, created_at, published_at, published_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [body.code, version, status.value, effective_month, *_summary(body), _body_json(body),
+         int(builtin), created_at, published_at, published_by],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def get_version(db: sqlite_utils.Database, version_id: int) -> TemplateVersion | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM template_versions WHERE id = ?", [version_id]).fetchone()
+    return _version(row) if row else None
+
+
+def latest(
+    db: sqlite_utils.Database, code: str, status: TemplateStatus | None = None
+) -> TemplateVersion | None:
+    """The highest version of ``code`` (of ``status`` if given)."""
+    clause, params = "WHERE code = ?", [code]
+    if status is not None:
+        clause += " AND status = ?"
+        params.append(status.value)
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM template_versions {clause} ORDER BY version DESC LIMIT 1", params
+    ).fetchone()
+    return _version(row) if row else None
+
+
+def list_versions(db: sqlite_utils.Database, *, code: str | None = None) -> list[TemplateVersion]:
+    clause, params = ("WHERE code = ?", [code]) if code is not None else ("", [])
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM template_versions {clause} ORDER BY code, version", params
+    ).fetchall()
+    return [_version(row) for row in rows]
+
+
+def update_draft_body(db: sqlite_utils.Database, version_id: int, body: TemplateBody) -> None:
+    """Replace a draft's body. On a published row the database trigger raises IntegrityError."""
+    db.execute(
+        "UPDATE template_versions SET title_zh = ?, title_en = ?, category = ?, subject = ?,"
+        " item_count = ?, body = ? WHERE id = ?",
+        [*_summary(body), _body_json(body), version_id],
+    )
+
+
+def mark_published(db: sqlite_utils.Database, version_id: int, month: str, at: str, by: int | None) -> None:
+    """Draft → published for ``month``: the last write the row will ever take."""
+    db.execute(
+        "UPDATE template_versions SET status = ?, effective_month = ?, published_at = ?, published_by = ?"
+        " WHERE id = ?",
+        [TemplateStatus.PUBLISHED.value, month, at, by, version_id],
+    )
+
+
+def next_version_number(db: sqlite_utils.Database, code: str) -> int:
+    row = db.execute("SELECT max(version) FROM template_versions WHERE code = ?", [code]).fetchone()
+    return int(row[0] or 0) + 1
+
