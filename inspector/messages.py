@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
+from inspector.domain.users import Permission, Role
 from inspector.i18n import translate
+from inspector.labels import label
 
 CONTEXT = "Errors"
 
@@ -22,7 +24,7 @@ TEMPLATES: dict[str, str] = {
     "not_found": QT_TRANSLATE_NOOP("Errors", "No {entity} \"{key}\" was found."),
     "conflict": QT_TRANSLATE_NOOP("Errors", "This clashes with existing data."),
     "permission_denied": QT_TRANSLATE_NOOP(
-        "Errors", "Your role ({role}) is not allowed to do this (needs permission \"{permission}\")."
+        "Errors", "Your role ({role}) may not {permission}."
     ),
     "not_your_inspection": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} belongs to another supervisor; only its author or the quality office may change it."
@@ -138,6 +140,16 @@ def _format(template: str, params: dict[str, Any]) -> str:
         return template
 
 
+def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Role and permission codes in words (``supervisor`` → 督导员)."""
+    readable = dict(params)
+    if params.get("role") in Role._value2member_map_:
+        readable["role"] = label(Role(params["role"]))
+    if params.get("permission") in Permission._value2member_map_:
+        readable["permission"] = label(Permission(params["permission"]))
+    return readable
+
+
 def describe(error: InspectorError) -> str:
     """One sentence for ``error`` in the current language."""
     template = TEMPLATES.get(error.code)
@@ -151,7 +163,7 @@ def describe(error: InspectorError) -> str:
     if template is None:
         detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
         return f"{error.code}" + (f" ({detail})" if detail else "")
-    return _format(translate(CONTEXT, template), {"detail": "", **error.params})
+    return _format(translate(CONTEXT, template), {"detail": "", **_readable_params(error.params)})
 
 
 def describe_problem(problem: RowProblem) -> str:

@@ -21,9 +21,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from inspector.domain.errors import InspectorError, RowProblem
 from inspector.domain.registry import RegistryKind, StaffRole, UnitKind
 
@@ -265,6 +262,9 @@ def _pick_sheet(workbook: Any, kind: RegistryKind | None) -> Any:
 
 
 def _xlsx_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]:
+    import openpyxl  # imported here: ~100 ms that the app's start-up should not pay
+    from openpyxl.utils.exceptions import InvalidFileException
+
     # openpyxl raises many types on damaged or foreign files; each one means "cannot read this".
     damaged = (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                SyntaxError, EOFError)

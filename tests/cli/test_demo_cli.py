@@ -78,7 +78,7 @@ def test_folder_with_accounts_needs_an_admin(
 
     monkeypatch.setenv("INSPECTOR_PASSWORD", "sup-pass")
     code, _, err = _run(capsys, data_dir, "--user", "sup", "demo")
-    assert code == 2 and err.startswith("error: ") and "supervisor" in err
+    assert code == 2 and err.startswith("error: ") and "Supervisor" in err
     assert _unit_count(data_dir) == 0
 
     monkeypatch.setenv("INSPECTOR_PASSWORD", "boss-pass")

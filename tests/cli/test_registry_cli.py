@@ -148,7 +148,7 @@ def test_a_supervisor_cannot_import(with_units: Path, tmp_path: Path, capsys: py
     code, _, err = _run(capsys, with_units, "--user", "sup1", "registry", "import", "vehicles", str(path))
     assert code == 2
     assert err.splitlines() == [
-        'error: Your role (supervisor) is not allowed to do this (needs permission "edit_registry").']
+        'error: Your role (Supervisor) may not edit the registry.']
     assert _count(with_units, "vehicles") == 0
     code, out, _ = _run(capsys, with_units, "--user", "sup1", "registry", "list", "units", "--json")
     assert code == 0 and len(json.loads(out)) == 2

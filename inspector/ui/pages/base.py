@@ -27,6 +27,13 @@ class Page(QWidget):
     def reload(self) -> None:
         """Re-read what the page shows from the services."""
 
+    def retranslate(self) -> None:
+        """Set every text again after a language switch, keeping what the user selected.
+
+        The main window calls it on ``QEvent.LanguageChange``; a page that does not override it
+        is rebuilt from scratch instead (correct, but it loses selection and scroll position).
+        """
+
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*self.WATCHES):
             self.reload()

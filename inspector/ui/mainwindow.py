@@ -1,0 +1,308 @@
+"""The main window: navigation on the left, one page at a time on the right, menus and status bar.
+
+It only routes: pages own their behaviour and talk to services themselves. The window switches
+pages, switches the signed-in user (File → Switch user…), switches the display language live
+(View → Language: saved through ``SettingsService.set_language``, then every text is set again on
+``QEvent.LanguageChange``), and remembers its size and splitter positions (``PreserveGeometry``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector import __version__
+from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.errors import InspectorError
+from inspector.domain.users import User
+from inspector.ui.dialogs import errors
+from inspector.ui.dialogs.login import LoginDialog
+from inspector.ui.geometry import PreserveGeometry
+from inspector.ui.icons import icon
+from inspector.labels import label
+from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_language, localized
+from inspector.ui.pages.base import Page
+from inspector.ui.pages.coming_later import ComingLaterPage
+from inspector.ui.pages.dashboard import DashboardPage
+from inspector.ui.pages.registry import RegistryPage
+from inspector.ui.pages.settings import SettingsPage
+from inspector.ui.pages.templates import TemplatesPage
+from inspector.ui.uicontext import UiContext
+
+PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
+COMING_LATER = ("inspections", "notices", "reports")
+
+
+class MainWindow(PreserveGeometry, QMainWindow):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self._retranslate_pending = False
+        self.setWindowIcon(icon("app"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(150)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_title = QLabel()
+        self.page_title.setObjectName("pageTitle")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for key in PAGE_KEYS:
+            item = QListWidgetItem(icon(key), "")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(22, 16, 22, 12)
+        right_layout.setSpacing(10)
+        right_layout.addWidget(self.page_title)
+        right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([190, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.user_label = QLabel()
+        self.folder_label = QLabel()
+        self.folder_label.setToolTip(str(ui.app.paths.root))
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.folder_label)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        ui.hub.user_changed.connect(self._user_changed)
+        ui.hub.changed.connect(self._changed)
+        self._default_size()
+        self.restore_geometry()
+        self.retranslate()
+        self.go_to("dashboard")
+
+    def _default_size(self) -> None:
+        """1200×780, or nine tenths of a smaller screen (a 1366×768 laptop keeps its taskbar)."""
+        available = self.screen().availableGeometry()
+        self.resize(min(1200, available.width() * 9 // 10), min(780, available.height() * 9 // 10))
+
+    # --- pages ----------------------------------------------------------------------------
+    def _make_page(self, key: str) -> Page:
+        page: Page
+        if key == "dashboard":
+            page = DashboardPage(self.ui)
+            page.navigate.connect(self.go_to)
+        elif key in COMING_LATER:
+            page = ComingLaterPage(self.ui, key)
+        elif key == "templates":
+            page = TemplatesPage(self.ui)
+        elif key == "registry":
+            page = RegistryPage(self.ui)
+        elif key == "settings":
+            page = SettingsPage(self.ui)
+            page.language_chosen.connect(self.set_language)
+        else:
+            raise ValueError(f"unknown page {key!r}")
+        return page
+
+    def current_key(self) -> str:
+        return PAGE_KEYS[max(self.nav.currentRow(), 0)]
+
+    def go_to(self, key: str, detail: object = None) -> Page:
+        """Show the page ``key``; ``detail`` opens the registry on one kind (a RegistryKind)."""
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        page = self.pages[key]
+        if isinstance(page, RegistryPage) and detail is not None:
+            page.set_kind(detail)  # type: ignore[arg-type]
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_KEYS):
+            self.stack.setCurrentWidget(self.pages[PAGE_KEYS[row]])
+            self.page_title.setText(self.nav.item(row).text())
+
+    def _rebuild_page(self, key: str) -> None:
+        """Replace a page that cannot retranslate itself with a fresh one in the new language."""
+        old = self.pages[key]
+        index = self.stack.indexOf(old)
+        showing = self.stack.currentWidget() is old
+        new = self._make_page(key)
+        self.stack.insertWidget(index, new)
+        self.stack.removeWidget(old)
+        self.pages[key] = new
+        if showing:
+            self.stack.setCurrentWidget(new)
+        old.deleteLater()
+
+    # --- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.switch_user_action = QAction(self)
+        self.switch_user_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.switch_user_action.triggered.connect(self.switch_user)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.switch_user_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.page_actions: list[QAction] = []
+        for number, key in enumerate(PAGE_KEYS, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=key: self.go_to(key))
+            self.view_menu.addAction(action)
+            self.page_actions.append(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    # --- actions ----------------------------------------------------------------------------
+    def switch_user(self) -> User | None:
+        """Sign in as someone else; every page reloads for the new user."""
+        user = LoginDialog.ask(self, self.ui.app.users)
+        if user is not None:
+            self.ui.sign_in(user)
+        return user
+
+    def set_language(self, language: str) -> bool:
+        """Save ``language`` for this data folder and show every screen in it now."""
+        try:
+            self.ui.app.settings.set_language(language)
+        except InspectorError as error:
+            errors.show_error(self, error)
+            return False
+        loaded = apply_language(language)
+        if not loaded:
+            self.statusBar().showMessage(
+                self.tr("The {language} translation is missing from this installation; texts stay in English.")
+                .format(language=LANGUAGE_NAMES.get(language, language)), 10_000,
+            )
+        self._check_language()
+        self._schedule_retranslate()
+        return loaded
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Inspector"), self.about_text())
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Inspector {version}</h3>"
+            "<p>Service-quality inspections, rectification notices and monthly reports on a laptop, "
+            "with no server.</p><p>Data folder: {folder}</p>"
+            "<p>Chinese text uses the bundled WenQuanYi Micro Hei font (Apache License 2.0 / GPLv3 "
+            "with font exception).</p>"
+        ).format(version=__version__, folder=self.ui.app.paths.root)
+
+    # --- reacting ---------------------------------------------------------------------------
+    def _user_changed(self, _user: User) -> None:
+        self._show_status()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.SETTINGS):
+            self._show_title()
+
+    def _show_status(self) -> None:
+        if self.ui.signed_in:
+            user = self.ui.user
+            self.user_label.setText(f"{user.display_name} · {label(user.role)}")
+        folder = self.tr("Data folder: {path}").format(path=self.ui.app.paths.root)
+        self.folder_label.setText(folder)
+
+    def _show_title(self) -> None:
+        settings = self.ui.app.settings.get()
+        organisation = localized(settings.organisation_name, settings.organisation_name_en)
+        app_name = self.tr("Inspector")
+        self.setWindowTitle(f"{app_name} — {organisation}")
+
+    def _check_language(self) -> None:
+        action = self.language_actions.get(current_language())
+        if action is not None:
+            action.setChecked(True)
+
+    def nav_titles(self) -> dict[str, str]:
+        return {
+            "dashboard": self.tr("Dashboard"), "inspections": self.tr("Inspections"),
+            "notices": self.tr("Notices"), "templates": self.tr("Templates"), "reports": self.tr("Reports"),
+            "registry": self.tr("Registry"), "settings": self.tr("Settings"),
+        }
+
+    def retranslate(self) -> None:
+        """Set every text of the window itself (pages retranslate themselves or are rebuilt)."""
+        titles = self.nav_titles()
+        for row, key in enumerate(PAGE_KEYS):
+            self.nav.item(row).setText(titles[key])
+            self.page_actions[row].setText(titles[key])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.switch_user_action.setText(self.tr("&Switch user…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Inspector"))
+        if 0 <= self.nav.currentRow() < len(PAGE_KEYS):
+            self.page_title.setText(self.nav.currentItem().text())
+        self._show_status()
+        self._show_title()
+        self._check_language()
+
+    def retranslate_all(self) -> None:
+        """The window's texts, then each page's (rebuilt when it cannot retranslate itself)."""
+        self._retranslate_pending = False
+        self.retranslate()
+        for key, page in list(self.pages.items()):
+            if type(page).retranslate is Page.retranslate:
+                self._rebuild_page(key)
+            else:
+                page.retranslate()
+
+    def _schedule_retranslate(self) -> None:
+        # Removing one translator and installing another sends two LanguageChange events, and a
+        # switch between two languages without a .qm sends none although bilingual data (template
+        # titles) must still follow: coalesce all of it into one pass once control returns.
+        if not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate_all)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._schedule_retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)
+

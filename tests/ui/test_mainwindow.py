@@ -1,0 +1,191 @@
+"""The main window: navigation for every role, status bar, switching user, switching language live."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from inspector import __version__
+from inspector.app import build_main_window
+from inspector.context import AppContext
+from inspector.domain.registry import RegistryKind
+from inspector.domain.users import Role, User
+from inspector.i18n import translations_dir
+from inspector.ui.dialogs.login import LoginDialog
+from inspector.labels import label
+from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
+from inspector.ui.pages.coming_later import ComingLaterPage
+from inspector.ui.pages.registry import RegistryPage
+from inspector.ui.pages.settings import SettingsPage
+from inspector.ui.uicontext import UiContext
+
+NAV = ["Dashboard", "Inspections", "Notices", "Templates", "Reports", "Registry", "Settings"]
+
+
+def make_window(qtbot: Any, ui: UiContext) -> MainWindow:
+    window = build_main_window(ui)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(row).text() for row in range(window.nav.count())]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_gets_all_seven_pages(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], role: Role
+) -> None:
+    user = users[role]
+    window = make_window(qtbot, sign_in(user))
+    assert nav_texts(window) == NAV
+    assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))
+    for key, title in zip(PAGE_KEYS, NAV, strict=True):
+        page = window.go_to(key)
+        assert window.stack.currentWidget() is page
+        assert window.page_title.text() == title
+    assert isinstance(window.pages["registry"], RegistryPage)
+    assert all(isinstance(window.pages[key], ComingLaterPage) for key in ("inspections", "notices", "reports"))
+    assert window.user_label.text() == f"{user.display_name} · {label(user.role)}"
+    assert str(context.paths.root) in window.folder_label.text()
+
+
+def test_window_needs_a_signed_in_user(context: AppContext) -> None:
+    with pytest.raises(RuntimeError):
+        build_main_window(UiContext(app=context))
+
+
+def test_dashboard_card_opens_the_registry_on_its_kind(
+    qtbot: Any, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    window = make_window(qtbot, sign_in(admin))
+    window.pages["dashboard"].navigate.emit("registry", RegistryKind.VEHICLES)
+    registry = window.pages["registry"]
+    assert window.stack.currentWidget() is registry
+    assert isinstance(registry, RegistryPage) and registry.kind is RegistryKind.VEHICLES
+
+
+def test_switch_user_updates_status_and_pages(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, sign_in(users[Role.ADMIN]))
+    settings = window.pages["settings"]
+    assert isinstance(settings, SettingsPage)
+    window.go_to("settings")
+    assert settings.users.isVisible()
+    supervisor = users[Role.SUPERVISOR]
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, parent, service, **kw: supervisor))
+
+    assert window.switch_user() == supervisor
+
+    assert window.user_label.text() == f"{supervisor.display_name} · Supervisor"
+    assert not settings.users.isVisible()
+    assert window.pages["dashboard"].user_card.value.text() == supervisor.display_name
+
+
+def test_cancelled_switch_keeps_the_user(
+    qtbot: Any, admin: User, sign_in: Callable[[User], UiContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ui = sign_in(admin)
+    window = make_window(qtbot, ui)
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, parent, service, **kw: None))
+    assert window.switch_user() is None
+    assert ui.user == admin
+
+
+class MarkingTranslator(QTranslator):
+    """A stand-in language: every source text comes back prefixed with "ZZ "."""
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return f"ZZ {source}" if source else ""
+
+
+def test_language_change_retranslates_every_page(
+    qtbot: Any, context: AppContext, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    context.templates.ensure_builtins()
+    window = make_window(qtbot, sign_in(admin))
+    templates = window.pages["templates"]
+    window.go_to("templates")
+    selected = templates.current
+    registry_before = window.pages["registry"]
+    app = QCoreApplication.instance()
+    translator = MarkingTranslator()
+    app.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "ZZ Dashboard", timeout=2000)
+        assert window.page_title.text() == "ZZ Templates"
+        assert window.file_menu.title() == "ZZ &File"
+        assert window.pages["dashboard"].headings[0].text() == "ZZ Registry"
+        assert templates.note.text().startswith("ZZ ")
+        assert templates.current == selected  # retranslated in place, selection kept
+        assert window.pages["settings"].save_button.text() == "ZZ Save"
+        assert window.pages["inspections"].sentence.text().startswith("ZZ ")
+        assert window.pages["registry"] is not registry_before  # rebuilt: it has no retranslate()
+        assert window.stack.indexOf(window.pages["registry"]) == PAGE_KEYS.index("registry")
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=2000)
+
+
+def test_language_choice_is_saved_and_applied(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext]
+) -> None:
+    window = make_window(qtbot, sign_in(users[Role.SUPERVISOR]))  # any role may choose a language
+    shipped = (translations_dir() / "inspector_zh_CN.qm").exists()
+
+    assert window.set_language("zh_CN") is shipped
+    assert context.settings.get().language == "zh_CN"
+    assert window.language_actions["zh_CN"].isChecked()
+    if not shipped:
+        assert "translation is missing" in window.statusBar().currentMessage()
+
+    assert window.set_language("en")
+    assert context.settings.get().language == "en"
+    assert window.language_actions["en"].isChecked()
+    assert nav_texts(window) == NAV
+
+
+def test_bilingual_data_follows_the_language_switch(
+    qtbot: Any, context: AppContext, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    """Template titles switch with the language even where no translator changes (no .qm)."""
+    context.templates.ensure_builtins()
+    window = make_window(qtbot, sign_in(admin))
+    page = window.pages["templates"]
+    version = page.current
+    assert version is not None and page.heading.text().endswith(version.body.title_en)
+
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: page.heading.text().endswith(version.body.title_zh), timeout=2000)
+    assert page.current == version
+
+    window.set_language("en")
+    qtbot.waitUntil(lambda: page.heading.text().endswith(version.body.title_en), timeout=2000)
+
+
+def test_window_title_shows_the_organisation(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext]
+) -> None:
+    ui = sign_in(users[Role.QUALITY_OFFICE])
+    window = make_window(qtbot, ui)
+    assert window.windowTitle() == "Inspector — Service Quality Office"
+    _settings, changes = context.settings.update(users[Role.QUALITY_OFFICE], organisation_name_en="Depot 3 QA")
+    ui.hub.publish(changes)
+    assert window.windowTitle() == "Inspector — Depot 3 QA"
+
+
+def test_about_names_version_and_folder(
+    qtbot: Any, context: AppContext, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    window = make_window(qtbot, sign_in(admin))
+    text = window.about_text()
+    assert __version__ in text and str(Path(context.paths.root)) in text
