@@ -8,9 +8,6 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PYTHON="${PYTHON:-python3}"
-VENV="$ROOT/.venv"
-STAMP="$VENV/.inspector-run-install"
 
 # Debian package → the library Qt loads from it. The first six are needed even offscreen.
 QT_BASE_LIBS="libegl1:libEGL.so.1 libgl1:libGL.so.1 libfontconfig1:libfontconfig.so.1
@@ -40,24 +37,9 @@ check_qt_libraries() {
     fi
 }
 
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "error: Inspector needs Python >= 3.11; '$PYTHON' is $("$PYTHON" --version 2>&1 || echo missing)" >&2
-    exit 1
-fi
-if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
-    rm -rf "$VENV"
-    if ! "$PYTHON" -m venv "$VENV"; then
-        rm -rf "$VENV"
-        echo "error: '$PYTHON -m venv' failed; on Debian/Ubuntu: apt-get install python3-venv" >&2
-        exit 1
-    fi
-fi
-wanted="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
-if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$wanted" ] || [ ! -x "$VENV/bin/inspector" ]; then
-    echo "installing Inspector into $VENV ..."
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT"
-    echo "$wanted" > "$STAMP"
-fi
+# shellcheck source=tools/venv.sh
+source "$ROOT/tools/venv.sh"
+ensure_venv "" "$ROOT"
 
 check_qt_libraries
 exec "$VENV/bin/inspector" "$@"

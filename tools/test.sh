@@ -9,28 +9,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-PYTHON="${PYTHON:-python3}"
-VENV="$ROOT/.venv"
-STAMP="$VENV/.inspector-test-install"
 
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "error: Inspector needs Python >= 3.11; '$PYTHON' is $("$PYTHON" --version 2>&1 || echo missing)" >&2
-    exit 1
-fi
-if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
-    rm -rf "$VENV"
-    if ! "$PYTHON" -m venv "$VENV"; then
-        rm -rf "$VENV"
-        echo "error: '$PYTHON -m venv' failed; on Debian/Ubuntu: apt-get install python3-venv" >&2
-        exit 1
-    fi
-fi
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) test"
-if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$wanted" ]; then
-    echo "installing Inspector and its test dependencies into $VENV ..."
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
-    echo "$wanted" > "$STAMP"
-fi
+# shellcheck source=tools/venv.sh
+source "$ROOT/tools/venv.sh"
+ensure_venv test "$ROOT"
 
 status=0
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q "$@" || status=$?
