@@ -10,6 +10,7 @@ the Chinese. ``tests/test_translations.py`` fails when a string is missing or a 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -34,16 +35,27 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS / f"inspector_{language}.qm"
 
 
+def qt_tool(name: str) -> str:
+    """A PySide6 tool of the running interpreter's environment (a venv need not be on PATH)."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} not found beside {sys.executable} nor on PATH")
+    return found
+
+
 def lupdate(target: Path) -> None:
     """Extract (and merge into ``target`` if it exists) every translatable string."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    command = ["pyside6-lupdate", "-silent", "-no-obsolete", "-locations", "none",
+    command = [qt_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
                *map(str, sources()), "-ts", str(target)]
     subprocess.run(command, check=True, cwd=ROOT)
 
 
 def lrelease(source: Path, target: Path) -> None:
-    subprocess.run(["pyside6-lrelease", "-silent", str(source), "-qm", str(target)], check=True, cwd=ROOT)
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)], check=True, cwd=ROOT)
 
 
 def messages(ts_file: Path) -> dict[tuple[str, str], tuple[str, str]]:
