@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from inspector.domain.audit import verify_chain
 from inspector.services.base import ServiceContext
 from inspector.storage import audit_repo
-from inspector.storage.database import integrity_problems
+from inspector.storage.database import integrity_problems, missing_triggers
 
 
 @dataclass
@@ -37,6 +37,8 @@ class IntegrityService:
 
     def check(self) -> CheckReport:
         report = CheckReport(database=integrity_problems(self.ctx.db))
+        for trigger in missing_triggers(self.ctx.db):
+            report.database.append(f"protective trigger {trigger} is missing (was it dropped by hand?)")
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
         for chain_break in verify_chain(records):

@@ -126,3 +126,11 @@ def test_triggers_refuse_update_and_delete(context: AppContext, history: list[in
             conn.execute(sql, [history[0]])
     assert _count(context) == len(history)
     assert verify_chain(audit_repo.iter_records(context.db)) == []
+
+
+def test_check_reports_a_dropped_protective_trigger(context: AppContext, admin: User) -> None:
+    assert context.integrity.check().ok
+    context.db.execute("DROP TRIGGER audit_log_no_delete")
+    report = context.integrity.check()
+    assert not report.ok
+    assert any("audit_log_no_delete" in line for line in report.database)
