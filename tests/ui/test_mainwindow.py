@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from inspector import __version__
-from inspector.app import build_main_window
+from inspector.app import build_main_window, configure_application
 from inspector.context import AppContext
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
@@ -18,6 +19,7 @@ from inspector.i18n import translations_dir
 from inspector.ui.dialogs.login import LoginDialog
 from inspector.labels import label
 from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
+from inspector.ui.pages.base import Page
 from inspector.ui.pages.coming_later import ComingLaterPage
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.pages.settings import SettingsPage
@@ -117,6 +119,12 @@ def test_language_change_retranslates_every_page(
     window.go_to("templates")
     selected = templates.current
     registry_before = window.pages["registry"]
+    # A page without its own retranslate() is rebuilt in the new language instead.
+    bare = Page(window.ui)
+    index = window.stack.indexOf(window.pages["reports"])
+    window.stack.removeWidget(window.pages["reports"])
+    window.stack.insertWidget(index, bare)
+    window.pages["reports"] = bare
     app = QCoreApplication.instance()
     translator = MarkingTranslator()
     app.installTranslator(translator)
@@ -129,11 +137,75 @@ def test_language_change_retranslates_every_page(
         assert templates.current == selected  # retranslated in place, selection kept
         assert window.pages["settings"].save_button.text() == "ZZ Save"
         assert window.pages["inspections"].sentence.text().startswith("ZZ ")
-        assert window.pages["registry"] is not registry_before  # rebuilt: it has no retranslate()
-        assert window.stack.indexOf(window.pages["registry"]) == PAGE_KEYS.index("registry")
+        assert window.pages["registry"] is registry_before  # retranslated in place
+        assert window.pages["registry"].show_retired.text() == "ZZ Show retired"
+        assert isinstance(window.pages["reports"], ComingLaterPage)  # the bare page was rebuilt
+        assert window.pages["reports"].sentence.text().startswith("ZZ ")
+        assert window.stack.indexOf(window.pages["reports"]) == PAGE_KEYS.index("reports")
     finally:
         app.removeTranslator(translator)
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=2000)
+
+
+def test_language_switch_keeps_the_registry_tab_search_and_selection(
+    qtbot: Any, context: AppContext, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    add = context.registry.add
+    unit, _ = add(admin, RegistryKind.UNITS, {"code": "D01", "name": "一号总站", "kind": "depot"})
+    add(admin, RegistryKind.VEHICLES, {"plate": "粤B·12345", "fleet_no": "1001", "unit_id": unit.id})
+    second, _ = add(admin, RegistryKind.VEHICLES, {"plate": "粤B·00100", "fleet_no": "210", "unit_id": unit.id})
+    add(admin, RegistryKind.VEHICLES, {"plate": "粤A·55555", "fleet_no": "7", "unit_id": unit.id})
+    window = make_window(qtbot, sign_in(admin))
+    page = window.go_to("registry", RegistryKind.VEHICLES)
+    assert isinstance(page, RegistryPage)
+    page.search.setText("粤B")
+    page.reload()
+    assert page.select_record(second.id)
+    app = QCoreApplication.instance()
+    translator = MarkingTranslator()
+    app.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: page.show_retired.text() == "ZZ Show retired", timeout=2000)
+        assert window.pages["registry"] is page
+        assert page.kind is RegistryKind.VEHICLES and page.tabs.currentIndex() == 1
+        assert page.search.text() == "粤B"
+        assert page.proxy.rowCount() == 2  # the search still applies
+        assert page.selected_record().id == second.id
+        assert page.tabs.tabText(1) == "ZZ Vehicles"
+        assert page.proxy.headerData(0, Qt.Orientation.Horizontal) == "ZZ Plate"
+        assert page.search.placeholderText().startswith("ZZ Search plate")
+        assert page.unit_filter.itemText(0) == "ZZ All units"
+        assert page.count_label.text() == "ZZ 2 vehicle(s)"
+        assert page.edit_button.text() == "ZZ Edit…" and page.edit_button.isEnabled()
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: page.show_retired.text() == "Show retired", timeout=2000)
+    assert page.search.text() == "粤B" and page.selected_record().id == second.id
+
+
+def test_the_window_fits_a_1024_pixel_wide_screen(
+    qtbot: Any, context: AppContext, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    unit, _ = context.registry.add(admin, RegistryKind.UNITS, {"code": "C02", "name": "洁美物业保洁服务有限公司",
+                                                               "kind": "contractor"})
+    context.registry.add(admin, RegistryKind.VEHICLES, {"plate": "粤B·12345", "fleet_no": "1001", "unit_id": unit.id})
+    app = QApplication.instance()
+    font, sheet, name = app.font(), app.styleSheet(), app.applicationName()
+    configure_application(app)  # the real font and style sheet: both widen buttons and boxes
+    try:
+        window = make_window(qtbot, sign_in(admin))
+        window.resize(1024, 700)
+        registry = window.pages["registry"]
+        for kind in RegistryKind:  # the vehicles, staff and locations tabs add the unit filter
+            window.go_to("registry", kind)
+            qtbot.wait(10)  # let the layouts settle
+            assert window.width() == 1024
+            assert registry.width() >= registry.minimumSizeHint().width(), kind
+            assert registry.import_button.geometry().right() <= registry.width(), kind  # nothing cut off
+    finally:
+        app.setFont(font)
+        app.setStyleSheet(sheet)
+        app.setApplicationName(name)
 
 
 def test_language_choice_is_saved_and_applied(

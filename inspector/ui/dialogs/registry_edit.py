@@ -41,7 +41,7 @@ FIELDS: dict[RegistryKind, tuple[tuple[str, str], ...]] = {
 _REQUIRED_CODES = {"required", "missing", "int_type", "int_parsing", "string_type"}
 # Errors that name no field but clearly belong to one.
 _ENTITY_FIELDS = {"units": "unit_id", "staff": "responsible_staff_id"}
-_INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 3px; padding: 2px;"
+DIALOG_MARGINS = (20, 18, 20, 16)  # as in the Designer forms of the other dialogs
 
 
 class RegistryEditDialog(QDialog):
@@ -64,12 +64,13 @@ class RegistryEditDialog(QDialog):
             self._add_row(name, editor_kind)
         self.message = QLabel()  # errors that belong to no field (permission, missing record…)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setProperty("role", "error")
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*DIALOG_MARGINS)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -101,8 +102,10 @@ class RegistryEditDialog(QDialog):
 
     def _labels(self) -> dict[str, str]:
         code = self.tr("Location code") if self.kind is RegistryKind.LOCATIONS else self.tr("Unit code")
+        # A person has a full name (姓名), a unit or place a name (名称).
+        name = self.tr("Full name") if self.kind is RegistryKind.STAFF else self.tr("Name")
         return {
-            "code": code, "name": self.tr("Name"), "kind": self.tr("Type"), "head_name": self.tr("Head"),
+            "code": code, "name": name, "kind": self.tr("Type"), "head_name": self.tr("Head"),
             "head_phone": self.tr("Head's phone"), "plate": self.tr("Plate"), "fleet_no": self.tr("Fleet no."),
             "route": self.tr("Route"), "unit_id": self.tr("Unit"), "model": self.tr("Model"),
             "staff_no": self.tr("Staff no."), "role": self.tr("Role"), "phone": self.tr("Phone"),
@@ -140,10 +143,10 @@ class RegistryEditDialog(QDialog):
             column.addWidget(hint_label)
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
+        error.setProperty("role", "error")
         error.hide()
         column.addWidget(error)
-        label = QLabel(self._labels()[name])
+        label = QLabel(self.tr("{field}:").format(field=self._labels()[name]))  # like the other forms
         label.setBuddy(editor)
         self.form.addRow(label, cell)
         self.editors[name] = editor
@@ -295,8 +298,7 @@ class RegistryEditDialog(QDialog):
         editor = self.editors[field]
         self.errors[field].setText(text)
         self.errors[field].show()
-        editor.setProperty("invalid", True)
-        editor.setStyleSheet(_INVALID_STYLE)
+        _mark_invalid(editor, True)
         editor.setFocus()
         if isinstance(editor, QLineEdit):
             editor.selectAll()
@@ -304,8 +306,7 @@ class RegistryEditDialog(QDialog):
     def _clear_problem(self, field: str) -> None:
         editor = self.editors[field]
         if editor.property("invalid"):
-            editor.setProperty("invalid", False)
-            editor.setStyleSheet("")
+            _mark_invalid(editor, False)
         self.errors[field].hide()
         self.errors[field].clear()
 
@@ -321,6 +322,13 @@ class RegistryEditDialog(QDialog):
         if self.message.text():
             shown[""] = self.message.text()
         return shown
+
+
+def _mark_invalid(editor: QWidget, invalid: bool) -> None:
+    """Outline ``editor`` in red (``[invalid="true"]`` in style.qss) or take the outline away."""
+    editor.setProperty("invalid", invalid)
+    editor.style().unpolish(editor)
+    editor.style().polish(editor)
 
 
 class _UnknownPerson(Exception):

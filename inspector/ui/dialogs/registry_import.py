@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,15 @@ from inspector.i18n import translate
 from inspector.services.registry_columns import COLUMNS, UNIT_REF, accepted_headers
 from inspector.services.registry_import import ImportPreview, ImportResult
 from inspector.labels import label
+from inspector.ui.dialogs.registry_edit import DIALOG_MARGINS
+from inspector.ui.language import current_language
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.tables import setup_read_only_table
+
+
+def _separator() -> str:
+    """Between the items of a list: the enumeration comma in Chinese."""
+    return "、" if current_language() == "zh_CN" else ", "
 
 
 def problem_reason(problem: RowProblem) -> str:
@@ -61,10 +69,7 @@ class RegistryImportDialog(QDialog):
         self.summary.setFont(font)
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
-        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems.setAlternatingRowColors(True)
-        self.problems.verticalHeader().hide()
+        setup_read_only_table(self.problems)
         header = self.problems.horizontalHeader()
         header.setSectionResizeMode(self.ROW_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COLUMN_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
@@ -90,6 +95,7 @@ class RegistryImportDialog(QDialog):
         actions.addWidget(self.import_button)
         actions.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*DIALOG_MARGINS)
         layout.addWidget(self.file_label)
         layout.addWidget(self.columns_label)
         layout.addWidget(self.summary)
@@ -140,9 +146,10 @@ class RegistryImportDialog(QDialog):
             return self.tr("{good}, no problems. Ready to import.").format(good=good)
         problems = self.tr("%n problem(s)", "", len(preview.problems))
         bad = self.tr("%n row(s) with problems", "", preview.bad_rows)
+        comma = "，" if current_language() == "zh_CN" else ", "
         if preview.bad_rows and preview.bad_rows != len(preview.problems):
-            return f"{good}, {problems} ({bad})"
-        return f"{good}, {problems}"
+            return f"{good}{comma}{problems} ({bad})"
+        return f"{good}{comma}{problems}"
 
     def _show(self, problems: list[RowProblem], summary: str) -> None:
         self.summary.setText(summary)
@@ -167,7 +174,7 @@ class RegistryImportDialog(QDialog):
         default.setFocus()
 
     def _columns_text(self) -> str:
-        names = ", ".join(f"{c.label}*" if c.required else c.label for c in COLUMNS[self.kind])
+        names = _separator().join(f"{c.label}*" if c.required else c.label for c in COLUMNS[self.kind])
         text = self.tr("Columns: {names} (* required). English field names and common variants are recognised "
                        "too; other columns are ignored.").format(names=names)
         if any(c.field == UNIT_REF for c in COLUMNS[self.kind]):

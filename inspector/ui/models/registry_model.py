@@ -71,6 +71,13 @@ class RegistryModel(QAbstractTableModel):
     def records(self) -> list[Any]:
         return list(self._rows)
 
+    def retranslate(self) -> None:
+        """Tell the views that every header and cell text changed (after a language switch)."""
+        columns = self.columnCount()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, columns - 1))
+
     def row_of(self, record_id: int) -> int:
         """The row showing the record with ``record_id``, or -1."""
         return next((row for row, record in enumerate(self._rows) if record.id == record_id), -1)

@@ -2,8 +2,10 @@
 
 Each tab is a sortable table over ``RegistryService.list`` with a debounced search box, a unit
 filter and a "Show retired" switch; Add…, Edit…, Retire/Reactivate and Import… act on the current
-kind. Buttons that change data are disabled for users without ``EDIT_REGISTRY``, but the service
-is what enforces it: any refusal is shown as a translated sentence and nothing else happens.
+kind. Buttons that change data are disabled for users without ``EDIT_REGISTRY`` (a line under the
+table says why), but the service is what enforces it: any refusal is shown as a translated
+sentence and nothing else happens. The page fits a 1024-pixel-wide window (the search box gives
+way first); a language switch retranslates it in place, keeping tab, search, filter and selection.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from pydantic_core import PydanticCustomError
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QStackedWidget, QTabBar, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QStackedWidget, QTabBar,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from inspector.domain.changes import Entity
@@ -31,23 +33,18 @@ from inspector.ui.models.registry_model import (
 )
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.tables import setup_read_only_table
 
 KINDS = (RegistryKind.UNITS, RegistryKind.VEHICLES, RegistryKind.STAFF, RegistryKind.LOCATIONS)
 # Each tab opens sorted by the key people use to find things: 自编号 for vehicles, codes otherwise.
 DEFAULT_SORT: dict[RegistryKind, int] = {
-    RegistryKind.UNITS: UnitsModel.COL_CODE,
-    RegistryKind.VEHICLES: VehiclesModel.COL_FLEET_NO,
-    RegistryKind.STAFF: StaffModel.COL_STAFF_NO,
-    RegistryKind.LOCATIONS: LocationsModel.COL_CODE,
-}
-# The column that takes the spare width: a long Chinese name, not the short status.
-STRETCH: dict[RegistryKind, int] = {
-    RegistryKind.UNITS: UnitsModel.COL_NAME,
-    RegistryKind.VEHICLES: VehiclesModel.COL_UNIT,
-    RegistryKind.STAFF: StaffModel.COL_UNIT,
-    RegistryKind.LOCATIONS: LocationsModel.COL_NAME,
+    RegistryKind.UNITS: UnitsModel.COL_CODE, RegistryKind.VEHICLES: VehiclesModel.COL_FLEET_NO,
+    RegistryKind.STAFF: StaffModel.COL_STAFF_NO, RegistryKind.LOCATIONS: LocationsModel.COL_CODE,
 }
 SEARCH_DELAY_MS = 200
+SEARCH_MIN_WIDTH = 180
+# Columns fit their contents up to this width; the last one takes the spare width.
+MAX_COLUMN_WIDTH = 320
 
 
 class RegistryPage(Page):
@@ -66,39 +63,35 @@ class RegistryPage(Page):
         self.tabs = QTabBar()
         self.tabs.setDocumentMode(True)
         self.tabs.setExpanding(False)
-        for kind in KINDS:
-            self.tabs.addTab(label(kind))
+        self.tabs.setDrawBase(False)
+        for _kind in KINDS:
+            self.tabs.addTab("")
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.unit_filter = QComboBox()
-        self.unit_filter.setMinimumContentsLength(10)
+        self.unit_filter.setMinimumContentsLength(8)
         self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.show_retired = QCheckBox(self.tr("Show retired"))
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.toggle_button = QPushButton(self.tr("Retire"))
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setToolTip(self.tr("Read many records at once from a CSV or Excel (.xlsx) file"))
+        self.show_retired = QCheckBox()
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.toggle_button = QPushButton()
+        self.import_button = QPushButton()
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        setup_read_only_table(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setMaximumWidth(560)
+        self.empty.setProperty("role", "hint")
         empty_page = QWidget()
         empty_layout = QHBoxLayout(empty_page)
         empty_layout.addWidget(self.empty)
@@ -108,29 +101,36 @@ class RegistryPage(Page):
         self.count_label = QLabel()
         self.notice = QLabel()  # what the last action did, e.g. "Imported 48 records"
         self.notice.setWordWrap(True)
+        self.read_only = QLabel()  # why the editing buttons are disabled
+        self.read_only.setProperty("role", "hint")
+        self.read_only.setWordWrap(True)
 
         self._lay_out()
         self._connect()
         self._show_kind(self.kind)
-        self._update_buttons()  # disabled until someone allowed to edit has signed in
+        self.retranslate()  # also disables the buttons until someone allowed to edit signs in
         if ui.signed_in:
             self.reload()
 
     def _lay_out(self) -> None:
         tools = QHBoxLayout()
+        tools.setSpacing(8)
         tools.addWidget(self.search, 1)
         tools.addWidget(self.unit_filter)
         tools.addWidget(self.show_retired)
-        tools.addSpacing(12)
+        tools.addSpacing(8)
         for button in (self.add_button, self.edit_button, self.toggle_button, self.import_button):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         layout.addWidget(self.tabs)
         layout.addLayout(tools)
         layout.addWidget(self.stack, 1)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addSpacing(24)
+        footer.addWidget(self.read_only, 1)  # for those who may not edit; they never see a notice
         footer.addWidget(self.notice, 1)
         layout.addLayout(footer)
 
@@ -154,6 +154,26 @@ class RegistryPage(Page):
     def title(self) -> str:
         return self.tr("Registry")
 
+    def retranslate(self) -> None:
+        """Every text again in the new language; tab, search, filter and selection stay."""
+        for index, kind in enumerate(KINDS):
+            self.tabs.setTabText(index, label(kind))
+        self.show_retired.setText(self.tr("Show retired"))
+        self.add_button.setText(self.tr("Add…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.import_button.setText(self.tr("Import…"))
+        self.search.setPlaceholderText(self._placeholders()[self.kind])
+        if self.unit_filter.count():
+            self.unit_filter.setItemText(0, self.tr("All units"))
+        self.notice.clear()  # a sentence about the last action, still in the old language
+        for model in self.models.values():
+            model.retranslate()
+        if not self.ui.signed_in:
+            self._update_buttons()
+            return
+        self._update_views(self.model.records())
+        self._size_columns()
+
     # --- state ------------------------------------------------------------------------------
     @property
     def model(self) -> RegistryModel:
@@ -175,7 +195,9 @@ class RegistryPage(Page):
         self.proxy.setSourceModel(self.models[kind])
         self.table.sortByColumn(DEFAULT_SORT[kind], Qt.SortOrder.AscendingOrder)
         self.search.setPlaceholderText(self._placeholders()[kind])
+        # Units belong to no unit: the filter would only confuse there.
         self.unit_filter.setEnabled(kind is not RegistryKind.UNITS)
+        self.unit_filter.setVisible(kind is not RegistryKind.UNITS)
 
     def _placeholders(self) -> dict[RegistryKind, str]:
         return {
@@ -196,9 +218,7 @@ class RegistryPage(Page):
         return text
 
     def unit_filter_id(self) -> int | None:
-        if self.kind is RegistryKind.UNITS:
-            return None
-        return self.unit_filter.currentData()
+        return None if self.kind is RegistryKind.UNITS else self.unit_filter.currentData()
 
     # --- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -228,10 +248,11 @@ class RegistryPage(Page):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(STRETCH[self.kind], QHeaderView.ResizeMode.Stretch)
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+                header.resizeSection(column, MAX_COLUMN_WIDTH)
 
     def _fill_unit_filter(self, units: list[Any]) -> None:
         current = self.unit_filter.currentData()
@@ -294,9 +315,7 @@ class RegistryPage(Page):
     def selected_record(self) -> Any | None:
         """The record of the selected row, or None."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.proxy.data(rows[0], RegistryModel.ObjectRole)
+        return self.proxy.data(rows[0], RegistryModel.ObjectRole) if rows else None
 
     def select_record(self, record_id: int) -> bool:
         row = self.model.row_of(record_id)
@@ -320,10 +339,12 @@ class RegistryPage(Page):
         retired = record is not None and not record.active
         self.toggle_button.setText(self.tr("Reactivate") if retired else self.tr("Retire"))
         why = "" if editable else self.tr("Only the quality office and administrators can change the registry.")
+        tips = {self.import_button: self.tr("Read many records at once from a CSV or Excel (.xlsx) file")}
         for button in (self.add_button, self.edit_button, self.toggle_button, self.import_button):
             button.setStatusTip(why)
-            if not editable:
-                button.setToolTip(why)
+            button.setToolTip(why or tips.get(button, ""))
+        self.read_only.setText(why)
+        self.read_only.setVisible(bool(why) and self.ui.signed_in)
 
     # --- actions ----------------------------------------------------------------------------
     def add_record(self) -> None:

@@ -54,6 +54,7 @@ class SettingsPage(Page):
             spin.setRange(1, 90)
             spin.setMinimumWidth(140)
             spin.setMaximumWidth(190)
+            spin.lineEdit().setTextMargins(5, 0, 0, 0)  # the style sheet's padding skips a spin box's editor
             self.days[severity] = spin
         self.read_only_note = QLabel()
         self.read_only_note.setProperty("role", "hint")

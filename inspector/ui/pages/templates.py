@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -30,6 +29,7 @@ from inspector.ui.language import localized
 from inspector.ui.models.templates_model import TemplatesModel
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.tables import setup_read_only_table
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the TemplateItem behind a tree row (None for sections)
 
@@ -53,13 +53,8 @@ class TemplatesPage(Page):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TemplatesModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        setup_read_only_table(self.table)
         self.table.setMinimumHeight(110)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(TemplatesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(40)
@@ -83,6 +78,7 @@ class TemplatesPage(Page):
         for column in range(6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.tree.headerItem().setTextAlignment(self.COL_POINTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -190,6 +186,7 @@ class TemplatesPage(Page):
         row.setText(self.COL_TEXT, localized(section.title_zh, section.title_en))
         if deduction and section.deduct_cap is not None:
             row.setText(self.COL_POINTS, self.tr("max {cap:g}").format(cap=section.deduct_cap))
+            row.setTextAlignment(self.COL_POINTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bold = QFont(row.font(self.COL_TEXT))
         bold.setBold(True)
         for column in (self.COL_CODE, self.COL_TEXT):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,9 @@ from inspector.ui.dialogs.password import PasswordDialog
 from inspector.ui.dialogs.user_edit import UserEditDialog, UserValues
 from inspector.ui.models.users_model import UsersModel
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.tables import row_height, setup_read_only_table
+
+MIN_ROWS, MAX_ROWS = 3, 12  # the height of the accounts table, in rows
 
 
 class UsersSection(QGroupBox):
@@ -44,13 +46,8 @@ class UsersSection(QGroupBox):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UsersModel.COL_USERNAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_read_only_table(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(180)
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.reset_button = QPushButton()
@@ -88,9 +85,16 @@ class UsersSection(QGroupBox):
             errors.show_error(self, error)
             users = []
         self.model.set_rows(users)
+        self._fit_rows()
         if keep is not None:
             self.select_user(keep.id)
         self._selection_changed(QItemSelection(), QItemSelection())
+
+    def _fit_rows(self) -> None:
+        """As tall as its rows (at least three, at most twelve; it scrolls beyond)."""
+        rows = min(max(self.model.rowCount(), MIN_ROWS), MAX_ROWS)
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows * row_height(self.table) + 2 * self.table.frameWidth())
 
     def selected_user(self) -> User | None:
         rows = self.table.selectionModel().selectedRows()
