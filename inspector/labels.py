@@ -86,3 +86,22 @@ def label(code: StrEnum) -> str:
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     """(display name, member) pairs in declaration order, for combo boxes."""
     return [(label(member), member) for member in enum]
+
+
+_ENTITY_WORDS: dict[str, str] = {
+    "inspection": QT_TRANSLATE_NOOP("Labels", "inspection"),
+    "template": QT_TRANSLATE_NOOP("Labels", "checklist template"),
+    "template_version": QT_TRANSLATE_NOOP("Labels", "checklist template version"),
+    "user": QT_TRANSLATE_NOOP("Labels", "user"),
+    "notice": QT_TRANSLATE_NOOP("Labels", "rectification notice"),
+    "photo": QT_TRANSLATE_NOOP("Labels", "photo"),
+}
+
+
+def entity_label(code: str) -> str:
+    """Words for an entity code in an error (``vehicles`` → 车辆, ``inspection`` → 检查)."""
+    for enum in (RegistryKind, SubjectKind):
+        if code in enum._value2member_map_:
+            return label(enum(code))
+    text = _ENTITY_WORDS.get(code)
+    return QCoreApplication.translate("Labels", text) if text else code

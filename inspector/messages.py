@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.users import Permission, Role
 from inspector.i18n import translate
-from inspector.labels import label
+from inspector.labels import entity_label, label
 
 CONTEXT = "Errors"
 
@@ -21,7 +21,7 @@ TEMPLATES: dict[str, str] = {
     "error": QT_TRANSLATE_NOOP("Errors", "Something went wrong: {detail}"),
     "invalid": QT_TRANSLATE_NOOP("Errors", "The value of {field} is not valid."),
     "invalid_value": QT_TRANSLATE_NOOP("Errors", "The value of {field} is not valid."),
-    "not_found": QT_TRANSLATE_NOOP("Errors", "No {entity} \"{key}\" was found."),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "Not found: {entity} \"{key}\"."),
     "conflict": QT_TRANSLATE_NOOP("Errors", "This clashes with existing data."),
     "permission_denied": QT_TRANSLATE_NOOP(
         "Errors", "Your role ({role}) may not {permission}."
@@ -147,6 +147,9 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
         readable["role"] = label(Role(params["role"]))
     if params.get("permission") in Permission._value2member_map_:
         readable["permission"] = label(Permission(params["permission"]))
+    for key in ("kind", "entity"):
+        if isinstance(params.get(key), str):
+            readable[key] = entity_label(params[key])
     return readable
 
 
@@ -158,7 +161,7 @@ def describe(error: InspectorError) -> str:
         reason = _format(translate(CONTEXT, ROW_TEMPLATES[error.code]), {"value": "", **error.params})
         field = error.params.get("field")
         if field:
-            return translate(CONTEXT, "{field}: {reason}").format(field=field, reason=reason)
+            return translate("Errors", "{field}: {reason}").format(field=field, reason=reason)
         return reason
     if template is None:
         detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
@@ -170,7 +173,7 @@ def describe_problem(problem: RowProblem) -> str:
     """``row 7, column plate: "XX" is not a plate like 粤B·12345``."""
     template = ROW_TEMPLATES.get(problem.code)
     reason = _format(translate(CONTEXT, template), problem.params) if template else problem.code
-    where = translate(CONTEXT, "row {row}, column {column}").format(row=problem.row, column=problem.column)
+    where = translate("Errors", "row {row}, column {column}").format(row=problem.row, column=problem.column)
     return f"{where}: {reason}"
 
 

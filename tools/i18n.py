@@ -67,6 +67,10 @@ def messages(ts_file: Path) -> dict[tuple[str, str], tuple[str, str]]:
             source = message.findtext("source") or ""
             translation = message.find("translation")
             text = "" if translation is None else (translation.text or "")
+            if translation is not None and message.get("numerus") == "yes":
+                # Plural messages keep their text in <numerusform> children (one for Chinese).
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = "" if not forms or not all(f.strip() for f in forms) else forms[0]
             kind = "" if translation is None else translation.get("type", "")
             found[(name, source)] = (text, kind)
     return found

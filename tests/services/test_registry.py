@@ -104,7 +104,7 @@ def test_the_same_plate_in_another_spelling_is_refused(context: AppContext, admi
         context.registry.add(admin, VEHICLES, {"plate": "粤b 12345", "fleet_no": "1002", "unit_id": depot.id})
     assert refused.value.code == "duplicate_key"
     assert refused.value.params == {"kind": "vehicles", "field": "plate", "value": "粤B·12345"}
-    assert describe(refused.value) == 'vehicles: plate "粤B·12345" already exists'
+    assert describe(refused.value) == 'Vehicles: plate "粤B·12345" already exists'
     assert _rows(context) == before
 
 
