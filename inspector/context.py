@@ -13,9 +13,11 @@ from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
 from inspector.services.inspections import InspectionService
 from inspector.services.integrity import IntegrityService
+from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
 from inspector.services.registry_import import RegistryImporter
 from inspector.services.settings import SettingsService
+from inspector.services.template_transfer import TemplateTransferService
 from inspector.services.templates import TemplateService
 from inspector.services.users import UserService
 from inspector.storage.database import OpenResult, open_database
@@ -33,9 +35,11 @@ class AppContext:
     inspections: InspectionService
     templates: TemplateService
     registry_import: RegistryImporter
+    photos: PhotoService
+    template_transfer: TemplateTransferService
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database, kept out of the UI's imports
+    def db(self):
         return self.opened.db
 
     def close(self) -> None:
@@ -58,4 +62,6 @@ def open_context(data_dir: Path) -> AppContext:
         inspections=InspectionService(ctx),
         templates=TemplateService(ctx),
         registry_import=RegistryImporter(ctx),
+        photos=PhotoService(ctx),
+        template_transfer=TemplateTransferService(ctx),
     )

@@ -76,6 +76,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "file_missing": QT_TRANSLATE_NOOP("Errors", "The file {file} does not exist."),
     "file_unreadable": QT_TRANSLATE_NOOP("Errors", "The file {file} could not be read ({reason})."),
+    "photo_unreadable": QT_TRANSLATE_NOOP("Errors", "The photo {file} cannot be used: {reason}. Nothing was saved."),
+    "photo_unsupported": QT_TRANSLATE_NOOP("Errors", "The photo {file} cannot be used: {reason}. Nothing was saved."),
+    "photo_clean_refused": QT_TRANSLATE_NOOP(
+        "Errors", "The database has {count} problem(s), so the photo store was not cleaned; run \"inspector-cli check\" first."
+    ),
+    "file_unwritable": QT_TRANSLATE_NOOP("Errors", "The file {file} could not be written ({reason})."),
     "unsupported_format": QT_TRANSLATE_NOOP(
         "Errors", "The file {file} is not a format Inspector reads ({suffix}); save it as {expected}."
     ),
@@ -110,6 +116,37 @@ TEMPLATES: dict[str, str] = {
     "template_resource_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The built-in template file {file} is damaged ({detail}); reinstall Inspector."
     ),
+    "template_code_format": QT_TRANSLATE_NOOP(
+        "Errors", "\"{code}\" is not a template code: use up to {maximum} letters, digits, dots, dashes or underscores (e.g. T4)."
+    ),
+    "template_title_empty": QT_TRANSLATE_NOOP("Errors", "The template needs a Chinese title."),
+    "template_code_taken": QT_TRANSLATE_NOOP(
+        "Errors", "The template code {code} is already used (by {existing}); choose another code."
+    ),
+    "template_in_use": QT_TRANSLATE_NOOP(
+        "Errors", "Template {code} version {version} is used by {count} inspection(s) and cannot be deleted."
+    ),
+    "item_not_in_template": QT_TRANSLATE_NOOP("Errors", "Template {template} has no item {item}."),
+    "section_not_in_template": QT_TRANSLATE_NOOP("Errors", "Template {template} has no section {section}."),
+    "item_code_taken": QT_TRANSLATE_NOOP(
+        "Errors", "Template {template} already has an item {item}; item codes must be unique."
+    ),
+    "section_code_taken": QT_TRANSLATE_NOOP(
+        "Errors", "Template {template} already has a section {section}; section codes must be unique."
+    ),
+    "section_too_deep": QT_TRANSLATE_NOOP(
+        "Errors", "Sections nest one level only; {section} cannot go there."
+    ),
+    "item_not_applicable": QT_TRANSLATE_NOOP(
+        "Errors", "Item {item} is in a section for other staff roles and does not apply to {subject}."
+    ),
+    "item_not_numeric": QT_TRANSLATE_NOOP("Errors", "Item {item} is not a measured (numeric) item."),
+    "numeric_without_threshold": QT_TRANSLATE_NOOP(
+        "Errors", "Item {item} is measured but has no threshold to compare the reading with."
+    ),
+    "value_not_expected": QT_TRANSLATE_NOOP(
+        "Errors", "Item {item} is a pass/fail item and takes no reading (\"{value}\")."
+    ),
 }
 
 # Codes used inside import problems (per row and column).
@@ -132,6 +169,99 @@ ROW_TEMPLATES: dict[str, str] = {
     "staff_not_found": QT_TRANSLATE_NOOP("Errors", "no staff member has the staff number (工号) \"{value}\""),
 }
 
+# Problems of template spreadsheets: the file, its sheets and rows, and the template rules
+# (validate_template's codes, placed on the cell the value came from).
+SHEET_TEMPLATES: dict[str, str] = {
+    "xlsx_empty_file": QT_TRANSLATE_NOOP("Errors", "the file is empty (0 bytes); save the template as .xlsx"),
+    "xlsx_is_pdf": QT_TRANSLATE_NOOP(
+        "Errors", "this is a PDF document, not an Excel workbook; import the .xlsx file the PDF was made from"),
+    "xlsx_is_xls": QT_TRANSLATE_NOOP(
+        "Errors", "this is an Excel 97–2003 (.xls) or password-protected workbook; remove any password and "
+        "save it as .xlsx"),
+    "xlsx_not_workbook": QT_TRANSLATE_NOOP(
+        "Errors", "this is a zip archive with no Excel workbook inside; import an .xlsx file"),
+    "xlsx_is_text": QT_TRANSLATE_NOOP(
+        "Errors", "this is a text file (such as CSV), not an Excel workbook; open it in Excel or WPS and save it as .xlsx"),
+    "xlsx_unknown": QT_TRANSLATE_NOOP("Errors", "this is not an Excel workbook; save the template as .xlsx"),
+    "xlsx_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "the workbook is damaged; open it in Excel or WPS and save it again as .xlsx"),
+    "layout_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "no sheet holds a template: expected an XLSForm sheet named survey, or a header row naming "
+        "检查项目 (or 检查内容, 项目, item)"),
+    "sheet_missing": QT_TRANSLATE_NOOP("Errors", "the workbook has no sheet named {sheet} (it has: {found})"),
+    "sheet_empty": QT_TRANSLATE_NOOP("Errors", "the sheet is empty"),
+    "merged_cells": QT_TRANSLATE_NOOP(
+        "Errors", "cells {range} are merged; unmerge them so that every row holds its own values"),
+    "type_unknown": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a supported type (supported: {expected})"),
+    "group_too_deep": QT_TRANSLATE_NOOP("Errors", "groups nest two levels deep at most (section and sub-section)"),
+    "group_unclosed": QT_TRANSLATE_NOOP("Errors", "group \"{value}\" is never closed by an end group row"),
+    "group_end_without_begin": QT_TRANSLATE_NOOP("Errors", "end group without a begin group above it"),
+    "item_outside_group": QT_TRANSLATE_NOOP(
+        "Errors", "an item must sit between begin group and end group rows (in a section)"),
+    "column_for_groups": QT_TRANSLATE_NOOP("Errors", "\"{value}\": this column belongs on begin group rows only"),
+    "column_for_items": QT_TRANSLATE_NOOP("Errors", "\"{value}\": this column belongs on item rows only"),
+    "duplicate_item_code": QT_TRANSLATE_NOOP("Errors", "item code \"{value}\" is already used in row {other_row}"),
+    "duplicate_section_code": QT_TRANSLATE_NOOP(
+        "Errors", "section code \"{value}\" is already used in row {other_row}"),
+    "choice_list_missing": QT_TRANSLATE_NOOP("Errors", "the choices sheet has no list named \"{value}\" (used in {count} row(s))"),
+    "choice_name_unknown": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a known choice (expected: {expected})"),
+    "choice_list_incomplete": QT_TRANSLATE_NOOP("Errors", "the list \"{value}\" lacks the choices {missing}"),
+    "yes_no_expected": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not yes or no (accepted: yes/no, true/false, 1/0, 是/否, √/×)"),
+    "number_too_small": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is too small (the least allowed is {minimum})"),
+    "month_format": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a month in the form YYYY-MM (e.g. 2025-07)"),
+    "template_code_from_name": QT_TRANSLATE_NOOP(
+        "Errors", "the template code comes from the file name, and \"{value}\" is not a code; rename the file "
+        "(e.g. T9.xlsx) or write 编码: T9 above the header"),
+    "template_code_format": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not a code (up to 32 letters, digits, '.', '-' or '_', starting with a "
+        "letter or digit)"),
+    "template_title_empty": QT_TRANSLATE_NOOP("Errors", "the template needs a Chinese title"),
+    "base_score_out_of_range": QT_TRANSLATE_NOOP("Errors", "the base score of a deduction template must be above 0"),
+    "template_without_items": QT_TRANSLATE_NOOP("Errors", "the template has no items"),
+    "section_title_empty": QT_TRANSLATE_NOOP("Errors", "section \"{value}\" needs a Chinese title"),
+    "section_too_deep": QT_TRANSLATE_NOOP("Errors", "section \"{value}\" is nested more than two levels deep"),
+    "roles_on_non_staff_template": QT_TRANSLATE_NOOP(
+        "Errors", "section \"{value}\" names staff roles, but the template does not inspect staff"),
+    "deduct_cap_out_of_range": QT_TRANSLATE_NOOP("Errors", "the deduction cap of section \"{value}\" is below 0"),
+    "item_code_format": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not an item code (up to 32 letters, digits, '.', '-' or '_', starting with a "
+        "letter or digit)"),
+    "item_text_empty": QT_TRANSLATE_NOOP("Errors", "the item has no Chinese text"),
+    "numeric_without_threshold": QT_TRANSLATE_NOOP(
+        "Errors", "item \"{value}\" is a measured value and needs a threshold"),
+    "threshold_on_non_numeric": QT_TRANSLATE_NOOP(
+        "Errors", "item \"{value}\" is not a measured value, so it takes no threshold"),
+    "veto_on_text_item": QT_TRANSLATE_NOOP("Errors", "item \"{value}\" is a text item, which cannot veto"),
+    "negative_deduction": QT_TRANSLATE_NOOP("Errors", "item \"{value}\" has a negative deduction"),
+    "deduction_exceeds_base": QT_TRANSLATE_NOOP("Errors", "item \"{value}\" deducts more than the base score"),
+    "negative_weight": QT_TRANSLATE_NOOP("Errors", "item \"{value}\" has a negative weight"),
+    "item_number_out_of_range": QT_TRANSLATE_NOOP(
+        "Errors", "item \"{value}\" needs at least 0 photos and at least 1 rectification day"),
+}
+ROW_TEMPLATES.update(SHEET_TEMPLATES)
+
+# Where an import problem is, by which of sheet / row / column it names (row 0 = none).
+LOCATIONS: dict[tuple[bool, bool, bool], str] = {
+    (True, True, True): QT_TRANSLATE_NOOP("Errors", "sheet {sheet}, row {row}, column {column}"),
+    (True, True, False): QT_TRANSLATE_NOOP("Errors", "sheet {sheet}, row {row}"),
+    (True, False, True): QT_TRANSLATE_NOOP("Errors", "sheet {sheet}, column {column}"),
+    (True, False, False): QT_TRANSLATE_NOOP("Errors", "sheet {sheet}"),
+    (False, True, True): QT_TRANSLATE_NOOP("Errors", "row {row}, column {column}"),
+}
+
+
+# The ``reason`` of photo_unreadable / photo_unsupported (see inspector.media.images).
+PHOTO_REASONS: dict[str, str] = {
+    "empty": QT_TRANSLATE_NOOP("Errors", "the file is empty"),
+    "not_an_image": QT_TRANSLATE_NOOP("Errors", "it is not a picture"),
+    "truncated": QT_TRANSLATE_NOOP("Errors", "the file ends too early (an incomplete copy or download)"),
+    "damaged": QT_TRANSLATE_NOOP("Errors", "part of the picture data is damaged"),
+    "format": QT_TRANSLATE_NOOP("Errors", "{format} pictures are not accepted; use JPEG, PNG or HEIC"),
+    "too_large": QT_TRANSLATE_NOOP("Errors", "it has {megapixels} megapixels, more than the {limit} accepted"),
+    "color_mode": QT_TRANSLATE_NOOP("Errors", "its colour format ({mode}) is not supported"),
+}
+
 
 def _format(template: str, params: dict[str, Any]) -> str:
     try:
@@ -150,6 +280,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])
+    if isinstance(params.get("reason"), str) and params["reason"] in PHOTO_REASONS:
+        readable["reason"] = _format(translate(CONTEXT, PHOTO_REASONS[params["reason"]]), params)
     return readable
 
 
@@ -170,10 +302,14 @@ def describe(error: InspectorError) -> str:
 
 
 def describe_problem(problem: RowProblem) -> str:
-    """``row 7, column plate: "XX" is not a plate like 粤B·12345``."""
+    """``row 7, column plate: "XX" is not a plate like 粤B·12345``; with a sheet
+    ``sheet survey, row 7, column deduct: …``; a problem of the whole file is its reason alone."""
     template = ROW_TEMPLATES.get(problem.code)
     reason = _format(translate(CONTEXT, template), problem.params) if template else problem.code
-    where = translate("Errors", "row {row}, column {column}").format(row=problem.row, column=problem.column)
+    if problem.sheet is None and problem.row == 0 and not problem.column:
+        return reason
+    key = (problem.sheet is not None, problem.sheet is None or problem.row > 0, problem.sheet is None or bool(problem.column))
+    where = translate(CONTEXT, LOCATIONS[key]).format(sheet=problem.sheet, row=problem.row, column=problem.column)
     return f"{where}: {reason}"
 
 

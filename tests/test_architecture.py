@@ -25,6 +25,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "storage": ("PySide6", "inspector.services", "inspector.ui", "inspector.app", "inspector.cli"),
     "services": ("PySide6.QtWidgets", "PySide6.QtGui", "inspector.ui", "inspector.app", "inspector.cli"),
     "ui": ("sqlite3", "sqlite_utils", "inspector.storage"),
+    "media": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
+              "inspector.app", "inspector.cli"),
 }
 
 
@@ -89,6 +91,9 @@ def test_checker_catches_bad_code() -> None:
     assert violations("storage", "storage/x.py", "from inspector.services.users import UserService\n")
     assert violations("services", "services/x.py", "from PySide6 import QtWidgets\n")
     assert violations("ui", "ui/x.py", "import sqlite_utils\n")
+    assert violations("media", "media/x.py", "from inspector.storage.photo_store import PhotoStore\n")
+    assert violations("media", "media/x.py", "from PySide6.QtGui import QImage\n")
+    assert violations("media", "media/x.py", "from PIL import Image\n") == []
     assert violations("ui", "ui/x.py", "q = 'SELECT * FROM units'\n")
     assert violations("ui", "ui/x.py", "q = 'insert into units (code) values (?)'\n")
     assert violations("ui", "ui/x.py", "q = 'PRAGMA foreign_keys'\n")

@@ -1,4 +1,4 @@
-"""``init`` and ``check``."""
+"""``init`` and ``check`` (``check --clean`` also removes orphan photos and leftover files)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument("--admin-name", default="admin", help="user name of the first admin (default: admin)")
     init.set_defaults(handler=run_init)
 
-    check = subparsers.add_parser("check", help="integrity check of the database and audit trail; exit 1 on problems")
+    check = subparsers.add_parser(
+        "check", help="integrity check of the database, audit trail and photo store; exit 1 on problems")
+    check.add_argument("--clean", action="store_true",
+                       help="first remove orphan photos (older than a day) and leftover temporary files;"
+                            " needs an admin or quality-office user")
     check.set_defaults(handler=run_check)
 
 
@@ -50,6 +54,16 @@ def initialise_content(context: AppContext) -> list[str]:
 
 
 def run_check(session: CliSession) -> int:
+    if session.args.clean:
+        cleaned = session.context.photos.clean(session.actor())
+        for sha256 in cleaned.photos:
+            print(f"removed orphan photo {sha256}")
+        for path in cleaned.temp_files:
+            print(f"removed leftover {path}")
+        for sha256 in cleaned.kept_recent:
+            print(f"kept orphan photo {sha256}: stored within the last day, an edit may still use it")
+        if not (cleaned.photos or cleaned.temp_files):
+            print("nothing to clean")
     report = session.context.integrity.check()
     stream = sys.stdout if report.ok else sys.stderr
     for line in report.lines():

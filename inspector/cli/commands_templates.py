@@ -1,4 +1,8 @@
-"""``templates list``, ``templates publish`` and ``templates copy``."""
+"""``templates list``, ``publish``, ``copy``, ``import`` and ``export``.
+
+``import`` reads an XLSForm-compatible workbook or an office checklist sheet into a new draft
+version; ``export`` writes one version (default: the latest published, else the latest draft).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from inspector.cli.session import CliSession
@@ -32,6 +37,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy.add_argument("code", metavar="CODE")
     copy.add_argument("--month", required=True, metavar="YYYY-MM", help="the month the draft is for")
     copy.set_defaults(handler=run_copy)
+
+    importing = actions.add_parser("import", help="import a template workbook (.xlsx) as a new draft version")
+    importing.add_argument("file", metavar="FILE.xlsx", type=Path)
+    importing.set_defaults(handler=run_import)
+
+    export = actions.add_parser("export", help="export a template version to an XLSForm-compatible .xlsx")
+    export.add_argument("code", metavar="CODE")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", type=Path)
+    export.add_argument("--version", type=int, metavar="N",
+                        help="the version number (default: latest published, else latest draft)")
+    export.set_defaults(handler=run_export)
 
 
 def version_row(version: TemplateVersion) -> dict[str, Any]:
@@ -90,4 +106,19 @@ def run_publish(session: CliSession) -> int:
 def run_copy(session: CliSession) -> int:
     draft, _ = session.context.templates.copy_to_month(session.actor(), session.args.code, session.args.month)
     print(draft.version)
+    return 0
+
+
+def run_import(session: CliSession) -> int:
+    draft, _ = session.context.template_transfer.import_xlsx(session.actor(), session.args.file)
+    print(f"imported {draft.code} version {draft.version} (draft, {draft.body.item_count} items)")
+    return 0
+
+
+def run_export(session: CliSession) -> int:
+    transfer = session.context.template_transfer
+    actor = session.actor()
+    version = transfer.version_for_export(actor, session.args.code, session.args.version)
+    path = transfer.export_xlsx(actor, version.id, session.args.output)
+    print(f"exported {version.code} version {version.version} ({version.status.value}) to {path}")
     return 0

@@ -60,12 +60,17 @@ class DatabaseTooNew(InspectorError):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One problem in an imported file: where (row, column) and what (code, params)."""
+    """One problem in an imported file: where (sheet, row, column) and what (code, params).
+
+    ``sheet`` is set by multi-sheet imports (templates); ``row`` 0 with an empty ``column``
+    means the whole sheet, or the whole file when ``sheet`` is None too.
+    """
 
     row: int
     column: str
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    sheet: str | None = None
 
 
 class ImportRejected(InspectorError):

@@ -158,6 +158,8 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
         problems.append(TemplateProblem(code="template_code_format", where=body.code))
     if not body.title_zh.strip():
         problems.append(TemplateProblem(code="template_title_empty", where=body.code))
+    if body.scheme is ScoringScheme.DEDUCTION and not body.base_score > 0:
+        problems.append(TemplateProblem(code="base_score_out_of_range", where=body.code))
     seen_sections: set[str] = set()
     seen_items: set[str] = set()
     for section in body.sections:
@@ -170,6 +172,10 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
         seen_sections.add(section.code)
         if not section.title_zh.strip():
             problems.append(TemplateProblem(code="section_title_empty", where=section.code))
+        if section.roles and body.subject is not SubjectKind.STAFF:
+            problems.append(TemplateProblem(code="roles_on_non_staff_template", where=section.code))
+        if section.deduct_cap is not None and section.deduct_cap < 0:
+            problems.append(TemplateProblem(code="deduct_cap_out_of_range", where=section.code))
         for item in section.items:
             if not CODE_PATTERN.match(item.code):
                 problems.append(TemplateProblem(code="item_code_format", where=item.code))
@@ -178,15 +184,35 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
             seen_items.add(item.code)
             if not item.text_zh.strip():
                 problems.append(TemplateProblem(code="item_text_empty", where=item.code))
-            if item.response is ResponseType.NUMERIC and item.threshold is None:
-                problems.append(TemplateProblem(code="numeric_without_threshold", where=item.code))
-            if body.scheme is ScoringScheme.DEDUCTION and item.veto is False and item.deduct < 0:
-                problems.append(TemplateProblem(code="negative_deduction", where=item.code))
+            problems += _scoring_problems(body, item)
             if item.photos_on_fail < 0 or (item.action_days is not None and item.action_days < 1):
                 problems.append(TemplateProblem(code="item_number_out_of_range", where=item.code))
     if seen_items == set():
         problems.append(TemplateProblem(code="template_without_items", where=body.code))
     return problems
+
+
+def _scoring_problems(body: TemplateBody, item: TemplateItem) -> list[TemplateProblem]:
+    """What makes an item unscorable under the body's scheme.
+
+    A veto item may sit in any scheme and needs no deduction of its own (failing it zeroes the
+    whole inspection), but a TEXT item is never scored, so it cannot veto anything.
+    """
+    found: list[str] = []
+    if item.response is ResponseType.NUMERIC and item.threshold is None:
+        found.append("numeric_without_threshold")
+    if item.response is not ResponseType.NUMERIC and item.threshold is not None:
+        found.append("threshold_on_non_numeric")
+    if item.veto and item.response is ResponseType.TEXT:
+        found.append("veto_on_text_item")
+    if body.scheme is ScoringScheme.DEDUCTION:
+        if item.deduct < 0:
+            found.append("negative_deduction")
+        elif item.deduct > body.base_score > 0:
+            found.append("deduction_exceeds_base")
+    elif item.weight < 0:
+        found.append("negative_weight")
+    return [TemplateProblem(code=code, where=item.code) for code in found]
 
 
 def check_month(value: str) -> str:

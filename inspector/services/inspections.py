@@ -3,23 +3,46 @@ actor may see, and edit a draft's header.
 
 Who sees what comes from ``domain.users``: covert visits only to their author, the quality office
 and admins (``get`` checks ``can_view_inspection``; lists apply the same rule in SQL); a
-supervisor edits only their own inspections (``ensure_can_edit``). Answers, photos, scoring and
+supervisor edits only their own inspections (``ensure_can_edit``). Answers are checked against
+the inspection's own template version, and ``score`` always uses that version, never a later
+one, so a published score cannot move when next month's template comes out. Photos and
 completion build on this service in the inspections issue.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from inspector.domain.inspections import Evidence, Inspection, InspectionMode, InspectionStatus, SubjectRef
-from inspector.domain.registry import RegistryKind
-from inspector.domain.templates import SubjectKind, TemplateStatus, TemplateVersion
+from inspector.domain.inspections import (
+    Answer,
+    AnswerResult,
+    Evidence,
+    Inspection,
+    InspectionMode,
+    InspectionStatus,
+    SubjectRef,
+)
+from inspector.domain.registry import RegistryKind, StaffRole
+from inspector.domain.scoring import ScoreResult, applicable_items
+from inspector.domain.scoring import score as score_answers
+from inspector.domain.templates import (
+    ResponseType,
+    Severity,
+    SubjectKind,
+    TemplateItem,
+    TemplateStatus,
+    TemplateVersion,
+)
 from inspector.domain.users import Permission, User, can_edit_inspection, can_view_inspection, require
 from inspector.services.base import ServiceContext
 from inspector.storage import inspections_repo, registry_repo, templates_repo
+
+E = TypeVar("E", bound=Enum)
 
 REGISTRY_KINDS: dict[SubjectKind, RegistryKind] = {
     SubjectKind.VEHICLE: RegistryKind.VEHICLES,
@@ -38,6 +61,12 @@ def subject_label(kind: SubjectKind, record: Any) -> str:
     if kind is SubjectKind.LOCATION:
         return f"{record.code} {record.name}"
     return str(record.name)
+
+
+def _answer_facts(answer: Answer) -> dict[str, Any]:
+    """What the audit log keeps of an answer (everything but the time it was entered)."""
+    return {"item": answer.item_code, "result": answer.result.value, "value": answer.value, "note": answer.note,
+            "severity": answer.severity.value if answer.severity else None}
 
 
 def _moment(value: datetime) -> str:
@@ -161,7 +190,79 @@ class InspectionService:
                             before={key: old[key] for key in changed}, after={key: new[key] for key in changed})
         return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
 
+    def answer(
+        self, actor: User, inspection_id: int, item_code: str, result: AnswerResult | str, *,
+        value: float | str | None = None, note: str = "", severity: Severity | None = None,
+    ) -> tuple[Inspection, ChangeSet]:
+        """Record (or replace) the result of one item of a draft; ``value`` is a NUMERIC item's
+        reading or a TEXT item's observation. The item must apply to this inspection's subject in
+        the template version the inspection started on."""
+        inspection = self._get(inspection_id)
+        self.ensure_can_edit(actor, inspection)
+        if inspection.status is InspectionStatus.COMPLETED:
+            raise Conflict("inspection_completed", inspection=inspection_id)
+        outcome = self._enum(AnswerResult, result, "result")
+        chosen = None if severity is None else self._enum(Severity, severity, "severity")
+        template = self._template_of(inspection)
+        applicable = {item.code: item for _, item in applicable_items(
+            template.body, staff_role=self._staff_role(inspection))}
+        item = applicable.get(item_code)
+        if item is None:
+            if template.body.item(item_code) is None:
+                raise NotFound("item_not_in_template", item=item_code,
+                               template=f"{template.code} v{template.version}")
+            raise ValidationError("item_not_applicable", item=item_code, subject=inspection.subject.label)
+        answer = Answer(item_code=item_code, result=outcome, value=self._value(item, value), note=note.strip(),
+                        severity=chosen, answered_at=datetime.fromisoformat(self.ctx.now_text()))
+        previous = next((a for a in inspection.answers if a.item_code == item_code), None)
+        if previous is not None and _answer_facts(previous) == _answer_facts(answer):
+            return inspection, ChangeSet()
+        with self.ctx.mutation():
+            inspections_repo.put_answer(self.ctx.db, inspection_id, answer)
+            self.ctx.record(actor, "inspection.answer", Entity.INSPECTION, inspection_id,
+                            before=None if previous is None else _answer_facts(previous),
+                            after=_answer_facts(answer))
+        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+
+    def score(self, actor: User, inspection_id: int) -> ScoreResult:
+        """The inspection's score by its own template version (role-filtered for a staff subject)."""
+        inspection = self.get(actor, inspection_id)
+        template = self._template_of(inspection)
+        results = {answer.item_code: answer.result for answer in inspection.answers}
+        return score_answers(template.body, results, staff_role=self._staff_role(inspection))
+
     # --- helpers ---------------------------------------------------------------------------
+    def _template_of(self, inspection: Inspection) -> TemplateVersion:
+        template = templates_repo.get_version(self.ctx.db, inspection.template_version_id)
+        if template is None:  # the foreign key makes this unreachable short of a damaged file
+            raise NotFound(entity="template_version", key=str(inspection.template_version_id))
+        return template
+
+    def _staff_role(self, inspection: Inspection) -> StaffRole | None:
+        """The role that selects role-specific sections: the staff subject's, else none."""
+        if inspection.subject.kind is not SubjectKind.STAFF:
+            return None
+        staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
+        return None if staff is None else StaffRole(staff.role)
+
+    @staticmethod
+    def _value(item: TemplateItem, value: float | str | None) -> float | str | None:
+        """A NUMERIC item's reading as a finite number, a TEXT item's observation as text; a
+        PASS_FAIL item takes no value."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if item.response is ResponseType.NUMERIC:
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+            if isinstance(value, bool) or not math.isfinite(number):
+                raise ValidationError("invalid_value", field="value", value=str(value), item=item.code)
+            return number
+        if item.response is ResponseType.TEXT:
+            return str(value).strip()
+        raise ValidationError("value_not_expected", item=item.code, value=str(value))
+
     def _get(self, inspection_id: int) -> Inspection:
         inspection = inspections_repo.get(self.ctx.db, inspection_id)
         if inspection is None:
@@ -170,10 +271,14 @@ class InspectionService:
 
     @staticmethod
     def _mode(mode: InspectionMode | str) -> InspectionMode:
+        return InspectionService._enum(InspectionMode, mode, "mode")
+
+    @staticmethod
+    def _enum(kind: type[E], value: object, field: str) -> E:
         try:
-            return InspectionMode(mode)
+            return kind(value)
         except ValueError:
-            raise ValidationError("invalid_value", field="mode", value=str(mode)) from None
+            raise ValidationError("invalid_value", field=field, value=str(value)) from None
 
     def _published_template(self, version_id: int) -> TemplateVersion:
         template = templates_repo.get_version(self.ctx.db, version_id)

@@ -1,6 +1,7 @@
 """``inspector-cli check``: is the database sound and the audit chain unbroken?
 
-Later issues add the photo store (orphans, missing files, hash mismatches) to the same report.
+Photos: a referenced original that is missing or whose bytes no longer hash to its name fails
+the check; orphans and temporary leftovers are listed as litter that ``check --clean`` removes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from inspector.domain.audit import verify_chain
 from inspector.services.base import ServiceContext
+from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo
 from inspector.storage.database import integrity_problems, missing_triggers
 
@@ -18,22 +20,45 @@ class CheckReport:
     database: list[str] = field(default_factory=list)
     audit: list[str] = field(default_factory=list)
     audit_entries: int = 0
+    photos: list[str] = field(default_factory=list)  # failures: missing or changed originals
+    photo_litter: list[str] = field(default_factory=list)  # orphans and leftovers: not failures
+    photos_referenced: int = 0
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit)
+        return not (self.database or self.audit or self.photos)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
         out += [f"  {line}" for line in self.database]
         out.append(f"audit trail: {self.audit_entries} entries, {'intact' if not self.audit else 'BROKEN'}")
         out += [f"  {line}" for line in self.audit]
+        out.append(f"photos: {self.photos_referenced} referenced, {'ok' if not self.photos else 'PROBLEMS'}")
+        out += [f"  {line}" for line in self.photos]
+        if self.photo_litter:
+            out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
+            out += [f"  {line}" for line in self.photo_litter]
         return out
 
 
+def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
+    """(failures, litter) as report lines."""
+    failures = [f"photo {sha256} is missing (used by {', '.join(places)})"
+                for sha256, places in store.missing.items()]
+    failures += [f"photo {sha256} was changed on disk: its bytes no longer match its SHA-256"
+                 f" (used by {', '.join(places)})" for sha256, places in store.corrupt.items()]
+    recent_orphans, recent_temp = set(store.recent_orphans), set(store.recent_temp_files)
+    litter = [f"orphan {path}" + (" (stored within the last day: kept for now)" if path in recent_orphans else "")
+              for path in store.orphans]
+    litter += [f"leftover {path}" + (" (written within the last hour: kept for now)" if path in recent_temp else "")
+               for path in store.temp_files]
+    return failures, litter
+
+
 class IntegrityService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None) -> None:
         self.ctx = ctx
+        self.photos = photos or PhotoService(ctx)
 
     def check(self) -> CheckReport:
         report = CheckReport(database=integrity_problems(self.ctx.db))
@@ -44,4 +69,11 @@ class IntegrityService:
         for chain_break in verify_chain(records):
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")
+        try:
+            store = self.photos.check_store()
+        except ValueError as error:  # a stored template body that no longer parses (pydantic)
+            report.photos.append(f"photo references could not be read, photos not checked: {error}".splitlines()[0])
+            return report
+        report.photos_referenced = store.referenced
+        report.photos, report.photo_litter = photo_lines(store)
         return report

@@ -2,22 +2,30 @@
 
 A version is a draft until the quality office publishes it for a month; from then on it is
 immutable (the service refuses, and a database trigger backs that up). Next month's changes start
-as a copy of the latest version with the next version number, edited as a draft, then published.
-Everyone signed in may read templates; editing and publishing need their own permissions.
+as a copy of a version (the latest, or any earlier one) with the next version number, edited as a
+draft, then published. The office may also start a template of its own (``new_template``) and throw
+away a draft nobody used (``delete_draft``). Everyone signed in may read templates; editing and
+publishing need their own permissions.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 import pydantic
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, NotFound, ValidationError
 from inspector.domain.templates import (
+    CODE_PATTERN,
+    ScoringScheme,
+    SubjectKind,
     TemplateBody,
+    TemplateItem,
+    TemplateSection,
     TemplateStatus,
     TemplateVersion,
     check_month,
@@ -70,6 +78,27 @@ def _checked_month(month: str) -> str:
         return check_month(month)
     except ValueError:
         raise ValidationError("month_format", month=month) from None
+
+
+E = TypeVar("E", bound=Enum)
+NEW_CODE_MAX = 24  # leaves room for item codes like {code}-12.34 within CODE_PATTERN's 32
+
+
+def starter_body(
+    code: str, title_zh: str, title_en: str, subject: SubjectKind, scheme: ScoringScheme, category: str
+) -> TemplateBody:
+    """A new template's first body: one section and one item, so that it is sound from the start."""
+    item = TemplateItem(code=f"{code}-1.1", text_zh="新检查项目", text_en="New item")
+    section = TemplateSection(code=f"{code}-1", title_zh="第一部分", title_en="Part 1", items=(item,))
+    return TemplateBody(code=code, title_zh=title_zh, title_en=title_en, category=category, subject=subject,
+                        scheme=scheme, sections=(section,))
+
+
+def _enum_value(kind: type[E], value: object, field: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValidationError("invalid_value", field=field, value=str(value)) from None
 
 
 def _snapshot(version: TemplateVersion) -> dict[str, Any]:
@@ -133,6 +162,14 @@ class TemplateService:
             raise NotFound(entity="template", key=code)
         return version
 
+    def versions_of(self, actor: User, code: str) -> list[TemplateVersion]:
+        """Every version of ``code``, oldest first; ``not_found`` when the code has none."""
+        require(actor, Permission.VIEW_TEMPLATES)
+        versions = templates_repo.list_versions(self.ctx.db, code=code)
+        if not versions:
+            raise NotFound(entity="template", key=code)
+        return versions
+
     def latest_draft(self, actor: User, code: str) -> TemplateVersion:
         """The highest-numbered draft of ``code``; ``template_no_draft`` when there is none."""
         require(actor, Permission.VIEW_TEMPLATES)
@@ -169,14 +206,49 @@ class TemplateService:
         _checked_month(month)
         return self.publish(actor, self.latest_draft(actor, code).id, month)
 
-    def copy_to_month(self, actor: User, code: str, month: str) -> tuple[TemplateVersion, ChangeSet]:
-        """Start a draft for ``month`` from the latest version of ``code`` (next version number)."""
+    def new_template(
+        self, actor: User, *, code: str, title_zh: str, title_en: str = "", subject: SubjectKind,
+        scheme: ScoringScheme = ScoringScheme.DEDUCTION, category: str = "",
+    ) -> tuple[TemplateVersion, ChangeSet]:
+        """Start a template of the office's own: draft version 1 with one section and one item."""
+        require(actor, Permission.EDIT_TEMPLATES)
+        code, title_zh = code.strip(), title_zh.strip()
+        if not CODE_PATTERN.match(code) or len(code) > NEW_CODE_MAX:
+            raise ValidationError("template_code_format", code=code, maximum=NEW_CODE_MAX)
+        if not title_zh:
+            raise ValidationError("template_title_empty", field="title_zh")
+        subject = _enum_value(SubjectKind, subject, "subject")
+        scheme = _enum_value(ScoringScheme, scheme, "scheme")
+        body = starter_body(code, title_zh, title_en.strip(), subject, scheme, category.strip())
+        with self.ctx.mutation():
+            # Codes differing only in case would read as the same template on a printed notice.
+            taken = next((c for c in templates_repo.codes(self.ctx.db) if c.casefold() == code.casefold()), None)
+            if taken is not None:
+                raise Conflict("template_code_taken", code=code, existing=taken)
+            version_id = templates_repo.insert_version(
+                self.ctx.db, body, version=1, status=TemplateStatus.DRAFT, effective_month=None,
+                builtin=False, created_at=self.ctx.now_text(),
+            )
+            self.ctx.record(actor, "template.create", Entity.TEMPLATE, version_id,
+                            after=_snapshot(self._get(version_id)))
+        return self._get(version_id), ChangeSet.of(Entity.TEMPLATE, version_id)
+
+    def copy_to_month(
+        self, actor: User, code: str, month: str, *, from_version_id: int | None = None
+    ) -> tuple[TemplateVersion, ChangeSet]:
+        """Start a draft for ``month`` from a version of ``code`` (the latest unless
+        ``from_version_id`` names another, published or not), with the next version number."""
         require(actor, Permission.EDIT_TEMPLATES)
         month = _checked_month(month)
         with self.ctx.mutation():
-            source = templates_repo.latest(self.ctx.db, code)
-            if source is None:
-                raise NotFound(entity="template", key=code)
+            if from_version_id is None:
+                source = templates_repo.latest(self.ctx.db, code)
+                if source is None:
+                    raise NotFound(entity="template", key=code)
+            else:
+                source = self._get(from_version_id)
+                if source.code != code:
+                    raise ValidationError("template_code_mismatch", code=source.code, expected=code)
             number = templates_repo.next_version_number(self.ctx.db, code)
             version_id = templates_repo.insert_version(
                 self.ctx.db, source.body, version=number, status=TemplateStatus.DRAFT, effective_month=month,
@@ -186,6 +258,19 @@ class TemplateService:
                             before={"copied_from": source.id, "version": source.version},
                             after=_snapshot(self._get(version_id)))
         return self._get(version_id), ChangeSet.of(Entity.TEMPLATE, version_id)
+
+    def delete_draft(self, actor: User, version_id: int) -> ChangeSet:
+        """Throw away a draft nobody has used; a published version is kept forever."""
+        require(actor, Permission.EDIT_TEMPLATES)
+        with self.ctx.mutation():
+            current = self._get(version_id)
+            self._refuse_published(current)
+            used = templates_repo.usage_count(self.ctx.db, version_id)
+            if used:
+                raise Conflict("template_in_use", code=current.code, version=current.version, count=used)
+            templates_repo.delete_draft(self.ctx.db, version_id)
+            self.ctx.record(actor, "template.delete_draft", Entity.TEMPLATE, version_id, before=_snapshot(current))
+        return ChangeSet.of(Entity.TEMPLATE, version_id)
 
     def save_draft(
         self, actor: User, version_id: int, body: TemplateBody

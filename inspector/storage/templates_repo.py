@@ -107,3 +107,18 @@ def next_version_number(db: sqlite_utils.Database, code: str) -> int:
     row = db.execute("SELECT max(version) FROM template_versions WHERE code = ?", [code]).fetchone()
     return int(row[0] or 0) + 1
 
+
+def codes(db: sqlite_utils.Database) -> list[str]:
+    """Every template code that has at least one version."""
+    return [row[0] for row in db.execute("SELECT DISTINCT code FROM template_versions ORDER BY code")]
+
+
+def usage_count(db: sqlite_utils.Database, version_id: int) -> int:
+    """How many inspections were recorded against this version."""
+    return int(db.execute("SELECT count(*) FROM inspections WHERE template_version_id = ?",
+                          [version_id]).fetchone()[0])
+
+
+def delete_draft(db: sqlite_utils.Database, version_id: int) -> None:
+    """Remove a draft row. On a published row the database trigger raises IntegrityError."""
+    db.execute("DELETE FROM template_versions WHERE id = ?", [version_id])

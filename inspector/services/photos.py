@@ -1,0 +1,238 @@
+"""Photos as stored files: adding one, showing its copies, and keeping the store sound.
+
+Order of work when a photo comes in: the file is read once, checked and turned into its upright
+copies in memory (``inspector.media``) — a broken file is refused before anything is written —
+then the original and the copies are written and fsynced, and only then is the database touched
+(today the audit entry; the inspections issue adds a photo row in the same place). A crash in
+between leaves at most a file nothing refers to, which ``check`` lists and ``check --clean``
+removes; never a reference to a missing file.
+
+Who refers to a photo: template items (their "what good looks like" reference photo), read
+through ``templates_repo``; inspections add their rows here later. A photo nobody refers to is
+an orphan. Orphans younger than a day are kept by the clean-up, because an editor may have
+stored a photo a moment ago and not yet saved the draft that refers to it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector.domain.changes import Entity
+from inspector.domain.errors import InspectorError
+from inspector.domain.photos import SHA256_PATTERN, Derivative
+from inspector.domain.users import Permission, User, require
+from inspector.media.images import (
+    PRINT_SIDE,
+    THUMB_SIDE,
+    WORKING_SIDE,
+    ImageInfo,
+    make_derivative,
+    prepare_photo,
+)
+from inspector.services.base import ServiceContext
+from inspector.storage import templates_repo
+from inspector.storage.database import integrity_problems
+from inspector.storage.photo_store import PhotoStore, sha256_of
+
+ORPHAN_GRACE_SECONDS = 24 * 3600
+TEMP_GRACE_SECONDS = 3600  # no single write takes an hour: an older *.tmp is a crash's leftover
+DERIVATIVE_SIDES: dict[Derivative, int] = {
+    Derivative.WORKING: WORKING_SIDE,
+    Derivative.PRINT: PRINT_SIDE,
+    Derivative.THUMBNAIL: THUMB_SIDE,
+}
+# A reference photo is shown on screen, never printed: no print copy until someone asks for one.
+REFERENCE_DERIVATIVES = (Derivative.WORKING, Derivative.THUMBNAIL)
+# Cleaning the store is upkeep of the data folder: the roles that hold EDIT_SETTINGS (admin and
+# quality office) are the ones who look after it.
+CLEAN_PERMISSION = Permission.EDIT_SETTINGS
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A photo read, checked and turned into its copies in memory, nothing written yet."""
+
+    name: str  # the file name it came with
+    data: bytes  # the original, byte for byte: exactly what was checked
+    info: ImageInfo
+    copies: dict[Derivative, bytes]
+
+
+def prepare_file(path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DERIVATIVES) -> PreparedPhoto:
+    """Read and check a photo and make its ``kinds`` of copies: the slow part of adding a photo.
+
+    Touches neither the database nor the store, so the UI may run it on a worker thread and hand
+    the result to ``add_reference_photo`` on the GUI thread. Raises what ``inspect_image`` raises.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InspectorError("file_missing", file=str(path)) from None
+    except OSError as error:
+        raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+    info, copies = prepare_photo(data, {kind: DERIVATIVE_SIDES[kind] for kind in kinds}, name=str(path))
+    return PreparedPhoto(name=path.name, data=data, info=info, copies=copies)
+
+
+@dataclass(frozen=True)
+class StoreReport:
+    """The photo store against what refers to it. Missing or changed originals are failures;
+    orphans and temporary leftovers are litter that ``clean`` removes."""
+
+    referenced: int
+    missing: dict[str, tuple[str, ...]]  # sha256 → who refers to it
+    corrupt: dict[str, tuple[str, ...]]
+    orphans: tuple[str, ...]  # relative paths inside the store
+    recent_orphans: tuple[str, ...]  # the orphans still inside the grace period
+    temp_files: tuple[str, ...]  # relative paths
+    recent_temp_files: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.corrupt)
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    photos: tuple[str, ...]  # sha256 of the orphans removed (original and copies)
+    temp_files: tuple[str, ...]  # relative paths removed
+    kept_recent: tuple[str, ...]  # sha256 of orphans left alone (younger than the grace period)
+
+
+class PhotoService:
+    def __init__(self, ctx: ServiceContext, store: PhotoStore | None = None) -> None:
+        self.ctx = ctx
+        self.store = store or PhotoStore(ctx.paths.photos)
+
+    # --- adding ---------------------------------------------------------------------------
+
+    def add_reference_photo(self, actor: User, photo: str | Path | PreparedPhoto) -> str:
+        """Store a "what good looks like" photo for a template item; its SHA-256.
+
+        ``photo`` is a file, or what ``prepare_file`` made of one on a worker thread. The caller
+        puts the hash into the item (``TemplateItem.reference_photo``) and saves the draft. The
+        same photo added twice is stored once.
+        """
+        require(actor, Permission.EDIT_TEMPLATES)
+        # Everything that can refuse the photo happens before the first write.
+        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo)
+        stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
+        for kind, copy in prepared.copies.items():
+            self.store.put_derivative(stored.sha256, kind, copy)
+        info = prepared.info
+        with self.ctx.mutation():
+            self.ctx.record(actor, "photo.reference", Entity.PHOTO, None, after={
+                "sha256": stored.sha256, "name": prepared.name, "size": stored.size, "mime": info.mime,
+                "width": info.width, "height": info.height, "already_stored": stored.existed,
+            })
+        return stored.sha256
+
+    # --- reading (the UI shows these files; only this service writes them) ---------------------
+
+    def derivative_path(self, sha256: str, kind: Derivative) -> Path | None:
+        """The ``kind`` copy of a photo, rebuilt from the original if it went missing.
+
+        None when there is nothing sound to show: no such photo, or an original whose bytes no
+        longer match its hash (``check`` reports that one).
+        """
+        if not isinstance(sha256, str) or not SHA256_PATTERN.match(sha256):
+            return None
+        existing = self.store.derivative_path(sha256, kind)
+        if existing is not None:
+            return existing
+        original = self.store.original_path(sha256)
+        if original is None or sha256_of(original) != sha256:
+            return None
+        try:
+            copy = make_derivative(original, DERIVATIVE_SIDES[kind])
+        except InspectorError:
+            return None
+        return self.store.put_derivative(sha256, kind, copy)
+
+    def thumbnail_path(self, sha256: str) -> Path | None:
+        return self.derivative_path(sha256, Derivative.THUMBNAIL)
+
+    def working_path(self, sha256: str) -> Path | None:
+        return self.derivative_path(sha256, Derivative.WORKING)
+
+    # --- references and integrity ---------------------------------------------------------
+
+    def references(self) -> dict[str, tuple[str, ...]]:
+        """Every photo something refers to, with who: ``"template T1 v3 item T1-1.2"``."""
+        found: dict[str, list[str]] = {}
+        for version in templates_repo.list_versions(self.ctx.db):
+            for _, item in version.body.iter_items():
+                if item.reference_photo:
+                    where = f"template {version.code} v{version.version} item {item.code}"
+                    found.setdefault(item.reference_photo, []).append(where)
+        return {sha256: tuple(places) for sha256, places in found.items()}
+
+    def referenced_hashes(self) -> set[str]:
+        return set(self.references())
+
+    def orphans(self) -> list[str]:
+        """SHA-256 of every photo on disk (original or copies) that nothing refers to."""
+        on_disk = set(self.store.iter_originals()) | set(self.store.iter_derived())
+        return sorted(on_disk - self.referenced_hashes())
+
+    def _is_recent(self, sha256: str) -> bool:
+        age = self.store.age_seconds(sha256)
+        return age is not None and age < ORPHAN_GRACE_SECONDS
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.store.root).as_posix()
+
+    def check_store(self) -> StoreReport:
+        """Re-hash every referenced original; list orphans and temporary leftovers."""
+        references = self.references()
+        missing: dict[str, tuple[str, ...]] = {}
+        corrupt: dict[str, tuple[str, ...]] = {}
+        for sha256, places in sorted(references.items()):
+            original = self.store.original_path(sha256) if SHA256_PATTERN.match(sha256) else None
+            if original is None:
+                missing[sha256] = places
+            elif sha256_of(original) != sha256:
+                corrupt[sha256] = places
+        orphans = self.orphans()
+        stale_temp = set(self.store.temp_files(min_age=TEMP_GRACE_SECONDS))
+        all_temp = self.store.temp_files()
+        return StoreReport(
+            referenced=len(references), missing=missing, corrupt=corrupt,
+            orphans=tuple(self._orphan_label(sha256) for sha256 in orphans),
+            recent_orphans=tuple(self._orphan_label(sha256) for sha256 in orphans if self._is_recent(sha256)),
+            temp_files=tuple(self._relative(path) for path in all_temp),
+            recent_temp_files=tuple(self._relative(path) for path in all_temp if path not in stale_temp),
+        )
+
+    def _orphan_label(self, sha256: str) -> str:
+        original = self.store.original_path(sha256)
+        return self._relative(original) if original else f"derived copies of {sha256}"
+
+    # --- clean-up -------------------------------------------------------------------------
+
+    def clean(self, actor: User) -> CleanResult:
+        """Remove orphans past the grace period (original and copies) and stale temporary files."""
+        require(actor, CLEAN_PERMISSION)
+        problems = integrity_problems(self.ctx.db)
+        if problems:  # a damaged database may have lost references: nothing is an orphan for sure
+            raise InspectorError("photo_clean_refused", count=len(problems))
+        removed, kept = [], []
+        for sha256 in self.orphans():  # recomputed now: never trust an older report
+            if self._is_recent(sha256):
+                kept.append(sha256)
+            else:
+                self.store.remove(sha256)
+                removed.append(sha256)
+        temp = [self._relative(path) for path in self.store.clean_temp_files(min_age=TEMP_GRACE_SECONDS)]
+        if removed or temp:
+            with self.ctx.mutation():
+                self.ctx.record(actor, "photo.clean", Entity.PHOTO, None,
+                                after={"photos": removed, "temp_files": temp})
+        return CleanResult(photos=tuple(removed), temp_files=tuple(temp), kept_recent=tuple(kept))
+
+    def clean_orphans(self, actor: User) -> int:
+        """``clean`` for callers that only need a count: how many orphan photos were removed."""
+        return len(self.clean(actor).photos)
