@@ -12,7 +12,8 @@ application with ``configure_application`` and saves ``OUT/<language>/<name>.png
 - ``registry-supervisor``: the registry as a supervisor sees it (editing buttons disabled);
 - the dialogs, built directly and shown without ``exec`` (which would wait for a person):
   ``registry-edit-vehicle``, ``registry-import`` (a generated CSV with two bad rows), ``login``,
-  ``first-admin``, ``password``, ``user-edit``.
+  ``first-admin``, ``password``, ``user-edit``;
+- the checklist-template scenes of ``tools/screenshot_scenes.py`` (``TEMPLATE_SHOTS``).
 
 Nothing can wait for a person: ``exec`` of every dialog and the message-box shortcuts are
 replaced while the tool runs, and a watchdog closes any modal window that still opens. Either
@@ -39,8 +40,9 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "tools"):  # the package, and the scene helpers beside this file
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
@@ -70,6 +72,9 @@ from inspector.ui.mainwindow import PAGE_KEYS, MainWindow  # noqa: E402
 from inspector.ui.pages.registry import RegistryPage  # noqa: E402
 from inspector.ui.pages.templates import TemplatesPage  # noqa: E402
 from inspector.ui.uicontext import UiContext  # noqa: E402
+from screenshot_scenes import (  # noqa: E402
+    TEMPLATE_SHOTS, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
+)
 
 LANGUAGES = ("zh_CN", "en")
 # A fixed folder, so that the paths on screen (status bar, import dialog) and so the images are
@@ -77,13 +82,15 @@ LANGUAGES = ("zh_CN", "en")
 WORK_FOLDER = Path(tempfile.gettempdir()) / "inspector-screenshots"
 EXIT_BUSY = 2
 DEMO_SUPERVISOR = "zhangwei"
+DEMO_OFFICE = "wangfang"  # the quality office: the template editor with Publish as they see it
 WATCHDOG_MS = 250
 REGISTRY_SHOTS = {RegistryKind.UNITS: "registry-units", RegistryKind.VEHICLES: "registry-vehicles",
                   RegistryKind.STAFF: "registry-staff", RegistryKind.LOCATIONS: "registry-locations"}
 PAGE_SHOTS = [key for key in PAGE_KEYS if key != "registry"]
 DIALOG_SHOTS = ["registry-edit-vehicle", "registry-import", "login", "first-admin", "password", "user-edit"]
 # Every file one language produces (the smoke test checks them all).
-SHOT_NAMES: tuple[str, ...] = (*PAGE_SHOTS, *REGISTRY_SHOTS.values(), "registry-supervisor", *DIALOG_SHOTS)
+SHOT_NAMES: tuple[str, ...] = (*PAGE_SHOTS, *REGISTRY_SHOTS.values(), "registry-supervisor", *DIALOG_SHOTS,
+                               *TEMPLATE_SHOTS)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -286,6 +293,7 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
     try:
         shots = shoot_window(window, folder)
         shots += shoot_dialogs(context, admin, window, folder, work)
+        shots += shoot_template_scenes(context, admin, window, folder, shoot_dialog)
     finally:
         close_window(window)
     window = open_window(signed_in(context, DEMO_SUPERVISOR), size)
@@ -295,6 +303,12 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
         assert isinstance(page, RegistryPage)
         page.table.selectRow(0)
         shots.append(save(window, folder / "registry-supervisor.png"))
+    finally:
+        close_window(window)
+    office = signed_in(context, DEMO_OFFICE)
+    window = open_window(office, size)
+    try:
+        shots.append(shoot_editor_scene(office, window, folder, save))
     finally:
         close_window(window)
     return shots
@@ -338,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qsettings"))
             configure_application(app)
             context = open_demo(work)
+            prepare_template_scenes(context, signed_in(context, DEMO_ADMIN))  # the same data in every language
             try:
                 with no_blocking_dialogs(blocked):
                     for language in languages:

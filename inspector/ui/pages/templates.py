@@ -1,33 +1,40 @@
-"""The checklist templates (检查表) browser: every version in a table on top; for the selected one,
+"""The checklist templates (检查表) page: every version in a table on top; for the selected one,
 its sections and items below, with the item's inspection standard (检查标准) underneath.
 
-Read-only: editing drafts and publishing arrive with the template editor, and the page says so.
+The toolbar starts drafts — New template…, Copy to month… (from any version, the month asked,
+next month by default) — opens the selected version in the editor (``TemplateEditor``: a draft
+to edit, a published version read-only), and deletes a draft. ``add_transfer_actions`` puts the
+spreadsheet import / export actions beside them. The editor replaces the browser while it is open
+and "← Versions" brings the browser back. Buttons that change data are disabled for users
+without ``EDIT_TEMPLATES``; the services enforce it anyway and any refusal is shown.
 Texts follow the display language (``title_zh``/``title_en``, falling back to the other).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
+    QHeaderView, QLabel, QMessageBox, QSplitter, QStackedWidget, QTableView, QToolBar, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from inspector import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
-from inspector.domain.templates import Origin, ScoringScheme, TemplateItem, TemplateSection, TemplateVersion
+from inspector.domain.templates import (
+    Origin, ScoringScheme, TemplateItem, TemplateSection, TemplateStatus, TemplateVersion,
+)
+from inspector.domain.users import Permission, User
 from inspector.labels import label
+from inspector.ui.dialogs.errors import show_error
+from inspector.ui.dialogs.template_new import CopyToMonthDialog, NewTemplateDialog
 from inspector.ui.language import localized
 from inspector.ui.models.templates_model import TemplatesModel
 from inspector.ui.pages.base import Page
+from inspector.ui.pages.template_editor import TemplateEditor
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.tables import setup_read_only_table
 
@@ -89,6 +96,8 @@ class TemplatesPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self._build_toolbar()
+        left_layout.addWidget(self.toolbar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty)
         right = QWidget()
@@ -107,13 +116,21 @@ class TemplatesPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([170, 560])
+        self.splitter.setSizes([215, 515])  # the toolbar and about six versions above
+        self.editor: TemplateEditor | None = None
+        browser = QWidget()
+        browser_layout = QVBoxLayout(browser)
+        browser_layout.setContentsMargins(0, 0, 0, 0)
+        browser_layout.addWidget(self.note)
+        browser_layout.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(browser)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.stack)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_guidance(current))
         self.retranslate()
         if ui.signed_in:
@@ -121,6 +138,119 @@ class TemplatesPage(Page):
 
     def title(self) -> str:
         return self.tr("Templates")
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Owned by the toolbar: actions owned by the page are deleted before the toolbar, which
+        # then relays itself out inside a half-destroyed page (a crash when the window goes).
+        self.new_action = QAction(self.toolbar)
+        self.new_action.triggered.connect(lambda _checked=False: self.new_template())
+        self.copy_action = QAction(self.toolbar)
+        self.copy_action.triggered.connect(lambda _checked=False: self.copy_selected())
+        self.open_action = QAction(self.toolbar)
+        self.open_action.triggered.connect(lambda _checked=False: self.open_selected())
+        self.delete_action = QAction(self.toolbar)
+        self.delete_action.triggered.connect(lambda _checked=False: self.delete_selected())
+        self.toolbar.addActions([self.new_action, self.copy_action, self.open_action, self.delete_action])
+
+    def add_transfer_actions(self, actions: Iterable[QAction]) -> None:
+        """Put import / export actions (made elsewhere) at the end of the toolbar, which owns them."""
+        self.toolbar.addSeparator()
+        for action in actions:
+            action.setParent(self.toolbar)
+            self.toolbar.addAction(action)
+
+    def can_edit(self) -> bool:
+        return self.ui.signed_in and self.ui.user.can(Permission.EDIT_TEMPLATES)
+
+    def _update_actions(self) -> None:
+        editable, version = self.can_edit(), self.current
+        draft = version is not None and version.status is TemplateStatus.DRAFT
+        self.new_action.setEnabled(editable)
+        self.copy_action.setEnabled(editable and version is not None)
+        self.open_action.setEnabled(version is not None)
+        self.open_action.setText(self.tr("Edit") if editable and draft else self.tr("Open"))
+        self.delete_action.setEnabled(editable and draft)
+        if not self.ui.signed_in:
+            return
+        self.note.setText(self.tr(
+            "Open a draft to edit it. Published versions never change: copy one to a new month to change it."
+        ) if editable else self.tr("Only the quality office and administrators can change templates."))
+
+    # --- actions ----------------------------------------------------------------------------
+    def open_version(self, version: TemplateVersion) -> TemplateEditor:
+        """Show ``version`` in the editor (read-only unless it is a draft the user may edit)."""
+        self.close_editor()
+        editor = TemplateEditor(self.ui, version)
+        editor.closed.connect(self.close_editor)
+        editor.copy_requested.connect(self.copy_version)
+        self.editor = editor
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        return editor
+
+    def open_selected(self) -> TemplateEditor | None:
+        return self.open_version(self.current) if self.current is not None else None
+
+    def close_editor(self) -> None:
+        """Back to the versions, the one that was open selected."""
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        self.stack.setCurrentIndex(0)
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        self.reload()
+        self.select_version(editor.version.id)
+
+    def on_user_changed(self, user: User) -> None:
+        """Someone else signed in: back to the versions, with what they may do."""
+        self.close_editor()
+        super().on_user_changed(user)
+
+    def new_template(self) -> TemplateEditor | None:
+        draft = NewTemplateDialog.ask(self, self.ui)
+        return self.open_version(draft) if draft is not None else None
+
+    def copy_selected(self) -> TemplateEditor | None:
+        return self.copy_version(self.current) if self.current is not None else None
+
+    def copy_version(self, version: TemplateVersion) -> TemplateEditor | None:
+        """A new draft for a month the user chooses, starting as an exact copy of ``version``."""
+        month = CopyToMonthDialog.ask(self, version)
+        if month is None:
+            return None
+        try:
+            draft, changes = self.ui.app.templates.copy_to_month(self.ui.user, version.code, month,
+                                                                 from_version_id=version.id)
+        except InspectorError as error:
+            show_error(self, error)
+            return None
+        self.ui.hub.publish(changes)
+        return self.open_version(draft)
+
+    def delete_selected(self) -> bool:
+        version = self.current
+        if version is None or not self.ask_delete_draft(self, version):
+            return False
+        try:
+            changes = self.ui.app.templates.delete_draft(self.ui.user, version.id)
+        except InspectorError as error:
+            show_error(self, error)
+            return False
+        if self.editor is not None and self.editor.version.id == version.id:
+            self.close_editor()
+        self.ui.hub.publish(changes)
+        return True
+
+    @classmethod
+    def ask_delete_draft(cls, parent: QWidget, version: TemplateVersion) -> bool:
+        """Whether to throw the draft ``version`` away (tests replace this)."""
+        question = QCoreApplication.translate("TemplatesPage", "Delete the draft {code} v{version}? This cannot be undone.")
+        answer = QMessageBox.question(parent, QCoreApplication.translate("TemplatesPage", "Delete draft"),
+                                      question.format(code=version.code, version=version.version))
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- data -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -137,6 +267,7 @@ class TemplatesPage(Page):
             self.table.selectRow(0)
         if not versions:
             self.show_version(None)
+        self._update_actions()
 
     def select_version(self, version_id: int | None) -> bool:
         """Make ``version_id`` the selected row; False when it is not listed."""
@@ -153,6 +284,7 @@ class TemplatesPage(Page):
         rows = self.table.selectionModel().selectedRows()
         version = rows[0].data(TemplatesModel.ObjectRole) if rows else None
         self.show_version(version)
+        self._update_actions()
 
     # --- the detail pane ------------------------------------------------------------------
     def show_version(self, version: TemplateVersion | None) -> None:
@@ -235,9 +367,13 @@ class TemplatesPage(Page):
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.note.setText(self.tr(
-            "Read-only for now: editing drafts and publishing next month's version arrive with the template editor."
-        ))
+        self.new_action.setText(self.tr("New template…"))
+        self.copy_action.setText(self.tr("Copy to month…"))
+        self.copy_action.setToolTip(self.tr("Start a draft for a month from the selected version"))
+        self.delete_action.setText(self.tr("Delete draft"))
+        self._update_actions()
+        if self.editor is not None:
+            self.editor.retranslate()
         self.empty.setText(self.tr("No checklist templates in this data folder yet."))
         self.tree.setHeaderLabels([
             self.tr("Code"), self.tr("Check item"), self.tr("Severity"), self.tr("Deduction"), self.tr("Veto"),
