@@ -35,6 +35,7 @@ from inspector.ui.language import localized
 from inspector.ui.models.templates_model import TemplatesModel
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.template_editor import TemplateEditor
+from inspector.ui.template_transfer import TemplateTransferActions
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.tables import setup_read_only_table
 
@@ -97,6 +98,7 @@ class TemplatesPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self._build_toolbar()
+        self.transfer = TemplateTransferActions(self)
         left_layout.addWidget(self.toolbar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty)
@@ -167,6 +169,7 @@ class TemplatesPage(Page):
     def _update_actions(self) -> None:
         editable, version = self.can_edit(), self.current
         draft = version is not None and version.status is TemplateStatus.DRAFT
+        self.transfer.update()
         self.new_action.setEnabled(editable)
         self.copy_action.setEnabled(editable and version is not None)
         self.open_action.setEnabled(version is not None)
@@ -371,6 +374,7 @@ class TemplatesPage(Page):
         self.copy_action.setText(self.tr("Copy to month…"))
         self.copy_action.setToolTip(self.tr("Start a draft for a month from the selected version"))
         self.delete_action.setText(self.tr("Delete draft"))
+        self.transfer.retranslate()
         self._update_actions()
         if self.editor is not None:
             self.editor.retranslate()

@@ -1,0 +1,109 @@
+"""The templates page's spreadsheet actions: Import… an .xlsx (XLSForm or the office's
+one-row-per-item layout) as a new draft, Export… the selected version to .xlsx.
+
+The files are read and written by ``TemplateTransferService``; this module only asks where
+(``SpreadsheetFiles``, a classmethod tests replace) and reports what happened. A refused file
+shows every problem (sheet, row, column) through ``show_error``; nothing is imported then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from inspector.domain.errors import InspectorError
+from inspector.domain.users import Permission
+from inspector.ui.dialogs.errors import show_error
+
+if TYPE_CHECKING:
+    from inspector.ui.pages.templates import TemplatesPage
+
+
+class SpreadsheetFiles:
+    """Where to read from and write to (file dialogs; tests monkeypatch these)."""
+
+    @classmethod
+    def choose_import(cls, parent: QWidget) -> Path | None:
+        title = QCoreApplication.translate("TemplateTransfer", "Import a checklist spreadsheet")
+        kinds = QCoreApplication.translate("TemplateTransfer", "Excel workbooks (*.xlsx)")
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), kinds)
+        return Path(name) if name else None
+
+    @classmethod
+    def choose_export(cls, parent: QWidget, suggested: str) -> Path | None:
+        title = QCoreApplication.translate("TemplateTransfer", "Export the checklist to a spreadsheet")
+        kinds = QCoreApplication.translate("TemplateTransfer", "Excel workbooks (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), kinds)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+class TemplateTransferActions(QObject):
+    """Import… and Export… on the templates page's toolbar (which owns the actions)."""
+
+    def __init__(self, page: TemplatesPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.import_action = QAction(page.toolbar)
+        self.import_action.triggered.connect(lambda _checked=False: self.import_file())
+        self.export_action = QAction(page.toolbar)
+        self.export_action.triggered.connect(lambda _checked=False: self.export_selected())
+        page.add_transfer_actions([self.import_action, self.export_action])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.import_action.setText(self.tr("Import…"))
+        self.import_action.setToolTip(self.tr(
+            "Read an .xlsx checklist (XLSForm, or one row per item with 分类 / 检查项目 / 检查标准 / 扣分) "
+            "as a new draft"
+        ))
+        self.export_action.setText(self.tr("Export…"))
+        self.export_action.setToolTip(self.tr("Write the selected version to an .xlsx spreadsheet"))
+
+    def update(self) -> None:
+        """Enable what the signed-in user may do with the current selection."""
+        signed_in = self.page.ui.signed_in
+        self.import_action.setEnabled(signed_in and self.page.ui.user.can(Permission.EDIT_TEMPLATES))
+        self.export_action.setEnabled(signed_in and self.page.current is not None)
+
+    def import_file(self, path: Path | None = None) -> bool:
+        """Import ``path`` (asked for when None); True when a draft was created."""
+        path = path or SpreadsheetFiles.choose_import(self.page)
+        if path is None:
+            return False
+        try:
+            version, changes = self.page.ui.app.template_transfer.import_xlsx(self.page.ui.user, path)
+        except InspectorError as error:
+            show_error(self.page, error)
+            return False
+        self.page.ui.hub.publish(changes)
+        self.page.select_version(version.id)
+        self.page.note.setText(self.tr(
+            "{code} was imported as draft version {version} with {count} items. "
+            "Check it in the editor, then publish it for a month."
+        ).format(code=version.code, version=version.version, count=version.body.item_count))
+        return True
+
+    def export_selected(self, path: Path | None = None) -> Path | None:
+        """Export the selected version to ``path`` (asked for when None)."""
+        version = self.page.current
+        if version is None:
+            return None
+        suggested = f"{version.code}-v{version.version}.xlsx"
+        path = path or SpreadsheetFiles.choose_export(self.page, suggested)
+        if path is None:
+            return None
+        try:
+            written = self.page.ui.app.template_transfer.export_xlsx(self.page.ui.user, version.id, path)
+        except InspectorError as error:
+            show_error(self.page, error)
+            return None
+        self.page.note.setText(self.tr("Exported {code} v{version} to {path}.").format(
+            code=version.code, version=version.version, path=str(written)))
+        return written
