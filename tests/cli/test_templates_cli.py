@@ -14,13 +14,8 @@ from inspector.cli import main as cli_main
 from inspector.cli.commands_templates import aligned_table, display_width
 from inspector.context import open_context
 from inspector.domain.users import Role
+from tests.cli.conftest import run_cli, template_snapshot
 from tests.conftest import PASSWORD
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli_main.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _error_line(err: str) -> str:
@@ -29,33 +24,8 @@ def _error_line(err: str) -> str:
     return lines[0]
 
 
-def _snapshot(data_dir: Path) -> tuple[list[tuple], int]:
-    conn = sqlite3.connect(str(data_dir / "inspector.db"))
-    try:
-        rows = conn.execute("SELECT * FROM template_versions ORDER BY id").fetchall()
-        return rows, conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def initialised(data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    """An initialised data folder with a quality-office user ``qo1`` and a supervisor ``sup1``."""
-    monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)
-    code, _, err = _run(capsys, "--data-dir", str(data_dir), "init")
-    assert code == 0, err
-    context = open_context(data_dir)
-    try:
-        admin = context.users.by_username("admin")
-        for name, role in [("qo1", Role.QUALITY_OFFICE), ("sup1", Role.SUPERVISOR)]:
-            context.users.create(admin, username=name, display_name=name, role=role, password=PASSWORD)
-    finally:
-        context.close()
-    return data_dir
-
-
 def _list_json(capsys: pytest.CaptureFixture[str], data_dir: Path, user: str = "sup1") -> list[dict]:
-    code, out, err = _run(capsys, "--data-dir", str(data_dir), "--user", user, "templates", "list", "--json")
+    code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "--user", user, "templates", "list", "--json")
     assert code == 0, err
     return json.loads(out)
 
@@ -64,17 +34,17 @@ def test_init_loads_the_builtins_once(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)
-    code, out, err = _run(capsys, "--data-dir", str(data_dir), "init")
+    code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "init")
     assert code == 0, err
     assert [line for line in out.splitlines() if "built-in template" in line] == [
         "loaded built-in template T1", "loaded built-in template T2", "loaded built-in template T3"]
-    first = _snapshot(data_dir)
+    first = template_snapshot(data_dir)
     assert len(first[0]) == 3
 
-    code, out, err = _run(capsys, "--data-dir", str(data_dir), "init")
+    code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "init")
     assert code == 0, err
     assert "built-in template" not in out
-    assert _snapshot(data_dir) == first  # same rows, same audit length
+    assert template_snapshot(data_dir) == first  # same rows, same audit length
 
 
 def test_list_json_shows_the_builtins(initialised: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,7 +59,7 @@ def test_list_json_shows_the_builtins(initialised: Path, capsys: pytest.CaptureF
 
 
 def test_list_prints_an_aligned_table(initialised: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "--data-dir", str(initialised), "--user", "sup1", "templates", "list")
+    code, out, err = run_cli(capsys, "--data-dir", str(initialised), "--user", "sup1", "templates", "list")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("CODE") and len(lines) == 4
@@ -106,27 +76,27 @@ def test_aligned_table_pads_by_display_width() -> None:
 
 def test_copy_then_publish_next_month(initialised: Path, capsys: pytest.CaptureFixture[str]) -> None:
     base = ("--data-dir", str(initialised), "--user", "qo1", "templates")
-    code, out, err = _run(capsys, *base, "copy", "T1", "--month", "2030-01")
+    code, out, err = run_cli(capsys, *base, "copy", "T1", "--month", "2030-01")
     assert (code, out.strip()) == (0, "2"), err
     rows = [r for r in _list_json(capsys, initialised) if r["code"] == "T1"]
     assert [(r["version"], r["status"], r["effective_month"]) for r in rows][1] == (2, "draft", "2030-01")
 
-    code, out, err = _run(capsys, *base, "publish", "T1", "--month", "2030-01")
+    code, out, err = run_cli(capsys, *base, "publish", "T1", "--month", "2030-01")
     assert code == 0, err
     assert "T1 version 2" in out
     rows = [r for r in _list_json(capsys, initialised) if r["code"] == "T1"]
     assert [(r["version"], r["status"], r["effective_month"]) for r in rows][1] == (2, "published", "2030-01")
 
-    code, out, err = _run(capsys, *base, "publish", "T1", "--month", "2030-02")
+    code, out, err = run_cli(capsys, *base, "publish", "T1", "--month", "2030-02")
     assert code == 2 and out == ""
     assert "no draft" in _error_line(err)
 
 
 def test_publish_errors_exit_2_and_write_nothing(initialised: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "--data-dir", str(initialised), "--user", "qo1", "templates", "copy", "T2",
+    code, _, err = run_cli(capsys, "--data-dir", str(initialised), "--user", "qo1", "templates", "copy", "T2",
                         "--month", "2030-01")
     assert code == 0, err
-    before = _snapshot(initialised)
+    before = template_snapshot(initialised)
     cases = [
         (("--user", "qo1", "templates", "publish", "T2", "--month", "2030-13"), "YYYY-MM"),
         (("--user", "qo1", "templates", "copy", "T2", "--month", "2030/01"), "YYYY-MM"),
@@ -135,7 +105,7 @@ def test_publish_errors_exit_2_and_write_nothing(initialised: Path, capsys: pyte
         (("--user", "qo1", "templates", "copy", "T9", "--month", "2030-01"), "T9"),
     ]
     for argv, expected in cases:
-        code, out, err = _run(capsys, "--data-dir", str(initialised), *argv)
+        code, out, err = run_cli(capsys, "--data-dir", str(initialised), *argv)
         assert code == 2 and out == "", argv
         assert expected in _error_line(err), argv
-    assert _snapshot(initialised) == before
+    assert template_snapshot(initialised) == before

@@ -17,61 +17,31 @@ from inspector.context import open_context
 from inspector.domain.users import Role
 from inspector.services.template_sheets_read import read_template_xlsx
 from inspector.services.templates import builtin_templates_dir, load_builtin_bodies
+from tests.cli.conftest import run_cli, template_snapshot
 from tests.conftest import PASSWORD
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli_main.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _snapshot(data_dir: Path) -> tuple[list[tuple], int]:
-    conn = sqlite3.connect(str(data_dir / "inspector.db"))
-    try:
-        rows = conn.execute("SELECT * FROM template_versions ORDER BY id").fetchall()
-        return rows, conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def initialised(data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    """An initialised data folder with a quality-office user ``qo1`` and a supervisor ``sup1``."""
-    monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)
-    code, _, err = _run(capsys, "--data-dir", str(data_dir), "init")
-    assert code == 0, err
-    context = open_context(data_dir)
-    try:
-        admin = context.users.by_username("admin")
-        for name, role in [("qo1", Role.QUALITY_OFFICE), ("sup1", Role.SUPERVISOR)]:
-            context.users.create(admin, username=name, display_name=name, role=role, password=PASSWORD)
-    finally:
-        context.close()
-    return data_dir
 
 
 def test_export_then_import_as_the_next_draft(initialised: Path, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "T1.xlsx"
     base = ("--data-dir", str(initialised))
-    code, out, err = _run(capsys, *base, "--user", "sup1", "templates", "export", "T1", "-o", str(out_file))
+    code, out, err = run_cli(capsys, *base, "--user", "sup1", "templates", "export", "T1", "-o", str(out_file))
     assert code == 0, err
     assert out.strip() == f"exported T1 version 1 (published) to {out_file}"
     builtin = {body.code: body for body in load_builtin_bodies(builtin_templates_dir())}["T1"]
     assert read_template_xlsx(out_file) == builtin
 
-    code, out, err = _run(capsys, *base, "--user", "qo1", "templates", "import", str(out_file))
+    code, out, err = run_cli(capsys, *base, "--user", "qo1", "templates", "import", str(out_file))
     assert code == 0, err
     assert out.strip() == "imported T1 version 2 (draft, 25 items)"
 
-    code, out, err = _run(capsys, *base, "--user", "sup1", "templates", "list", "--json")
+    code, out, err = run_cli(capsys, *base, "--user", "sup1", "templates", "list", "--json")
     assert code == 0, err
     rows = [(r["code"], r["version"], r["status"], r["item_count"]) for r in json.loads(out) if r["code"] == "T1"]
     assert rows == [("T1", 1, "published", 25), ("T1", 2, "draft", 25)]
 
     again = tmp_path / "T1-v2.xlsx"
-    code, out, err = _run(capsys, *base, "--user", "sup1", "templates", "export", "T1", "-o", str(again),
+    code, out, err = run_cli(capsys, *base, "--user", "sup1", "templates", "export", "T1", "-o", str(again),
                           "--version", "2")
     assert code == 0 and "T1 version 2 (draft)" in out, err
     assert read_template_xlsx(again) == builtin
@@ -80,7 +50,7 @@ def test_export_then_import_as_the_next_draft(initialised: Path, tmp_path: Path,
 def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "T3.xlsx"
-    code, _, err = _run(capsys, "--data-dir", str(initialised), "templates", "export", "T3", "-o", str(path))
+    code, _, err = run_cli(capsys, "--data-dir", str(initialised), "templates", "export", "T3", "-o", str(path))
     assert code == 0, err
     workbook = openpyxl.load_workbook(path)
     survey = workbook["survey"]
@@ -88,16 +58,16 @@ def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_
     survey.cell(row=3, column=header.index("deduct") + 1).value = "两分"
     survey.cell(row=5, column=header.index("type") + 1).value = "geopoint"
     workbook.save(path)
-    before = _snapshot(initialised)
+    before = template_snapshot(initialised)
 
-    code, out, err = _run(capsys, "--data-dir", str(initialised), "--user", "qo1", "templates", "import", str(path))
+    code, out, err = run_cli(capsys, "--data-dir", str(initialised), "--user", "qo1", "templates", "import", str(path))
     assert code == 2 and out == "" and "Traceback" not in err
     lines = err.splitlines()
     assert lines[0] == f"error: {path}: 2 problem(s) found; nothing was imported."
     assert lines[1] == '  sheet survey, row 3, column deduct: "两分" is not a number'
     assert lines[2].startswith('  sheet survey, row 5, column type: "geopoint" is not a supported type')
     assert len(lines) == 3
-    assert _snapshot(initialised) == before
+    assert template_snapshot(initialised) == before
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
@@ -114,9 +84,9 @@ def test_errors_exit_2_and_write_nothing(initialised: Path, tmp_path: Path, caps
     files = tmp_path / "files"
     files.mkdir()
     (files / "notes.xlsx").write_text("分类,检查项目\n车身,清洁\n", encoding="utf-8")
-    before = _snapshot(initialised)
-    code, out, err = _run(capsys, "--data-dir", str(initialised), *(a.format(tmp=files) for a in argv))
+    before = template_snapshot(initialised)
+    code, out, err = run_cli(capsys, "--data-dir", str(initialised), *(a.format(tmp=files) for a in argv))
     assert code == 2 and out == "" and "Traceback" not in err
     assert err.startswith("error: ") and expected in err, err
-    assert _snapshot(initialised) == before
+    assert template_snapshot(initialised) == before
     assert sorted(p.name for p in files.iterdir()) == ["notes.xlsx"]  # no file left behind
