@@ -310,7 +310,7 @@ def describe_problem(problem: RowProblem) -> str:
         return reason
     key = (problem.sheet is not None, problem.sheet is None or problem.row > 0, problem.sheet is None or bool(problem.column))
     where = translate(CONTEXT, LOCATIONS[key]).format(sheet=problem.sheet, row=problem.row, column=problem.column)
-    return f"{where}: {reason}"
+    return translate("Errors", "{where}: {reason}").format(where=where, reason=reason)
 
 
 def describe_import(error: ImportRejected) -> list[str]:

@@ -44,6 +44,33 @@
     </message>
 </context>
 <context>
+    <name>CopyToMonthDialog</name>
+    <message>
+        <source>Copy {code} v{version} to a month</source>
+        <translation>将 {code} 第 {version} 版复制到月份</translation>
+    </message>
+    <message>
+        <source>v{version}, {status}</source>
+        <translation>第 {version} 版（{status}）</translation>
+    </message>
+    <message>
+        <source>{source}, for {month}</source>
+        <translation>{source}，适用于 {month}</translation>
+    </message>
+    <message>
+        <source>A new draft of {code} · {title} starts as an exact copy of {source}. Edit it, then publish it for the month; the version it was copied from stays as it is.</source>
+        <translation>将以 {source} 为蓝本，原样复制出 {code} · {title} 的新草稿。修改后再发布到该月份；被复制的原版本保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start draft</source>
+        <translation>新建草稿</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Inspections this month</source>
@@ -111,6 +138,202 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>The file {file} could not be written ({reason}).</source>
+        <translation>无法写入文件 {file}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes); save the template as .xlsx</source>
+        <translation>文件是空的（0 字节）；请将模板另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>this is a PDF document, not an Excel workbook; import the .xlsx file the PDF was made from</source>
+        <translation>这是 PDF 文档，不是 Excel 工作簿；请导入生成该 PDF 的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>this is an Excel 97–2003 (.xls) or password-protected workbook; remove any password and save it as .xlsx</source>
+        <translation>这是 Excel 97–2003（.xls）或设有密码的工作簿；请去掉密码并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>this is a zip archive with no Excel workbook inside; import an .xlsx file</source>
+        <translation>这是压缩包，里面没有 Excel 工作簿；请导入 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>this is a text file (such as CSV), not an Excel workbook; open it in Excel or WPS and save it as .xlsx</source>
+        <translation>这是文本文件（如 CSV），不是 Excel 工作簿；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>this is not an Excel workbook; save the template as .xlsx</source>
+        <translation>这不是 Excel 工作簿；请将模板另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged; open it in Excel or WPS and save it again as .xlsx</source>
+        <translation>工作簿已损坏；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>no sheet holds a template: expected an XLSForm sheet named survey, or a header row naming 检查项目 (or 检查内容, 项目, item)</source>
+        <translation>没有工作表包含模板：应有名为 survey 的 XLSForm 工作表，或表头含“检查项目”（或 检查内容、项目、item）的工作表</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet named {sheet} (it has: {found})</source>
+        <translation>工作簿中没有名为 {sheet} 的工作表（现有：{found}）</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>工作表是空的</translation>
+    </message>
+    <message>
+        <source>cells {range} are merged; unmerge them so that every row holds its own values</source>
+        <translation>单元格 {range} 已合并；请取消合并，使每一行都有自己的值</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a supported type (supported: {expected})</source>
+        <translation>“{value}”不是支持的类型（支持：{expected}）</translation>
+    </message>
+    <message>
+        <source>groups nest two levels deep at most (section and sub-section)</source>
+        <translation>分组最多嵌套两层（分类和子分类）</translation>
+    </message>
+    <message>
+        <source>group &quot;{value}&quot; is never closed by an end group row</source>
+        <translation>分组“{value}”缺少对应的 end group 行</translation>
+    </message>
+    <message>
+        <source>end group without a begin group above it</source>
+        <translation>end group 行上方没有对应的 begin group 行</translation>
+    </message>
+    <message>
+        <source>an item must sit between begin group and end group rows (in a section)</source>
+        <translation>检查项目必须位于 begin group 与 end group 行之间（属于某个分类）</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: this column belongs on begin group rows only</source>
+        <translation>“{value}”：此列只用于 begin group 行</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: this column belongs on item rows only</source>
+        <translation>“{value}”：此列只用于检查项目行</translation>
+    </message>
+    <message>
+        <source>item code &quot;{value}&quot; is already used in row {other_row}</source>
+        <translation>项目编码“{value}”已在第 {other_row} 行使用</translation>
+    </message>
+    <message>
+        <source>section code &quot;{value}&quot; is already used in row {other_row}</source>
+        <translation>分类编码“{value}”已在第 {other_row} 行使用</translation>
+    </message>
+    <message>
+        <source>the choices sheet has no list named &quot;{value}&quot; (used in {count} row(s))</source>
+        <translation>choices 工作表中没有名为“{value}”的选项列表（有 {count} 行用到）</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a known choice (expected: {expected})</source>
+        <translation>“{value}”不是可识别的选项（应为：{expected}）</translation>
+    </message>
+    <message>
+        <source>the list &quot;{value}&quot; lacks the choices {missing}</source>
+        <translation>选项列表“{value}”缺少选项 {missing}</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not yes or no (accepted: yes/no, true/false, 1/0, 是/否, √/×)</source>
+        <translation>“{value}”不是“是”或“否”（可填：yes/no、true/false、1/0、是/否、√/×）</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is too small (the least allowed is {minimum})</source>
+        <translation>“{value}”太小（最小为 {minimum}）</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a month in the form YYYY-MM (e.g. 2025-07)</source>
+        <translation>“{value}”不是 YYYY-MM 格式的月份（如 2025-07）</translation>
+    </message>
+    <message>
+        <source>the template code comes from the file name, and &quot;{value}&quot; is not a code; rename the file (e.g. T9.xlsx) or write 编码: T9 above the header</source>
+        <translation>模板编码取自文件名，而“{value}”不是有效编码；请重命名文件（如 T9.xlsx），或在表头上方写“编码：T9”</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a code (up to 32 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter or digit)</source>
+        <translation>“{value}”不是有效编码（最多 32 个字母、数字、“.”、“-”或“_”，以字母或数字开头）</translation>
+    </message>
+    <message>
+        <source>the template needs a Chinese title</source>
+        <translation>模板需要中文标题</translation>
+    </message>
+    <message>
+        <source>the base score of a deduction template must be above 0</source>
+        <translation>扣分制模板的基础分必须大于 0</translation>
+    </message>
+    <message>
+        <source>the template has no items</source>
+        <translation>模板中没有检查项目</translation>
+    </message>
+    <message>
+        <source>section &quot;{value}&quot; needs a Chinese title</source>
+        <translation>分类“{value}”需要中文标题</translation>
+    </message>
+    <message>
+        <source>section &quot;{value}&quot; is nested more than two levels deep</source>
+        <translation>分类“{value}”嵌套超过两层</translation>
+    </message>
+    <message>
+        <source>section &quot;{value}&quot; names staff roles, but the template does not inspect staff</source>
+        <translation>分类“{value}”限定了岗位，但该模板检查的不是人员</translation>
+    </message>
+    <message>
+        <source>the deduction cap of section &quot;{value}&quot; is below 0</source>
+        <translation>分类“{value}”的扣分上限小于 0</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an item code (up to 32 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter or digit)</source>
+        <translation>“{value}”不是有效的项目编码（最多 32 个字母、数字、“.”、“-”或“_”，以字母或数字开头）</translation>
+    </message>
+    <message>
+        <source>the item has no Chinese text</source>
+        <translation>检查项目没有中文内容</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; is a measured value and needs a threshold</source>
+        <translation>检查项目“{value}”是数值项，需要设定合格下限</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; is not a measured value, so it takes no threshold</source>
+        <translation>检查项目“{value}”不是数值项，不能设定合格下限</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; is a text item, which cannot veto</source>
+        <translation>检查项目“{value}”是文字记录项，不能一票否决</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; has a negative deduction</source>
+        <translation>检查项目“{value}”的扣分为负数</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; deducts more than the base score</source>
+        <translation>检查项目“{value}”的扣分超过基础分</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; has a negative weight</source>
+        <translation>检查项目“{value}”的分值为负数</translation>
+    </message>
+    <message>
+        <source>item &quot;{value}&quot; needs at least 0 photos and at least 1 rectification day</source>
+        <translation>检查项目“{value}”的拍照张数不能小于 0，整改天数不能小于 1</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, row {row}, column {column}</source>
+        <translation>工作表“{sheet}”第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, row {row}</source>
+        <translation>工作表“{sheet}”第 {row} 行</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, column {column}</source>
+        <translation>工作表“{sheet}”“{column}”列</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>工作表“{sheet}”</translation>
+    </message>
     <message>
         <source>Something went wrong: {detail}</source>
         <translation>出现错误：{detail}</translation>
@@ -220,6 +443,14 @@
         <translation>无法读取文件 {file}（{reason}）。</translation>
     </message>
     <message>
+        <source>The photo {file} cannot be used: {reason}. Nothing was saved.</source>
+        <translation>照片 {file} 无法使用：{reason}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database has {count} problem(s), so the photo store was not cleaned; run &quot;inspector-cli check&quot; first.</source>
+        <translation>数据库存在 {count} 个问题，因此未清理照片库；请先运行“inspector-cli check”。</translation>
+    </message>
+    <message>
         <source>The file {file} is not a format Inspector reads ({suffix}); save it as {expected}.</source>
         <translation>无法读取文件 {file} 的格式（{suffix}），请另存为 {expected}。</translation>
     </message>
@@ -278,6 +509,58 @@
     <message>
         <source>The built-in template file {file} is damaged ({detail}); reinstall Inspector.</source>
         <translation>内置检查表文件 {file} 已损坏（{detail}），请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>&quot;{code}&quot; is not a template code: use up to {maximum} letters, digits, dots, dashes or underscores (e.g. T4).</source>
+        <translation>“{code}”不是有效的检查表编码：最多 {maximum} 个字母、数字、点、短横线或下划线（如 T4）。</translation>
+    </message>
+    <message>
+        <source>The template needs a Chinese title.</source>
+        <translation>请填写检查表的中文名称。</translation>
+    </message>
+    <message>
+        <source>The template code {code} is already used (by {existing}); choose another code.</source>
+        <translation>检查表编码 {code} 已被使用（{existing}），请换一个编码。</translation>
+    </message>
+    <message>
+        <source>Template {code} version {version} is used by {count} inspection(s) and cannot be deleted.</source>
+        <translation>检查表 {code} 第 {version} 版已有 {count} 条检查记录使用，不能删除。</translation>
+    </message>
+    <message>
+        <source>Template {template} has no item {item}.</source>
+        <translation>检查表 {template} 中没有检查项目 {item}。</translation>
+    </message>
+    <message>
+        <source>Template {template} has no section {section}.</source>
+        <translation>检查表 {template} 中没有分类 {section}。</translation>
+    </message>
+    <message>
+        <source>Template {template} already has an item {item}; item codes must be unique.</source>
+        <translation>检查表 {template} 中已有检查项目 {item}；项目编码不能重复。</translation>
+    </message>
+    <message>
+        <source>Template {template} already has a section {section}; section codes must be unique.</source>
+        <translation>检查表 {template} 中已有分类 {section}；分类编码不能重复。</translation>
+    </message>
+    <message>
+        <source>Sections nest one level only; {section} cannot go there.</source>
+        <translation>分类最多只能嵌套一层，{section} 不能移到这里。</translation>
+    </message>
+    <message>
+        <source>Item {item} is in a section for other staff roles and does not apply to {subject}.</source>
+        <translation>检查项目 {item} 所在分类只适用于其他岗位，不适用于 {subject}。</translation>
+    </message>
+    <message>
+        <source>Item {item} is not a measured (numeric) item.</source>
+        <translation>检查项目 {item} 不是数值项。</translation>
+    </message>
+    <message>
+        <source>Item {item} is measured but has no threshold to compare the reading with.</source>
+        <translation>检查项目 {item} 是数值项，但没有设定合格下限，无法判断读数是否合格。</translation>
+    </message>
+    <message>
+        <source>Item {item} is a pass/fail item and takes no reading (&quot;{value}&quot;).</source>
+        <translation>检查项目 {item} 按合格/不合格判定，不能填写读数（“{value}”）。</translation>
     </message>
     <message>
         <source>a value is required</source>
@@ -340,8 +623,40 @@
         <translation>没有工号为“{value}”的人员</translation>
     </message>
     <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>it is not a picture</source>
+        <translation>这不是图片文件</translation>
+    </message>
+    <message>
+        <source>the file ends too early (an incomplete copy or download)</source>
+        <translation>文件不完整（可能未复制或下载完整）</translation>
+    </message>
+    <message>
+        <source>part of the picture data is damaged</source>
+        <translation>部分图片数据已损坏</translation>
+    </message>
+    <message>
+        <source>{format} pictures are not accepted; use JPEG, PNG or HEIC</source>
+        <translation>不支持 {format} 格式的图片，请使用 JPEG、PNG 或 HEIC</translation>
+    </message>
+    <message>
+        <source>it has {megapixels} megapixels, more than the {limit} accepted</source>
+        <translation>图片为 {megapixels} 百万像素，超过了允许的 {limit} 百万像素</translation>
+    </message>
+    <message>
+        <source>its colour format ({mode}) is not supported</source>
+        <translation>不支持其颜色格式（{mode}）</translation>
+    </message>
+    <message>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
     </message>
     <message>
         <source>row {row}, column {column}</source>
@@ -381,6 +696,196 @@
     <message>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderForm</name>
+    <message>
+        <source>Template {code}</source>
+        <translation>检查表 {code}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Inspects</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <source>Description (Chinese)</source>
+        <translation>说明（中文）</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>说明（英文）</translation>
+    </message>
+    <message>
+        <source>Vehicle appearance</source>
+        <translation>车容车貌</translation>
+    </message>
+    <message>
+        <source>Staff conduct</source>
+        <translation>人员服务规范</translation>
+    </message>
+    <message>
+        <source>Facility cleanliness</source>
+        <translation>场所环境卫生</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <source>Item {code}</source>
+        <translation>检查项目 {code}</translation>
+    </message>
+    <message>
+        <source>Deduction on fail</source>
+        <translation>不合格扣分</translation>
+    </message>
+    <message>
+        <source>Weight (points)</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Taken from the regulations</source>
+        <translation>直接取自制度</translation>
+    </message>
+    <message>
+        <source>Adapted from the regulations</source>
+        <translation>依据制度改编</translation>
+    </message>
+    <message>
+        <source>Not in the regulations: a suggestion to confirm</source>
+        <translation>制度中没有：建议项，待确认</translation>
+    </message>
+    <message>
+        <source>Photo not on this computer</source>
+        <translation>照片不在本机上</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>内容（中文）</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>内容（英文）</translation>
+    </message>
+    <message>
+        <source>Standard (Chinese)</source>
+        <translation>检查标准（中文）</translation>
+    </message>
+    <message>
+        <source>Standard (English)</source>
+        <translation>检查标准（英文）</translation>
+    </message>
+    <message>
+        <source>Answered as</source>
+        <translation>答题方式</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>合格下限</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Photos on fail</source>
+        <translation>不合格时拍照</translation>
+    </message>
+    <message>
+        <source>Covert visits</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <source>Days to rectify</source>
+        <translation>整改天数</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reference photo</source>
+        <translation>参考照片</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Fails the whole inspection (一票否决)</source>
+        <translation>不合格即整次检查不合格（一票否决）</translation>
+    </message>
+    <message>
+        <source>Checkable on covert visits (可暗访)</source>
+        <translation>暗访时可检查</translation>
+    </message>
+    <message>
+        <source>Severity default</source>
+        <translation>按严重程度默认</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The lowest measured value that passes</source>
+        <translation>判为合格的最低数值</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Pass / fail / N-A</source>
+        <translation>合格 / 不合格 / 不适用</translation>
+    </message>
+    <message>
+        <source>Measured value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Observation (not scored)</source>
+        <translation>文字记录（不计分）</translation>
     </message>
 </context>
 <context>
@@ -752,6 +1257,49 @@
     </message>
 </context>
 <context>
+    <name>NewTemplateDialog</name>
+    <message>
+        <source>New checklist template</source>
+        <translation>新建检查表</translation>
+    </message>
+    <message>
+        <source>A new template starts as a draft with one section and one item. The code is permanent and appears on inspections and notices (e.g. T4).</source>
+        <translation>新检查表以草稿开始，含一个分类和一个检查项目。编码创建后不能更改，会显示在检查记录和整改通知单上（如 T4）。</translation>
+    </message>
+    <message>
+        <source>optional, e.g. vehicle_appearance</source>
+        <translation>选填，如 vehicle_appearance</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Chinese)</source>
+        <translation>中文名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Title (&amp;English)</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspects</source>
+        <translation>检查对象(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Scoring</source>
+        <translation>计分方式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>类别(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create draft</source>
+        <translation>创建草稿</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>The two passwords are not the same.</source>
@@ -796,6 +1344,56 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish {code} v{version}</source>
+        <translation>发布 {code} 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>&amp;Effective from:</source>
+        <translation>生效月份(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Publish {code} v{version} for {month}?</source>
+        <translation>发布 {code} 第 {version} 版，自 {month}起生效？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个检查项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published versions cannot be changed; inspections from {month} on will use it.</source>
+        <translation>已发布的版本不能再修改；自 {month} 起的检查都将使用此版本。</translation>
+    </message>
+    <message>
+        <source>Publish for {month}</source>
+        <translation>发布（{month} 起生效）</translation>
+    </message>
+    <message numerus="yes">
+        <source>This draft cannot be published yet: %n problem(s) to fix in the editor, the first: {problem}</source>
+        <translation>
+            <numerusform>此草稿暂不能发布：需在编辑器中修正 %n 个问题，第一个是：{problem}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{month} is already over: inspections recorded in it keep the version they were recorded with.</source>
+        <translation>{month}已经过去：该月已录入的检查仍沿用录入时的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePhotoPicker</name>
+    <message>
+        <source>Choose a reference photo</source>
+        <translation>选择参考照片</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1773,41 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>SectionForm</name>
+    <message>
+        <source>Section {code}</source>
+        <translation>分类 {code}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Only for roles</source>
+        <translation>适用岗位</translation>
+    </message>
+    <message>
+        <source>Deduction cap</source>
+        <translation>扣分上限</translation>
+    </message>
+    <message>
+        <source>Tick none and the section applies to every staff member.</source>
+        <translation>不勾选任何岗位时，此分类适用于所有人员。</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>不设上限</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1265,6 +1898,757 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>TemplateCommands</name>
+    <message>
+        <source>Edit item {name}</source>
+        <translation>编辑检查项目 {name}</translation>
+    </message>
+    <message>
+        <source>Edit section {name}</source>
+        <translation>编辑分类 {name}</translation>
+    </message>
+    <message>
+        <source>Edit template {code}</source>
+        <translation>编辑检查表 {code}</translation>
+    </message>
+    <message>
+        <source>Add item {code}</source>
+        <translation>新增检查项目 {code}</translation>
+    </message>
+    <message>
+        <source>Duplicate item {code} as {copy}</source>
+        <translation>复制检查项目 {code} 为 {copy}</translation>
+    </message>
+    <message>
+        <source>Delete item {name}</source>
+        <translation>删除检查项目 {name}</translation>
+    </message>
+    <message>
+        <source>Add sub-section {code}</source>
+        <translation>新增子分类 {code}</translation>
+    </message>
+    <message>
+        <source>Add section {code}</source>
+        <translation>新增分类 {code}</translation>
+    </message>
+    <message>
+        <source>Delete section {name}</source>
+        <translation>删除分类 {name}</translation>
+    </message>
+    <message>
+        <source>Move item {code}</source>
+        <translation>移动检查项目 {code}</translation>
+    </message>
+    <message>
+        <source>Move section {code}</source>
+        <translation>移动分类 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDiffDialog</name>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>guidance</source>
+        <translation>检查标准</translation>
+    </message>
+    <message>
+        <source>answer type</source>
+        <translation>答题方式</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>合格下限</translation>
+    </message>
+    <message>
+        <source>unit of measure</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>photos on fail</source>
+        <translation>不合格时拍照</translation>
+    </message>
+    <message>
+        <source>checkable covertly</source>
+        <translation>可暗访</translation>
+    </message>
+    <message>
+        <source>days to rectify</source>
+        <translation>整改天数</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>source in the regulations</source>
+        <translation>制度依据</translation>
+    </message>
+    <message>
+        <source>reference photo</source>
+        <translation>参考照片</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>only for roles</source>
+        <translation>适用岗位</translation>
+    </message>
+    <message>
+        <source>section cap</source>
+        <translation>分类扣分上限</translation>
+    </message>
+    <message>
+        <source>parent section</source>
+        <translation>上级分类</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>inspects</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>pass / fail</source>
+        <translation>合格 / 不合格</translation>
+    </message>
+    <message>
+        <source>measured value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>文字记录</translation>
+    </message>
+    <message>
+        <source>from the regulations</source>
+        <translation>取自制度</translation>
+    </message>
+    <message>
+        <source>adapted from the regulations</source>
+        <translation>依据制度改编</translation>
+    </message>
+    <message>
+        <source>inferred, to confirm</source>
+        <translation>建议项，待确认</translation>
+    </message>
+    <message>
+        <source>v{version}</source>
+        <translation>第 {version} 版</translation>
+    </message>
+    <message>
+        <source>No versions of {code} to compare.</source>
+        <translation>{code} 没有可对比的版本。</translation>
+    </message>
+    <message>
+        <source>The same version is chosen on both sides.</source>
+        <translation>两侧选择的是同一个版本。</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>{added} added, {removed} removed, {changed} changed</source>
+        <translation>新增 {added} 项，删除 {removed} 项，修改 {changed} 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section change(s)</source>
+        <translation>
+            <numerusform>分类变动 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>header changed</source>
+        <translation>表头有修改</translation>
+    </message>
+    <message>
+        <source>items {old} → {new}</source>
+        <translation>检查项目 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{field} (Chinese)</source>
+        <translation>{field}（中文）</translation>
+    </message>
+    <message>
+        <source>{field} (English)</source>
+        <translation>{field}（英文）</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>every role</source>
+        <translation>所有岗位</translation>
+    </message>
+    <message>
+        <source>photo {hash}</source>
+        <translation>照片 {hash}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added (%n)</source>
+        <translation>
+            <numerusform>新增（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed (%n)</source>
+        <translation>
+            <numerusform>删除（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed (%n)</source>
+        <translation>
+            <numerusform>修改（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sections (%n)</source>
+        <translation>
+            <numerusform>分类（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Template header (%n)</source>
+        <translation>
+            <numerusform>表头（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in {section}</source>
+        <translation>所属分类：{section}</translation>
+    </message>
+    <message>
+        <source>new section</source>
+        <translation>新增分类</translation>
+    </message>
+    <message>
+        <source>section removed</source>
+        <translation>分类已删除</translation>
+    </message>
+    <message>
+        <source>moved from section {section}</source>
+        <translation>原属分类：{section}</translation>
+    </message>
+    <message>
+        <source>deduction {points}</source>
+        <translation>扣分 {points}</translation>
+    </message>
+    <message>
+        <source>weight {points}</source>
+        <translation>分值 {points}</translation>
+    </message>
+    <message>
+        <source>item {place} of {count}</source>
+        <translation>第 {place} 项（共 {count} 项）</translation>
+    </message>
+    <message>
+        <source>section {place} of {count}</source>
+        <translation>第 {place} 个分类（共 {count} 个）</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Compare versions of {code}</source>
+        <translation>版本对比：{code}</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>原版本(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>新版本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Item / field</source>
+        <translation>检查项目 / 字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message numerus="yes">
+        <source>Version {version} · {status} · {month} · {maximum} · %n item(s)</source>
+        <translation>
+            <numerusform>第 {version} 版 · {status} · {month} · {maximum} · %n 个检查项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{code} · {title} — version {version}, {status}</source>
+        <translation>{code} · {title} — 第 {version} 版，{status}</translation>
+    </message>
+    <message>
+        <source>Published for {month} — read only. Copy to a new month to change it.</source>
+        <translation>已发布，自 {month} 起生效；只读。如需修改，请复制到新的月份。</translation>
+    </message>
+    <message>
+        <source>You can read this draft; only the quality office and administrators edit templates.</source>
+        <translation>您可以查看此草稿；只有质量办和管理员可以编辑检查表。</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>Publish this draft for a month</source>
+        <translation>发布此草稿并指定生效月份</translation>
+    </message>
+    <message>
+        <source>No problems: this draft can be published.</source>
+        <translation>没有问题，此草稿可以发布。</translation>
+    </message>
+    <message>
+        <source>Undo {what}</source>
+        <translation>撤销：{what}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo {what}</source>
+        <translation>重做：{what}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Published versions never change.</source>
+        <translation>已发布的版本不能修改。</translation>
+    </message>
+    <message>
+        <source>Only the quality office publishes templates.</source>
+        <translation>只有质量办可以发布检查表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix the %n problem(s) listed here before publishing.</source>
+        <translation>
+            <numerusform>请先修正此处列出的 %n 个问题，再发布。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>删除分类</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete section {code} and the %n item(s) in it? Undo brings them back.</source>
+        <translation>
+            <numerusform>删除分类 {code} 及其中的 %n 个检查项目？可用“撤销”恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorView</name>
+    <message>
+        <source>Add section</source>
+        <translation>新增分类</translation>
+    </message>
+    <message>
+        <source>Add sub-section</source>
+        <translation>新增子分类</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>新增检查项目</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Compare versions…</source>
+        <translation>版本对比…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Copy to month…</source>
+        <translation>复制到月份…</translation>
+    </message>
+    <message>
+        <source>A new item after the selected one (Ctrl+Enter)</source>
+        <translation>在所选项目之后新增检查项目（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>A copy of the selected item with a new code (Ctrl+D)</source>
+        <translation>复制所选检查项目，并使用新编码（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Delete the selected item or section (Del)</source>
+        <translation>删除所选检查项目或分类（Del）</translation>
+    </message>
+    <message>
+        <source>Move the selected row up (Alt+↑); rows can also be dragged</source>
+        <translation>将所选行上移（Alt+↑）；也可以拖动行</translation>
+    </message>
+    <message>
+        <source>Move the selected row down (Alt+↓); rows can also be dragged</source>
+        <translation>将所选行下移（Alt+↓）；也可以拖动行</translation>
+    </message>
+    <message>
+        <source>Items added, removed and changed between two versions</source>
+        <translation>两个版本之间新增、删除和修改的检查项目</translation>
+    </message>
+    <message>
+        <source>← Versions</source>
+        <translation>← 版本列表</translation>
+    </message>
+    <message>
+        <source>Every change is saved at once</source>
+        <translation>所有修改即时保存</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePreview</name>
+    <message>
+        <source>Maximum score: {score}</source>
+        <translation>满分：{score}</translation>
+    </message>
+    <message>
+        <source>Maximum: {points} points</source>
+        <translation>满分：{points} 分</translation>
+    </message>
+    <message>
+        <source>Five-point scale: at most {score}</source>
+        <translation>五分制：满分 {score}</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Photo ×{n}</source>
+        <translation>拍照 ×{n}</translation>
+    </message>
+    <message>
+        <source>observation, not scored</source>
+        <translation>文字记录，不计分</translation>
+    </message>
+    <message>
+        <source>covert: no</source>
+        <translation>不可暗访</translation>
+    </message>
+    <message>
+        <source>{n} pts</source>
+        <translation>{n} 分</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有岗位</translation>
+    </message>
+    <message>
+        <source>Preview for:</source>
+        <translation>预览岗位：</translation>
+    </message>
+    <message>
+        <source>Sections limited to other roles are left out, as when recording.</source>
+        <translation>与录入检查时一样，仅适用于其他岗位的分类不显示。</translation>
+    </message>
+    <message>
+        <source>No template to preview</source>
+        <translation>没有可预览的检查表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个检查项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as seen for: {role}</source>
+        <translation>按岗位预览：{role}</translation>
+    </message>
+    <message>
+        <source>No items apply.</source>
+        <translation>没有适用的检查项目。</translation>
+    </message>
+    <message>
+        <source>at most −{cap} in this section</source>
+        <translation>本分类最多扣 {cap} 分</translation>
+    </message>
+    <message>
+        <source>only for: {roles}</source>
+        <translation>适用岗位：{roles}</translation>
+    </message>
+    <message>
+        <source>reference photo not on this computer</source>
+        <translation>本机上没有这张参考照片</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateProblems</name>
+    <message>
+        <source>The template code {where} is not valid.</source>
+        <translation>检查表编码 {where} 无效。</translation>
+    </message>
+    <message>
+        <source>The template has no Chinese title.</source>
+        <translation>检查表没有中文名称。</translation>
+    </message>
+    <message>
+        <source>The base score must be above 0.</source>
+        <translation>基础分必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The template has no check items yet.</source>
+        <translation>检查表中还没有检查项目。</translation>
+    </message>
+    <message>
+        <source>Section {where} is nested more than one level.</source>
+        <translation>分类 {where} 的嵌套超过一层。</translation>
+    </message>
+    <message>
+        <source>The section code {where} is used twice.</source>
+        <translation>分类编码 {where} 重复使用。</translation>
+    </message>
+    <message>
+        <source>Section {where} has no Chinese title.</source>
+        <translation>分类 {where} 没有中文名称。</translation>
+    </message>
+    <message>
+        <source>Section {where} is limited to staff roles, but this template does not inspect staff.</source>
+        <translation>分类 {where} 限定了适用岗位，但此检查表的检查对象不是人员。</translation>
+    </message>
+    <message>
+        <source>The deduction cap of section {where} is negative.</source>
+        <translation>分类 {where} 的扣分上限为负数。</translation>
+    </message>
+    <message>
+        <source>The item code {where} is not valid (letters, digits, . _ - only).</source>
+        <translation>项目编码 {where} 无效（只能包含字母、数字、. _ -）。</translation>
+    </message>
+    <message>
+        <source>The item code {where} is used twice.</source>
+        <translation>项目编码 {where} 重复使用。</translation>
+    </message>
+    <message>
+        <source>Item {where} has no Chinese text.</source>
+        <translation>检查项目 {where} 没有中文内容。</translation>
+    </message>
+    <message>
+        <source>Item {where} is measured but has no threshold.</source>
+        <translation>检查项目 {where} 是数值项，但没有设定合格下限。</translation>
+    </message>
+    <message>
+        <source>Item {where} has a threshold but is not a measured item.</source>
+        <translation>检查项目 {where} 不是数值项，却设定了合格下限。</translation>
+    </message>
+    <message>
+        <source>Item {where} is a free observation and cannot veto the inspection.</source>
+        <translation>检查项目 {where} 是文字记录项，不能一票否决。</translation>
+    </message>
+    <message>
+        <source>Item {where} has a negative deduction.</source>
+        <translation>检查项目 {where} 的扣分为负数。</translation>
+    </message>
+    <message>
+        <source>Item {where} deducts more than the base score.</source>
+        <translation>检查项目 {where} 的扣分超过基础分。</translation>
+    </message>
+    <message>
+        <source>Item {where} has a negative weight.</source>
+        <translation>检查项目 {where} 的分值为负数。</translation>
+    </message>
+    <message>
+        <source>Item {where}: photos must be 0 or more, rectification days 1 or more.</source>
+        <translation>检查项目 {where}：拍照张数不能小于 0，整改天数不能小于 1。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransfer</name>
+    <message>
+        <source>Import a checklist spreadsheet</source>
+        <translation>导入检查表电子表格</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the checklist to a spreadsheet</source>
+        <translation>将检查表导出为电子表格</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransferActions</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Read an .xlsx checklist (XLSForm, or one row per item with 分类 / 检查项目 / 检查标准 / 扣分) as a new draft</source>
+        <translation>读取 .xlsx 检查表（XLSForm 格式，或每行一个检查项目、含 分类 / 检查项目 / 检查标准 / 扣分 列），导入为新草稿</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the selected version to an .xlsx spreadsheet</source>
+        <translation>将所选版本导出为 .xlsx 电子表格</translation>
+    </message>
+    <message>
+        <source>{code} was imported as draft version {version} with {count} items. Check it in the editor, then publish it for a month.</source>
+        <translation>{code} 已导入为草稿第 {version} 版，共 {count} 个检查项目。请在编辑器中核对后发布，并指定生效月份。</translation>
+    </message>
+    <message>
+        <source>Exported {code} v{version} to {path}.</source>
+        <translation>已将 {code} 第 {version} 版导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTreeModel</name>
+    <message>
+        <source>Weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Check item</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>max {cap}</source>
+        <translation>上限 {cap}</translation>
+    </message>
+    <message>
+        <source>Failing this item fails the whole inspection (一票否决).</source>
+        <translation>此项不合格，整次检查即判为不合格（一票否决）。</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesModel</name>
     <message>
         <source>Code</source>
@@ -1298,6 +2682,30 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>检查表</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open a draft to edit it. Published versions never change: copy one to a new month to change it.</source>
+        <translation>打开草稿即可编辑。已发布的版本不能修改：如需修改，请复制到新的月份。</translation>
+    </message>
+    <message>
+        <source>Only the quality office and administrators can change templates.</source>
+        <translation>只有质量办和管理员可以修改检查表。</translation>
+    </message>
+    <message>
+        <source>Delete the draft {code} v{version}? This cannot be undone.</source>
+        <translation>删除草稿 {code} 第 {version} 版？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
         <source>No template selected</source>
         <translation>未选择检查表</translation>
     </message>
@@ -1311,7 +2719,7 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
     <message>
         <source>Weight</source>
-        <translation>权重</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>max {cap:g}</source>
@@ -1354,8 +2762,16 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <source>Read-only for now: editing drafts and publishing next month&apos;s version arrive with the template editor.</source>
-        <translation>目前为只读：编辑草稿和发布下月版本的功能将随检查表编辑器提供。</translation>
+        <source>New template…</source>
+        <translation>新建检查表…</translation>
+    </message>
+    <message>
+        <source>Copy to month…</source>
+        <translation>复制到月份…</translation>
+    </message>
+    <message>
+        <source>Start a draft for a month from the selected version</source>
+        <translation>以所选版本为基础，新建指定月份的草稿</translation>
     </message>
     <message>
         <source>No checklist templates in this data folder yet.</source>

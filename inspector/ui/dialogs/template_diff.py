@@ -81,7 +81,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "added" / "removed" / "changed" / "f
 
 def version_label(version: TemplateVersion) -> str:
     """"v3 · 2026-12 · Draft"."""
-    return f"v{version.version} · {version.effective_month or '—'} · {label(version.status)}"
+    number = QCoreApplication.translate("TemplateDiffDialog", "v{version}").format(version=version.version)
+    return f"{number} · {version.effective_month or '—'} · {label(version.status)}"
 
 
 def default_pair(versions: list[TemplateVersion]) -> tuple[TemplateVersion | None, TemplateVersion | None]:

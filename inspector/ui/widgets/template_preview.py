@@ -308,7 +308,8 @@ class TemplatePreview(QWidget):
                 parts.append(self._section_heading(sub, items, nested=True))
                 parts.append(self._items_table(items, body.scheme, nested=True))
         if not shown:
-            parts.append(f'<p class="meta">{escape(self.tr("No items apply."))}</p>')
+            nothing = self.tr("No items apply.")
+            parts.append(f'<p class="meta">{escape(nothing)}</p>')
         parts.append("</body></html>")
         return "".join(parts)
 
@@ -353,7 +354,8 @@ class TemplatePreview(QWidget):
             parts.append(f'<br><span class="guide">{escape(guidance)}</span>')
         badges = item_badges(item)
         if item.reference_photo and not photo:
-            badges.append(f'<span class="missing">{escape(self.tr("reference photo not on this computer"))}</span>')
+            missing = self.tr("reference photo not on this computer")
+            badges.append(f'<span class="missing">{escape(missing)}</span>')
         if badges:
             parts.append("<br>" + "&nbsp;".join(badges))
         return "".join(parts)
