@@ -11,8 +11,10 @@ from pathlib import Path
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
+from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
 from inspector.services.integrity import IntegrityService
+from inspector.services.photo_annotations import PhotoAnnotationService
 from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
 from inspector.services.registry_import import RegistryImporter
@@ -33,9 +35,11 @@ class AppContext:
     integrity: IntegrityService
     registry: RegistryService
     inspections: InspectionService
+    inspection_query: InspectionQueryService
     templates: TemplateService
     registry_import: RegistryImporter
     photos: PhotoService
+    photo_annotations: PhotoAnnotationService
     template_transfer: TemplateTransferService
 
     @property
@@ -60,8 +64,10 @@ def open_context(data_dir: Path) -> AppContext:
         integrity=IntegrityService(ctx),
         registry=RegistryService(ctx),
         inspections=InspectionService(ctx),
+        inspection_query=InspectionQueryService(ctx),
         templates=TemplateService(ctx),
         registry_import=RegistryImporter(ctx),
         photos=PhotoService(ctx),
+        photo_annotations=PhotoAnnotationService(ctx),
         template_transfer=TemplateTransferService(ctx),
     )

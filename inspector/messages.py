@@ -97,6 +97,21 @@ TEMPLATES: dict[str, str] = {
     "demo_needs_admin": QT_TRANSLATE_NOOP(
         "Errors", "This data folder already has accounts: only an administrator may add demo data."
     ),
+    "observed_in_future": QT_TRANSLATE_NOOP(
+        "Errors", "The time observed ({value}) is in the future; enter when it really happened."
+    ),
+    "inspection_incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} cannot be completed yet: {count} item(s) still need attention."
+    ),
+    "inspection_not_completed": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} is not completed, so there is nothing to reopen."
+    ),
+    "reason_required": QT_TRANSLATE_NOOP("Errors", "Please give a reason; it is kept in the audit trail."),
+    "findings_in_use": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} cannot be reopened: its findings are already on a rectification notice."
+    ),
+    "item_not_answered": QT_TRANSLATE_NOOP("Errors", "Item {item} has not been answered yet."),
+    "photo_not_attached": QT_TRANSLATE_NOOP("Errors", "That photo is not attached to item {item}."),
     "data_dir_locked": QT_TRANSLATE_NOOP(
         "Errors", "Inspector is already open on the data folder {path}. Use that window."
     ),

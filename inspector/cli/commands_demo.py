@@ -2,6 +2,8 @@
 
 On a fresh data folder no account is needed: the ``admin`` account is created with the demo
 password. On a folder that already has accounts the acting user must be an administrator.
+``--inspections N`` (default 500, about ten seconds) also records N inspections with generated
+evidence photos over the last six months; ``--inspections 0`` makes the registry and accounts only.
 """
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ import argparse
 from inspector.cli.session import CliSession
 from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
 
+DEFAULT_INSPECTIONS = 500
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser(
         "demo", help=f"fill the data folder with realistic demo data (accounts use the password {DEMO_PASSWORD})"
     )
     demo.add_argument("--seed", type=int, default=7, help="random seed: the same seed gives the same data (default 7)")
+    demo.add_argument("--inspections", type=int, default=DEFAULT_INSPECTIONS, metavar="N",
+                      help=f"inspections with generated photos over the last six months (default {DEFAULT_INSPECTIONS})")
     demo.set_defaults(handler=run_demo)
 
 
 def run_demo(session: CliSession) -> int:
     context = session.context
     actor = None if context.users.needs_first_admin() else session.actor()
-    summary = create_demo(context, seed=session.args.seed, actor=actor)
+    summary = create_demo(context, seed=session.args.seed, actor=actor,
+                          inspections=max(0, session.args.inspections))
     for line in summary_lines(summary):
         print(line)
     return 0
@@ -34,6 +41,12 @@ def summary_lines(summary: DemoSummary) -> list[str]:
         f"demo data created (seed {summary.seed}): {summary.units} units, {summary.vehicles} vehicles, "
         f"{summary.staff} staff, {summary.locations} locations",
     ]
+    recorded = summary.inspections
+    if recorded is not None:
+        lines.append(
+            f"{recorded.inspections} inspections ({recorded.completed} completed, {recorded.covert} covert, "
+            f"{recorded.walkaround} walk-around), {recorded.findings} findings, {recorded.photos} photos"
+        )
     if summary.templates:
         lines.append(f"loaded {summary.templates} built-in template(s)")
     lines.append(f"accounts created: {', '.join(summary.users)}")

@@ -12,7 +12,8 @@ Every demo account signs in with ``DEMO_PASSWORD`` (``demo1234``); on a data fol
 account the ``admin`` account is created with it too.
 
 Each part (units, staff, vehicles, locations, users) is a small function over one ``_Build``
-state, so that later parts (inspections, notices) can draw on what the earlier ones made.
+state, so that later parts can draw on what the earlier ones made. ``inspections=N`` adds N
+inspections with evidence photos (``demo_inspections``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import Conflict, PermissionDenied
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
 from inspector.domain.users import Permission, Role, User, require
+from inspector.services.demo_inspections import DemoInspections, add_inspections
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -133,6 +135,7 @@ class DemoSummary:
     locations: int
     templates: int
     changes: ChangeSet
+    inspections: DemoInspections | None = None
 
 
 @dataclass
@@ -168,8 +171,11 @@ class _Build:
                 return name
 
 
-def create_demo(context: AppContext, *, seed: int = 7, actor: User | None = None) -> DemoSummary:
+def create_demo(
+    context: AppContext, *, seed: int = 7, actor: User | None = None, inspections: int = 0
+) -> DemoSummary:
     """Fill an empty registry with demo data; create the admin first on a folder without accounts.
+    ``inspections``: how many demo inspections (with photos) to record as well.
 
     On a folder that already has accounts, ``actor`` must be allowed to manage users and edit the
     registry (an admin). Refuses with ``Conflict("demo_needs_empty_registry")`` when any unit exists.
@@ -185,6 +191,9 @@ def create_demo(context: AppContext, *, seed: int = 7, actor: User | None = None
         _add_vehicles(build)
         _add_locations(build)
         _add_users(build)
+        recorded = add_inspections(context, build.actor, inspections, seed=seed) if inspections > 0 else None
+    if recorded is not None:
+        build.changes = build.changes.merge(recorded.changes)
     return DemoSummary(
         seed=seed,
         admin_created=admin_created,
@@ -195,6 +204,7 @@ def create_demo(context: AppContext, *, seed: int = 7, actor: User | None = None
         locations=build.counts.get(RegistryKind.LOCATIONS, 0),
         templates=templates,
         changes=build.changes,
+        inspections=recorded,
     )
 
 

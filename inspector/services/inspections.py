@@ -5,30 +5,42 @@ Who sees what comes from ``domain.users``: covert visits only to their author, t
 and admins (``get`` checks ``can_view_inspection``; lists apply the same rule in SQL); a
 supervisor edits only their own inspections (``ensure_can_edit``). Answers are checked against
 the inspection's own template version, and ``score`` always uses that version, never a later
-one, so a published score cannot move when next month's template comes out. Photos and
-completion build on this service in the inspections issue.
+one, so a published score cannot move when next month's template comes out. For the same reason a
+staff subject's role is fixed when the inspection starts: moving the driver to another role in
+the registry later changes neither the items that apply nor the score.
+
+``observed_at`` (when it happened) may lie in the past — a covert visit is often written up
+afterwards — but never in the future. Recording (answers and photos) lives in
+``inspections_recording``, completion and reopening in ``inspections_lifecycle``; the public
+methods are all here.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar
 
 from inspector.domain.changes import ChangeSet, Entity
-from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from inspector.domain.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from inspector.domain.inspections import (
-    Answer,
     AnswerResult,
     Evidence,
+    Finding,
     Inspection,
     InspectionMode,
     InspectionStatus,
     SubjectRef,
 )
 from inspector.domain.registry import RegistryKind, StaffRole
-from inspector.domain.scoring import ScoreResult, applicable_items
+from inspector.domain.scoring import ScoreResult
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.templates import (
     ResponseType,
@@ -38,8 +50,16 @@ from inspector.domain.templates import (
     TemplateStatus,
     TemplateVersion,
 )
-from inspector.domain.users import Permission, User, can_edit_inspection, can_view_inspection, require
+from inspector.domain.users import (
+    Permission,
+    User,
+    can_edit_inspection,
+    can_view_inspection,
+    require,
+)
+from inspector.services import inspections_lifecycle, inspections_recording
 from inspector.services.base import ServiceContext
+from inspector.services.inspections_lifecycle import CompletionProblem
 from inspector.storage import inspections_repo, registry_repo, templates_repo
 
 E = TypeVar("E", bound=Enum)
@@ -61,12 +81,6 @@ def subject_label(kind: SubjectKind, record: Any) -> str:
     if kind is SubjectKind.LOCATION:
         return f"{record.code} {record.name}"
     return str(record.name)
-
-
-def _answer_facts(answer: Answer) -> dict[str, Any]:
-    """What the audit log keeps of an answer (everything but the time it was entered)."""
-    return {"item": answer.item_code, "result": answer.result.value, "value": answer.value, "note": answer.note,
-            "severity": answer.severity.value if answer.severity else None}
 
 
 def _moment(value: datetime) -> str:
@@ -147,12 +161,13 @@ class InspectionService:
         self._check_exists(RegistryKind.STAFF, responsible_staff_id)
         fixed = SubjectRef(kind=subject.kind, id=subject.id, label=subject_label(subject.kind, record))
         now = self.ctx.now_text()
-        observed = _moment(observed_at) if observed_at is not None else now
+        observed = self._observed(observed_at) if observed_at is not None else now
+        staff_role = str(record.role) if subject.kind is SubjectKind.STAFF else None
         with self.ctx.mutation():
             inspection_id = inspections_repo.insert(
                 self.ctx.db, template_version_id=template.id, mode=mode, subject=fixed, unit_id=unit_id,
                 responsible_staff_id=responsible_staff_id, author_id=actor.id, observed_at=observed,
-                entered_at=now,
+                entered_at=now, staff_role=staff_role,
             )
             self.ctx.record(actor, "inspection.start", Entity.INSPECTION, inspection_id, after={
                 "template": template.code, "version": template.version, "mode": mode.value,
@@ -173,7 +188,7 @@ class InspectionService:
         old = self._header(before)
         new = dict(old)
         if observed_at is not None:
-            new["observed_at"] = _moment(observed_at)
+            new["observed_at"] = self._observed(observed_at)
         if responsible_staff_id is not None:
             new["responsible_staff_id"] = responsible_staff_id
         if evidence is not None:
@@ -193,36 +208,44 @@ class InspectionService:
     def answer(
         self, actor: User, inspection_id: int, item_code: str, result: AnswerResult | str, *,
         value: float | str | None = None, note: str = "", severity: Severity | None = None,
+        photo_ids: Sequence[int] = (),
     ) -> tuple[Inspection, ChangeSet]:
         """Record (or replace) the result of one item of a draft; ``value`` is a NUMERIC item's
         reading or a TEXT item's observation. The item must apply to this inspection's subject in
-        the template version the inspection started on."""
-        inspection = self._get(inspection_id)
-        self.ensure_can_edit(actor, inspection)
-        if inspection.status is InspectionStatus.COMPLETED:
-            raise Conflict("inspection_completed", inspection=inspection_id)
-        outcome = self._enum(AnswerResult, result, "result")
-        chosen = None if severity is None else self._enum(Severity, severity, "severity")
-        template = self._template_of(inspection)
-        applicable = {item.code: item for _, item in applicable_items(
-            template.body, staff_role=self._staff_role(inspection))}
-        item = applicable.get(item_code)
-        if item is None:
-            if template.body.item(item_code) is None:
-                raise NotFound("item_not_in_template", item=item_code,
-                               template=f"{template.code} v{template.version}")
-            raise ValidationError("item_not_applicable", item=item_code, subject=inspection.subject.label)
-        answer = Answer(item_code=item_code, result=outcome, value=self._value(item, value), note=note.strip(),
-                        severity=chosen, answered_at=datetime.fromisoformat(self.ctx.now_text()))
-        previous = next((a for a in inspection.answers if a.item_code == item_code), None)
-        if previous is not None and _answer_facts(previous) == _answer_facts(answer):
-            return inspection, ChangeSet()
-        with self.ctx.mutation():
-            inspections_repo.put_answer(self.ctx.db, inspection_id, answer)
-            self.ctx.record(actor, "inspection.answer", Entity.INSPECTION, inspection_id,
-                            before=None if previous is None else _answer_facts(previous),
-                            after=_answer_facts(answer))
-        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+        the template version the inspection started on. ``photo_ids`` (rows made by
+        ``PhotoService.ingest``) are attached in the same transaction as the answer."""
+        return inspections_recording.answer(self, actor, inspection_id, item_code, result, value=value, note=note,
+                                            severity=severity, photo_ids=photo_ids)
+
+    def add_photos(
+        self, actor: User, inspection_id: int, item_code: str, photo_ids: Sequence[int]
+    ) -> tuple[Inspection, ChangeSet]:
+        """Attach more photos to an answered item of a draft (after the ones it has)."""
+        return inspections_recording.add_photos(self, actor, inspection_id, item_code, photo_ids)
+
+    def remove_photo(
+        self, actor: User, inspection_id: int, item_code: str, photo_id: int
+    ) -> tuple[Inspection, ChangeSet]:
+        """Take a photo off an answer of a draft (the photo row and file stay until cleaned)."""
+        return inspections_recording.remove_photo(self, actor, inspection_id, item_code, photo_id)
+
+    def validate_for_completion(self, actor: User, inspection_id: int) -> list[CompletionProblem]:
+        """What still stands between the inspection and its completion (empty: it can complete)."""
+        return inspections_lifecycle.validate_for_completion(self, actor, inspection_id)
+
+    def complete(self, actor: User, inspection_id: int) -> tuple[Inspection, ChangeSet]:
+        """Lock a valid draft with its score and make its findings; refuses with
+        ``ValidationError("inspection_incomplete", problems=…)`` listing every problem."""
+        return inspections_lifecycle.complete(self, actor, inspection_id)
+
+    def reopen(self, actor: User, inspection_id: int, reason: str) -> tuple[Inspection, ChangeSet]:
+        """Back to draft (quality office only, audited with ``reason``); its findings are removed
+        and made again by the next completion."""
+        return inspections_lifecycle.reopen(self, actor, inspection_id, reason)
+
+    def findings(self, actor: User, inspection_id: int) -> list[Finding]:
+        """The findings completion made of the inspection's failed items."""
+        return inspections_lifecycle.findings(self, actor, inspection_id)
 
     def score(self, actor: User, inspection_id: int) -> ScoreResult:
         """The inspection's score by its own template version (role-filtered for a staff subject)."""
@@ -238,12 +261,28 @@ class InspectionService:
             raise NotFound(entity="template_version", key=str(inspection.template_version_id))
         return template
 
+    def staff_role(self, actor: User, inspection_id: int) -> StaffRole | None:
+        """The role that selects the inspection's role-specific sections (fixed at start)."""
+        return self._staff_role(self.get(actor, inspection_id))
+
     def _staff_role(self, inspection: Inspection) -> StaffRole | None:
-        """The role that selects role-specific sections: the staff subject's, else none."""
+        """The role that selects role-specific sections: the staff subject's as it was when the
+        inspection started (a staff inspection of a database older than that falls back to the
+        registry's current role); none for other subjects."""
         if inspection.subject.kind is not SubjectKind.STAFF:
             return None
-        staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
-        return None if staff is None else StaffRole(staff.role)
+        stored = inspections_repo.stored_staff_role(self.ctx.db, inspection.id)
+        if stored is None:
+            staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
+            stored = None if staff is None else str(staff.role)
+        return None if stored is None else StaffRole(stored)
+
+    def _observed(self, observed_at: datetime) -> str:
+        """``observed_at`` as stored, refused when it lies in the future."""
+        observed = _moment(observed_at)
+        if datetime.fromisoformat(observed) > self.ctx.clock():
+            raise ValidationError("observed_in_future", field="observed_at", value=observed)
+        return observed
 
     @staticmethod
     def _value(item: TemplateItem, value: float | str | None) -> float | str | None:

@@ -3,13 +3,13 @@
 Order of work when a photo comes in: the file is read once, checked and turned into its upright
 copies in memory (``inspector.media``) — a broken file is refused before anything is written —
 then the original and the copies are written and fsynced, and only then is the database touched
-(today the audit entry; the inspections issue adds a photo row in the same place). A crash in
-between leaves at most a file nothing refers to, which ``check`` lists and ``check --clean``
-removes; never a reference to a missing file.
+(the ``photos`` row and its audit entry, in one transaction). A crash in between leaves at most
+a file nothing refers to, which ``check`` lists and ``check --clean`` removes; never a row that
+points at a missing file.
 
 Who refers to a photo: template items (their "what good looks like" reference photo), read
-through ``templates_repo``; inspections add their rows here later. A photo nobody refers to is
-an orphan. Orphans younger than a day are kept by the clean-up, because an editor may have
+through ``templates_repo``, and every ``photos`` row (inspection evidence, attached to answers
+or about to be). A photo nobody refers to is an orphan. Orphans younger than a day are kept by the clean-up, because an editor may have
 stored a photo a moment ago and not yet saved the draft that refers to it.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
-from inspector.domain.photos import SHA256_PATTERN, Derivative
+from inspector.domain.photos import SHA256_PATTERN, Derivative, Photo
 from inspector.domain.users import Permission, User, require
 from inspector.media.images import (
     PRINT_SIDE,
@@ -32,7 +32,7 @@ from inspector.media.images import (
     prepare_photo,
 )
 from inspector.services.base import ServiceContext
-from inspector.storage import templates_repo
+from inspector.storage import photos_repo, templates_repo
 from inspector.storage.database import integrity_problems
 from inspector.storage.photo_store import PhotoStore, sha256_of
 
@@ -45,6 +45,8 @@ DERIVATIVE_SIDES: dict[Derivative, int] = {
 }
 # A reference photo is shown on screen, never printed: no print copy until someone asks for one.
 REFERENCE_DERIVATIVES = (Derivative.WORKING, Derivative.THUMBNAIL)
+# Inspection evidence is shown, annotated and printed: every copy is made when it comes in.
+EVIDENCE_DERIVATIVES = (Derivative.WORKING, Derivative.PRINT, Derivative.THUMBNAIL)
 # Cleaning the store is upkeep of the data folder: the roles that hold EDIT_SETTINGS (admin and
 # quality office) are the ones who look after it.
 CLEAN_PERMISSION = Permission.EDIT_SETTINGS
@@ -109,6 +111,45 @@ class PhotoService:
 
     # --- adding ---------------------------------------------------------------------------
 
+    def ingest(self, actor: User, photo: str | Path | PreparedPhoto) -> Photo:
+        """Store a photo taken as inspection evidence and give it a ``photos`` row.
+
+        ``photo`` is a file, or what ``prepare_file(path, EVIDENCE_DERIVATIVES)`` made of one on a
+        worker thread (a copy it lacks is made here). The original and its working, print and
+        thumbnail copies are written and fsynced before the row commits. The same bytes added
+        again return the existing row (its files rewritten if they had gone missing).
+        """
+        require(actor, Permission.RECORD_INSPECTIONS)
+        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo, EVIDENCE_DERIVATIVES)
+        copies = dict(prepared.copies)
+        lacking = {kind: DERIVATIVE_SIDES[kind] for kind in EVIDENCE_DERIVATIVES if kind not in copies}
+        if lacking:
+            copies.update(prepare_photo(prepared.data, lacking, name=prepared.name)[1])
+        stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
+        for kind in EVIDENCE_DERIVATIVES:
+            self.store.put_derivative(stored.sha256, kind, copies[kind])
+        info = prepared.info
+        with self.ctx.mutation():
+            existing = photos_repo.by_sha(self.ctx.db, stored.sha256)
+            if existing is not None:
+                return existing
+            photo_id = photos_repo.insert(
+                self.ctx.db, sha256=stored.sha256, suffix=stored.suffix, original_name=prepared.name,
+                mime=info.mime, width=info.width, height=info.height,
+                taken_at=info.taken_at.isoformat() if info.taken_at else None, latitude=info.latitude,
+                longitude=info.longitude, added_at=self.ctx.now_text(), added_by=actor.id,
+            )
+            self.ctx.record(actor, "photo.add", Entity.PHOTO, photo_id, after={
+                "sha256": stored.sha256, "name": prepared.name, "size": stored.size, "mime": info.mime,
+                "width": info.width, "height": info.height,
+            })
+        found = photos_repo.get(self.ctx.db, photo_id)
+        assert found is not None  # inserted just above, in the committed transaction
+        return found
+
+    def get(self, photo_id: int) -> Photo | None:
+        return photos_repo.get(self.ctx.db, photo_id)
+
     def add_reference_photo(self, actor: User, photo: str | Path | PreparedPhoto) -> str:
         """Store a "what good looks like" photo for a template item; its SHA-256.
 
@@ -168,6 +209,8 @@ class PhotoService:
                 if item.reference_photo:
                     where = f"template {version.code} v{version.version} item {item.code}"
                     found.setdefault(item.reference_photo, []).append(where)
+        for sha256 in sorted(photos_repo.all_hashes(self.ctx.db)):
+            found.setdefault(sha256, []).append("inspection photo")
         return {sha256: tuple(places) for sha256, places in found.items()}
 
     def referenced_hashes(self) -> set[str]:

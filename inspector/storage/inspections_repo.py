@@ -4,6 +4,8 @@ Lists apply the covert-visibility rule in SQL (``mode != 'covert' OR author_id =
 sees_all_covert``), the same rule as ``domain.users.can_view_inspection``, so that no page, count
 or export built on them can leak another supervisor's covert visit. Answer values are stored as
 JSON text so that a numeric reading (``3.5``) and a text observation (``"3.5"``) stay apart.
+An answer's ``photo_ids`` come from ``answer_photos`` in their order. A staff subject's role is
+stored at the start (``staff_role``) so that a later change in the registry cannot move the score.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from inspector.domain.inspections import (
     SubjectRef,
 )
 from inspector.domain.templates import Severity, SubjectKind
+from inspector.storage import photos_repo
 
 _COLUMNS = (
     "i.id, i.template_version_id, t.code, t.version, i.mode, i.status, i.subject_kind, i.subject_id,"
@@ -52,10 +55,11 @@ def _inspection(row: tuple[Any, ...], answers: Iterable[Answer] = ()) -> Inspect
     )
 
 
-def _answer(row: tuple[Any, ...]) -> Answer:
+def _answer(row: tuple[Any, ...], photo_ids: Iterable[int] = ()) -> Answer:
     return Answer(
         item_code=row[1], result=AnswerResult(row[2]), value=None if row[3] is None else json.loads(row[3]),
-        note=row[4], severity=Severity(row[5]) if row[5] else None, answered_at=datetime.fromisoformat(row[6]),
+        note=row[4], severity=Severity(row[5]) if row[5] else None, photo_ids=tuple(photo_ids),
+        answered_at=datetime.fromisoformat(row[6]),
     )
 
 
@@ -70,8 +74,9 @@ def _answers_of(db: sqlite_utils.Database, inspection_ids: list[int]) -> dict[in
         " ORDER BY inspection_id, answered_at, item_code",
         inspection_ids,
     ).fetchall()
+    photos = photos_repo.photo_ids_of_answers(db, inspection_ids)
     for row in rows:
-        found[row[0]].append(_answer(row))
+        found[row[0]].append(_answer(row, photos.get((row[0], row[1]), ())))
     return found
 
 
@@ -91,15 +96,16 @@ def insert(
     observed_at: str,
     entered_at: str,
     evidence: Evidence | None = None,
+    staff_role: str | None = None,
 ) -> int:
     """A new draft inspection; the caller holds the write transaction."""
     cursor = db.execute(
         "INSERT INTO inspections (template_version_id, mode, status, subject_kind, subject_id,"
-        " subject_label, unit_id, responsible_staff_id, author_id, observed_at, entered_at, evidence)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " subject_label, unit_id, responsible_staff_id, author_id, observed_at, entered_at, evidence,"
+        " staff_role) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [template_version_id, mode.value, InspectionStatus.DRAFT.value, subject.kind.value, subject.id,
          subject.label, unit_id, responsible_staff_id, author_id, observed_at, entered_at,
-         _evidence_json(evidence or Evidence())],
+         _evidence_json(evidence or Evidence()), staff_role],
     )
     return int(cursor.lastrowid or 0)
 
@@ -124,6 +130,38 @@ def update_header(
     db.execute(
         "UPDATE inspections SET observed_at = ?, responsible_staff_id = ?, evidence = ? WHERE id = ?",
         [observed_at, responsible_staff_id, _evidence_json(evidence), inspection_id],
+    )
+
+
+def stored_staff_role(db: sqlite_utils.Database, inspection_id: int) -> str | None:
+    """The staff subject's role as it was when the inspection started (None for other subjects)."""
+    row = db.execute("SELECT staff_role FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def reopened_count(db: sqlite_utils.Database, inspection_id: int) -> int:
+    row = db.execute("SELECT reopened_count FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def mark_completed(
+    db: sqlite_utils.Database, inspection_id: int, *, completed_at: str, score: float, max_score: float,
+    veto_failed: bool,
+) -> None:
+    """Store the final score and lock the inspection (the caller validated it)."""
+    db.execute(
+        "UPDATE inspections SET status = ?, completed_at = ?, score = ?, max_score = ?, veto_failed = ?"
+        " WHERE id = ?",
+        [InspectionStatus.COMPLETED.value, completed_at, score, max_score, int(veto_failed), inspection_id],
+    )
+
+
+def mark_reopened(db: sqlite_utils.Database, inspection_id: int) -> None:
+    """Back to draft: the stored score and completion time go, the reopening is counted."""
+    db.execute(
+        "UPDATE inspections SET status = ?, completed_at = NULL, score = NULL, max_score = NULL,"
+        " veto_failed = 0, reopened_count = reopened_count + 1 WHERE id = ?",
+        [InspectionStatus.DRAFT.value, inspection_id],
     )
 
 

@@ -191,3 +191,56 @@ def m0002_templates_inspections(db: sqlite_utils.Database) -> None:
         CREATE INDEX findings_inspection ON findings(inspection_id);
         """,
     )
+
+
+@MIGRATIONS(name="0003_photos_findings")
+def m0003_photos_findings(db: sqlite_utils.Database) -> None:
+    """Photo rows (one per original, by SHA-256) and the photos of each answer; an inspection
+    keeps its staff subject's role as it was at the start, and counts its reopenings."""
+    _run(
+        db,
+        """
+        CREATE TABLE photos (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            suffix TEXT NOT NULL DEFAULT '',
+            original_name TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL,
+            width INTEGER NOT NULL DEFAULT 0,
+            height INTEGER NOT NULL DEFAULT 0,
+            taken_at TEXT,
+            latitude REAL,
+            longitude REAL,
+            added_at TEXT NOT NULL,
+            added_by INTEGER NOT NULL REFERENCES users(id),
+            annotations TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE answer_photos (
+            inspection_id INTEGER NOT NULL,
+            item_code TEXT NOT NULL,
+            photo_id INTEGER NOT NULL REFERENCES photos(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (inspection_id, item_code, photo_id),
+            FOREIGN KEY (inspection_id, item_code) REFERENCES answers(inspection_id, item_code)
+                ON DELETE CASCADE
+        );
+        CREATE INDEX answer_photos_photo ON answer_photos(photo_id);
+        ALTER TABLE inspections ADD COLUMN staff_role TEXT;
+        ALTER TABLE inspections ADD COLUMN reopened_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE inspections SET staff_role = (SELECT role FROM staff WHERE staff.id = inspections.subject_id)
+            WHERE subject_kind = 'staff';
+        CREATE INDEX findings_unit ON findings(unit_id);
+        """,
+    )
+
+
+@MIGRATIONS(name="0004_inspection_list_indexes")
+def m0004_inspection_list_indexes(db: sqlite_utils.Database) -> None:
+    """A covering index for the inspections list: newest first with the covert rule's columns,
+    so 100 000 visible ids come from the index alone (no visit to each row)."""
+    _run(
+        db,
+        """
+        CREATE INDEX inspections_list ON inspections(observed_at, id, mode, author_id);
+        """,
+    )

@@ -34,8 +34,9 @@ def _unit_count(data_dir: Path) -> int:
 def test_demo_on_a_fresh_folder_then_list_vehicles(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    code, out, err = _run(capsys, data_dir, "demo")
+    code, out, err = _run(capsys, data_dir, "demo", "--inspections", "4")
     assert (code, err) == (0, "")
+    assert re.search(r"^4 inspections \(\d+ completed, \d+ covert, \d+ walk-around\), \d+ findings", out, re.MULTILINE)
     assert f"demo password (every account above): {DEMO_PASSWORD}" in out
     assert "accounts created: admin, zhangwei, lina, wangfang, liuyang" in out
     counted = re.search(r"(\d+) units, (\d+) vehicles, (\d+) staff, (\d+) locations", out)
@@ -54,7 +55,7 @@ def test_demo_on_a_fresh_folder_then_list_vehicles(
 def test_second_run_exits_2_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    assert _run(capsys, data_dir, "demo")[0] == 0
+    assert _run(capsys, data_dir, "demo", "--inspections", "0")[0] == 0
     monkeypatch.setenv("INSPECTOR_PASSWORD", DEMO_PASSWORD)
     code, out, err = _run(capsys, data_dir, "demo", "--seed", "3")
     assert code == 2 and out == ""
@@ -82,7 +83,7 @@ def test_folder_with_accounts_needs_an_admin(
     assert _unit_count(data_dir) == 0
 
     monkeypatch.setenv("INSPECTOR_PASSWORD", "boss-pass")
-    code, out, err = _run(capsys, data_dir, "demo")
+    code, out, err = _run(capsys, data_dir, "demo", "--inspections", "0")
     assert (code, err) == (0, "")
     assert "accounts created: zhangwei, lina, wangfang, liuyang" in out
     assert "existing accounts keep their own passwords" in out

@@ -1,0 +1,256 @@
+"""The inspections list over 100 000 inspections: first paint, a filter keystroke, a sort click, RSS.
+
+    python bench/inspections_list.py [--rows N] [--runs N] [--keep FOLDER]
+
+Set-up (not timed): a fresh data folder, users, the built-in templates and 12 units through the
+real services, then ``--rows`` synthetic inspections bulk-inserted with ``executemany`` inside
+one write transaction: spread over the last 12 months (more on weekdays, 08:00–18:00), 75 %
+on-site, 15 % covert, 10 % walk-around, 4 authors, 95 % completed with scores mostly 70–100
+and 2 % vetoed, subjects labelled like the registry does (plate, 工号 name, location code name).
+No answers rows: the list counts answers by primary-key lookup for the 200 rows it shows.
+
+Measured in this process, offscreen, with the real font and style sheet, signed in as the
+quality office (sees every covert visit: the largest list):
+
+- ``first paint``: ``InspectionsPage(ui)`` + ``show()`` + events until the table's viewport has
+  painted (all ids queried, the first page of rows fetched and drawn);
+- ``filter keystroke``: the moment the search box's 200 ms debounce ends (``apply_filters``) to
+  the viewport painted again, for a sequence of typed texts (一, 一号, 总站, 粤B·1, none);
+- ``sort click``: a mouse click on a column header to the viewport painted again;
+- ``first paint, supervisor``: the same as a supervisor, whose query carries the covert rule;
+- ``RSS``: VmRSS and VmHWM (peak) from ``/proc/self/status`` at the end.
+
+Baseline, same run: the bare ``SELECT id FROM inspections ORDER BY observed_at DESC`` fetched
+into a list, and the ratio of first paint to it. Prints medians; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from inspector.app import configure_application  # noqa: E402
+from inspector.context import AppContext, open_context  # noqa: E402
+from inspector.domain.registry import RegistryKind  # noqa: E402
+from inspector.domain.users import Role, User  # noqa: E402
+from inspector.storage.transaction import write_transaction  # noqa: E402
+from inspector.ui.models.inspections_model import InspectionsModel  # noqa: E402
+from inspector.ui.pages.inspections import InspectionsPage  # noqa: E402
+from inspector.ui.uicontext import UiContext  # noqa: E402
+
+PASSWORD = "bench-password"
+UNITS = ["一号总站", "二号总站", "三号总站", "东区车队", "西区车队", "南山枢纽站", "北站公交场站", "洁美物业",
+         "城西保洁公司", "客服中心", "市民服务大厅", "机场快线车队"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
+INSERT = (
+    "INSERT INTO inspections (template_version_id, mode, status, subject_kind, subject_id, subject_label, unit_id,"
+    " author_id, observed_at, entered_at, completed_at, score, max_score, veto_failed)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+TEXTS = ["一", "一号", "总站", "粤B·1", ""]
+SORTS = [InspectionsModel.COL_SCORE, InspectionsModel.COL_UNIT, InspectionsModel.COL_TEMPLATE,
+         InspectionsModel.COL_OBSERVED]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build the data folder here and keep it")
+    return parser.parse_args()
+
+
+def build(folder: Path, rows: int, seed: int = 4) -> tuple[AppContext, User, User]:
+    """The data folder: services for users, templates and units; SQL for the inspections."""
+    context = open_context(folder)
+    admin, _ = context.users.create_first_admin("admin", "管理员", PASSWORD)
+    office, _ = context.users.create(admin, username="office", display_name="王芳", role=Role.QUALITY_OFFICE,
+                                     password=PASSWORD)
+    authors = [office.id]
+    for number, name in enumerate(["张伟", "李娜", "刘强"], start=1):
+        user, _ = context.users.create(admin, username=f"sup{number}", display_name=name, role=Role.SUPERVISOR,
+                                       password=PASSWORD)
+        authors.append(user.id)
+    context.templates.ensure_builtins()
+    templates = [(version.id, version.body.subject.value) for version in context.templates.list(admin)]
+    units = [context.registry.add(admin, RegistryKind.UNITS, {"code": f"U{n:02d}", "name": name, "kind": "depot"})[0].id
+             for n, name in enumerate(UNITS, start=1)]
+    rng = random.Random(seed)
+    now = datetime.now().astimezone().replace(microsecond=0)
+    values = []
+    for _ in range(rows):
+        day = now - timedelta(days=rng.randrange(365))
+        if day.weekday() >= 5 and rng.random() < 0.6:
+            day -= timedelta(days=2)
+        observed = day.replace(hour=rng.randrange(8, 18), minute=rng.randrange(60), second=0)
+        template_id, subject = rng.choice(templates)
+        mode = rng.choices(["onsite", "covert", "walkaround"], weights=[75, 15, 10])[0]
+        completed = rng.random() < 0.95
+        veto = completed and rng.random() < 0.02
+        score = 0.0 if veto else round(min(100.0, max(40.0, rng.gauss(88, 8))), 1) if completed else None
+        number = rng.randrange(1, 20000)
+        label = {"vehicle": f"粤B·{number:05d}",
+                 "staff": f"{number:06d} {rng.choice(SURNAMES)}{rng.choice(GIVEN)}",
+                 "location": f"L-{number % 400:03d} {rng.choice(UNITS)}{rng.choice(['候车厅', '洗手间', '调度室'])}",
+                 }[subject]
+        text = observed.isoformat()
+        values.append((template_id, mode, "completed" if completed else "draft", subject, number, label,
+                       rng.choice(units), rng.choice(authors), text, text, text if completed else None, score,
+                       100.0 if completed else None, int(veto)))
+    with write_transaction(context.db) as db:
+        db.conn.executemany(INSERT, values)
+    context.db.execute("ANALYZE")
+    supervisor = context.users.by_username("sup1")
+    assert supervisor is not None
+    return context, office, supervisor
+
+
+class PaintWatch(QObject):
+    """Counts paint events of one widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def until_painted(app: QApplication, watch: PaintWatch, start: float) -> float:
+    """Process events until ``watch`` sees a new paint; milliseconds since ``start``."""
+    before = watch.paints
+    deadline = time.perf_counter() + 30
+    while watch.paints == before and time.perf_counter() < deadline:
+        app.processEvents()
+    return (time.perf_counter() - start) * 1000
+
+
+def first_paint(app: QApplication, ui: UiContext) -> tuple[float, InspectionsPage, PaintWatch]:
+    start = time.perf_counter()
+    page = InspectionsPage(ui)
+    watch = PaintWatch(page.table.viewport())
+    page.resize(1200, 760)
+    page.show()
+    return until_painted(app, watch, start), page, watch
+
+
+def keystrokes(app: QApplication, page: InspectionsPage, watch: PaintWatch) -> list[tuple[str, float, int]]:
+    timings = []
+    for text in TEXTS:
+        page.search.setText(text)
+        page.search_timer.stop()  # what the timer's end does, timed from that moment
+        start = time.perf_counter()
+        page.apply_filters()
+        timings.append((text, until_painted(app, watch, start), page.model.rowCount()))
+    return timings
+
+
+def sort_clicks(app: QApplication, page: InspectionsPage, watch: PaintWatch) -> list[tuple[str, float]]:
+    header = page.table.horizontalHeader()
+    timings = []
+    for column in SORTS:
+        x = header.sectionViewportPosition(column) + 10
+        start = time.perf_counter()
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        timings.append((page.model.headers()[column], until_painted(app, watch, start)))
+    return timings
+
+
+def baseline(context: AppContext) -> float:
+    start = time.perf_counter()
+    ids = [row[0] for row in context.db.execute("SELECT id FROM inspections ORDER BY observed_at DESC").fetchall()]
+    assert ids
+    return (time.perf_counter() - start) * 1000
+
+
+def memory() -> dict[str, str]:
+    found = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[key] = value.strip()
+    return found
+
+
+def median(values: list[float]) -> str:
+    return f"{statistics.median(values):7.1f} ms (min {min(values):.1f}, max {max(values):.1f})"
+
+
+def main() -> int:
+    args = parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="inspector-bench-list-"))
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure_application(app)
+    started = time.perf_counter()
+    context, office, supervisor = build(folder / "data" if not args.keep else folder, args.rows)
+    print(f"{args.rows} inspections built in {time.perf_counter() - started:.1f} s")
+    ui = UiContext(app=context)
+    ui.sign_in(office)
+    paints: list[float] = []
+    bases: list[float] = []
+    keys: dict[str, list[float]] = {text: [] for text in TEXTS}
+    sorts: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    supervisor_ui = UiContext(app=context)
+    supervisor_ui.sign_in(supervisor)
+    supervisor_paints: list[float] = []
+    try:
+        for _ in range(args.runs):
+            bases.append(baseline(context))
+            took, page, watch = first_paint(app, ui)
+            paints.append(took)
+            for text, ms, count in keystrokes(app, page, watch):
+                keys[text].append(ms)
+                counts[text] = count
+            for name, ms in sort_clicks(app, page, watch):
+                sorts.setdefault(name, []).append(ms)
+            page.close()
+            page.deleteLater()
+            took, page, _watch = first_paint(app, supervisor_ui)  # the covert rule in the query
+            supervisor_paints.append(took)
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+        print(f"\nmedians of {args.runs} runs, {args.rows} rows, signed in as the quality office")
+        print(f"  first paint            {median(paints)}")
+        for text, values in keys.items():
+            shown = repr(text) if text else "(cleared)"
+            print(f"  filter {shown:<16}{median(values)}  → {counts[text]} rows")
+        for name, values in sorts.items():
+            print(f"  sort by {name:<15}{median(values)}")
+        print(f"  first paint, supervisor {median(supervisor_paints)}  (others' covert visits left out in SQL)")
+        print(f"  baseline: bare SELECT id ORDER BY observed_at DESC {median(bases)}")
+        print(f"  first paint / baseline = {statistics.median(paints) / statistics.median(bases):.1f}×")
+        figures = memory()
+        print(f"  RSS {figures.get('VmRSS')}  (peak {figures.get('VmHWM')})")
+    finally:
+        context.close()
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The inspections list as a use case: who may see which rows, then the storage query.
+
+Any signed-in user may list inspections; covert visits appear only to their author and to those
+with ``Permission.VIEW_ALL_COVERT`` (the storage query applies the rule in SQL). An inactive
+account sees nothing. Reading changes nothing, so no method returns a ``ChangeSet``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
+from inspector.domain.users import Permission, User
+from inspector.services.base import ServiceContext
+from inspector.storage import inspections_query
+
+
+class InspectionQueryService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def ids(self, actor: User, flt: InspectionFilter, sort: InspectionSort | None = None) -> list[int]:
+        """Every inspection id ``actor`` may see that passes ``flt``, in ``sort`` order."""
+        if not actor.active:
+            return []
+        return inspections_query.ids(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,
+                                     sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
+
+    def rows(self, actor: User, ids: Iterable[int]) -> dict[int, InspectionRow]:
+        """The list rows of ``ids`` keyed by id; ids ``actor`` may not see are left out."""
+        if not actor.active:
+            return {}
+        return inspections_query.rows_by_id(self.ctx.db, ids, viewer_id=actor.id,
+                                            sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
+
+    def count(self, actor: User, flt: InspectionFilter | None = None) -> int:
+        if not actor.active:
+            return 0
+        return inspections_query.count(self.ctx.db, flt or InspectionFilter(), viewer_id=actor.id,
+                                       sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
+
+    def search(
+        self, actor: User, flt: InspectionFilter, sort: InspectionSort | None = None, *, limit: int = 200,
+        offset: int = 0,
+    ) -> list[InspectionRow]:
+        """One page of rows (for the CLI and exports; the list page goes through ``ids``/``rows``)."""
+        if not actor.active:
+            return []
+        return inspections_query.search(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,
+                                        sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT),
+                                        limit=limit, offset=offset)
