@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 ORGANISATION = "Inspector"
 DEMO_FOLDER = "Inspector-demo"
+DEMO_INSPECTIONS = 500  # ≈10 s on a 2-core machine; tests may lower it
 FONT_POINT_SIZE = 10
 EXIT_LOCKED = 1
 EXIT_CANNOT_OPEN = 2
@@ -169,7 +170,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         if args.demo:
             from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo
 
-            create_demo(context)
+            create_demo(context, inspections=DEMO_INSPECTIONS)
             username = DEMO_ADMIN
             hint = QApplication.translate(
                 "App", "Demo data: every demo account's password is {password}."

@@ -10,33 +10,52 @@ scenes: add a function and its file names to ``TEMPLATE_SHOTS``.
 - ``template-publish``: the confirmation of publishing that draft for its month.
 - ``template-editor``: the main window of the quality office on a draft copy of T2 for next month,
   a measured item just added (no threshold yet) selected: its form, its problem in the list.
+- ``start-inspection``: the start dialog of the demo supervisor, a bus found by part of its plate.
+- ``recording``: the recording screen of a T1 inspection, a failed item selected with its note and
+  two photos (generated with Pillow, stored through ``PhotoService.ingest``).
+- ``annotation``: the annotation tool on a generated photo of a bus side with a scratch: an
+  arrow, an ellipse and the label "划痕".
 """
 
 from __future__ import annotations
 
+import io
+import tempfile
+import random
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from PIL import Image, ImageDraw
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from inspector.context import AppContext
 from inspector.domain.errors import NotFound
-from inspector.domain.registry import StaffRole
+from inspector.domain.photos import Annotation, AnnotationShape
+from inspector.domain.inspection_query import InspectionFilter
+from inspector.domain.inspections import AnswerResult, InspectionMode, SubjectRef
+from inspector.domain.registry import RegistryKind, StaffRole
+from inspector.domain.scoring import applicable_items
 from inspector.domain.template_edit import insert_item
 from inspector.domain.templates import (
-    Origin, ResponseType, Severity, TemplateBody, TemplateItem, TemplateSection, TemplateVersion,
+    Origin, ResponseType, Severity, SubjectKind, TemplateBody, TemplateItem, TemplateSection, TemplateVersion,
 )
+from inspector.ui.dialogs.annotation_dialog import AnnotationDialog
+from inspector.ui.dialogs.start_inspection import StartInspectionDialog
 from inspector.ui.dialogs.template_diff import TemplateDiffDialog
 from inspector.ui.dialogs.template_publish import PublishDialog
 from inspector.ui.mainwindow import MainWindow
 from inspector.ui.models.template_tree_model import NodeKind
+from inspector.ui.pages.recording import RecordingScreen
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.template_preview import TemplatePreview
 
 Shoot = Callable[[QDialog, Path], Path]
-TEMPLATE_SHOTS: tuple[str, ...] = ("template-preview", "template-diff", "template-publish", "template-editor")
+TEMPLATE_SHOTS: tuple[str, ...] = ("template-preview", "template-diff", "template-publish", "template-editor",
+                                    "annotation", "start-inspection", "recording")
 PREVIEW_SIZE = (920, 720)
 DIFF_SIZE = (1000, 640)
 
@@ -102,6 +121,38 @@ def t2_draft(context: AppContext, ui: UiContext) -> TemplateVersion:
     return draft
 
 
+SCENE_INSPECTIONS = 40
+
+
+def prepare_inspection_scene(context: AppContext, ui: UiContext, seed: int = 11) -> None:
+    """~40 T1 inspections of demo buses by ``ui.user`` over the last 30 days, when there are none.
+
+    Each is started and every item answered (pass/fail items only; a fail where no photo is
+    required, about one in nine), and completed — hence scored — when validation allows it;
+    every fifth stays a draft and every sixth is covert.
+    """
+    if context.inspection_query.count(ui.user, InspectionFilter()):
+        return
+    rng = random.Random(seed)
+    service = context.inspections
+    template = context.templates.latest_published(ui.user, "T1")
+    items = [item for _, item in applicable_items(template.body, staff_role=None)]
+    buses = context.registry.list(ui.user, RegistryKind.VEHICLES)
+    now = datetime.now().astimezone().replace(microsecond=0)
+    for number in range(SCENE_INSPECTIONS):
+        observed = now - timedelta(days=rng.randrange(30), hours=rng.randrange(8), minutes=rng.randrange(60))
+        mode = InspectionMode.COVERT if number % 6 == 5 else InspectionMode.ONSITE
+        bus = rng.choice(buses)
+        inspection, _ = service.start(ui.user, template_version_id=template.id, mode=mode, observed_at=observed,
+                                      subject=SubjectRef(kind=SubjectKind.VEHICLE, id=bus.id))
+        for item in items:
+            if item.response is ResponseType.PASS_FAIL:
+                failed = item.photos_on_fail == 0 and rng.random() < 0.11
+                service.answer(ui.user, inspection.id, item.code, AnswerResult.FAIL if failed else AnswerResult.PASS)
+        if number % 5 != 4 and not service.validate_for_completion(ui.user, inspection.id):
+            service.complete(ui.user, inspection.id)
+
+
 def prepare_template_scenes(context: AppContext, ui: UiContext) -> None:
     """The data the scenes show, made once before any language is shot (so every page agrees)."""
     t1_draft(context, ui)
@@ -143,4 +194,101 @@ def shoot_template_scenes(context: AppContext, ui: UiContext, window: QWidget, f
     diff.resize(*DIFF_SIZE)
     shots.append(shoot(diff, folder / "template-diff.png"))
     shots.append(shoot(PublishDialog(draft, parent=window), folder / "template-publish.png"))
+    shots.append(shoot(annotation_dialog(window), folder / "annotation.png"))
+    shots += shoot_inspection_scenes(context, window, folder, shoot)
+    return shots
+
+
+def bus_side_photo(size: tuple[int, int] = (1600, 1067)) -> bytes:
+    """A JPEG of a green-and-white city bus seen from the side, a scratch on its lower panel."""
+    width, height = size
+    image = Image.new("RGB", size, (178, 208, 232))
+    draw = ImageDraw.Draw(image)
+    for row in range(height // 2):  # sky lightening towards the horizon
+        shade = 178 + row * 50 // (height // 2)
+        draw.line((0, row, width, row), fill=(shade, min(255, shade + 28), 240))
+    draw.rectangle((0, int(height * 0.78), width, height), fill=(96, 98, 102))  # the road
+    left, top, right, bottom = int(width * 0.06), int(height * 0.22), int(width * 0.94), int(height * 0.8)
+    draw.rounded_rectangle((left, top, right, bottom), radius=40, fill=(236, 238, 236))
+    draw.rectangle((left, int(height * 0.58), right, int(height * 0.66)), fill=(46, 139, 87))  # livery stripe
+    pane = (int(width * 0.78) - left - 40) // 5  # five windows, then the door
+    for index in range(5):
+        x = left + 40 + index * pane
+        draw.rounded_rectangle((x + 6, int(height * 0.28), x + pane - 6, int(height * 0.5)), radius=10,
+                               fill=(52, 70, 92))
+    draw.rectangle((int(width * 0.8), int(height * 0.3), int(width * 0.88), bottom - 8), fill=(60, 78, 98))  # door
+    for wheel in (0.2, 0.72):
+        cx, cy, r = int(width * wheel), bottom, int(height * 0.09)
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(28, 28, 30))
+        draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=(150, 150, 155))
+    for offset in range(3):  # the scratch: thin bright lines across the stripe and the panel below
+        draw.line((int(width * 0.41), int(height * 0.6) + offset * 9, int(width * 0.55),
+                   int(height * 0.69) + offset * 7), fill=(205, 208, 204), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88)
+    return buffer.getvalue()
+
+
+SCRATCH_MARKS = (
+    Annotation(shape=AnnotationShape.ELLIPSE, x1=0.38, y1=0.55, x2=0.58, y2=0.75),
+    Annotation(shape=AnnotationShape.ARROW, x1=0.7, y1=0.1, x2=0.56, y2=0.54, color="#fdd835"),
+    Annotation(shape=AnnotationShape.TEXT, x1=0.71, y1=0.03, text="划痕", color="#ffffff"),
+)
+
+
+def annotation_dialog(window: QWidget) -> AnnotationDialog:
+    """The annotation tool on the bus photo with its three marks, the ellipse selected."""
+    dialog = AnnotationDialog(bus_side_photo(), SCRATCH_MARKS, parent=window)
+    dialog.canvas.marks[0].setSelected(True)
+    return dialog
+
+
+RECORDING_SIZE = (1240, 760)
+SCENE_SUPERVISOR = "zhangwei"
+_recorded: dict[int, int] = {}  # id(context) → the scene's inspection, made once for every language
+
+
+def _supervisor(context: AppContext) -> UiContext:
+    ui = UiContext(app=context)
+    ui.sign_in(context.users.by_username(SCENE_SUPERVISOR))
+    return ui
+
+
+def scene_inspection(context: AppContext, ui: UiContext) -> int:
+    """A T1 draft on the first demo bus: eight items answered, T1-1.6 failed with a note and two photos."""
+    if id(context) in _recorded:
+        return _recorded[id(context)]
+    version = context.templates.latest_published(ui.user, "T1")
+    bus = context.registry.list(ui.user, RegistryKind.VEHICLES)[0]
+    inspection, _ = context.inspections.start(ui.user, template_version_id=version.id, mode=InspectionMode.ONSITE,
+                                              subject=SubjectRef(kind=SubjectKind.VEHICLE, id=bus.id))
+    codes = [item.code for _, item in version.body.iter_items()]
+    failed = "T1-1.6" if "T1-1.6" in codes else codes[5]
+    for code in codes[:codes.index(failed)]:
+        context.inspections.answer(ui.user, inspection.id, code, AnswerResult.PASS)
+    with tempfile.TemporaryDirectory() as folder:
+        photos = []
+        for index, data in enumerate((bus_side_photo(), bus_side_photo((1200, 900)))):
+            path = Path(folder) / f"IMG_20{index}.jpg"
+            path.write_bytes(data)
+            photos.append(context.photos.ingest(ui.user, path).id)
+    context.inspections.answer(ui.user, inspection.id, failed, AnswerResult.FAIL, severity=Severity.SERIOUS,
+                               note="车身左侧下部划痕约30厘米,未报修", photo_ids=photos)
+    _recorded[id(context)] = inspection.id
+    return inspection.id
+
+
+def shoot_inspection_scenes(context: AppContext, window: QWidget, folder: Path, shoot: Shoot) -> list[Path]:
+    """``start-inspection`` and ``recording`` as the demo supervisor sees them."""
+    ui = _supervisor(context)
+    start = StartInspectionDialog(ui, window)
+    start.search.setText("粤B")
+    start.matches.setCurrentRow(0)
+    shots = [shoot(start, folder / "start-inspection.png")]
+    inspection_id = scene_inspection(context, ui)
+    screen = RecordingScreen(ui, inspection_id)
+    failed = next(a.item_code for a in context.inspections.get(ui.user, inspection_id).answers
+                  if a.result is AnswerResult.FAIL)
+    screen.go_to(failed)
+    shots.append(shoot(_host(window, screen, RECORDING_SIZE), folder / "recording.png"))
     return shots

@@ -73,7 +73,7 @@ from inspector.ui.pages.registry import RegistryPage  # noqa: E402
 from inspector.ui.pages.templates import TemplatesPage  # noqa: E402
 from inspector.ui.uicontext import UiContext  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
-    TEMPLATE_SHOTS, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
+    TEMPLATE_SHOTS, prepare_inspection_scene, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
 )
 
 LANGUAGES = ("zh_CN", "en")
@@ -353,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
             configure_application(app)
             context = open_demo(work)
             prepare_template_scenes(context, signed_in(context, DEMO_ADMIN))  # the same data in every language
+            prepare_inspection_scene(context, signed_in(context, DEMO_SUPERVISOR))
             try:
                 with no_blocking_dialogs(blocked):
                     for language in languages:

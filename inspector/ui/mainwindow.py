@@ -35,13 +35,14 @@ from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_langua
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.coming_later import ComingLaterPage
 from inspector.ui.pages.dashboard import DashboardPage
+from inspector.ui.pages.inspections_host import InspectionsHost
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 
 PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
-COMING_LATER = ("inspections", "notices", "reports")
+COMING_LATER = ("notices", "reports")
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -110,6 +111,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page.navigate.connect(self.go_to)
         elif key in COMING_LATER:
             page = ComingLaterPage(self.ui, key)
+        elif key == "inspections":
+            page = InspectionsHost(self.ui)  # the list, and the recording screen in its place
         elif key == "templates":
             page = TemplatesPage(self.ui)
         elif key == "registry":

@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnnotationCanvas</name>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标注文字：</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Mark the photo</source>
+        <translation>标注照片</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Click a mark to select it; drag to move it; Delete removes it.</source>
+        <translation>单击标注可选中，拖动可移动，按 Delete 键删除。</translation>
+    </message>
+    <message>
+        <source>Drag from the tail to the point of the arrow.</source>
+        <translation>从箭尾拖到箭头所指处。</translation>
+    </message>
+    <message>
+        <source>Drag across the area to circle.</source>
+        <translation>拖过要圈出的区域。</translation>
+    </message>
+    <message>
+        <source>Drag across the area to frame.</source>
+        <translation>拖过要框出的区域。</translation>
+    </message>
+    <message>
+        <source>Click where the label should start.</source>
+        <translation>单击文字的起始位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n 处标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>无法显示此照片。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Inspector</source>
@@ -483,6 +583,34 @@
         <translation>此数据文件夹已有账号：只有管理员可以添加演示数据。</translation>
     </message>
     <message>
+        <source>The time observed ({value}) is in the future; enter when it really happened.</source>
+        <translation>发生时间（{value}）晚于当前时间，请填写实际发生的时间。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} cannot be completed yet: {count} item(s) still need attention.</source>
+        <translation>检查记录 {inspection} 暂不能完成：还有 {count} 个检查项目需要处理。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} is not completed, so there is nothing to reopen.</source>
+        <translation>检查记录 {inspection} 尚未完成，无需重新打开。</translation>
+    </message>
+    <message>
+        <source>Please give a reason; it is kept in the audit trail.</source>
+        <translation>请填写原因，原因将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} cannot be reopened: its findings are already on a rectification notice.</source>
+        <translation>检查记录 {inspection} 不能重新打开：其问题已列入整改通知。</translation>
+    </message>
+    <message>
+        <source>Item {item} has not been answered yet.</source>
+        <translation>检查项目 {item} 尚未作答。</translation>
+    </message>
+    <message>
+        <source>That photo is not attached to item {item}.</source>
+        <translation>该照片不属于检查项目 {item}。</translation>
+    </message>
+    <message>
         <source>Inspector is already open on the data folder {path}. Use that window.</source>
         <translation>服务质量督查已打开数据文件夹 {path}，请使用已打开的窗口。</translation>
     </message>
@@ -664,6 +792,33 @@
     </message>
 </context>
 <context>
+    <name>FailPanel</name>
+    <message>
+        <source>What is wrong, e.g. seat 12 torn; rubbish under the rear seats</source>
+        <translation>存在什么问题，如：12 号座椅破损；后排座椅下有垃圾</translation>
+    </message>
+    <message>
+        <source>Enter confirms · Esc cancels · Alt+G / Alt+S severity · Ctrl+Shift+A adds a photo · Ctrl+V pastes one</source>
+        <translation>Enter 确认 · Esc 取消 · Alt+G / Alt+S 严重程度 · Ctrl+Shift+A 添加照片 · Ctrl+V 粘贴照片</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>严重程度(&amp;V)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>This item needs {needed} photo(s) when it fails; {have} added.</source>
+        <translation>此项目不合格时需拍照 {needed} 张，已添加 {have} 张。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Set up account</source>
@@ -751,6 +906,149 @@
     <message>
         <source>Facility cleanliness</source>
         <translation>场所环境卫生</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsHost</name>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Start inspection…</source>
+        <translation>开始检查…</translation>
+    </message>
+    <message>
+        <source>Start an inspection (Ctrl+Shift+N)</source>
+        <translation>开始一次检查（Ctrl+Shift+N）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <source>Observed</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>{score} (veto)</source>
+        <translation>{score}（一票否决）</translation>
+    </message>
+    <message>
+        <source>{code} v{version}</source>
+        <translation>{code} 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>(withheld)</source>
+        <translation>（不公开）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>自定义时间段</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>全部检查表</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search subject, unit, template, inspector…</source>
+        <translation>搜索检查对象、单位、检查表、检查人…</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inspection(s)</source>
+        <translation>
+            <numerusform>%Ln 条检查记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspections are recorded with the recording screen, or on the command line with “inspector-cli inspections start”.</source>
+        <translation>检查在录入界面中录入，也可在命令行用“inspector-cli inspections start”录入。</translation>
+    </message>
+    <message>
+        <source>No inspection matches these filters.</source>
+        <translation>没有符合筛选条件的检查记录。</translation>
+    </message>
+    <message>
+        <source>No inspections yet.</source>
+        <translation>还没有检查记录。</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1184,77 @@
     <message>
         <source>Observation (not scored)</source>
         <translation>文字记录（不计分）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>What good looks like</source>
+        <translation>合格示例</translation>
+    </message>
+    <message>
+        <source>Pass  P</source>
+        <translation>合格  P</translation>
+    </message>
+    <message>
+        <source>Fail  F</source>
+        <translation>不合格  F</translation>
+    </message>
+    <message>
+        <source>N/A  N</source>
+        <translation>不适用  N</translation>
+    </message>
+    <message>
+        <source>Pass — press P or 1</source>
+        <translation>合格 — 按 P 或 1</translation>
+    </message>
+    <message>
+        <source>Fail — press F or 2</source>
+        <translation>不合格 — 按 F 或 2</translation>
+    </message>
+    <message>
+        <source>Not applicable — press N or 3</source>
+        <translation>不适用 — 按 N 或 3</translation>
+    </message>
+    <message>
+        <source>P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete</source>
+        <translation>P 合格 · F 不合格 · N 不适用 · ↑/↓ 或 J/K 切换项目 · Ctrl+Enter 完成检查</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source> · veto item</source>
+        <translation> · 一票否决项</translation>
+    </message>
+    <message>
+        <source>Failing: type a note, Enter to confirm, Esc to cancel.</source>
+        <translation>判为不合格：请填写备注，按 Enter 确认，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>尚未作答。</translation>
+    </message>
+    <message>
+        <source>Saved answer: {result}</source>
+        <translation>已保存：{result}</translation>
+    </message>
+    <message>
+        <source>Fail — severity, note and photos</source>
+        <translation>不合格 — 严重程度、备注和照片</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1716,95 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Add photos (Ctrl+Shift+A); you can also drop files here or paste (Ctrl+V)</source>
+        <translation>添加照片（Ctrl+Shift+A）；也可将文件拖到此处，或粘贴（Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>Annotate…</source>
+        <translation>标注…</translation>
+    </message>
+    <message>
+        <source>Draw arrows, circles or a short text on the selected photo</source>
+        <translation>在选中的照片上画箭头、圆圈或写简短文字</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation>无法读取粘贴的图片。</translation>
+    </message>
+    <message>
+        <source>Adding {count} photo(s)…</source>
+        <translation>正在添加 {count} 张照片…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← 上一张</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一张 →</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>{position} of {count}</source>
+        <translation>第 {position} / {count} 张</translation>
+    </message>
+    <message>
+        <source>taken {time}</source>
+        <translation>拍摄于 {time}</translation>
+    </message>
+    <message>
+        <source>cannot be shown</source>
+        <translation>无法显示</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>{item}: not answered</source>
+        <translation>{item}：未作答</translation>
+    </message>
+    <message>
+        <source>{item}: failed without the photos it needs</source>
+        <translation>{item}：不合格但缺少所需照片</translation>
+    </message>
+    <message>
+        <source>A walk-around records one problem: fail the item you saw.</source>
+        <translation>走动巡查只记录一个问题：请将发现问题的项目判为不合格。</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish {code} v{version}</source>
@@ -1383,6 +1841,72 @@
     <message>
         <source>{month} is already over: inspections recorded in it keep the version they were recorded with.</source>
         <translation>{month}已经过去：该月已录入的检查仍沿用录入时的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingHeader</name>
+    <message>
+        <source>COVERT</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Check and complete (Ctrl+Enter)</source>
+        <translation>检查无误后完成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Back to the list; every answer is saved</source>
+        <translation>返回列表；所有作答均已保存</translation>
+    </message>
+    <message>
+        <source>{mode} · observed {observed} · entered {entered}</source>
+        <translation>{mode} · 发生时间 {observed} · 录入时间 {entered}</translation>
+    </message>
+    <message>
+        <source>VETO</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>A veto item failed: {items}</source>
+        <translation>一票否决项不合格：{items}</translation>
+    </message>
+    <message>
+        <source>Score {score} / {maximum}</source>
+        <translation>得分 {score} / {maximum}</translation>
+    </message>
+    <message>
+        <source>{answered} / {total} answered</source>
+        <translation>已答 {answered} / {total}</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingScreen</name>
+    <message>
+        <source>Completed {when}: read-only.</source>
+        <translation>已于 {when} 完成，只读。</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Saving as soon as the photos are in…</source>
+        <translation>照片添加完成后即保存…</translation>
+    </message>
+    <message>
+        <source>Photos are still being added to this item; a moment, please.</source>
+        <translation>此项目的照片仍在添加中，请稍候。</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +2419,113 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Announced visit: the unit knows it is being checked.</source>
+        <translation>公开检查：被检查单位知情。</translation>
+    </message>
+    <message>
+        <source>Unannounced, as a passenger or customer; may be entered afterwards.</source>
+        <translation>不事先通知，以乘客或顾客身份检查；可事后录入。</translation>
+    </message>
+    <message>
+        <source>A single finding seen while walking round, without the full list.</source>
+        <translation>巡查途中发现的单个问题，无需逐项检查。</translation>
+    </message>
+    <message>
+        <source>e.g. paid ¥2 by QR code 14:05, screenshot kept</source>
+        <translation>如：14:05 扫码支付 ¥2，已截图留存</translation>
+    </message>
+    <message>
+        <source>Covert visit</source>
+        <translation>暗访信息</translation>
+    </message>
+    <message>
+        <source>&amp;Observed at</source>
+        <translation>发生时间(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>线路(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;fleet no.</source>
+        <translation>车辆自编号(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Staff &amp;no.</source>
+        <translation>工号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket / payment</source>
+        <translation>票据/支付凭证(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>检查表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>检查对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;unit</source>
+        <translation>责任单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;person</source>
+        <translation>责任人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Plate or fleet no., e.g. 12345 or 1E-101</source>
+        <translation>车牌或自编号，如 12345 或 1E-101</translation>
+    </message>
+    <message>
+        <source>Staff no. or name</source>
+        <translation>工号或姓名</translation>
+    </message>
+    <message>
+        <source>Location code or name, e.g. A-3F-WC</source>
+        <translation>位置编码或名称，如 A-3F-WC</translation>
+    </message>
+    <message>
+        <source>Unit code or name</source>
+        <translation>单位编码或名称</translation>
+    </message>
+    <message>
+        <source>Type to search, then pick one from the list.</source>
+        <translation>输入内容搜索，再从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Inspecting: {subject}</source>
+        <translation>检查对象：{subject}</translation>
+    </message>
+    <message>
+        <source>(nobody in particular)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>No published checklist yet: the quality office publishes one first.</source>
+        <translation>还没有已发布的检查表：需先由质量办发布。</translation>
+    </message>
+    <message>
+        <source>Choose what is inspected: type part of its name or number and pick it.</source>
+        <translation>请选择检查对象：输入部分名称或编号，再从列表中选择。</translation>
     </message>
 </context>
 <context>

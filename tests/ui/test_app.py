@@ -137,6 +137,7 @@ def test_demo_starts_fresh_beside_the_data_folder(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     real = tmp_path / "real" / "Inspector"
+    monkeypatch.setattr(app_module, "DEMO_INSPECTIONS", 3)  # the shape of the demo, not its size
     run = Run(monkeypatch, password=DEMO_PASSWORD)
 
     for _ in range(2):  # the second run must start from an empty demo folder again

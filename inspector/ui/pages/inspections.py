@@ -1,0 +1,293 @@
+"""The inspections list (检查记录): every inspection the user may see, filtered and sorted.
+
+A filter bar (period, mode, unit, template, status, score range and a search box that waits
+200 ms after the last keystroke) drives ``InspectionQueryService``; the table is the lazy
+``InspectionsModel``, sorted by the database when a header is clicked. Covert visits of other
+supervisors never reach the page: the service leaves them out of ids, rows and counts alike.
+Double-clicking a row emits ``open_requested(inspection_id)`` for the recording screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSpinBox, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from inspector.domain.changes import Entity
+from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
+from inspector.domain.inspections import InspectionMode, InspectionStatus
+from inspector.domain.registry import RegistryKind
+from inspector.labels import label
+from inspector.ui.language import localized
+from inspector.ui.models.inspections_model import InspectionsModel
+from inspector.ui.pages.base import Page
+from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.tables import setup_read_only_table
+
+SEARCH_DELAY_MS = 200
+PERIODS = ("all", "this_month", "last_month", "this_year", "custom")
+NO_SCORE = -1  # the score boxes' "any" value
+COLUMN_WIDTHS = (130, 80, 80, 170, 150, 90, 90)  # the last column takes what is left
+
+
+def period_dates(period: str, today: date, custom: tuple[date, date]) -> tuple[date | None, date | None]:
+    """The inclusive first and last day of ``period`` as seen on ``today``."""
+    if period == "this_month":
+        return date(today.year, today.month, 1), _month_end(today.year, today.month)
+    if period == "last_month":
+        year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+        return date(year, month, 1), _month_end(year, month)
+    if period == "this_year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if period == "custom":
+        first, last = sorted(custom)
+        return first, last
+    return None, None
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+class InspectionsPage(Page):
+    WATCHES = (Entity.INSPECTION, Entity.UNIT, Entity.TEMPLATE, Entity.USER)
+    open_requested = Signal(int)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.model = InspectionsModel(self._fetch_ids, self._fetch_rows, self)
+        self.period = QComboBox()
+        for _key in PERIODS:
+            self.period.addItem("")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(1 - today.day()))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+        self.mode = QComboBox()
+        self.mode.addItem("", None)
+        for mode in InspectionMode:
+            self.mode.addItem("", mode)
+        self.unit = QComboBox()
+        self.unit.setMinimumContentsLength(8)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template = QComboBox()
+        self.template.setMinimumContentsLength(8)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status = QComboBox()
+        self.status.addItem("", None)
+        for status in InspectionStatus:
+            self.status.addItem("", status)
+        self.score_label = QLabel()
+        self.score_min = self._score_box()
+        self.score_max = self._score_box()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.table = QTableView()
+        setup_read_only_table(self.table)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(InspectionsModel.COL_OBSERVED, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "hint")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.count_label = QLabel()
+        self.start_hint = ""  # how to start an inspection, from whoever offers the action
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        if ui.signed_in:
+            self.reload()
+
+    def _score_box(self) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(NO_SCORE, 1000)
+        box.setValue(NO_SCORE)
+        return box
+
+    def _lay_out(self) -> None:
+        first = QHBoxLayout()
+        first.setSpacing(8)
+        for widget in (self.period, self.date_from, self.date_to, self.mode, self.unit, self.template, self.status):
+            first.addWidget(widget)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.setSpacing(8)
+        second.addWidget(self.search, 1)
+        second.addSpacing(8)
+        for widget in (self.score_label, self.score_min, QLabel("–"), self.score_max):
+            second.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.period.activated.connect(lambda _index: self._period_chosen())
+        for combo in (self.mode, self.unit, self.template, self.status):
+            combo.activated.connect(lambda _index: self.apply_filters())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self.apply_filters())
+        for box in (self.score_min, self.score_max):
+            box.valueChanged.connect(lambda _value: self.search_timer.start())
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.model.modelReset.connect(self._show_count)
+        self.model.layoutChanged.connect(self._show_count)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+
+    def title(self) -> str:
+        return self.tr("Inspections")
+
+    def retranslate(self) -> None:
+        periods = [self.tr("All dates"), self.tr("This month"), self.tr("Last month"), self.tr("This year"),
+                   self.tr("From – to")]
+        for index, text in enumerate(periods):
+            self.period.setItemText(index, text)
+        self.mode.setItemText(0, self.tr("All modes"))
+        for index, mode in enumerate(InspectionMode, start=1):
+            self.mode.setItemText(index, label(mode))
+        self.status.setItemText(0, self.tr("Any status"))
+        for index, status in enumerate(InspectionStatus, start=1):
+            self.status.setItemText(index, label(status))
+        if self.unit.count():
+            self.unit.setItemText(0, self.tr("All units"))
+        if self.template.count():
+            self.template.setItemText(0, self.tr("All templates"))
+        self.score_label.setText(self.tr("Score"))
+        for box in (self.score_min, self.score_max):
+            box.setSpecialValueText(self.tr("any"))
+        self.search.setPlaceholderText(self.tr("Search subject, unit, template, inspector…"))
+        self.date_from.setToolTip(self.tr("First day"))
+        self.date_to.setToolTip(self.tr("Last day"))
+        self.model.retranslate()
+        if self.ui.signed_in:
+            self._fill_choices()
+            self._show_count()
+
+    # --- filters ------------------------------------------------------------------------------
+    def current_filter(self) -> InspectionFilter:
+        """What the filter bar asks for right now."""
+        custom = (self.date_from.date().toPython(), self.date_to.date().toPython())
+        first, last = period_dates(PERIODS[max(self.period.currentIndex(), 0)], QDate.currentDate().toPython(), custom)
+        mode = self.mode.currentData()
+        low, high = self.score_min.value(), self.score_max.value()
+        scores = sorted(value for value in (low, high) if value != NO_SCORE)
+        return InspectionFilter(
+            date_from=first, date_to=last, modes=frozenset({mode}) if mode is not None else frozenset(),
+            unit_id=self.unit.currentData(), template_code=self.template.currentData(),
+            status=self.status.currentData(),
+            score_min=scores[0] if low != NO_SCORE else None,
+            score_max=scores[-1] if high != NO_SCORE else None,
+            text=self.search.text(),
+        )
+
+    def _period_chosen(self) -> None:
+        custom = PERIODS[self.period.currentIndex()] == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Query again with the filter bar as it stands (the search box's timer ends here too)."""
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def reload(self) -> None:
+        if not self.ui.signed_in:
+            return
+        self._fill_choices()
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _fill_choices(self) -> None:
+        user = self.ui.user
+        units = [(unit.name, unit.id) for unit in self.ui.app.registry.list(user, RegistryKind.UNITS,
+                                                                             include_retired=True)]
+        self._refill(self.unit, self.tr("All units"), units)
+        titles: dict[str, str] = {}
+        for version in self.ui.app.templates.list(user):
+            titles[version.code] = f"{version.code} {localized(version.body.title_zh, version.body.title_en)}"
+        self._refill(self.template, self.tr("All templates"), [(text, code) for code, text in titles.items()])
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, Any]]) -> None:
+        """Replace ``combo``'s items, keeping the chosen one if it is still there."""
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data in choices:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    # --- showing ------------------------------------------------------------------------------
+    def _fetch_ids(self, flt: InspectionFilter, sort: InspectionSort) -> list[int]:
+        if not self.ui.signed_in:
+            return []
+        return self.ui.app.inspection_query.ids(self.ui.user, flt, sort)
+
+    def _fetch_rows(self, ids: list[int]) -> dict[int, InspectionRow]:
+        if not self.ui.signed_in:
+            return {}
+        return self.ui.app.inspection_query.rows(self.ui.user, ids)
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("%Ln inspection(s)", "", count))
+        if count:
+            self.stack.setCurrentWidget(self.table)
+            return
+        anything = self.ui.signed_in and self.ui.app.inspection_query.count(self.ui.user) > 0
+        how = self.start_hint or self.tr(
+            "Inspections are recorded with the recording screen, or on the command line with "
+            "“inspector-cli inspections start”.")
+        self.empty.setText(self.tr("No inspection matches these filters.") if anything
+                           else self.tr("No inspections yet.") + " " + how)
+        self.stack.setCurrentWidget(self.empty)
+
+    def set_start_hint(self, text: str) -> None:
+        """Name the action that starts an inspection in the empty state (e.g. the host's button)."""
+        self.start_hint = text
+        if self.ui.signed_in:
+            self._show_count()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], InspectionsModel.ObjectRole) if rows else None
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        inspection_id = self.model.data(index, InspectionsModel.ObjectRole)
+        if inspection_id is not None:
+            self.open_requested.emit(inspection_id)

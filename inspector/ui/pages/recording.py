@@ -1,0 +1,395 @@
+"""Recording one inspection, keyboard first: P / F / N (or 1 / 2 / 3) answer the current item and
+move on, a fail asks for severity, note and photos, and every answer is committed at once.
+
+Keys (on the screen; the item list never takes the focus): ↑/↓ or J/K move; P/1 pass, N/3 not
+applicable, F/2 fail — the note takes the focus, Enter confirms the fail and moves on, Esc cancels
+it, Alt+G / Alt+S (G / S outside the note) set the severity, Ctrl+Shift+A adds a photo, Ctrl+V
+pastes one; Ctrl+Enter completes. A fail is written when it is confirmed (or when the user moves
+away from it), with its note, severity and photos in one ``InspectionService.answer``; photos
+added to a fail already saved are attached at once (``add_photos``).
+
+The screen shows what the services say: the score (``InspectionService.score``, "VETO" when a
+veto item failed), the progress and the time of the last save. Reopening a draft resumes at the
+first unanswered item with every saved answer shown — what a user sees of crash recovery. A
+completed inspection, or one the user may read but not edit, opens read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from inspector import messages
+from inspector.domain.changes import ChangeSet
+from inspector.domain.errors import InspectorError, PermissionDenied
+from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionStatus
+from inspector.domain.photos import Photo
+from inspector.domain.registry import RegistryKind, StaffRole
+from inspector.domain.scoring import applicable_items
+from inspector.domain.templates import SubjectKind, TemplateItem, TemplateVersion
+from inspector.ui.dialogs import errors
+from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
+from inspector.ui.widgets.recording_item_list import RecordingItemList
+from inspector.ui.widgets.recording_panels import ItemPanel, ProblemList, RecordingHeader
+
+KEY_RESULTS = {Qt.Key.Key_P: AnswerResult.PASS, Qt.Key.Key_1: AnswerResult.PASS, Qt.Key.Key_F: AnswerResult.FAIL,
+               Qt.Key.Key_2: AnswerResult.FAIL, Qt.Key.Key_N: AnswerResult.NA, Qt.Key.Key_3: AnswerResult.NA}
+NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_J)
+PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_K)
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+class RecordingScreen(QWidget):
+    """The recording screen of one inspection; ``close_requested`` when the user is done."""
+
+    close_requested = Signal()
+    completed = Signal(int)
+
+    def __init__(self, ui: UiContext, inspection_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.inspection_id = inspection_id
+        self.pending_fail = False
+        self._confirm_when_idle = False
+        self._pending_photos: list[Photo] = []
+        self.current: str | None = None  # the item shown
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self.reload()
+        self.go_to(self.first_unanswered() or (self.item_list.codes() or [""])[0])
+
+    # --- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = RecordingHeader()
+        self.header.complete_button.clicked.connect(self.complete)
+        self.header.close_button.clicked.connect(self.close_requested)
+        self.banner = QLabel()
+        self.banner.setProperty("role", "hint")
+        self.banner.setWordWrap(True)
+        self.problems = ProblemList()
+        self.problems.item_requested.connect(self._problem_clicked)
+        self.item_list = RecordingItemList()
+        self.item_list.item_chosen.connect(self._chosen_in_list)
+        self.panel = ItemPanel(self.ui)
+        self.panel.pass_button.clicked.connect(lambda: self.answer_current(AnswerResult.PASS))
+        self.panel.fail_button.clicked.connect(lambda: self.answer_current(AnswerResult.FAIL))
+        self.panel.na_button.clicked.connect(lambda: self.answer_current(AnswerResult.NA))
+        self.fail_panel = self.panel.fail_panel
+        self.fail_panel.confirmed.connect(self._note_entered)
+        self.fail_panel.severity_changed.connect(lambda _severity: self._edited_saved_fail())
+        self.fail_panel.note.editingFinished.connect(self._edited_saved_fail)
+        self.fail_panel.photos.photo_added.connect(self._photo_added)
+        self.fail_panel.photos.remove_requested.connect(self._remove_photo)
+        self.fail_panel.photos.busy_changed.connect(self._photos_busy)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.item_list)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.splitter, 1)
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the inspection, its template and its score again and show them."""
+        self.inspection: Inspection = self.ui.app.inspections.get(self.ui.user, self.inspection_id)
+        self.template: TemplateVersion = self.ui.app.templates.get(self.ui.user, self.inspection.template_version_id)
+        self.read_only_reason = self._read_only_reason()
+        rows = applicable_items(self.template.body, staff_role=self._staff_role())
+        self.items: dict[str, TemplateItem] = {item.code: item for _, item in rows}
+        if self.item_list.codes() != list(self.items):
+            self.item_list.set_items(rows)
+        self.answers: dict[str, Answer] = {a.item_code: a for a in self.inspection.answers}
+        for code in self.items:
+            self.item_list.set_answer(code, self.answers.get(code))
+        self._show_header()
+        self._show_score()
+        if self.current is not None and not self.pending_fail:
+            self._show_item(self.current)
+
+    def _staff_role(self) -> StaffRole | None:
+        """The role fixed when the inspection started (the service scores with the same one)."""
+        try:
+            return self.ui.app.inspections.staff_role(self.ui.user, self.inspection.id)
+        except InspectorError:
+            return None
+
+    def _read_only_reason(self) -> str:
+        if self.inspection.status is InspectionStatus.COMPLETED:
+            return self.tr("Completed {when}: read-only.").format(
+                when=self.inspection.completed_at.strftime("%Y-%m-%d %H:%M") if self.inspection.completed_at else "")
+        try:
+            self.ui.app.inspections.ensure_can_edit(self.ui.user, self.inspection)
+        except PermissionDenied as error:
+            return self.tr("Read-only: {reason}").format(reason=messages.describe(error))
+        return ""
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def _show_header(self) -> None:
+        self.header.show_inspection(self.inspection, self.template, editable=not self.read_only)
+        self.banner.setText(self.read_only_reason)
+        self.banner.setVisible(self.read_only)
+
+    def _show_score(self) -> None:
+        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)
+        answered = sum(1 for code in self.items if code in self.answers)
+        self.header.show_score(result, answered, len(self.items))
+
+    # --- moving -----------------------------------------------------------------------------
+    def first_unanswered(self) -> str | None:
+        return next((code for code in self.item_list.codes() if code not in self.answers), None)
+
+    def go_to(self, code: str) -> None:
+        """Make ``code`` the current item (a pending fail is saved first)."""
+        if code not in self.items:
+            return
+        if code != self.current and not self._flush():
+            return
+        self.current = code
+        self.item_list.blockSignals(True)
+        self.item_list.select(code)
+        self.item_list.blockSignals(False)
+        self._show_item(code)
+
+    def move(self, step: int) -> None:
+        codes = self.item_list.codes()
+        if not codes or self.current is None:
+            return
+        index = min(max(codes.index(self.current) + step, 0), len(codes) - 1)
+        self.go_to(codes[index])
+
+    def _chosen_in_list(self, code: str) -> None:
+        self.go_to(code)
+        if self.current != code:  # the pending fail could not be saved: stay on it
+            self.item_list.blockSignals(True)
+            self.item_list.select(self.current or code)
+            self.item_list.blockSignals(False)
+        self.setFocus()
+
+    def _show_item(self, code: str) -> None:
+        if code not in self.items:
+            return
+        item = self.items[code]
+        answer = self.answers.get(code)
+        failed = answer is not None and answer.result is AnswerResult.FAIL
+        photos = self._photos_of(answer.photo_ids if failed and answer else ()) + self._pending_photos
+        reference = self.ui.app.photos.thumbnail_path(item.reference_photo) if item.reference_photo else None
+        self.panel.show_item(item, answer, photos, pending=self.pending_fail, editable=not self.read_only,
+                             reference=reference)
+
+    def _photos_of(self, ids: tuple[int, ...]) -> list[Photo]:
+        return [photo for photo in map(self.ui.app.photos.get, ids) if photo is not None]
+
+    # --- answering --------------------------------------------------------------------------
+    def answer_current(self, result: AnswerResult) -> None:
+        """Answer the current item; a fail first asks for its note (``begin_fail``)."""
+        code = self.current
+        if self.read_only or code is None:
+            return
+        if result is AnswerResult.FAIL:
+            self.begin_fail()
+            return
+        self._cancel_pending()
+        if self._commit(code, result):
+            self.move(1)
+
+    def begin_fail(self) -> None:
+        """Open the fail panel on the current item and put the focus into the note."""
+        if self.read_only or self.current is None:
+            return
+        self.pending_fail = True
+        self._pending_photos = []
+        self._show_item(self.current)
+        self.fail_panel.note.setFocus()
+        self.fail_panel.note.selectAll()
+
+    def confirm_fail(self) -> bool:
+        """Save the pending fail with its severity, note and photos, then move on."""
+        if not self.pending_fail or self.current is None:
+            return True
+        if self.fail_panel.photos.busy:
+            self._confirm_when_idle = True
+            self.panel.answer_label.setText(self.tr("Saving as soon as the photos are in…"))
+            return False
+        code = self.current
+        if not self._flush():
+            return False
+        self.setFocus()
+        if self.current == code:
+            self.move(1)
+        return True
+
+    def _flush(self) -> bool:
+        """Write a pending fail (or a changed note of a saved fail); False if it was refused."""
+        code = self.current
+        if code is None or self.read_only:
+            return True
+        if self.pending_fail:
+            if self.fail_panel.photos.busy:
+                self.panel.error.setText(self.tr("Photos are still being added to this item; a moment, please."))
+                return False
+            saved = self.answers.get(code)
+            photos = list(saved.photo_ids) if saved and saved.result is AnswerResult.FAIL else []
+            photos += [photo.id for photo in self._pending_photos if photo.id not in photos]
+            if not self._commit(code, AnswerResult.FAIL, note=self.fail_panel.note.text(),
+                                severity=self.fail_panel.chosen_severity(), photo_ids=photos):
+                return False
+            self.pending_fail = False
+            self._pending_photos = []
+            self._show_item(code)
+            return True
+        self._edited_saved_fail()
+        return True
+
+    def _cancel_pending(self) -> None:
+        self._confirm_when_idle = False
+        if self.pending_fail:
+            self.pending_fail = False
+            self._pending_photos = []
+            self._show_item(self.current or "")
+            self.setFocus()
+
+    def _note_entered(self) -> None:
+        if self.pending_fail:
+            self.confirm_fail()
+        else:
+            self._edited_saved_fail()
+            self.setFocus()
+            self.move(1)
+
+    def _edited_saved_fail(self) -> None:
+        """A saved fail whose note or severity changed is written again at once."""
+        code = self.current
+        saved = self.answers.get(code) if code else None
+        if self.pending_fail or self.read_only or saved is None or saved.result is not AnswerResult.FAIL:
+            return
+        note, severity = self.fail_panel.note.text().strip(), self.fail_panel.chosen_severity()
+        if note != saved.note or severity != saved.severity:
+            self._commit(saved.item_code, AnswerResult.FAIL, note=note, severity=severity,
+                         photo_ids=list(saved.photo_ids))
+
+    def _commit(self, code: str, result: AnswerResult, **extra: object) -> bool:
+        return self._call(self.ui.app.inspections.answer, code, result, **extra)
+
+    def _call(self, method: Callable[..., tuple[Inspection, ChangeSet]], *args: object, **extra: object) -> bool:
+        """``method(user, inspection id, *args)``, then show it saved; a refusal is shown under the item."""
+        try:
+            _, changes = method(self.ui.user, self.inspection_id, *args, **extra)
+        except InspectorError as error:
+            self.panel.error.setText(messages.describe(error))
+            return False
+        self._saved(changes)
+        return True
+
+    def _saved(self, changes: ChangeSet) -> None:
+        self.header.show_saved()
+        self.reload()
+        self.ui.hub.publish(changes)
+
+    # --- photos -----------------------------------------------------------------------------
+    def add_photo(self) -> None:
+        """Ctrl+Shift+A: choose photo files for the current fail (starting one if needed)."""
+        if self.read_only or self.current is None:
+            return
+        saved = self.answers.get(self.current)
+        if not self.pending_fail and (saved is None or saved.result is not AnswerResult.FAIL):
+            self.begin_fail()
+        self.fail_panel.photos.add_from_dialog()
+
+    def _photo_added(self, photo: Photo) -> None:
+        code = self.current
+        if code is None:
+            return
+        if self.pending_fail:
+            self._pending_photos.append(photo)
+            item = self.items[code]
+            shown = self.fail_panel.photos.photos() + [photo]
+            self.fail_panel.photos.set_photos(shown)
+            self.fail_panel.set_photo_need(item.photos_on_fail, len(shown))
+            self.header.show_saved()
+            return
+        self._call(self.ui.app.inspections.add_photos, code, [photo.id])
+
+    def _photos_busy(self, busy: bool) -> None:
+        if not busy and self._confirm_when_idle:
+            self._confirm_when_idle = False
+            self.confirm_fail()
+
+    def _remove_photo(self, photo_id: int) -> None:
+        if self.pending_fail and any(photo.id == photo_id for photo in self._pending_photos):
+            self._pending_photos = [photo for photo in self._pending_photos if photo.id != photo_id]
+            self.fail_panel.photos.set_photos([p for p in self.fail_panel.photos.photos() if p.id != photo_id])
+            return
+        if self.current is None or self.read_only:
+            return
+        self._call(self.ui.app.inspections.remove_photo, self.current, photo_id)
+
+    # --- completing -------------------------------------------------------------------------
+    def complete(self) -> bool:
+        """Show what stands in the way, or complete the inspection; True once completed."""
+        if self.read_only or not self._flush():
+            return False
+        problems = self.ui.app.inspections.validate_for_completion(self.ui.user, self.inspection_id)
+        self.problems.show_problems([(problem.code, problem.item_code) for problem in problems])
+        if problems and problems[0].item_code:
+            self.go_to(problems[0].item_code)
+        if problems:
+            return False
+        if self._call(self.ui.app.inspections.complete):
+            self.completed.emit(self.inspection_id)
+            return True
+        return False
+
+    def _problem_clicked(self, code: str) -> None:
+        self.go_to(code)
+        self.setFocus()
+
+    # --- keys -------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == CTRL and key in RETURN_KEYS:
+            self.complete()
+        elif modifiers == CTRL | SHIFT and key == Qt.Key.Key_A:
+            self.add_photo()
+        elif modifiers == CTRL and key == Qt.Key.Key_V:
+            if self.pending_fail or self.fail_panel.isVisible():
+                self.fail_panel.photos.paste()
+        elif modifiers != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
+        elif key in KEY_RESULTS:
+            self.answer_current(KEY_RESULTS[Qt.Key(key)])
+        elif key in NEXT_KEYS:
+            self.move(1)
+        elif key in PREVIOUS_KEYS:
+            self.move(-1)
+        elif key == Qt.Key.Key_Escape and self.pending_fail:
+            self._cancel_pending()
+        elif key in RETURN_KEYS and self.pending_fail:
+            self.confirm_fail()
+        elif key in SEVERITY_KEYS and self.fail_panel.isVisible() and not self.read_only:
+            self.fail_panel.set_severity(SEVERITY_KEYS[Qt.Key(key)])
+        else:
+            super().keyPressEvent(event)
+
+    # --- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, parent: QWidget | None, ui: UiContext, inspection_id: int) -> RecordingScreen | None:
+        """The screen for ``inspection_id``, or None after showing why the user may not see it."""
+        try:
+            ui.app.inspections.get(ui.user, inspection_id)
+            return cls(ui, inspection_id, parent)
+        except InspectorError as error:
+            errors.show_error(parent, error)
+            return None

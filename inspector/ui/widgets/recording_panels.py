@@ -1,0 +1,210 @@
+"""The two display panels of the recording screen: the header (what is inspected, live score,
+progress, last save, Complete / Close) and the current item (its text, guidance, reference photo,
+the answer buttons and the fail panel). They only show what they are given; the screen decides.
+
+No widget here takes the keyboard focus: on the recording screen letters are answers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from inspector.domain.inspections import Answer, AnswerResult, Inspection
+from inspector.domain.photos import Photo
+from inspector.domain.scoring import ScoreResult
+from inspector.domain.templates import TemplateItem, TemplateVersion
+from inspector.labels import label
+from inspector.ui.language import localized
+from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.fail_panel import FailPanel
+
+REFERENCE_SIDE = 120
+WHEN = "%Y-%m-%d %H:%M"
+
+
+def plain_button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # letters stay answers
+    return button
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+class RecordingHeader(QWidget):
+    """Template and subject, mode and times, covert badge; score, progress, saved; two buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setProperty("role", "sectionTitle")
+        self.meta = QLabel()
+        self.meta.setProperty("role", "hint")
+        self.covert_badge = QLabel(self.tr("COVERT"))
+        self.covert_badge.setStyleSheet("background:#6a1b9a;color:white;border-radius:3px;padding:2px 8px;")
+        self.score_label = QLabel()
+        self.progress_label = QLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setProperty("role", "hint")
+        self.complete_button = plain_button(self.tr("Complete"), self.tr("Check and complete (Ctrl+Enter)"))
+        self.close_button = plain_button(self.tr("Close"), self.tr("Back to the list; every answer is saved"))
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title)
+        titles.addWidget(self.meta)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addLayout(titles, 1)
+        for widget in (self.covert_badge, self.score_label, self.progress_label, self.saved_label,
+                       self.complete_button, self.close_button):
+            layout.addWidget(widget)
+
+    def show_inspection(self, inspection: Inspection, template: TemplateVersion, *, editable: bool) -> None:
+        body = template.body
+        self.title.setText(f"{template.code} {localized(body.title_zh, body.title_en)} · {inspection.subject.label}")
+        self.meta.setText(self.tr("{mode} · observed {observed} · entered {entered}").format(
+            mode=label(inspection.mode), observed=inspection.observed_at.strftime(WHEN),
+            entered=inspection.entered_at.strftime(WHEN)))
+        self.covert_badge.setVisible(inspection.covert)
+        self.complete_button.setEnabled(editable)
+
+    def show_score(self, result: ScoreResult, answered: int, total: int) -> None:
+        if result.veto_failed:
+            self.score_label.setText(self.tr("VETO"))
+            self.score_label.setStyleSheet("color:#c62828;font-weight:700;font-size:15px;")
+            self.score_label.setToolTip(self.tr("A veto item failed: {items}").format(items=", ".join(result.veto_items)))
+        else:
+            self.score_label.setText(self.tr("Score {score} / {maximum}").format(
+                score=_number(result.score), maximum=_number(result.max_score)))
+            self.score_label.setStyleSheet("font-weight:700;font-size:15px;")
+            self.score_label.setToolTip("")
+        self.progress_label.setText(self.tr("{answered} / {total} answered").format(answered=answered, total=total))
+
+    def show_saved(self, when: datetime | None = None) -> None:
+        self.saved_label.setText(self.tr("Saved {time}").format(time=(when or datetime.now()).strftime("%H:%M:%S")))
+
+
+class ItemPanel(QWidget):
+    """The current item: code, text, guidance, reference photo, answer buttons, fail panel."""
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_code = QLabel()
+        self.item_code.setProperty("role", "hint")
+        self.item_text = QLabel()
+        self.item_text.setWordWrap(True)
+        self.item_text.setStyleSheet("font-size:16px;font-weight:600;")
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setProperty("role", "hint")
+        self.reference = QLabel()
+        self.reference.setFixedHeight(REFERENCE_SIDE)
+        self.reference.setToolTip(self.tr("What good looks like"))
+        self.answer_label = QLabel()
+        self.pass_button = plain_button(self.tr("Pass  P"), self.tr("Pass — press P or 1"))
+        self.fail_button = plain_button(self.tr("Fail  F"), self.tr("Fail — press F or 2"))
+        self.na_button = plain_button(self.tr("N/A  N"), self.tr("Not applicable — press N or 3"))
+        buttons = QHBoxLayout()
+        for button in (self.pass_button, self.fail_button, self.na_button):
+            button.setMinimumHeight(40)
+            button.setMinimumWidth(110)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.fail_panel = FailPanel(ui)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.keys_hint = QLabel(self.tr("P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete"))
+        self.keys_hint.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(self.fail_panel)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.keys_hint)
+
+    def result_text(self, result: AnswerResult) -> str:
+        return {AnswerResult.PASS: self.tr("pass"), AnswerResult.FAIL: self.tr("fail"),
+                AnswerResult.NA: self.tr("not applicable")}[result]
+
+    def show_item(self, item: TemplateItem, answer: Answer | None, photos: list[Photo], *, pending: bool,
+                  editable: bool, reference: Path | None) -> None:
+        """Show ``item`` with its saved ``answer``; the fail panel when it failed or a fail is pending."""
+        self.item_code.setText(item.code + (self.tr(" · veto item") if item.veto else ""))
+        self.item_text.setText(localized(item.text_zh, item.text_en))
+        guidance = localized(item.guidance_zh, item.guidance_en)
+        self.guidance.setText(guidance)
+        self.guidance.setVisible(bool(guidance))
+        pixmap = QPixmap(str(reference)) if reference is not None else QPixmap()
+        if pixmap.isNull():
+            self.reference.clear()
+        else:
+            self.reference.setPixmap(pixmap.scaledToHeight(REFERENCE_SIDE, Qt.TransformationMode.SmoothTransformation))
+        self.reference.setVisible(not pixmap.isNull())
+        if pending:
+            self.answer_label.setText(self.tr("Failing: type a note, Enter to confirm, Esc to cancel."))
+        elif answer is None:
+            self.answer_label.setText(self.tr("Not answered yet."))
+        else:
+            self.answer_label.setText(self.tr("Saved answer: {result}").format(result=self.result_text(answer.result)))
+        for button in (self.pass_button, self.fail_button, self.na_button):
+            button.setEnabled(editable)
+        failed = answer is not None and answer.result is AnswerResult.FAIL
+        panel = self.fail_panel
+        panel.setVisible(failed or pending)
+        panel.setEnabled(editable)
+        panel.severity.blockSignals(True)
+        panel.set_severity(answer.severity if failed and answer and answer.severity else item.severity)
+        panel.severity.blockSignals(False)
+        panel.note.setText(answer.note if failed and answer else "")
+        panel.photos.set_photos(photos)
+        panel.set_photo_need(item.photos_on_fail, len(photos))
+        panel.title.setText(self.tr("Fail — severity, note and photos") if pending else self.tr("Failed"))
+        self.error.clear()
+
+
+class ProblemList(QListWidget):
+    """Why the inspection cannot be completed yet; clicking a line asks for its item."""
+
+    item_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMaximumHeight(110)
+        self.setStyleSheet("QListWidget { color: #c62828; }")
+        self.itemClicked.connect(self._clicked)
+        self.hide()
+
+    def show_problems(self, problems: list[tuple[str, str | None]]) -> None:
+        """(code, item code) pairs from ``validate_for_completion``; hidden when there are none."""
+        self.clear()
+        for code, item_code in problems:
+            entry = QListWidgetItem(self.problem_text(code, item_code))
+            entry.setData(Qt.ItemDataRole.UserRole, item_code)
+            self.addItem(entry)
+        self.setVisible(bool(problems))
+
+    def problem_text(self, code: str, item_code: str | None) -> str:
+        texts = {
+            "unanswered": self.tr("{item}: not answered"),
+            "photos_missing": self.tr("{item}: failed without the photos it needs"),
+            "no_failure": self.tr("A walk-around records one problem: fail the item you saw."),
+        }
+        return texts.get(code, "{item}: " + code).format(item=item_code or "")
+
+    def _clicked(self, entry: QListWidgetItem) -> None:
+        code = entry.data(Qt.ItemDataRole.UserRole)
+        if code:
+            self.item_requested.emit(code)

@@ -1,0 +1,201 @@
+"""The inspections page: a lazy model that passes qtmodeltester over 1 000 rows, filters that
+change the count, sorting by the database on a header click, the covert rule as a supervisor
+sees it, the empty state, and the double-click that asks to open an inspection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
+
+from inspector.context import AppContext
+from inspector.domain.inspections import InspectionMode
+from inspector.domain.registry import RegistryKind
+from inspector.domain.users import Role, User
+from inspector.ui.models.inspections_model import InspectionsModel
+from inspector.ui.pages.inspections import InspectionsPage, period_dates
+from inspector.ui.uicontext import UiContext
+from tests.storage.test_inspections_query import insert_inspections
+
+ROWS = 1000
+
+
+@pytest.fixture
+def filled(context: AppContext, users: dict[Role, User], second_supervisor: User) -> dict[str, Any]:
+    """1 000 inspections: sup1's and sup2's, every fifth covert, two units, scores 0–99."""
+    admin = users[Role.ADMIN]
+    context.templates.ensure_builtins()
+    t1 = context.templates.latest_published(admin, "T1").id
+    depot, _ = context.registry.add(admin, RegistryKind.UNITS, {"code": "D01", "name": "一号总站", "kind": "depot"})
+    other, _ = context.registry.add(admin, RegistryKind.UNITS, {"code": "D02", "name": "西区车队", "kind": "depot"})
+    rows = [{
+        "mode": "covert" if n % 5 == 0 else "onsite",
+        "author_id": users[Role.SUPERVISOR].id if n % 2 else second_supervisor.id,
+        "unit_id": depot.id if n % 4 else other.id,
+        "subject_label": f"粤B·{n:05d}", "score": float(n % 100), "veto_failed": int(n % 100 == 0),
+        "observed_at": f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}T{8 + n % 10:02d}:{n % 60:02d}:00+08:00",
+    } for n in range(ROWS)]
+    ids = insert_inspections(context, rows, template_version_id=t1)
+    by_id = dict(zip(ids, rows, strict=True))
+    return {"ids": ids, "rows": by_id, "depot": depot.id, "other": other.id, "sup2": second_supervisor}
+
+
+def make_page(qtbot: Any, ui: UiContext) -> InspectionsPage:
+    page = InspectionsPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def choose(combo: QComboBox, data: Any) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_the_lazy_model_passes_the_model_tester(
+    qtbot: Any, qtmodeltester: Any, filled: dict[str, Any], users: dict[Role, User],
+    sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    assert page.model.rowCount() == ROWS
+    qtmodeltester.check(page.model)
+    page.model.sort(InspectionsModel.COL_SCORE, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(page.model)
+
+
+def test_rows_are_fetched_a_page_at_a_time_and_the_cache_stays_bounded(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    model = page.model
+    qtbot.waitUntil(lambda: model.page_loads >= 1, timeout=2000)
+    qtbot.wait(20)
+    assert model.page_loads == 1  # painting the first screen needs the first page only
+    model.MAX_PAGES = 3
+    for row in range(0, ROWS, 100):
+        assert model.record(row) is not None
+    assert model.cached_pages() == 3
+    newest = model.record(0)
+    assert newest is not None and newest.observed_at.month == 12  # newest first by default
+
+
+def test_filters_change_the_count(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    assert page.count_label.text() == "1,000 inspection(s)"
+    choose(page.mode, InspectionMode.COVERT)
+    assert page.model.rowCount() == 200 and page.count_label.text() == "200 inspection(s)"
+    choose(page.mode, None)
+    choose(page.unit, filled["other"])
+    assert page.model.rowCount() == 250
+    choose(page.unit, None)
+
+    page.search.setText("总站")  # the depot's name, a substring: applied 200 ms after typing stops
+    assert page.model.rowCount() == ROWS
+    qtbot.waitUntil(lambda: page.model.rowCount() == 750, timeout=2000)
+    page.search.setText("B·0012")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=2000)  # 00120 … 00129
+    assert page.count_label.text() == "10 inspection(s)"
+    page.search.clear()
+
+    page.score_min.setValue(90)
+    page.apply_filters()
+    assert page.model.rowCount() == 100
+    page.score_max.setValue(94)
+    page.apply_filters()
+    assert page.model.rowCount() == 50
+    page.score_min.setValue(page.score_min.minimum())
+    page.score_max.setValue(page.score_max.minimum())
+
+    choose_period(page, "custom")
+    page.date_from.setDate(date(2025, 3, 1))
+    page.date_to.setDate(date(2025, 3, 31))
+    expected = sum(1 for row in filled["rows"].values() if row["observed_at"].startswith("2025-03"))
+    assert page.model.rowCount() == expected and expected > 0
+
+    page.search.setText("无此车辆")
+    page.apply_filters()
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty.text() == "No inspection matches these filters."
+
+
+def choose_period(page: InspectionsPage, key: str) -> None:
+    from inspector.ui.pages.inspections import PERIODS
+
+    page.period.setCurrentIndex(PERIODS.index(key))
+    page.period.activated.emit(page.period.currentIndex())
+    assert page.date_from.isVisibleTo(page) is (key == "custom")
+
+
+def test_a_header_click_sorts_by_score_in_the_database(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(InspectionsModel.COL_SCORE) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    order = page.model.sort_order
+    scores = [page.model.record(row).score for row in range(0, 60)]
+    assert order.column.value == "score"
+    assert scores == sorted(scores, reverse=order.descending)
+    assert page.model.data(page.model.index(0, InspectionsModel.COL_SCORE)) in ("0 (veto)", "99 / 100")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert page.model.sort_order.descending is not order.descending
+    first = page.model.record(0)
+    assert first is not None and first.score == (0.0 if not page.model.sort_order.descending else 99.0)
+
+
+def test_a_supervisor_never_sees_another_authors_covert_row(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    sup1 = users[Role.SUPERVISOR]
+    hidden = {i for i, row in filled["rows"].items() if row["mode"] == "covert" and row["author_id"] != sup1.id}
+    assert hidden
+    page = make_page(qtbot, sign_in(sup1))
+    shown = set(page.model.ids())
+    assert shown.isdisjoint(hidden) and len(shown) == ROWS - len(hidden)
+    assert page.count_label.text() == f"{ROWS - len(hidden)} inspection(s)"
+    choose(page.mode, InspectionMode.COVERT)
+    covert_rows = [page.model.record(row) for row in range(page.model.rowCount())]
+    assert covert_rows and all(row is not None and row.author_name == "sup1" for row in covert_rows)
+    secret = filled["rows"][min(hidden)]["subject_label"]
+    page.search.setText(secret)
+    page.apply_filters()
+    assert page.model.rowCount() == 0
+
+
+def test_double_click_asks_to_open_the_inspection(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    index = page.model.index(3, InspectionsModel.COL_SUBJECT)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.table.doubleClicked.emit(index)
+    assert opened.args == [page.model.ids()[3]]
+
+
+def test_empty_state_says_how_inspections_are_recorded(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.MANAGER]))
+    assert page.stack.currentWidget() is page.empty
+    assert "inspector-cli inspections start" in page.empty.text()
+    assert page.count_label.text() == "0 inspection(s)"
+    page.set_start_hint("Start one with Start inspection….")
+    assert page.empty.text() == "No inspections yet. Start one with Start inspection…."
+
+
+def test_period_dates() -> None:
+    custom = (date(2025, 5, 9), date(2025, 5, 2))
+    assert period_dates("this_month", date(2024, 2, 10), custom) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert period_dates("last_month", date(2025, 1, 15), custom) == (date(2024, 12, 1), date(2024, 12, 31))
+    assert period_dates("this_year", date(2025, 7, 1), custom) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert period_dates("custom", date(2025, 7, 1), custom) == (date(2025, 5, 2), date(2025, 5, 9))
+    assert period_dates("all", date(2025, 7, 1), custom) == (None, None)
