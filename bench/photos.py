@@ -17,8 +17,9 @@ Three figures per run, interleaved so that drift (file cache, CPU clock) hits al
 - ``pipeline``: the same work in memory only (``prepare_file`` + SHA-256): what the disk adds
   is the difference.
 - ``naive``: what one writes without thinking — full-size decode (no ``draft()``),
-  ``exif_transpose``, then three LANCZOS resizes from the full upright picture, the same JPEG
-  encoding, SHA-256; no disk writes either, so it is compared with ``pipeline``.
+  ``exif_transpose``, then three LANCZOS resizes from the full upright picture, plain JPEG
+  encoding at the same quality, SHA-256; no disk writes either, so it is compared with
+  ``pipeline``.
 
 One untimed warm-up of each comes first. Prints medians and the ratio; asserts nothing.
 """
@@ -59,7 +60,7 @@ def naive(path: Path) -> dict[int, bytes]:
         copy = upright.copy()
         copy.thumbnail((side, side), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        copy.save(buffer, "JPEG", quality=85, optimize=True)
+        copy.save(buffer, "JPEG", quality=85)
         out[side] = buffer.getvalue()
     return out
 

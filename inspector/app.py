@@ -16,6 +16,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
@@ -86,6 +87,32 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
     if not lock.tryLock(200):
         return None
     return lock
+
+
+def demo_progress() -> Callable[[float], None]:
+    """A "Preparing demo data…" progress dialog (no Cancel) fed by ``create_demo``'s fractions.
+
+    The demo is built on the GUI thread on purpose: the SQLite connection belongs to this thread,
+    so the work cannot move to a worker. ``processEvents`` in the callback is what keeps the dialog
+    painted meanwhile; it is safe here because no window that could re-enter the services is open
+    yet. The dialog closes itself at 1.0.
+    """
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(QApplication.translate("App", "Preparing demo data…"), "", 0, 100)
+    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(True)
+    dialog.setValue(0)
+
+    def report(fraction: float) -> None:
+        dialog.setValue(round(min(max(fraction, 0.0), 1.0) * 100))
+        QCoreApplication.processEvents()
+
+    return report
 
 
 def reset_demo_folder(paths: DataPaths) -> None:
@@ -170,7 +197,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         if args.demo:
             from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo
 
-            create_demo(context, inspections=DEMO_INSPECTIONS)
+            create_demo(context, inspections=DEMO_INSPECTIONS, progress=demo_progress())
             username = DEMO_ADMIN
             hint = QApplication.translate(
                 "App", "Demo data: every demo account's password is {password}."

@@ -25,14 +25,7 @@ from inspector.domain.photos import Annotation, AnnotationShape
 
 # The upright decode, colour handling and JPEG encoding of the derivative pipeline, reused rather
 # than repeated: an annotated copy must match its unannotated twin pixel for pixel outside the marks.
-from inspector.media.images import (
-    _RESIZABLE_MODES,
-    _flatten,
-    _jpeg,
-    _read,
-    _read_source,
-    _to_srgb,
-)
+from inspector.media.images import _jpeg, _read_source, upright_copies
 
 K = TypeVar("K")
 DEFAULT_COLOR = "#e53935"
@@ -178,19 +171,10 @@ def annotated_derivatives(
     if not sides or min(sides.values()) < 1:
         raise ValueError("sides must name at least one positive size")
     data, label = _read_source(original, None)
-    _, current, icc = _read(data, label, max(sides.values()))
-    assert current is not None
-    converted = current.mode not in _RESIZABLE_MODES
-    if converted:
-        current = _flatten(current, label)
-    out: dict[K, bytes] = {}
-    for key, side in sorted(sides.items(), key=lambda entry: -entry[1]):
-        current = current.copy()
-        current.thumbnail((side, side), Image.Resampling.LANCZOS)
-        if not converted:
-            current, converted = _flatten(_to_srgb(current, icc), label), True
-        out[key] = _jpeg(burn_in(current, annotations, font_path=font_path), quality)
-    return out
+    # The same copies as the unannotated ones (same decode, filters and sources), then the marks.
+    _, pictures = upright_copies(data, label, sides)
+    return {key: _jpeg(burn_in(picture, annotations, font_path=font_path), quality)
+            for key, picture in pictures.items()}
 
 
 def annotated_derivative(

@@ -19,6 +19,7 @@ inspections with evidence photos (``demo_inspections``) in the same transaction.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -172,10 +173,12 @@ class _Build:
 
 
 def create_demo(
-    context: AppContext, *, seed: int = 7, actor: User | None = None, inspections: int = 0
+    context: AppContext, *, seed: int = 7, actor: User | None = None, inspections: int = 0,
+    progress: Callable[[float], None] | None = None,
 ) -> DemoSummary:
     """Fill an empty registry with demo data; create the admin first on a folder without accounts.
-    ``inspections``: how many demo inspections (with photos) to record as well.
+    ``inspections``: how many demo inspections (with photos) to record as well; ``progress``
+    hears the fraction done as they are recorded (the slow part), ending with 1.0.
 
     On a folder that already has accounts, ``actor`` must be allowed to manage users and edit the
     registry (an admin). Refuses with ``Conflict("demo_needs_empty_registry")`` when any unit exists.
@@ -191,7 +194,10 @@ def create_demo(
         _add_vehicles(build)
         _add_locations(build)
         _add_users(build)
-        recorded = add_inspections(context, build.actor, inspections, seed=seed) if inspections > 0 else None
+        recorded = (add_inspections(context, build.actor, inspections, seed=seed, progress=progress)
+                    if inspections > 0 else None)
+    if recorded is None and progress is not None:
+        progress(1.0)
     if recorded is not None:
         build.changes = build.changes.merge(recorded.changes)
     return DemoSummary(

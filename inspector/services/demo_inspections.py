@@ -56,6 +56,7 @@ NA_SHARE = 0.03
 VETO_FAIL_FACTOR = 0.05  # a veto item fails this much less often than the visit's other items
 SERIOUS_UPGRADE = 0.04  # a general item's failure marked serious by the inspector
 OPTIONAL_PHOTO_SHARE = 0.15  # failures whose item needs no photo that still get one
+PROGRESS_EVERY = 10  # inspections between two progress reports
 PHOTO_POOL = 30
 NOTES = ("现场发现，已拍照取证", "已当场指出，要求立即整改", "经提醒后当场整改", "与上次督查问题相同，重复出现",
          "乘客反映后核实属实", "责任人不在岗，已告知站务", "整改不彻底，需跟进复查", "夜班交接时发现")
@@ -128,9 +129,11 @@ def _visit_time(rng: random.Random, now: datetime) -> datetime:
             return day.replace(hour=rng.randrange(7, 19), minute=rng.randrange(60), second=rng.randrange(60))
 
 
-def add_inspections(context: AppContext, admin: User, count: int, *, seed: int = 7) -> DemoInspections:
+def add_inspections(context: AppContext, admin: User, count: int, *, seed: int = 7,
+                    progress: Callable[[float], None] | None = None) -> DemoInspections:
     """Record ``count`` demo inspections (see the module docstring); call inside the demo's
-    transaction, after the registry and the demo accounts exist."""
+    transaction, after the registry and the demo accounts exist. ``progress(fraction done)`` is
+    called every ``PROGRESS_EVERY`` inspections and once with 1.0 at the end."""
     rng = random.Random(seed * 7919 + count)
     authors = {name: context.users.by_username(name) for name, _ in AUTHORS}
     templates = {code: context.templates.latest_published(admin, code) for code, _ in TEMPLATE_SHARES}
@@ -140,7 +143,9 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
         run = _Run(context=context, rng=rng, folder=Path(temp), now=context.services.clock(), photo_ids={},
                    changes=ChangeSet())
         visits = sorted(_visit_time(rng, run.now) for _ in range(count))
-        for observed in visits:
+        for done, observed in enumerate(visits):
+            if progress is not None and done and done % PROGRESS_EVERY == 0:
+                progress(done / count)
             code = _weighted(rng, TEMPLATE_SHARES)
             roll = rng.random()
             mode = (InspectionMode.COVERT if roll < COVERT_SHARE else InspectionMode.WALKAROUND
@@ -154,6 +159,8 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
             tally["completed"] += completed >= 0
             tally["findings"] += max(completed, 0)
         photos = len(run.photo_ids)
+    if progress is not None:
+        progress(1.0)
     return DemoInspections(inspections=count, completed=tally["completed"], covert=tally["covert"],
                            walkaround=tally["walkaround"], findings=tally["findings"], photos=photos,
                            changes=run.changes)

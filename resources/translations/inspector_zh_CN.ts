@@ -104,6 +104,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Preparing demo data…</source>
+        <translation>正在准备演示数据…</translation>
+    </message>
+    <message>
         <source>Inspector</source>
         <translation>服务质量督查</translation>
     </message>
@@ -1221,6 +1225,10 @@
         <translation>P 合格 · F 不合格 · N 不适用 · ↑/↓ 或 J/K 切换项目 · Ctrl+Enter 完成检查</translation>
     </message>
     <message>
+        <source>Enter records the problem · Esc cancels · Ctrl+Enter complete</source>
+        <translation>Enter 记录问题 · Esc 取消 · Ctrl+Enter 完成检查</translation>
+    </message>
+    <message>
         <source>pass</source>
         <translation>合格</translation>
     </message>
@@ -1744,6 +1752,10 @@
     <message>
         <source>The pasted image could not be read.</source>
         <translation>无法读取粘贴的图片。</translation>
+    </message>
+    <message>
+        <source>This photo is already here.</source>
+        <translation>这张照片已经添加过了。</translation>
     </message>
     <message>
         <source>Adding {count} photo(s)…</source>
@@ -3582,6 +3594,29 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>WalkaroundPanel</name>
+    <message>
+        <source>Walk-around: what did you see?</source>
+        <translation>走动巡查：发现了什么问题？</translation>
+    </message>
+    <message>
+        <source>Type part of an item&apos;s text or code</source>
+        <translation>输入检查项目的部分内容或编码</translation>
+    </message>
+    <message>
+        <source>↑/↓ choose · Enter records a problem on the item · Ctrl+Enter completes</source>
+        <translation>↑/↓ 选择 · Enter 记录该项问题 · Ctrl+Enter 完成检查</translation>
+    </message>
+    <message>
+        <source>Recorded findings</source>
+        <translation>已记录的问题</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
     </message>
 </context>
 </TS>

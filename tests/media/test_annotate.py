@@ -141,3 +141,17 @@ def test_marks_are_placed_on_the_upright_picture(tmp_path: Path) -> None:
 def test_no_sides_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         annotated_derivatives(_jpeg_file(tmp_path, _grey()), [], {}, font_path=font_path())
+
+
+def test_without_marks_an_annotated_copy_is_the_plain_copy(tmp_path: Path) -> None:
+    """Annotated copies come from the same decode, filters and sources as the plain ones."""
+    from inspector.media.annotate import annotated_derivatives
+    from inspector.media.images import make_derivatives
+
+    photo = tmp_path / "plain.jpg"
+    picture = Image.new("RGB", (2400, 1800), (30, 120, 200))
+    for x in range(0, 2400, 150):
+        picture.paste((240, 200, 40), (x, 0, x + 40, 1800))
+    picture.save(photo, "JPEG", quality=90)
+    sides = {"working": 1600, "print": 1000, "thumb": 256}
+    assert annotated_derivatives(photo, (), sides, font_path=font_path()) == make_derivatives(photo, sides)

@@ -125,3 +125,17 @@ def test_no_inspections_unless_asked(context: AppContext) -> None:
     summary = create_demo(context)
     assert summary.inspections is None
     assert context.inspections.count(context.users.by_username("wangfang")) == 0
+
+
+def test_progress_reports_increasing_fractions_ending_at_one(context: AppContext) -> None:
+    heard: list[float] = []
+    summary = create_demo(context, inspections=25, progress=heard.append)
+    assert summary.inspections is not None and summary.inspections.inspections == 25
+    assert heard == [10 / 25, 20 / 25, 1.0]  # every ten inspections, then done
+    assert all(earlier < later for earlier, later in zip(heard, heard[1:], strict=False))
+
+
+def test_progress_without_inspections_still_ends_at_one(context: AppContext) -> None:
+    heard: list[float] = []
+    create_demo(context, progress=heard.append)
+    assert heard == [1.0]

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -313,3 +314,70 @@ def test_a_photo_on_a_failed_item_can_be_annotated(
     assert annotated is not None and annotated.annotations == (mark,)
     assert context.photos.get(photo.id).annotations == (mark,)
     assert context.photos.working_path(photo.sha256).read_bytes() != working_before
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` the way Chinese arrives: committed by the input method (QTest only knows Latin-1 keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def test_a_walk_around_records_one_finding_picked_by_search(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    template: TemplateVersion, bus: Any,
+) -> None:
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus, InspectionMode.WALKAROUND)
+    screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
+    panel = screen.walkaround_panel
+    assert not panel.isHidden() and screen.item_list.isHidden() and screen.panel.isHidden()
+    assert screen.focusProxy() is panel.search and screen.current is None
+
+    type_text(panel.search, "2部分第")
+    assert panel.match_codes() == [f"K30-2.{i}" for i in range(1, 11)]
+    QTest.keyClicks(panel.search, "1")  # 第2部分第1项 and 第2部分第10项
+    assert panel.match_codes() == ["K30-2.1", "K30-2.10"]
+    QTest.keyClick(panel.search, Qt.Key.Key_Down)
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    assert screen.current == "K30-2.10" and screen.pending_fail and not screen.panel.isHidden()
+    assert panel.search.text() == "" and screen.panel.pass_button.isHidden()
+    type_text(screen.fail_panel.note, "扶手松动")
+    QTest.keyClick(screen.fail_panel.note, Qt.Key.Key_Return)
+    assert not screen.pending_fail and screen.current == "K30-2.10"  # no moving on to another item
+    assert panel.finding_codes() == ["K30-2.10"]
+
+    QTest.keyClick(panel.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    inspection = context.inspections.get(supervisor, inspection_id)
+    assert inspection.status is InspectionStatus.COMPLETED
+    assert [(a.item_code, a.result, a.note) for a in inspection.answers] == [
+        ("K30-2.10", AnswerResult.FAIL, "扶手松动")]
+    findings = context.inspections.findings(supervisor, inspection_id)
+    assert [(f.item_code, f.note) for f in findings] == [("K30-2.10", "扶手松动")]
+
+
+def test_a_walk_around_with_two_findings_and_none_refused(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    template: TemplateVersion, bus: Any,
+) -> None:
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus, InspectionMode.WALKAROUND)
+    screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
+    panel = screen.walkaround_panel
+    QTest.keyClick(panel.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    lines = [screen.problems.item(row).text() for row in range(screen.problems.count())]
+    assert lines == ["A walk-around records one problem: fail the item you saw."]
+    assert context.inspections.get(supervisor, inspection_id).status is InspectionStatus.DRAFT
+
+    for typed, note in (("part 3 item 4", "地面湿滑"), ("k30-1.7", "")):  # English text, code in any case
+        QTest.keyClicks(panel.search, typed)
+        QTest.keyClick(panel.search, Qt.Key.Key_Enter)
+        type_text(screen.fail_panel.note, note)
+        QTest.keyClick(screen.fail_panel.note, Qt.Key.Key_Return)
+    assert panel.finding_codes() == ["K30-1.7", "K30-3.4"]  # template order
+    QTest.keyClick(panel.search, Qt.Key.Key_P)  # a letter in the search is text, never a "pass"
+    assert panel.search.text() == "p"
+    assert screen.complete()
+    inspection = context.inspections.get(supervisor, inspection_id)
+    assert inspection.status is InspectionStatus.COMPLETED and len(inspection.answers) == 2
+    assert {f.item_code for f in context.inspections.findings(supervisor, inspection_id)} == {"K30-1.7", "K30-3.4"}

@@ -160,7 +160,7 @@ class AnnotationDialog(QDialog):
         }
         count = len(self.canvas.marks)
         marks = self.tr("%n mark(s)", "", count)
-        self.hint.setText(f"{hints[self.canvas.tool]}  ·  {marks}" if self.loaded else
+        self.hint.setText(f"{marks}  ·  {hints[self.canvas.tool]}" if self.loaded else
                           self.tr("This photo cannot be shown."))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,17 +1,17 @@
 """Recording one inspection, keyboard first: P / F / N (or 1 / 2 / 3) answer the current item and
 move on, a fail asks for severity, note and photos, and every answer is committed at once.
 
-Keys (on the screen; the item list never takes the focus): ↑/↓ or J/K move; P/1 pass, N/3 not
-applicable, F/2 fail — the note takes the focus, Enter confirms the fail and moves on, Esc cancels
-it, Alt+G / Alt+S (G / S outside the note) set the severity, Ctrl+Shift+A adds a photo, Ctrl+V
-pastes one; Ctrl+Enter completes. A fail is written when it is confirmed (or when the user moves
-away from it), with its note, severity and photos in one ``InspectionService.answer``; photos
-added to a fail already saved are attached at once (``add_photos``).
+Keys (on the screen; the item list never takes the focus): ↑/↓ or J/K move; P/1 pass, N/3 N/A,
+F/2 fail — the note takes the focus, Enter confirms the fail and moves on, Esc cancels it, Alt+G /
+Alt+S (G / S outside the note) severity, Ctrl+Shift+A adds a photo, Ctrl+V pastes one; Ctrl+Enter
+completes. A fail is written when confirmed (or when the user moves away from it), with its note,
+severity and photos in one ``answer``; photos added to a saved fail are attached at once.
 
-The screen shows what the services say: the score (``InspectionService.score``, "VETO" when a
-veto item failed), the progress and the time of the last save. Reopening a draft resumes at the
-first unanswered item with every saved answer shown — what a user sees of crash recovery. A
-completed inspection, or one the user may read but not edit, opens read-only.
+The screen shows the score ("VETO" when a veto item failed), the progress and the last save.
+Reopening a draft resumes at the first unanswered item with every saved answer shown (crash
+recovery as the user sees it). A completed inspection, or one the user may not edit, opens
+read-only. A walk-around shows no checklist: a search over the items (``WalkaroundPanel``) picks
+one straight into the fail panel; the recorded findings are listed under the search.
 """
 
 from __future__ import annotations
@@ -24,17 +24,18 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from inspector import messages
 from inspector.domain.changes import ChangeSet
-from inspector.domain.errors import InspectorError, PermissionDenied
-from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionStatus
+from inspector.domain.errors import InspectorError
+from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode
 from inspector.domain.photos import Photo
-from inspector.domain.registry import RegistryKind, StaffRole
+from inspector.domain.registry import StaffRole
 from inspector.domain.scoring import applicable_items
-from inspector.domain.templates import SubjectKind, TemplateItem, TemplateVersion
+from inspector.domain.templates import TemplateItem, TemplateVersion
 from inspector.ui.dialogs import errors
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
 from inspector.ui.widgets.recording_item_list import RecordingItemList
-from inspector.ui.widgets.recording_panels import ItemPanel, ProblemList, RecordingHeader
+from inspector.ui.widgets.recording_panels import ItemPanel, ProblemList, RecordingHeader, read_only_reason
+from inspector.ui.widgets.walkaround_panel import WalkaroundPanel
 
 KEY_RESULTS = {Qt.Key.Key_P: AnswerResult.PASS, Qt.Key.Key_1: AnswerResult.PASS, Qt.Key.Key_F: AnswerResult.FAIL,
                Qt.Key.Key_2: AnswerResult.FAIL, Qt.Key.Key_N: AnswerResult.NA, Qt.Key.Key_3: AnswerResult.NA}
@@ -61,7 +62,10 @@ class RecordingScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.reload()
-        self.go_to(self.first_unanswered() or (self.item_list.codes() or [""])[0])
+        self._arrange()
+        if not self.walkaround:  # resume at the first unanswered item
+            self.go_to(next((code for code in self.item_list.codes() if code not in self.answers),
+                            (self.item_list.codes() or [""])[0]))
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -72,13 +76,17 @@ class RecordingScreen(QWidget):
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
         self.problems = ProblemList()
-        self.problems.item_requested.connect(self._problem_clicked)
+        self.problems.item_requested.connect(lambda code: self.pick(code) if self.walkaround
+                                              else self._chosen_in_list(code))
         self.item_list = RecordingItemList()
         self.item_list.item_chosen.connect(self._chosen_in_list)
         self.panel = ItemPanel(self.ui)
-        self.panel.pass_button.clicked.connect(lambda: self.answer_current(AnswerResult.PASS))
-        self.panel.fail_button.clicked.connect(lambda: self.answer_current(AnswerResult.FAIL))
-        self.panel.na_button.clicked.connect(lambda: self.answer_current(AnswerResult.NA))
+        for button, result in ((self.panel.pass_button, AnswerResult.PASS), (self.panel.fail_button, AnswerResult.FAIL),
+                               (self.panel.na_button, AnswerResult.NA)):
+            button.clicked.connect(lambda _checked=False, result=result: self.answer_current(result))
+        self.walkaround_panel = WalkaroundPanel()
+        self.walkaround_panel.picked.connect(self.pick)
+        self.walkaround_panel.complete_requested.connect(self.complete)  # Ctrl+Enter in the search
         self.fail_panel = self.panel.fail_panel
         self.fail_panel.confirmed.connect(self._note_entered)
         self.fail_panel.severity_changed.connect(lambda _severity: self._edited_saved_fail())
@@ -88,14 +96,14 @@ class RecordingScreen(QWidget):
         self.fail_panel.photos.busy_changed.connect(self._photos_busy)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.item_list)
+        self.splitter.addWidget(self.walkaround_panel)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 620])
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([380, 380, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.problems)
+        for widget in (self.header, self.banner, self.problems):
+            layout.addWidget(widget)
         layout.addWidget(self.splitter, 1)
 
     # --- loading ----------------------------------------------------------------------------
@@ -103,7 +111,7 @@ class RecordingScreen(QWidget):
         """Read the inspection, its template and its score again and show them."""
         self.inspection: Inspection = self.ui.app.inspections.get(self.ui.user, self.inspection_id)
         self.template: TemplateVersion = self.ui.app.templates.get(self.ui.user, self.inspection.template_version_id)
-        self.read_only_reason = self._read_only_reason()
+        self.read_only_reason = read_only_reason(self.ui, self.inspection)
         rows = applicable_items(self.template.body, staff_role=self._staff_role())
         self.items: dict[str, TemplateItem] = {item.code: item for _, item in rows}
         if self.item_list.codes() != list(self.items):
@@ -111,27 +119,40 @@ class RecordingScreen(QWidget):
         self.answers: dict[str, Answer] = {a.item_code: a for a in self.inspection.answers}
         for code in self.items:
             self.item_list.set_answer(code, self.answers.get(code))
+        self.walkaround = self.inspection.mode is InspectionMode.WALKAROUND
+        if self.walkaround:
+            self.walkaround_panel.show_items(self.items.values(), self.answers)
         self._show_header()
-        self._show_score()
         if self.current is not None and not self.pending_fail:
             self._show_item(self.current)
 
-    def _staff_role(self) -> StaffRole | None:
-        """The role fixed when the inspection started (the service scores with the same one)."""
+    def _arrange(self) -> None:
+        """A walk-around: the search instead of the checklist, its box taking the screen's focus."""
+        for widget, shown in ((self.item_list, not self.walkaround), (self.walkaround_panel, self.walkaround),
+                              (self.header.progress_label, not self.walkaround), (self.panel, not self.walkaround)):
+            widget.setVisible(shown)  # a walk-around's item panel shows once an item is picked
+        self.panel.set_walkaround(self.walkaround)
+        self.walkaround_panel.search.setEnabled(not self.read_only)
+        if self.walkaround:
+            self.setFocusProxy(self.walkaround_panel.search)
+
+    def pick(self, code: str) -> None:
+        """Walk-around: fail ``code`` (a finding already recorded opens for editing)."""
+        self.go_to(code)
+        if self.current != code:  # the pending fail could not be saved: stay on it
+            return
+        self.panel.show()
+        saved = self.answers.get(code)
+        if saved is None or saved.result is not AnswerResult.FAIL:
+            self.begin_fail()
+        elif not self.read_only:
+            self.fail_panel.note.setFocus()
+
+    def _staff_role(self) -> StaffRole | None:  # fixed at the start; the service scores with it
         try:
             return self.ui.app.inspections.staff_role(self.ui.user, self.inspection.id)
         except InspectorError:
             return None
-
-    def _read_only_reason(self) -> str:
-        if self.inspection.status is InspectionStatus.COMPLETED:
-            return self.tr("Completed {when}: read-only.").format(
-                when=self.inspection.completed_at.strftime("%Y-%m-%d %H:%M") if self.inspection.completed_at else "")
-        try:
-            self.ui.app.inspections.ensure_can_edit(self.ui.user, self.inspection)
-        except PermissionDenied as error:
-            return self.tr("Read-only: {reason}").format(reason=messages.describe(error))
-        return ""
 
     @property
     def read_only(self) -> bool:
@@ -141,16 +162,11 @@ class RecordingScreen(QWidget):
         self.header.show_inspection(self.inspection, self.template, editable=not self.read_only)
         self.banner.setText(self.read_only_reason)
         self.banner.setVisible(self.read_only)
-
-    def _show_score(self) -> None:
         result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
 
     # --- moving -----------------------------------------------------------------------------
-    def first_unanswered(self) -> str | None:
-        return next((code for code in self.item_list.codes() if code not in self.answers), None)
-
     def go_to(self, code: str) -> None:
         """Make ``code`` the current item (a pending fail is saved first)."""
         if code not in self.items:
@@ -158,14 +174,12 @@ class RecordingScreen(QWidget):
         if code != self.current and not self._flush():
             return
         self.current = code
-        self.item_list.blockSignals(True)
         self.item_list.select(code)
-        self.item_list.blockSignals(False)
         self._show_item(code)
 
     def move(self, step: int) -> None:
         codes = self.item_list.codes()
-        if not codes or self.current is None:
+        if not codes or self.current is None or self.walkaround:  # a walk-around stays on its finding
             return
         index = min(max(codes.index(self.current) + step, 0), len(codes) - 1)
         self.go_to(codes[index])
@@ -173,9 +187,7 @@ class RecordingScreen(QWidget):
     def _chosen_in_list(self, code: str) -> None:
         self.go_to(code)
         if self.current != code:  # the pending fail could not be saved: stay on it
-            self.item_list.blockSignals(True)
             self.item_list.select(self.current or code)
-            self.item_list.blockSignals(False)
         self.setFocus()
 
     def _show_item(self, code: str) -> None:
@@ -184,25 +196,23 @@ class RecordingScreen(QWidget):
         item = self.items[code]
         answer = self.answers.get(code)
         failed = answer is not None and answer.result is AnswerResult.FAIL
-        photos = self._photos_of(answer.photo_ids if failed and answer else ()) + self._pending_photos
+        ids = answer.photo_ids if failed and answer else ()
+        photos = [photo for photo in map(self.ui.app.photos.get, ids) if photo is not None] + self._pending_photos
         reference = self.ui.app.photos.thumbnail_path(item.reference_photo) if item.reference_photo else None
         self.panel.show_item(item, answer, photos, pending=self.pending_fail, editable=not self.read_only,
                              reference=reference)
-
-    def _photos_of(self, ids: tuple[int, ...]) -> list[Photo]:
-        return [photo for photo in map(self.ui.app.photos.get, ids) if photo is not None]
 
     # --- answering --------------------------------------------------------------------------
     def answer_current(self, result: AnswerResult) -> None:
         """Answer the current item; a fail first asks for its note (``begin_fail``)."""
         code = self.current
-        if self.read_only or code is None:
+        if self.read_only or code is None or (self.walkaround and result is not AnswerResult.FAIL):
             return
         if result is AnswerResult.FAIL:
             self.begin_fail()
             return
         self._cancel_pending()
-        if self._commit(code, result):
+        if self._call(self.ui.app.inspections.answer, code, result):
             self.move(1)
 
     def begin_fail(self) -> None:
@@ -243,8 +253,9 @@ class RecordingScreen(QWidget):
             saved = self.answers.get(code)
             photos = list(saved.photo_ids) if saved and saved.result is AnswerResult.FAIL else []
             photos += [photo.id for photo in self._pending_photos if photo.id not in photos]
-            if not self._commit(code, AnswerResult.FAIL, note=self.fail_panel.note.text(),
-                                severity=self.fail_panel.chosen_severity(), photo_ids=photos):
+            if not self._call(self.ui.app.inspections.answer, code, AnswerResult.FAIL,
+                              note=self.fail_panel.note.text(), severity=self.fail_panel.chosen_severity(),
+                              photo_ids=photos):
                 return False
             self.pending_fail = False
             self._pending_photos = []
@@ -277,11 +288,8 @@ class RecordingScreen(QWidget):
             return
         note, severity = self.fail_panel.note.text().strip(), self.fail_panel.chosen_severity()
         if note != saved.note or severity != saved.severity:
-            self._commit(saved.item_code, AnswerResult.FAIL, note=note, severity=severity,
-                         photo_ids=list(saved.photo_ids))
-
-    def _commit(self, code: str, result: AnswerResult, **extra: object) -> bool:
-        return self._call(self.ui.app.inspections.answer, code, result, **extra)
+            self._call(self.ui.app.inspections.answer, saved.item_code, AnswerResult.FAIL, note=note,
+                       severity=severity, photo_ids=list(saved.photo_ids))
 
     def _call(self, method: Callable[..., tuple[Inspection, ChangeSet]], *args: object, **extra: object) -> bool:
         """``method(user, inspection id, *args)``, then show it saved; a refusal is shown under the item."""
@@ -351,10 +359,6 @@ class RecordingScreen(QWidget):
             self.completed.emit(self.inspection_id)
             return True
         return False
-
-    def _problem_clicked(self, code: str) -> None:
-        self.go_to(code)
-        self.setFocus()
 
     # --- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

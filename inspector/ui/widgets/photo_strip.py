@@ -166,8 +166,12 @@ class PhotoStrip(QWidget):
     def _prepared(self, prepared: object) -> None:
         try:
             photo = self.ui.app.photos.ingest(self.ui.user, prepared)  # type: ignore[arg-type]
-        except InspectorError as error:
+        except (InspectorError, OSError) as error:  # a full disk must not leave the strip busy
             self._refused(error)
+            return
+        if photo.id in self.photo_ids():  # the same bytes again: stored once, shown once
+            self._set_pending(self._pending - 1)
+            self.status.setText(self.tr("This photo is already here."))
             return
         self.photo_added.emit(photo)  # before "idle": a confirmation waiting for it must see it
         self._set_pending(self._pending - 1)
@@ -196,7 +200,7 @@ class PhotoStrip(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.paste(event.mimeData()):
+        if self.isEnabled() and self.paste(event.mimeData()):
             event.acceptProposedAction()
 
     def _activated(self, item: QListWidgetItem) -> None:

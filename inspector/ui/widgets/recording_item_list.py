@@ -115,9 +115,12 @@ class RecordingItemList(QTreeWidget):
         return None if entry is None else entry.data(0, Qt.ItemDataRole.UserRole)
 
     def select(self, code: str) -> None:
+        """Make ``code`` current without ``item_chosen`` (that signal is for the user's picks)."""
         entry = self._items.get(code)
         if entry is not None:
+            self.blockSignals(True)
             self.setCurrentItem(entry)
+            self.blockSignals(False)
             self.scrollToItem(entry)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from inspector.domain.inspections import Answer, AnswerResult, Inspection
+from inspector import messages
+from inspector.domain.errors import PermissionDenied
+from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionStatus
 from inspector.domain.photos import Photo
 from inspector.domain.scoring import ScoreResult
 from inspector.domain.templates import TemplateItem, TemplateVersion
@@ -36,6 +38,19 @@ def plain_button(text: str, tip: str) -> QPushButton:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def read_only_reason(ui: UiContext, inspection: Inspection) -> str:
+    """Why ``inspection`` opens read-only for the user ("" when it may be edited)."""
+    if inspection.status is InspectionStatus.COMPLETED:
+        when = inspection.completed_at.strftime(WHEN) if inspection.completed_at else ""
+        return QCoreApplication.translate("RecordingScreen", "Completed {when}: read-only.").format(when=when)
+    try:
+        ui.app.inspections.ensure_can_edit(ui.user, inspection)
+    except PermissionDenied as error:
+        return QCoreApplication.translate("RecordingScreen", "Read-only: {reason}").format(
+            reason=messages.describe(error))
+    return ""
 
 
 class RecordingHeader(QWidget):
@@ -122,7 +137,8 @@ class ItemPanel(QWidget):
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
-        self.keys_hint = QLabel(self.tr("P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete"))
+        self.checklist_keys = self.tr("P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete")
+        self.keys_hint = QLabel(self.checklist_keys)
         self.keys_hint.setProperty("role", "hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
@@ -133,6 +149,13 @@ class ItemPanel(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.keys_hint)
+
+    def set_walkaround(self, walkaround: bool) -> None:
+        """A walk-around only records fails: no answer buttons, its own keys."""
+        for button in (self.pass_button, self.fail_button, self.na_button):
+            button.setVisible(not walkaround)
+        walk = self.tr("Enter records the problem · Esc cancels · Ctrl+Enter complete")
+        self.keys_hint.setText(walk if walkaround else self.checklist_keys)
 
     def result_text(self, result: AnswerResult) -> str:
         return {AnswerResult.PASS: self.tr("pass"), AnswerResult.FAIL: self.tr("fail"),
