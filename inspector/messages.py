@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
+from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, Role
 from inspector.i18n import translate
 from inspector.labels import entity_label, label
@@ -112,6 +113,15 @@ TEMPLATES: dict[str, str] = {
     ),
     "item_not_answered": QT_TRANSLATE_NOOP("Errors", "Item {item} has not been answered yet."),
     "photo_not_attached": QT_TRANSLATE_NOOP("Errors", "That photo is not attached to item {item}."),
+    "calendar_override_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "These dates are entered both as holidays and as make-up working days: {dates}."
+    ),
+    "working_days_range": QT_TRANSLATE_NOOP(
+        "Errors", "A rectification period must be between 1 and {maximum} working days (not {value})."
+    ),
+    "no_default_working_days": QT_TRANSLATE_NOOP(
+        "Errors", "No default rectification period is set for severity {severity}."
+    ),
     "data_dir_locked": QT_TRANSLATE_NOOP(
         "Errors", "Inspector is already open on the data folder {path}. Use that window."
     ),
@@ -292,6 +302,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
         readable["role"] = label(Role(params["role"]))
     if params.get("permission") in Permission._value2member_map_:
         readable["permission"] = label(Permission(params["permission"]))
+    if params.get("severity") in Severity._value2member_map_:
+        readable["severity"] = label(Severity(params["severity"]))
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])

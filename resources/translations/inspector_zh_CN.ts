@@ -615,6 +615,18 @@
         <translation>该照片不属于检查项目 {item}。</translation>
     </message>
     <message>
+        <source>These dates are entered both as holidays and as make-up working days: {dates}.</source>
+        <translation>以下日期同时被设为节假日和调休上班日：{dates}。</translation>
+    </message>
+    <message>
+        <source>A rectification period must be between 1 and {maximum} working days (not {value}).</source>
+        <translation>整改期限须为 1 至 {maximum} 个工作日（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>No default rectification period is set for severity {severity}.</source>
+        <translation>尚未为严重程度“{severity}”设置默认整改期限。</translation>
+    </message>
+    <message>
         <source>Inspector is already open on the data folder {path}. Use that window.</source>
         <translation>服务质量督查已打开数据文件夹 {path}，请使用已打开的窗口。</translation>
     </message>
