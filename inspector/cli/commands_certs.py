@@ -1,0 +1,152 @@
+"""``certs init-ca|issue|export-ca`` and ``verify``: the local CA, signing certificates, and
+checking a signed PDF.
+
+``certs init-ca`` and ``certs issue USER`` act as the signed-in user (``--user``, password from
+``$INSPECTOR_PASSWORD`` or a prompt) and go through ``CertificateService``, so the role checks
+and the audit trail are those of the desktop app. The target user's own password, which
+encrypts their new key, comes from ``$INSPECTOR_CERT_PASSWORD`` or a prompt "Password of USER:";
+without either (no terminal) the command exits 2.
+
+``verify FILE.pdf`` needs no account and no data folder. Trust roots are the ``--trust`` files,
+plus this data folder's CA when the folder exists and has one. Exit 0 when the document is
+signed, intact and wholly signed — and, whenever any trust root is known, signed by a trusted
+certificate (a notice verified inside the office's own folder must come from the office's CA);
+with no trust root at all the signer cannot be confirmed, which the output says. Exit 1 with the
+reason otherwise; exit 2 for bad input (a missing PDF or CA file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from inspector.cli.session import ENV_PASSWORD, ENV_USER, CliSession
+from inspector.domain.errors import InspectorError
+from inspector.domain.signatures import SignatureCheck
+from inspector.domain.users import User
+from inspector.paths import DATABASE_NAME, resolve_data_dir
+from inspector.services.certificates import verify_document
+from inspector.signature_words import describe_check, verdict
+
+ENV_CERT_PASSWORD = "INSPECTOR_CERT_PASSWORD"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    certs = subparsers.add_parser("certs", help="the quality office's local CA and the users' signing certificates")
+    commands = certs.add_subparsers(dest="certs_command", metavar="ACTION", required=True)
+
+    init_ca = commands.add_parser("init-ca", help="create this data folder's certificate authority (quality office)")
+    init_ca.set_defaults(handler=run_init_ca)
+
+    issue = commands.add_parser(
+        "issue", help="give USER a signing key and certificate (the CA holder only; replaces an older one)")
+    issue.add_argument("username", metavar="USER")
+    issue.set_defaults(handler=run_issue)
+
+    export = commands.add_parser("export-ca", help="write the CA certificate (PEM) for people who verify notices")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pem")
+    export.set_defaults(handler=run_export_ca)
+
+    verify = subparsers.add_parser(
+        "verify", help="check a signed PDF; exit 0 when intact, wholly signed and (with known CAs) trusted")
+    verify.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    verify.add_argument("--trust", action="append", default=[], type=Path, metavar="CA.pem",
+                        help="a trusted CA certificate (PEM); repeat for several")
+    verify.add_argument("--json", action="store_true", help="print the check as JSON on stdout")
+    verify.set_defaults(handler=run_verify)
+
+
+# --- certs ---------------------------------------------------------------------------------------
+
+def _actor_and_password(session: CliSession) -> tuple[User, str]:
+    """The acting user (as ``CliSession.actor`` chooses them) and their password, asked once."""
+    users = session.context.users
+    name = session.args.user or os.environ.get(ENV_USER)
+    if not name:
+        admin = users.sole_admin()
+        if admin is None:
+            raise InspectorError("no_acting_user")
+        name = admin.username
+    password = session.password_for(name)
+    return users.authenticate(name, password), password
+
+
+def _target_password(username: str) -> str:
+    password = os.environ.get(ENV_CERT_PASSWORD)
+    if password is not None:
+        return password
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Password of {username}: ")
+    raise InspectorError("cert_password_required", user=username, env=ENV_CERT_PASSWORD, actor_env=ENV_PASSWORD)
+
+
+def run_init_ca(session: CliSession) -> int:
+    actor, password = _actor_and_password(session)
+    certificates = session.context.certificates
+    certificates.init_ca(actor, password)
+    ca = certificates.ca_certificate()
+    assert ca is not None
+    print(f"created the certificate authority {ca.subject} (valid until {ca.not_after:%Y-%m-%d}),"
+          f" held by {actor.username}")
+    print(f"CA certificate for verifiers: {certificates.ca_certificate_path()}")
+    return 0
+
+
+def run_issue(session: CliSession) -> int:
+    actor, password = _actor_and_password(session)
+    username = session.args.username.strip()
+    certificates = session.context.certificates
+    target = session.context.users.by_username(username)
+    certificates.issue(actor, password, username, _target_password(username))
+    issued = certificates.certificate_of(target.id)
+    assert issued is not None
+    print(f"issued certificate {issued.serial} to {username}: {issued.subject}"
+          f" (valid until {issued.not_after:%Y-%m-%d})")
+    return 0
+
+
+def _folder_exists(session: CliSession) -> bool:
+    return (resolve_data_dir(session.args.data_dir) / DATABASE_NAME).is_file()
+
+
+def run_export_ca(session: CliSession) -> int:
+    if not _folder_exists(session):
+        raise InspectorError("no_ca")
+    path = session.context.certificates.export_ca(session.args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+# --- verify --------------------------------------------------------------------------------------
+
+def check_file(session: CliSession, pdf_path: Path, trust: list[Path]) -> tuple[SignatureCheck, bool]:
+    """The check of ``pdf_path`` and whether trust is required (any trust root known)."""
+    if not pdf_path.is_file():
+        raise InspectorError("file_missing", file=str(pdf_path))
+    try:
+        pdf = pdf_path.read_bytes()
+    except OSError as error:
+        raise InspectorError("file_unreadable", file=str(pdf_path), reason=error.strerror or str(error)) from None
+    if _folder_exists(session):
+        certificates = session.context.certificates
+        return certificates.verify(pdf, trust, local_ca=True), bool(trust) or certificates.has_ca()
+    return verify_document(pdf, trust), bool(trust)
+
+
+def run_verify(session: CliSession) -> int:
+    args = session.args
+    check, require_trust = check_file(session, args.pdf, list(args.trust))
+    ok = check.ok(require_trust)
+    level, headline = verdict(check, require_trust=require_trust)
+    if args.json:
+        body = {**check.model_dump(mode="json"), "ok": ok, "verdict": level.value, "trust_required": require_trust}
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print(f"{args.pdf}: {headline}")
+        for line in describe_check(check):
+            print(f"  {line}")
+    return 0 if ok else 1
