@@ -6,21 +6,27 @@ folder; nothing reaches for module globals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
+from inspector.services.certificates import CertificateService
 from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
 from inspector.services.integrity import IntegrityService
 from inspector.services.photo_annotations import PhotoAnnotationService
+from inspector.services.notice_documents import NoticeDocuments
+from inspector.services.notice_files import NoticeFiles
+from inspector.services.notice_followups import FollowUpService
+from inspector.services.notices import NoticeService
 from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
 from inspector.services.registry_import import RegistryImporter
 from inspector.services.settings import SettingsService
 from inspector.services.template_transfer import TemplateTransferService
 from inspector.services.templates import TemplateService
+from inspector.services.user_signatures import UserSignatureService
 from inspector.services.users import UserService
 from inspector.storage.database import OpenResult, open_database
 
@@ -41,6 +47,19 @@ class AppContext:
     photos: PhotoService
     photo_annotations: PhotoAnnotationService
     template_transfer: TemplateTransferService
+    signatures: UserSignatureService
+    certificates: CertificateService
+
+    # Built from the services above (see __post_init__).
+    notices: NoticeService = field(init=False)
+    followups: FollowUpService = field(init=False)
+    notice_files: NoticeFiles = field(init=False)
+
+    def __post_init__(self) -> None:
+        documents = NoticeDocuments(self.services, self.photos)
+        self.notices = NoticeService(self.services, self.inspections, self.settings, documents, self.signatures)
+        self.followups = FollowUpService(self.notices)
+        self.notice_files = NoticeFiles(self.notices, getattr(self, "certificates", None))
 
     @property
     def db(self):
@@ -70,4 +89,6 @@ def open_context(data_dir: Path) -> AppContext:
         photos=PhotoService(ctx),
         photo_annotations=PhotoAnnotationService(ctx),
         template_transfer=TemplateTransferService(ctx),
+        signatures=UserSignatureService(ctx),
+        certificates=CertificateService(ctx),
     )

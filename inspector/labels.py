@@ -95,6 +95,7 @@ _ENTITY_WORDS: dict[str, str] = {
     "user": QT_TRANSLATE_NOOP("Labels", "user"),
     "notice": QT_TRANSLATE_NOOP("Labels", "rectification notice"),
     "photo": QT_TRANSLATE_NOOP("Labels", "photo"),
+    "signature": QT_TRANSLATE_NOOP("Labels", "signature"),
 }
 
 

@@ -15,6 +15,10 @@ from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, Role
 from inspector.i18n import translate
 from inspector.labels import entity_label, label
+from inspector.domain.notices import NoticeStatus
+from inspector.messages_notices import NOTICE_TEMPLATES
+from inspector.notice_labels import status_label
+from inspector.signature_words import ERROR_SENTENCES as SIGNING_ERRORS
 
 CONTEXT = "Errors"
 
@@ -79,6 +83,12 @@ TEMPLATES: dict[str, str] = {
     "file_unreadable": QT_TRANSLATE_NOOP("Errors", "The file {file} could not be read ({reason})."),
     "photo_unreadable": QT_TRANSLATE_NOOP("Errors", "The photo {file} cannot be used: {reason}. Nothing was saved."),
     "photo_unsupported": QT_TRANSLATE_NOOP("Errors", "The photo {file} cannot be used: {reason}. Nothing was saved."),
+    "photo_file_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The notice cannot be drawn: the image file {path} is missing. Rebuild the photo copies or remove the photo."
+    ),
+    "photo_file_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The notice cannot be drawn: the image file {path} is not a readable picture."
+    ),
     "photo_clean_refused": QT_TRANSLATE_NOOP(
         "Errors", "The database has {count} problem(s), so the photo store was not cleaned; run \"inspector-cli check\" first."
     ),
@@ -172,7 +182,17 @@ TEMPLATES: dict[str, str] = {
     "value_not_expected": QT_TRANSLATE_NOOP(
         "Errors", "Item {item} is a pass/fail item and takes no reading (\"{value}\")."
     ),
+    "signature_image_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The signature cannot be used: it must be a whole PNG picture of at most {limit_mb} MB."),
+    "letterhead_image_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The picture {file} cannot be used on notices: it must be a whole PNG or JPEG image of at most {limit_mb} MB."),
+    "calendar_range_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "A holiday range of {days} days is too long; enter at most {maximum} days at a time."),
+    "notice_sign_record": QT_TRANSLATE_NOOP(
+        "Errors", "Only the notice itself is signed, not its record: use either --sign or --record."),
 }
+TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.signature_words)
+TEMPLATES.update(NOTICE_TEMPLATES)  # notices and follow-ups (inspector.messages_notices)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {
@@ -304,6 +324,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
         readable["permission"] = label(Permission(params["permission"]))
     if params.get("severity") in Severity._value2member_map_:
         readable["severity"] = label(Severity(params["severity"]))
+    if params.get("status") in NoticeStatus._value2member_map_:
+        readable["status"] = status_label(NoticeStatus(params["status"]))
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])

@@ -71,6 +71,16 @@ class DataPaths:
         return self.root / "exports"
 
     @property
+    def notices(self) -> Path:
+        """Issued notice PDFs (``ZG-2026-11-0001.pdf``) and their PAdES-signed copies."""
+        return self.root / "notices"
+
+    @property
+    def certs(self) -> Path:
+        """The local CA's certificate, exported for anyone who verifies a signed notice."""
+        return self.root / "certs"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "inspector.lock"
 

@@ -4,7 +4,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from inspector.domain.deadlines import CalendarOverrides
 
 SETTINGS_VERSION = 1
 
@@ -18,6 +22,24 @@ class DeadlineDefaults(BaseModel):
     serious: int = Field(default=3, ge=1, le=90)
 
 
+class CalendarSettings(BaseModel):
+    """The official schedule entered by the quality office for years ``chinese-calendar`` does not
+    know yet (published each November): extra holidays and make-up working days (调休)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    holidays: tuple[date, ...] = ()
+    workdays: tuple[date, ...] = ()
+
+    @model_validator(mode="after")
+    def _no_day_both_ways(self) -> "CalendarSettings":
+        self.overrides()  # raises DeadlineError (a ValueError) for a day listed as both
+        return self
+
+    def overrides(self) -> CalendarOverrides:
+        return CalendarOverrides(holidays=frozenset(self.holidays), workdays=frozenset(self.workdays))
+
+
 class AppSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -29,6 +51,7 @@ class AppSettings(BaseModel):
     language: str = ""  # "" follows the system: zh_CN unless the system is English
     deadlines: DeadlineDefaults = Field(default_factory=DeadlineDefaults)
     recurrence_window_days: int = Field(default=90, ge=1, le=730)  # 再次发生 window
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
 
     @classmethod
     def upgrade(cls, raw: dict) -> "AppSettings":

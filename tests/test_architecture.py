@@ -27,6 +27,10 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "ui": ("sqlite3", "sqlite_utils", "inspector.storage"),
     "media": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
               "inspector.app", "inspector.cli"),
+    "pdf": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
+            "inspector.app", "inspector.cli"),
+    "signing": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
+                "inspector.app", "inspector.cli"),
 }
 
 
@@ -94,6 +98,11 @@ def test_checker_catches_bad_code() -> None:
     assert violations("media", "media/x.py", "from inspector.storage.photo_store import PhotoStore\n")
     assert violations("media", "media/x.py", "from PySide6.QtGui import QImage\n")
     assert violations("media", "media/x.py", "from PIL import Image\n") == []
+    assert violations("pdf", "pdf/x.py", "from inspector.services.notices import NoticeService\n")
+    assert violations("pdf", "pdf/x.py", "from PySide6.QtCore import QObject\n")
+    assert violations("pdf", "pdf/x.py", "from reportlab.platypus import Table\nfrom PIL import Image\n") == []
+    assert violations("signing", "signing/x.py", "from inspector.storage import certificates_repo\n")
+    assert violations("signing", "signing/x.py", "from pyhanko.sign import signers\n") == []
     assert violations("ui", "ui/x.py", "q = 'SELECT * FROM units'\n")
     assert violations("ui", "ui/x.py", "q = 'insert into units (code) values (?)'\n")
     assert violations("ui", "ui/x.py", "q = 'PRAGMA foreign_keys'\n")

@@ -47,6 +47,12 @@ def summary_lines(summary: DemoSummary) -> list[str]:
             f"{recorded.inspections} inspections ({recorded.completed} completed, {recorded.covert} covert, "
             f"{recorded.walkaround} walk-around), {recorded.findings} findings, {recorded.photos} photos"
         )
+    notices = summary.notices
+    if notices is not None:
+        states = ", ".join(f"{count} {status}" for status, count in sorted(notices.statuses.items()))
+        lines.append(f"{notices.notices} rectification notices ({states or 'none'}), "
+                     f"{notices.fixed_on_spot} walk-around findings fixed on the spot"
+                     + (", one signed copy (local CA held by wangfang)" if notices.signed else ""))
     if summary.templates:
         lines.append(f"loaded {summary.templates} built-in template(s)")
     lines.append(f"accounts created: {', '.join(summary.users)}")

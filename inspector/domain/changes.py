@@ -20,6 +20,7 @@ class Entity(StrEnum):
     NOTICE = "notice"
     FOLLOWUP = "followup"
     SETTINGS = "settings"
+    SIGNATURE = "signature"  # a user's own stored drawn signature
 
 
 class ChangeSet(BaseModel):

@@ -13,7 +13,8 @@ account the ``admin`` account is created with it too.
 
 Each part (units, staff, vehicles, locations, users) is a small function over one ``_Build``
 state, so that later parts can draw on what the earlier ones made. ``inspections=N`` adds N
-inspections with evidence photos (``demo_inspections``) in the same transaction.
+inspections with evidence photos (``demo_inspections``) and, from them, rectification notices in
+every state (``demo_notices``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from inspector.domain.errors import Conflict, PermissionDenied
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
 from inspector.domain.users import Permission, Role, User, require
 from inspector.services.demo_inspections import DemoInspections, add_inspections
+from inspector.services.demo_notices import DemoNotices, add_notices
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -137,6 +139,7 @@ class DemoSummary:
     templates: int
     changes: ChangeSet
     inspections: DemoInspections | None = None
+    notices: DemoNotices | None = None
 
 
 @dataclass
@@ -196,10 +199,14 @@ def create_demo(
         _add_users(build)
         recorded = (add_inspections(context, build.actor, inspections, seed=seed, progress=progress)
                     if inspections > 0 else None)
+        notices = (add_notices(context, password=DEMO_PASSWORD, inspections=inspections, seed=seed)
+                   if recorded is not None else None)
     if recorded is None and progress is not None:
         progress(1.0)
     if recorded is not None:
         build.changes = build.changes.merge(recorded.changes)
+    if notices is not None:
+        build.changes = build.changes.merge(notices.changes)
     return DemoSummary(
         seed=seed,
         admin_created=admin_created,
@@ -211,6 +218,7 @@ def create_demo(
         templates=templates,
         changes=build.changes,
         inspections=recorded,
+        notices=notices,
     )
 
 

@@ -2,16 +2,18 @@
 
 Photos: a referenced original that is missing or whose bytes no longer hash to its name fails
 the check; orphans and temporary leftovers are listed as litter that ``check --clean`` removes.
+Notices: every issued PDF and every signed copy must still hash to the SHA-256 stored with it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from inspector.domain.audit import verify_chain
 from inspector.services.base import ServiceContext
 from inspector.services.photos import PhotoService, StoreReport
-from inspector.storage import audit_repo
+from inspector.storage import audit_repo, notices_repo
 from inspector.storage.database import integrity_problems, missing_triggers
 
 
@@ -23,10 +25,12 @@ class CheckReport:
     photos: list[str] = field(default_factory=list)  # failures: missing or changed originals
     photo_litter: list[str] = field(default_factory=list)  # orphans and leftovers: not failures
     photos_referenced: int = 0
+    notices: list[str] = field(default_factory=list)  # failures: missing or changed notice PDFs
+    notice_files: int = 0
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit or self.photos)
+        return not (self.database or self.audit or self.photos or self.notices)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
@@ -35,6 +39,8 @@ class CheckReport:
         out += [f"  {line}" for line in self.audit]
         out.append(f"photos: {self.photos_referenced} referenced, {'ok' if not self.photos else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.photos]
+        out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
+        out += [f"  {line}" for line in self.notices]
         if self.photo_litter:
             out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
             out += [f"  {line}" for line in self.photo_litter]
@@ -69,6 +75,7 @@ class IntegrityService:
         for chain_break in verify_chain(records):
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")
+        report.notice_files, report.notices = self.notice_pdf_problems()
         try:
             store = self.photos.check_store()
         except ValueError as error:  # a stored template body that no longer parses (pydantic)
@@ -77,3 +84,19 @@ class IntegrityService:
         report.photos_referenced = store.referenced
         report.photos, report.photo_litter = photo_lines(store)
         return report
+
+    def notice_pdf_problems(self) -> tuple[int, list[str]]:
+        """(files checked, problems): each issued PDF and signed copy against its stored SHA-256."""
+        problems = []
+        files = notices_repo.pdf_files(self.ctx.db)
+        for number, relative, sha256 in files:
+            path = self.ctx.paths.root / relative
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                problems.append(f"notice {number}: {relative} is missing")
+                continue
+            if digest != sha256:
+                problems.append(f"notice {number}: {relative} was changed on disk: its bytes no longer match"
+                                f" the SHA-256 stored when it was written")
+        return len(files), problems

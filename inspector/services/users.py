@@ -140,4 +140,10 @@ class UserService:
         with self.ctx.mutation():
             users_repo.set_password_hash(self.ctx.db, user_id, _HASHER.hash(new_password))
             self.ctx.record(actor, "user.password", Entity.USER, user_id)
+            if actor.id == target.id:
+                # Signing keys are encrypted with the login password: re-encrypt them in the same
+                # transaction. Imported here because CertificateService checks passwords through us.
+                from inspector.services.certificates import CertificateService
+
+                CertificateService(self.ctx).rekey(target, current_password or "", new_password)
         return ChangeSet.of(Entity.USER, user_id)

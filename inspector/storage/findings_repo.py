@@ -59,3 +59,8 @@ def list_for_inspection(db: sqlite_utils.Database, inspection_id: int) -> list[F
 def delete_for_inspection(db: sqlite_utils.Database, inspection_id: int) -> int:
     """Remove an inspection's findings (it was reopened); how many went."""
     return db.execute("DELETE FROM findings WHERE inspection_id = ?", [inspection_id]).rowcount
+
+
+def inspection_of(db: sqlite_utils.Database, finding_id: int) -> int | None:
+    row = db.execute("SELECT inspection_id FROM findings WHERE id = ?", [finding_id]).fetchone()
+    return row[0] if row else None
