@@ -2,8 +2,8 @@
 
 Order: QApplication → bundled CJK font and stylesheet → data folder → single-instance lock →
 database and services (``open_context``) → translator → first administrator if the folder has
-no account → sign-in → main window. Nothing here is a global: the ``AppContext`` and the
-``UiContext`` are built once and handed down.
+no account → sign-in → main window → the reminder of overdue notices (not blocking). Nothing
+here is a global: the ``AppContext`` and the ``UiContext`` are built once and handed down.
 
 Start-up speed: only Qt and the standard library are imported at module level; the context
 (pydantic, sqlite-utils, argon2), the dialogs and the main window are imported inside ``main``
@@ -219,6 +219,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         ui.sign_in(user)
         window = build_main_window(ui)
         window.show()
+        window.remind_overdue()  # overdue notices, without blocking ($INSPECTOR_NO_REMINDER=1: off)
         code = app.exec()
         wait_for_all()
         return code

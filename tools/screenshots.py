@@ -75,6 +75,8 @@ from inspector.ui.uicontext import UiContext  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
     TEMPLATE_SHOTS, prepare_inspection_scene, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
 )
+from screenshot_scenes import NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page  # noqa: E402
+from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
 # A fixed folder, so that the paths on screen (status bar, import dialog) and so the images are
@@ -90,7 +92,7 @@ PAGE_SHOTS = [key for key in PAGE_KEYS if key != "registry"]
 DIALOG_SHOTS = ["registry-edit-vehicle", "registry-import", "login", "first-admin", "password", "user-edit"]
 # Every file one language produces (the smoke test checks them all).
 SHOT_NAMES: tuple[str, ...] = (*PAGE_SHOTS, *REGISTRY_SHOTS.values(), "registry-supervisor", *DIALOG_SHOTS,
-                               *TEMPLATE_SHOTS)
+                               *TEMPLATE_SHOTS, *SETTINGS_SHOTS, *NOTICE_SHOTS)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -229,6 +231,8 @@ def shoot_window(window: MainWindow, folder: Path) -> list[Path]:
         page = window.go_to(key)
         if isinstance(page, TemplatesPage):
             prepare_templates(page)
+        if key == "notices":
+            prepare_notices_page(page)
         shots.append(save(window, folder / f"{key}.png"))
     registry = window.go_to("registry")
     assert isinstance(registry, RegistryPage)
@@ -294,6 +298,7 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
         shots = shoot_window(window, folder)
         shots += shoot_dialogs(context, admin, window, folder, work)
         shots += shoot_template_scenes(context, admin, window, folder, shoot_dialog)
+        shots += shoot_settings_scenes(context, admin, window, folder, shoot_dialog)
     finally:
         close_window(window)
     window = open_window(signed_in(context, DEMO_SUPERVISOR), size)
@@ -354,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
             context = open_demo(work)
             prepare_template_scenes(context, signed_in(context, DEMO_ADMIN))  # the same data in every language
             prepare_inspection_scene(context, signed_in(context, DEMO_SUPERVISOR))
+            prepare_notice_scene(context, DEMO_PASSWORD)
             try:
                 with no_blocking_dialogs(blocked):
                     for language in languages:

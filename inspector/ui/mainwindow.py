@@ -4,6 +4,8 @@ It only routes: pages own their behaviour and talk to services themselves. The w
 pages, switches the signed-in user (File → Switch user…), switches the display language live
 (View → Language: saved through ``SettingsService.set_language``, then every text is set again on
 ``QEvent.LanguageChange``), and remembers its size and splitter positions (``PreserveGeometry``).
+Tools → Verify a signed notice… checks a PDF's signature. After each sign-in (``remind_overdue``,
+called by ``inspector.app`` and by Switch user) a non-blocking reminder lists overdue notices.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -36,13 +39,14 @@ from inspector.ui.pages.base import Page
 from inspector.ui.pages.coming_later import ComingLaterPage
 from inspector.ui.pages.dashboard import DashboardPage
 from inspector.ui.pages.inspections_host import InspectionsHost
+from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 
 PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
-COMING_LATER = ("notices", "reports")
+COMING_LATER = ("reports",)
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -50,6 +54,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         super().__init__(parent)
         self.ui = ui
         self._retranslate_pending = False
+        self.reminder: QDialog | None = None
         self.setWindowIcon(icon("app"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -113,6 +118,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page = ComingLaterPage(self.ui, key)
         elif key == "inspections":
             page = InspectionsHost(self.ui)  # the list, and the recording screen in its place
+        elif key == "notices":
+            page = NoticesPage(self.ui)
         elif key == "templates":
             page = TemplatesPage(self.ui)
         elif key == "registry":
@@ -128,11 +135,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return PAGE_KEYS[max(self.nav.currentRow(), 0)]
 
     def go_to(self, key: str, detail: object = None) -> Page:
-        """Show the page ``key``; ``detail`` opens the registry on one kind (a RegistryKind)."""
+        """Show the page ``key``; ``detail`` opens the registry on one kind (a RegistryKind), or the
+        notices page on filters (a dict of ``NoticesPage.set_filter`` arguments, from the dashboard)."""
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
         page = self.pages[key]
         if isinstance(page, RegistryPage) and detail is not None:
             page.set_kind(detail)  # type: ignore[arg-type]
+        elif isinstance(page, NoticesPage) and isinstance(detail, dict):
+            page.set_filter(**detail)
         return page
 
     def _show_row(self, row: int) -> None:
@@ -187,6 +197,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
+        self.tools_menu = bar.addMenu("")
+        self.verify_notice_action = QAction(self)
+        self.verify_notice_action.triggered.connect(self.verify_notice)
+        self.tools_menu.addAction(self.verify_notice_action)
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -199,7 +214,29 @@ class MainWindow(PreserveGeometry, QMainWindow):
         user = LoginDialog.ask(self, self.ui.app.users)
         if user is not None:
             self.ui.sign_in(user)
+            self.remind_overdue()
         return user
+
+    def remind_overdue(self) -> QDialog | None:
+        """Once per sign-in: the overdue notices the user can act on, in a dialog that does not block."""
+        from inspector.ui.dialogs.overdue_reminder import OverdueReminderDialog
+
+        if self.reminder is not None:
+            self.reminder.close()  # the previous user's list
+        self.reminder = OverdueReminderDialog.remind(self.ui, self)
+        if self.reminder is not None:
+            self.reminder.open_notices_requested.connect(lambda: self.go_to("notices"))
+            self.reminder.destroyed.connect(self._reminder_gone)
+        return self.reminder
+
+    def _reminder_gone(self) -> None:
+        self.reminder = None
+
+    def verify_notice(self) -> None:
+        """Tools → Verify a signed notice…: is a signed PDF intact, and who signed it?"""
+        from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
+
+        VerifyNoticeDialog.open_for(self.ui, self)
 
     def set_language(self, language: str) -> bool:
         """Save ``language`` for this data folder and show every screen in it now."""
@@ -274,6 +311,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.verify_notice_action.setText(self.tr("&Verify a signed notice…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Inspector"))
         if 0 <= self.nav.currentRow() < len(PAGE_KEYS):

@@ -117,6 +117,77 @@
     </message>
 </context>
 <context>
+    <name>CalendarOverridesGroup</name>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>{year}: official schedule built in; {count} day(s) entered here take precedence</source>
+        <translation>{year} 年：已内置官方安排；此处录入的 {count} 天优先适用</translation>
+    </message>
+    <message>
+        <source>{year}: official schedule built in</source>
+        <translation>{year} 年：已内置官方安排</translation>
+    </message>
+    <message>
+        <source>{year}: entered by the office ({count} days)</source>
+        <translation>{year} 年：由质量办录入（{count} 天）</translation>
+    </message>
+    <message>
+        <source>{year}: not known — deadlines counted Monday–Friday and marked estimated</source>
+        <translation>{year} 年：未知——整改期限按周一至周五计算，并标注为估算</translation>
+    </message>
+    <message>
+        <source>→ due {due}, follow-up {follow_up}</source>
+        <translation>→ 到期 {due}，复查 {follow_up}</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日日历</translation>
+    </message>
+    <message>
+        <source>Deadlines count Chinese working days. The official schedule is built in up to the last year listed as such below; when the State Council publishes next year&apos;s schedule (each November), enter its holidays and make-up working days here.</source>
+        <translation>整改期限按中国工作日计算。官方安排已内置至下方标明的最后一年；国务院公布下一年的安排后（每年 11 月），请在此录入其中的节假日和调休上班日。</translation>
+    </message>
+    <message>
+        <source>Statutory holidays (no work)</source>
+        <translation>法定节假日（不上班）</translation>
+    </message>
+    <message>
+        <source>Make-up working days (weekend days worked)</source>
+        <translation>调休上班日（周末上班）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Try it: issued on</source>
+        <translation>试算：下发日期</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Save calendar</source>
+        <translation>保存日历</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Inspections</source>
@@ -175,22 +246,79 @@
     </message>
 </context>
 <context>
+    <name>CreateNoticeDialog</name>
+    <message>
+        <source>Draw…</source>
+        <translation>手写…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>My signature:</source>
+        <translation>我的签名：</translation>
+    </message>
+    <message>
+        <source>Correct notice {number}</source>
+        <translation>更正通知单 {number}</translation>
+    </message>
+    <message>
+        <source>The corrected notice gets a new number and replaces {number}, which is then marked superseded.</source>
+        <translation>更正后的通知单将使用新编号并取代 {number}，原通知单随即标记为已作废。</translation>
+    </message>
+    <message>
+        <source>Issue rectification notice</source>
+        <translation>下发整改通知单</translation>
+    </message>
+    <message>
+        <source>Inspection #{id}: {problems} open problem(s) for {units} unit(s); one notice is issued to each unit.</source>
+        <translation>检查记录 #{id}：{units} 个单位共有 {problems} 个未整改问题；每个单位下发一份通知单。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>My signature</source>
+        <translation>我的签名</translation>
+    </message>
+    <message>
+        <source>Sign below; the signature is printed on the notices you issue.</source>
+        <translation>请在下方签名；签名将印在您下发的通知单上。</translation>
+    </message>
+    <message>
+        <source>Preview of the notice to {unit}</source>
+        <translation>发给{unit}的通知单预览</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>下发…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issue %n notice(s) now? An issued notice cannot be changed; a correction is a new notice.</source>
+        <translation>
+            <numerusform>现在下发 %n 份通知单？通知单下发后不能修改；如需更正，须另发新通知单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issued: {numbers}</source>
+        <translation>已下发：{numbers}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Inspections this month</source>
         <translation>本月检查</translation>
-    </message>
-    <message>
-        <source>Counts and coverage appear here once the inspections module is in use.</source>
-        <translation>启用检查模块后，这里将显示检查次数和覆盖率。</translation>
-    </message>
-    <message>
-        <source>Open rectification notices</source>
-        <translation>未办结的整改通知</translation>
-    </message>
-    <message>
-        <source>Open and overdue notices appear here once the notices module is in use.</source>
-        <translation>启用整改通知模块后，这里将显示未办结和逾期的整改通知。</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -205,8 +333,8 @@
         <translation>检查表与账号</translation>
     </message>
     <message>
-        <source>Coming with later modules</source>
-        <translation>后续模块</translation>
+        <source>This month</source>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Open the registry</source>
@@ -223,6 +351,109 @@
     <message>
         <source>Signed in</source>
         <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>{completed} completed · {drafts} in progress</source>
+        <translation>已完成 {completed} · 进行中 {drafts}</translation>
+    </message>
+    <message>
+        <source>Notices due this week</source>
+        <translation>本周到期的通知单</translation>
+    </message>
+    <message>
+        <source>Notices overdue</source>
+        <translation>逾期的通知单</translation>
+    </message>
+    <message>
+        <source>Closed on time this month</source>
+        <translation>本月按时办结</translation>
+    </message>
+    <message>
+        <source>{open} open in all</source>
+        <translation>共 {open} 份未办结</translation>
+    </message>
+    <message>
+        <source>Past the deadline, still open</source>
+        <translation>已过整改期限，仍未办结</translation>
+    </message>
+    <message>
+        <source>None past its deadline</source>
+        <translation>没有逾期的通知单</translation>
+    </message>
+    <message>
+        <source>{on_time} of {closed}</source>
+        <translation>{on_time} / {closed}</translation>
+    </message>
+    <message>
+        <source>Answered by the deadline</source>
+        <translation>在整改期限内回复</translation>
+    </message>
+    <message>
+        <source>No notice closed this month yet</source>
+        <translation>本月尚无办结的通知单</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditor</name>
+    <message>
+        <source>Covert visit: the notice will say 经暗访检查发现 and carry no inspector&apos;s name.</source>
+        <translation>暗访：通知单将写明“经暗访检查发现”，且不显示检查人姓名。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Required measure (整改要求)</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Recurred</source>
+        <translation>再次发生</translation>
+    </message>
+    <message>
+        <source>Untick to leave this problem off the notice</source>
+        <translation>取消勾选即不将此问题列入通知单</translation>
+    </message>
+    <message>
+        <source>Recurred (再次发生)</source>
+        <translation>再次发生</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Addressee unit:</source>
+        <translation>受文单位：</translation>
+    </message>
+    <message>
+        <source>Head of the unit:</source>
+        <translation>单位负责人：</translation>
+    </message>
+    <message>
+        <source>Rectify within:</source>
+        <translation>整改期限：</translation>
+    </message>
+    <message>
+        <source>Double-click a description or a measure to change it; untick a problem to leave it off this notice.</source>
+        <translation>双击问题描述或整改要求即可修改；取消勾选的问题不列入本通知单。</translation>
+    </message>
+    <message>
+        <source>Deadline: {deadline}, follow-up {followup}</source>
+        <translation>整改期限：{deadline}，复查：{followup}</translation>
+    </message>
+    <message>
+        <source>(estimated: Monday–Friday, the official schedule for {year} is not entered yet)</source>
+        <translation>（估算：按周一至周五计算，{year} 年的官方安排尚未录入）</translation>
     </message>
 </context>
 <context>
@@ -551,6 +782,14 @@
         <translation>照片 {file} 无法使用：{reason}。未保存任何内容。</translation>
     </message>
     <message>
+        <source>The notice cannot be drawn: the image file {path} is missing. Rebuild the photo copies or remove the photo.</source>
+        <translation>无法生成通知单：图片文件 {path} 缺失。请重建照片副本或移除该照片。</translation>
+    </message>
+    <message>
+        <source>The notice cannot be drawn: the image file {path} is not a readable picture.</source>
+        <translation>无法生成通知单：图片文件 {path} 不是可读取的图片。</translation>
+    </message>
+    <message>
         <source>The database has {count} problem(s), so the photo store was not cleaned; run &quot;inspector-cli check&quot; first.</source>
         <translation>数据库存在 {count} 个问题，因此未清理照片库；请先运行“inspector-cli check”。</translation>
     </message>
@@ -707,6 +946,106 @@
         <translation>检查项目 {item} 按合格/不合格判定，不能填写读数（“{value}”）。</translation>
     </message>
     <message>
+        <source>The signature cannot be used: it must be a whole PNG picture of at most {limit_mb} MB.</source>
+        <translation>无法使用该签名：签名须为完整的 PNG 图片，且不超过 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <source>The picture {file} cannot be used on notices: it must be a whole PNG or JPEG image of at most {limit_mb} MB.</source>
+        <translation>图片 {file} 无法用于通知单：须为完整的 PNG 或 JPEG 图片，且不超过 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <source>A holiday range of {days} days is too long; enter at most {maximum} days at a time.</source>
+        <translation>节假日区间 {days} 天过长；每次最多录入 {maximum} 天。</translation>
+    </message>
+    <message>
+        <source>The account &quot;{user}&quot; is switched off.</source>
+        <translation>账号“{user}”已停用。</translation>
+    </message>
+    <message>
+        <source>Item {item} is no longer in the inspection&apos;s checklist version; the finding cannot be printed.</source>
+        <translation>检查项目 {item} 已不在该检查所用的检查表版本中；无法打印此问题。</translation>
+    </message>
+    <message>
+        <source>Photo {photo} cannot be read from the photo store; run the integrity check.</source>
+        <translation>无法从照片库读取照片 {photo}；请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Finding {finding} does not belong to inspection {inspection}.</source>
+        <translation>问题 {finding} 不属于检查记录 {inspection}。</translation>
+    </message>
+    <message>
+        <source>Finding {finding} is already on a rectification notice.</source>
+        <translation>问题 {finding} 已列入整改通知单。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} has no open findings left to put on a notice.</source>
+        <translation>检查记录 {inspection} 已没有可列入通知单的未整改问题。</translation>
+    </message>
+    <message>
+        <source>Finding {item} has no responsible unit; set the inspection&apos;s unit first.</source>
+        <translation>问题 {item} 没有责任单位；请先设置该检查的单位。</translation>
+    </message>
+    <message>
+        <source>Notice {notice} is {status} and can no longer be corrected.</source>
+        <translation>通知单 {notice} 的状态为 {status}，不能再更正。</translation>
+    </message>
+    <message>
+        <source>Notice {notice} is {status}: this step does not apply to it any more.</source>
+        <translation>通知单 {notice} 的状态为 {status}：此步骤已不适用。</translation>
+    </message>
+    <message>
+        <source>Only walk-around findings can be closed as fixed on the spot ({item}).</source>
+        <translation>只有走动巡查发现的问题才能按日清日结关闭（{item}）。</translation>
+    </message>
+    <message>
+        <source>Finding {item} is already {status}.</source>
+        <translation>问题 {item} 的状态已是 {status}。</translation>
+    </message>
+    <message>
+        <source>The notice needs its addressee: the unit and the name of its head.</source>
+        <translation>通知单须填写受文单位及其负责人姓名。</translation>
+    </message>
+    <message>
+        <source>Problem {item} needs a description.</source>
+        <translation>问题 {item} 需要填写问题描述。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signs for the notice.</source>
+        <translation>请填写通知单签收人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the measures the unit has taken.</source>
+        <translation>请填写单位已采取的整改措施。</translation>
+    </message>
+    <message>
+        <source>Enter who replied for the unit.</source>
+        <translation>请填写代表单位回复的人员。</translation>
+    </message>
+    <message>
+        <source>The reply date {date} must lie between the day of issue ({issued}) and today.</source>
+        <translation>回复日期 {date} 须在下发日期（{issued}）与今天之间。</translation>
+    </message>
+    <message>
+        <source>Give a follow-up result for problem {position} ({item}).</source>
+        <translation>请填写第 {position} 个问题（{item}）的复查结果。</translation>
+    </message>
+    <message>
+        <source>The notice has no problem number {position}.</source>
+        <translation>通知单中没有第 {position} 个问题。</translation>
+    </message>
+    <message>
+        <source>The PDF of notice {notice} is missing ({path}); run the integrity check.</source>
+        <translation>通知单 {notice} 的 PDF 缺失（{path}）；请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>The PDF of notice {notice} was changed after issue ({path}); it is not used. Run the integrity check.</source>
+        <translation>通知单 {notice} 的 PDF 在下发后被改动（{path}），不予使用。请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Only the notice itself is signed, not its record: use either --sign or --record.</source>
+        <translation>只能对通知单本身签名，不能对其记录签名：--sign 和 --record 只能选用其一。</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>此项必填</translation>
     </message>
@@ -806,6 +1145,62 @@
         <source>row {row}, column {column}</source>
         <translation>第 {row} 行，“{column}”列</translation>
     </message>
+    <message>
+        <source>This data folder has no certificate authority yet; the quality office creates it with &quot;certs init-ca&quot;.</source>
+        <translation>此数据文件夹还没有 CA；由质量办用“certs init-ca”创建。</translation>
+    </message>
+    <message>
+        <source>This data folder already has its certificate authority (held by {holder}); there is only one.</source>
+        <translation>此数据文件夹已有 CA（持有人：{holder}）；只能有一个。</translation>
+    </message>
+    <message>
+        <source>Only {holder}, who created the certificate authority, may issue certificates.</source>
+        <translation>只有创建 CA 的 {holder} 可以签发证书。</translation>
+    </message>
+    <message>
+        <source>The account &quot;{user}&quot; is switched off and cannot get a certificate.</source>
+        <translation>账号“{user}”已停用，不能获取证书。</translation>
+    </message>
+    <message>
+        <source>&quot;{user}&quot; has no signing certificate yet; ask the quality office to run &quot;certs issue {user}&quot;.</source>
+        <translation>“{user}”还没有签名证书；请质量办运行“certs issue {user}”。</translation>
+    </message>
+    <message>
+        <source>The signing certificate of &quot;{user}&quot; expired on {not_after}; ask the quality office for a new one.</source>
+        <translation>“{user}”的签名证书已于 {not_after} 过期；请向质量办申请新证书。</translation>
+    </message>
+    <message>
+        <source>The signing key of &quot;{user}&quot; is locked with an earlier password (the password was reset); ask the quality office to run &quot;certs issue {user}&quot;.</source>
+        <translation>“{user}”的签名密钥仍由旧密码加密（密码已被重置）；请质量办运行“certs issue {user}”。</translation>
+    </message>
+    <message>
+        <source>The password does not unlock the signing key.</source>
+        <translation>该密码无法解锁签名密钥。</translation>
+    </message>
+    <message>
+        <source>A signing key needs a password.</source>
+        <translation>签名密钥需要设置密码。</translation>
+    </message>
+    <message>
+        <source>The signing key is of a kind Inspector does not use; issue a new certificate.</source>
+        <translation>该签名密钥的类型不受服务质量督查支持；请签发新证书。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be read (it is not a PEM certificate).</source>
+        <translation>无法读取证书（不是 PEM 证书）。</translation>
+    </message>
+    <message>
+        <source>The file {file} holds no certificate (expected a PEM file such as inspector-ca.pem).</source>
+        <translation>文件 {file} 中没有证书（应为 PEM 文件，如 inspector-ca.pem）。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read ({reason}).</source>
+        <translation>无法读取 PDF（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
+        <translation>需要“{user}”的密码来保护其新的签名密钥：请本人在终端中输入，或设置 ${env}。</translation>
+    </message>
 </context>
 <context>
     <name>FailPanel</name>
@@ -832,6 +1227,69 @@
     <message>
         <source>This item needs {needed} photo(s) when it fails; {have} added.</source>
         <translation>此项目不合格时需拍照 {needed} 张，已添加 {have} 张。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsActions</name>
+    <message>
+        <source>Create rectification notice…</source>
+        <translation>创建整改通知单…</translation>
+    </message>
+    <message>
+        <source>Issue a notice to the responsible unit for the open findings</source>
+        <translation>就未整改问题向责任单位下发通知单</translation>
+    </message>
+    <message>
+        <source>{count} open</source>
+        <translation>{count} 个未整改</translation>
+    </message>
+    <message>
+        <source>{count} on a notice</source>
+        <translation>{count} 个已列入通知单</translation>
+    </message>
+    <message>
+        <source>{count} closed</source>
+        <translation>已关闭 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} fixed on the spot</source>
+        <translation>日清日结 {count} 个</translation>
+    </message>
+    <message>
+        <source>Findings: {states}</source>
+        <translation>问题：{states}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>on a notice</source>
+        <translation>已列入通知单</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>日清日结</translation>
+    </message>
+    <message>
+        <source>Fixed on the spot…</source>
+        <translation>日清日结…</translation>
+    </message>
+    <message>
+        <source>日清日结: corrected while you were there; no notice is needed</source>
+        <translation>日清日结：检查时已当场整改，无需下发通知单</translation>
+    </message>
+    <message>
+        <source>Fixed on the spot</source>
+        <translation>日清日结</translation>
+    </message>
+    <message>
+        <source>What was done (optional):</source>
+        <translation>处理情况（选填）：</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1325,67 @@
     <message>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up of notice {number}</source>
+        <translation>复查通知单 {number}</translation>
+    </message>
+    <message>
+        <source>Check every problem of the notice to {unit} on the spot. A photo from the same spot as the one at issue shows best what changed.</source>
+        <translation>请到现场逐一核查发给 {unit} 的通知单中的每个问题。在与原问题照片相同的位置拍照，最能看出整改前后的变化。</translation>
+    </message>
+    <message>
+        <source>Optional: who was present, anything else seen</source>
+        <translation>选填：在场人员、其他发现的情况</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Record follow-up</source>
+        <translation>录入复查结果</translation>
+    </message>
+    <message>
+        <source>Overall note:</source>
+        <translation>总体说明：</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>新的整改期限：</translation>
+    </message>
+    <message>
+        <source>Choose passed or failed for every problem.</source>
+        <translation>请为每个问题选择“通过”或“未通过”。</translation>
+    </message>
+    <message>
+        <source>All passed: the notice will be closed.</source>
+        <translation>全部通过：通知单将关闭。</translation>
+    </message>
+    <message>
+        <source>{date} ({weekday})</source>
+        <translation>{date}（{weekday}）</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预估）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) failed: a new notice will be issued for them with a deadline of {date}.</source>
+        <translation>
+            <numerusform>%n 个问题未通过：将为其下发新的通知单，整改期限为 {date}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up recorded: the failed problems carry on in notice {number}, due {date}.</source>
+        <translation>复查结果已录入：未通过的问题转入通知单 {number}，整改期限为 {date}。</translation>
+    </message>
+    <message>
+        <source>Follow-up recorded: notice {number} is closed.</source>
+        <translation>复查结果已录入：通知单 {number} 已关闭。</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +2034,60 @@
         <source>photo</source>
         <translation>照片</translation>
     </message>
+    <message>
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadImages</name>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadImagesGroup</name>
+    <message>
+        <source>The file {file} is missing.</source>
+        <translation>找不到文件 {file}。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>选择徽标</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>信头</translation>
+    </message>
+    <message>
+        <source>The logo is printed at the top of every notice, the seal beside the quality office&apos;s signature. A copy of the picture is kept in the data folder.</source>
+        <translation>徽标印在每份通知单的顶部，印章盖在质量办签名旁。图片会复制一份保存在数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>徽标：</translation>
+    </message>
+    <message>
+        <source>Inspection seal (检查专用章):</source>
+        <translation>检查专用章：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>LocationsModel</name>
@@ -1637,12 +2210,47 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a signed notice…</source>
+        <translation>验证已签署的通知单(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Inspector</source>
         <translation>关于服务质量督查(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MySignatureGroup</name>
+    <message>
+        <source>No signature kept yet.</source>
+        <translation>尚未保存签名。</translation>
+    </message>
+    <message>
+        <source>My signature</source>
+        <translation>我的签名</translation>
+    </message>
+    <message>
+        <source>Sign in the box with the mouse, a pen or your finger. It is kept for the notices you issue or sign, and you can draw it again at any time.</source>
+        <translation>请用鼠标、手写笔或手指在框内签名。签名会保存下来，用于您下发或签署的通知单，可随时重新签写。</translation>
+    </message>
+    <message>
+        <source>Your handwritten signature, placed on the notices you issue or sign.</source>
+        <translation>您的手写签名，用于您下发或签署的通知单。</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>签写…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +2294,399 @@
     <message>
         <source>Create draft</source>
         <translation>创建草稿</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDetail</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Select a notice to see its problems, its history and what can be done next.</source>
+        <translation>选择一份通知单，即可查看其问题、处理记录以及下一步可进行的操作。</translation>
+    </message>
+    <message>
+        <source>Preview / print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>Record (整改档案)</source>
+        <translation>整改档案</translation>
+    </message>
+    <message>
+        <source>Receipt (签收)…</source>
+        <translation>签收…</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>复查…</translation>
+    </message>
+    <message>
+        <source>Sign (PAdES)…</source>
+        <translation>签署（PAdES）…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <source>The issued notice as printed (double-click a row)</source>
+        <translation>按打印样式查看已下发的通知单（也可双击行）</translation>
+    </message>
+    <message>
+        <source>The notice with its receipt, reply, follow-ups and before/after photos</source>
+        <translation>通知单及其签收、回复、复查记录和整改前后照片</translation>
+    </message>
+    <message>
+        <source>Issue a corrected notice that replaces this one</source>
+        <translation>下发一份更正后的通知单，取代本通知单</translation>
+    </message>
+    <message>
+        <source>{date} (estimated: Monday–Friday)</source>
+        <translation>{date}（预估：按周一至周五计算）</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>{date} by {name}</source>
+        <translation>{date}（{name}）</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>{date} ({days} working days)</source>
+        <translation>{date}（{days} 个工作日）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正的通知单</translation>
+    </message>
+    <message>
+        <source>Reissue of</source>
+        <translation>重新下发自</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>替代通知单</translation>
+    </message>
+    <message>
+        <source>recurred</source>
+        <translation>再次发生</translation>
+    </message>
+    <message>
+        <source>Measure: {text}</source>
+        <translation>整改措施：{text}</translation>
+    </message>
+    <message>
+        <source>Issued {time} by {name}.</source>
+        <translation>{time} 由 {name} 下发。</translation>
+    </message>
+    <message>
+        <source>Signed for by {name} on {time}{drawn}.</source>
+        <translation>{time} 由 {name} 签收{drawn}。</translation>
+    </message>
+    <message>
+        <source> (signature drawn)</source>
+        <translation> （手写签名）</translation>
+    </message>
+    <message>
+        <source>Reply of {date} by {name}: {measures}</source>
+        <translation>{date} {name} 回复：{measures}</translation>
+    </message>
+    <message>
+        <source>Preventive: {text}</source>
+        <translation>预防措施：{text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n photo(s))</source>
+        <translation>
+            <numerusform>（%n 张照片）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all passed</source>
+        <translation>全部通过</translation>
+    </message>
+    <message>
+        <source>failed: problem(s) {positions}</source>
+        <translation>未通过：问题 {positions}</translation>
+    </message>
+    <message>
+        <source>Follow-up {time} by {name}: {verdict}.</source>
+        <translation>{time} {name} 复查：{verdict}。</translation>
+    </message>
+    <message>
+        <source>Closed {time}.</source>
+        <translation>已于 {time} 关闭。</translation>
+    </message>
+    <message>
+        <source>Carried on by notice {number}.</source>
+        <translation>未通过的问题转入通知单 {number}。</translation>
+    </message>
+    <message>
+        <source>Signed (PAdES) by {name} on {time}.</source>
+        <translation>{time} 由 {name} 签署（PAdES）。</translation>
+    </message>
+    <message>
+        <source>Notice {number}</source>
+        <translation>通知单 {number}</translation>
+    </message>
+    <message>
+        <source>Record of notice {number}</source>
+        <translation>通知单 {number} 的整改档案</translation>
+    </message>
+    <message>
+        <source>Receipt of notice {number}</source>
+        <translation>签收通知单 {number}</translation>
+    </message>
+    <message>
+        <source>The person receiving the notice for {unit} signs below.</source>
+        <translation>请 {unit} 的签收人在下方签名。</translation>
+    </message>
+    <message>
+        <source>Receipt recorded: signed by {name}.</source>
+        <translation>已登记签收：签收人 {name}。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s reply is recorded.</source>
+        <translation>已录入单位的回复。</translation>
+    </message>
+    <message>
+        <source>Sign notice {number}</source>
+        <translation>签署通知单 {number}</translation>
+    </message>
+    <message>
+        <source>Your password unlocks your signing key:</source>
+        <translation>请输入密码以解锁您的签名密钥：</translation>
+    </message>
+    <message>
+        <source>Signed copy saved as {path}</source>
+        <translation>已签署的文件已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Export notice {number}</source>
+        <translation>导出通知单 {number}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLabels</name>
+    <message>
+        <source>Issued</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reissued</source>
+        <translation>已重新下发</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>整改不及时</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>未完成整改</translation>
+    </message>
+    <message>
+        <source>Recurred</source>
+        <translation>再次发生</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>{date} (est.)</source>
+        <translation>{date}（估算）</translation>
+    </message>
+    <message>
+        <source>Estimated: counted Monday to Friday, the official holiday schedule for that year is not entered yet.</source>
+        <translation>估算：按周一至周五计算，该年度的法定节假日安排尚未录入。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Notices</source>
+        <translation>整改通知</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未关闭</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any flag</source>
+        <translation>全部标记</translation>
+    </message>
+    <message>
+        <source>Overdue (逾期)</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Late (整改不及时)</source>
+        <translation>整改不及时</translation>
+    </message>
+    <message>
+        <source>Unfinished (未完成整改)</source>
+        <translation>未完成整改</translation>
+    </message>
+    <message>
+        <source>Recurred (再次发生)</source>
+        <translation>再次发生</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Search number, unit, addressee…</source>
+        <translation>搜索编号、单位、接收人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n 份通知单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No notice matches these filters.</source>
+        <translation>没有符合筛选条件的通知单。</translation>
+    </message>
+    <message>
+        <source>No rectification notices yet. A notice is issued from a completed inspection with failed items: open it under Inspections and choose “Issue notice…”.</source>
+        <translation>还没有整改通知单。整改通知单根据已完成且有不合格项目的检查下发：在“检查记录”中打开该检查，选择“创建整改通知单…”。</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueReminderDialog</name>
+    <message>
+        <source>Overdue rectification notices</source>
+        <translation>逾期的整改通知单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rectification notice(s) past the deadline and not yet closed:</source>
+        <translation>
+            <numerusform>%n 份整改通知单已超过整改期限且尚未关闭：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Open notices</source>
+        <translation>查看通知单</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后提醒</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +2734,45 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>The file {file} could not be opened ({reason}).</source>
+        <translation>无法打开文件 {file}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a PDF that can be shown.</source>
+        <translation>文件 {file} 不是可显示的 PDF。</translation>
+    </message>
+    <message>
+        <source>Page {page} / {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适应宽度</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +2851,37 @@
     <message>
         <source>cannot be shown</source>
         <translation>无法显示</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemCheck</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>What was seen at the follow-up</source>
+        <translation>复查时看到的情况</translation>
+    </message>
+    <message>
+        <source>The photo on the notice: take the after-photo from the same spot</source>
+        <translation>通知单上的照片：请在同一位置拍摄整改后照片</translation>
+    </message>
+    <message>
+        <source>no photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>At issue</source>
+        <translation>整改前</translation>
+    </message>
+    <message>
+        <source>After-photos, from the same spot:</source>
+        <translation>整改后照片（在同一位置拍摄）：</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +3392,49 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to notice {number}</source>
+        <translation>录入通知单 {number} 的回复</translation>
+    </message>
+    <message>
+        <source>What {unit} answered in writing: the measures taken and how the problem is kept from coming back.</source>
+        <translation>{unit}的书面回复：已采取的整改措施，以及防止问题再次发生的措施。</translation>
+    </message>
+    <message>
+        <source>e.g. the scratch was repainted on 18 November</source>
+        <translation>如：11 月 18 日已补漆修复划痕</translation>
+    </message>
+    <message>
+        <source>e.g. a daily body check before leaving the depot</source>
+        <translation>如：每天出车前检查车身</translation>
+    </message>
+    <message>
+        <source>Record reply</source>
+        <translation>录入回复</translation>
+    </message>
+    <message>
+        <source>Measures taken:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <source>Preventive measures:</source>
+        <translation>预防措施：</translation>
+    </message>
+    <message>
+        <source>Reply date:</source>
+        <translation>回复日期：</translation>
+    </message>
+    <message>
+        <source>Replied by:</source>
+        <translation>回复人：</translation>
+    </message>
+    <message>
+        <source>After-photos:</source>
+        <translation>整改后照片：</translation>
+    </message>
+</context>
+<context>
     <name>SectionForm</name>
     <message>
         <source>Section {code}</source>
@@ -2394,8 +3508,20 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>{severity}问题整改期限：</translation>
     </message>
     <message>
+        <source>Same problem again within:</source>
+        <translation>再次发生判定期限：</translation>
+    </message>
+    <message>
         <source> working days</source>
         <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A problem found again on the same item and subject within this many days is flagged as recurred (再次发生).</source>
+        <translation>同一检查项目、同一检查对象在此天数内再次发现问题，即标记为再次发生。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2416,6 +3542,139 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCheck</name>
+    <message>
+        <source>The document has been changed after it was signed: do not rely on it.</source>
+        <translation>文档在签署后被修改过：请勿采信。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the signer&apos;s certificate: do not rely on this document.</source>
+        <translation>签名与签署人的证书不符：请勿采信此文档。</translation>
+    </message>
+    <message>
+        <source>The signed part is unchanged, but something was added to the file after it was signed: do not rely on what was added; ask the issuer for the original file.</source>
+        <translation>已签署的部分未被改动，但签署后文件中又添加了内容：请勿采信所添加的内容，请向签发方索取原始文件。</translation>
+    </message>
+    <message>
+        <source>The document is intact: nothing has been changed or added since it was signed.</source>
+        <translation>文档完整：签署后未被修改，也未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>an unnamed signer</source>
+        <translation>未具名的签署人</translation>
+    </message>
+    <message>
+        <source>{name} (account {username})</source>
+        <translation>{name}（账号 {username}）</translation>
+    </message>
+    <message>
+        <source>{who}, {organisation}</source>
+        <translation>{who}，{organisation}</translation>
+    </message>
+    <message>
+        <source>Signed by {who} on {when}.</source>
+        <translation>由 {who} 于 {when} 签署。</translation>
+    </message>
+    <message>
+        <source>Signed by {who}; the time of signing is not recorded.</source>
+        <translation>由 {who} 签署；未记录签署时间。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate was issued by {issuer}, a certificate authority trusted here: the name above is confirmed.</source>
+        <translation>签署人的证书由本机信任的 CA {issuer} 签发：上述签署人姓名已确认。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name above is not confirmed.</source>
+        <translation>签署人的证书（由 {issuer} 签发）并非来自本机信任的 CA，或已过期：上述签署人姓名未经确认。</translation>
+    </message>
+    <message>
+        <source>No trusted certificate authority was given, so the name above is not confirmed; check again with the office&apos;s certificate (inspector-ca.pem).</source>
+        <translation>未提供受信任的 CA，因此上述签署人姓名未经确认；请使用质量办的 CA 证书（inspector-ca.pem）重新验证。</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF document, or it is too damaged to read.</source>
+        <translation>此文件不是 PDF 文档，或已严重损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>This document carries no digital signature: nothing shows who issued it or whether it was changed.</source>
+        <translation>此文档没有数字签名：无法证明由谁签发，也无法证明是否被修改过。</translation>
+    </message>
+    <message>
+        <source>Reason given: {reason}.</source>
+        <translation>签署理由：{reason}。</translation>
+    </message>
+    <message>
+        <source>Signed at: {location}.</source>
+        <translation>签署地点：{location}。</translation>
+    </message>
+    <message>
+        <source>The document carries {count} signatures; this is about the last one, which covers the earlier ones.</source>
+        <translation>此文档带有 {count} 个签名；以下结果针对最后一个签名，它涵盖之前的各个签名。</translation>
+    </message>
+    <message>
+        <source>Valid signature: the document is intact and the signer is confirmed.</source>
+        <translation>签名有效：文档完整，签署人已确认。</translation>
+    </message>
+    <message>
+        <source>Valid signature: the document is intact.</source>
+        <translation>签名有效：文档完整。</translation>
+    </message>
+    <message>
+        <source>The document is intact, but the signer is not confirmed.</source>
+        <translation>文档完整，但签署人未经确认。</translation>
+    </message>
+    <message>
+        <source>Not a readable PDF.</source>
+        <translation>不是可读取的 PDF。</translation>
+    </message>
+    <message>
+        <source>Not signed.</source>
+        <translation>未签名。</translation>
+    </message>
+    <message>
+        <source>Do not rely on this document: its signature is not valid.</source>
+        <translation>请勿采信此文档：其签名无效。</translation>
+    </message>
+    <message>
+        <source>Do not rely on this document: it was changed after signing.</source>
+        <translation>请勿采信此文档：签署后被修改过。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Name of the person signing:</source>
+        <translation>签名人姓名：</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <source>Keep as my signature</source>
+        <translation>保存为我的签名</translation>
+    </message>
+    <message>
+        <source>Use this signature again next time, without drawing it.</source>
+        <translation>下次直接使用此签名，无需重新签写。</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +4865,53 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyNoticeDialog</name>
+    <message>
+        <source>Verify a signed notice</source>
+        <translation>验证已签署的通知单</translation>
+    </message>
+    <message>
+        <source>No PDF chosen</source>
+        <translation>未选择 PDF</translation>
+    </message>
+    <message>
+        <source>Choose PDF…</source>
+        <translation>选择 PDF…</translation>
+    </message>
+    <message>
+        <source>Only this office&apos;s certificate authority</source>
+        <translation>仅信任本单位的 CA</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Signed PDF:</source>
+        <translation>已签署的 PDF：</translation>
+    </message>
+    <message>
+        <source>Also trust (CA certificate):</source>
+        <translation>另行信任（CA 证书）：</translation>
+    </message>
+    <message>
+        <source>Choose a signed PDF to check it.</source>
+        <translation>请选择要验证的已签署 PDF。</translation>
+    </message>
+    <message>
+        <source>Choose a signed PDF</source>
+        <translation>选择已签署的 PDF</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate to trust</source>
+        <translation>选择要信任的 CA 证书</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector.context import AppContext
 from inspector.domain.users import User
@@ -43,6 +43,17 @@ def _clean_application(qapp: QApplication) -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected fails the test at once (offscreen, its ``exec`` would wait
+    forever and the run would hang). Tests that expect one patch it or ``show_error``."""
+
+    def unexpected(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.text()} {box.informativeText()}".strip())
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
 
 
 @pytest.fixture

@@ -1,18 +1,25 @@
-"""The dashboard shows real figures, follows the change hub, and never invents numbers."""
+"""The dashboard shows real figures (registry, templates, this month's inspections and notices),
+follows the change hub, and never invents numbers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 
+from inspector.app import build_main_window
 from inspector.context import AppContext
+from inspector.domain.inspections import InspectionMode
+from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeFlag
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
 from inspector.ui.pages.dashboard import DashboardPage
+from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.uicontext import UiContext
+from tests.notice_world import CST, completed_inspection, make_world
 
 
 def make_page(qtbot: Any, ui: UiContext) -> DashboardPage:
@@ -56,11 +63,53 @@ def test_templates_in_force_are_counted_from_the_service(
         assert code in page.templates_card.note.text()
 
 
-def test_later_modules_show_no_numbers(qtbot: Any, admin: User, sign_in: Callable[[User], UiContext]) -> None:
+def test_nothing_recorded_shows_zeros_not_made_up_numbers(
+    qtbot: Any, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
     page = make_page(qtbot, sign_in(admin))
-    for card in page.later_cards.values():
-        assert not re.search(r"\d", card.value.text())
-        assert "module" in card.note.text()
+    assert page.inspections_card.value.text() == "0"
+    assert [card.value.text() for card in page.notice_cards.values()] == ["0", "0", "0"]
+    assert not page.notice_cards["overdue"].alert
+    assert "No notice closed" in page.notice_cards["closed_on_time"].note.text()
+
+
+def test_inspection_and_notice_figures_of_this_month(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], tmp_path: Path
+) -> None:
+    world = make_world(context, users, tmp_path)  # Monday 2026-11-16
+    ui = sign_in(world.office)
+    page = make_page(qtbot, ui)
+    cards = page.notice_cards
+    serious = completed_inspection(context, world, fails=("N1-3",), seed=1)  # 3 working days: Thu 19th
+    general = completed_inspection(context, world, fails=("N1-1",), seed=2)  # 5 working days: Mon 23rd
+    context.inspections.start(world.sup, template_version_id=world.template_id, mode=InspectionMode.ONSITE,
+                              subject=world.vehicle)
+    urgent, changes = context.notices.issue(world.office, context.notices.drafts(world.office, serious.id)[0])
+    later, more = context.notices.issue(world.office, context.notices.drafts(world.office, general.id)[0])
+    ui.hub.publish(changes.merge(more))
+
+    assert page.inspections_card.value.text() == "3"
+    assert page.inspections_card.note.text() == "2 completed · 1 in progress"
+    assert cards["due_this_week"].value.text() == "1"  # the 19th; the 23rd is next week
+    assert "2 open" in cards["due_this_week"].note.text()
+    assert cards["overdue"].value.text() == "0" and not cards["overdue"].alert
+
+    world.clock.now = datetime(2026, 11, 18, 10, 0, tzinfo=CST)
+    *_, changes = context.followups.record_followup(world.sup, urgent.id, passed())
+    world.clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=CST)  # the 23rd has passed
+    ui.hub.publish(changes)
+    assert cards["overdue"].value.text() == "1" and cards["overdue"].alert
+    assert cards["closed_on_time"].value.text() == "1 of 1"
+
+    *_, changes = context.followups.record_followup(world.sup, later.id, passed())  # closed late
+    ui.hub.publish(changes)
+    assert cards["overdue"].value.text() == "0" and not cards["overdue"].alert
+    assert cards["closed_on_time"].value.text() == "1 of 2"
+    assert cards["due_this_week"].value.text() == "0"
+
+
+def passed() -> list[FollowUpItemResult]:
+    return [FollowUpItemResult(position=1, result=FollowUpResult.PASS)]
 
 
 def test_signed_in_user_card(qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext]) -> None:
@@ -78,3 +127,24 @@ def test_clicking_a_card_asks_to_open_its_page(qtbot: Any, admin: User, sign_in:
     with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
         qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert blocker.args == ["registry", RegistryKind.STAFF]
+    with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
+        qtbot.mouseClick(page.notice_cards["overdue"], Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert blocker.args == ["notices", {"status": "open", "flag": NoticeFlag.OVERDUE}]
+
+
+def test_a_notice_card_opens_the_notices_page_filtered_to_what_it_counts(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext]
+) -> None:
+    window = build_main_window(sign_in(users[Role.QUALITY_OFFICE]))
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
+    notices = window.pages["notices"]
+    assert isinstance(notices, NoticesPage)
+    dashboard.notice_cards["overdue"].clicked.emit()
+    assert window.current_key() == "notices"
+    assert (notices.status.currentData(), notices.flag.currentData()) == ("open", NoticeFlag.OVERDUE)
+    window.go_to("dashboard")
+    dashboard.notice_cards["closed_on_time"].clicked.emit()
+    assert (notices.status.currentData(), notices.flag.currentData()) == ("closed", None)

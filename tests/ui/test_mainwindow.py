@@ -21,6 +21,7 @@ from inspector.labels import label
 from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.coming_later import ComingLaterPage
+from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.inspections import InspectionsPage
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.pages.settings import SettingsPage
@@ -54,7 +55,8 @@ def test_every_role_gets_all_seven_pages(
         assert window.page_title.text() == title
     assert isinstance(window.pages["registry"], RegistryPage)
     assert isinstance(window.pages["inspections"].list_page, InspectionsPage)
-    assert all(isinstance(window.pages[key], ComingLaterPage) for key in ("notices", "reports"))
+    assert isinstance(window.pages["notices"], NoticesPage)
+    assert isinstance(window.pages["reports"], ComingLaterPage)
     assert window.user_label.text() == f"{user.display_name} · {label(user.role)}"
     assert str(context.paths.root) in window.folder_label.text()
 
@@ -139,7 +141,7 @@ def test_language_change_retranslates_every_page(
         assert templates.current == selected  # retranslated in place, selection kept
         assert window.pages["settings"].save_button.text() == "ZZ Save"
         assert window.pages["inspections"].list_page.search.placeholderText().startswith("ZZ Search")
-        assert window.pages["notices"].sentence.text().startswith("ZZ ")
+        assert window.pages["notices"].search.placeholderText().startswith("ZZ Search")
         assert window.pages["registry"] is registry_before  # retranslated in place
         assert window.pages["registry"].show_retired.text() == "ZZ Show retired"
         assert isinstance(window.pages["reports"], ComingLaterPage)  # the bare page was rebuilt

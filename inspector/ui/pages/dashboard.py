@@ -1,37 +1,44 @@
-"""The dashboard (首页): the figures that exist today, read from the services, and honest cards
-for the figures that arrive with later modules.
+"""The dashboard (首页): this month at a glance and the registry, every figure read from the services.
 
-Today: registry counts (units, vehicles, staff, locations), the checklist templates in force
-(published), and who is signed in. Inspections and notices get cards that say which module
-brings them; they never show a made-up number. Cards with a destination open that page.
+This month: inspections observed this month (completed and in progress, as the user may see them),
+rectification notices due this week, overdue ones (red when there are any) and those closed this
+month by their deadline ("3 of 4"), from ``NoticeService.dashboard``. Below: registry counts (units,
+vehicles, staff, locations), the checklist templates in force (published) and who is signed in.
+No card ever shows a made-up number. Every card opens its page; a notice card opens the notices
+page filtered to what it counts (open, overdue, closed). Figures follow the change hub.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from inspector import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
+from inspector.domain.inspection_query import InspectionFilter
+from inspector.domain.inspections import InspectionStatus
+from inspector.domain.notices import NoticeDashboard, NoticeFlag, NoticeStatus
 from inspector.domain.registry import RegistryKind
 from inspector.domain.templates import TemplateStatus, TemplateVersion
 from inspector.labels import label
 from inspector.ui.language import current_language, localized
 from inspector.ui.pages.base import Page
+from inspector.ui.pages.notices import ALL_OPEN
 from inspector.ui.uicontext import UiContext
 
 REGISTRY_KINDS = (RegistryKind.UNITS, RegistryKind.VEHICLES, RegistryKind.STAFF, RegistryKind.LOCATIONS)
-# (card key, title, note, destination page) for figures that arrive with later modules.
-LATER_CARDS = (
-    ("inspections", QT_TRANSLATE_NOOP("DashboardPage", "Inspections this month"),
-     QT_TRANSLATE_NOOP("DashboardPage", "Counts and coverage appear here once the inspections module is in use."),
-     "inspections"),
-    ("notices", QT_TRANSLATE_NOOP("DashboardPage", "Open rectification notices"),
-     QT_TRANSLATE_NOOP("DashboardPage", "Open and overdue notices appear here once the notices module is in use."),
-     "notices"),
+# The notice cards, left to right, and the filters each opens the notices page with
+# (``NoticesPage.set_filter`` arguments: a status choice, a flag).
+NOTICE_CARDS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("due_this_week", {"status": ALL_OPEN}),
+    ("overdue", {"status": ALL_OPEN, "flag": NoticeFlag.OVERDUE}),
+    ("closed_on_time", {"status": NoticeStatus.CLOSED.value}),
 )
+ALERT_STYLE = "color: #c62828;"
 
 
 class Card(QFrame):
@@ -69,6 +76,14 @@ class Card(QFrame):
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
+    def set_alert(self, alert: bool) -> None:
+        """The value in red (something needs attention) or in the usual colour."""
+        self.value.setStyleSheet(ALERT_STYLE if alert else "")
+
+    @property
+    def alert(self) -> bool:
+        return bool(self.value.styleSheet())
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.clickable and event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
@@ -76,40 +91,47 @@ class Card(QFrame):
 
 
 class DashboardPage(Page):
-    """``navigate(page_key, detail)`` asks the main window to open a page (detail: a RegistryKind)."""
+    """``navigate(page_key, detail)`` asks the main window to open a page (detail: a RegistryKind
+    for the registry, a dict of ``NoticesPage.set_filter`` arguments for the notices page)."""
 
-    WATCHES = (Entity.UNIT, Entity.VEHICLE, Entity.STAFF, Entity.LOCATION, Entity.TEMPLATE, Entity.USER)
+    WATCHES = (Entity.UNIT, Entity.VEHICLE, Entity.STAFF, Entity.LOCATION, Entity.TEMPLATE, Entity.USER,
+               Entity.INSPECTION, Entity.FINDING, Entity.NOTICE, Entity.FOLLOWUP)
     navigate = Signal(str, object)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.counts: dict[RegistryKind, int] = {}
         self.published: list[TemplateVersion] = []
-        self.registry_cards: dict[RegistryKind, Card] = {}
-        self.headings = [self._heading() for _ in range(3)]
+        self.notices: NoticeDashboard | None = None
+        self.inspection_counts: dict[InspectionStatus, int] | None = None
+        self.headings = [self._heading() for _ in range(3)]  # registry, checklists and you, this month
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
-        grid.addWidget(self.headings[0], 0, 0, 1, 4)
+        grid.addWidget(self.headings[2], 0, 0, 1, 4)
+        self.inspections_card = Card(clickable=True)
+        self.inspections_card.clicked.connect(lambda: self.navigate.emit("inspections", None))
+        grid.addWidget(self.inspections_card, 1, 0)
+        self.notice_cards: dict[str, Card] = {}
+        for column, (key, filters) in enumerate(NOTICE_CARDS, start=1):
+            card = Card(clickable=True)
+            card.clicked.connect(lambda filters=filters: self.navigate.emit("notices", dict(filters)))
+            self.notice_cards[key] = card
+            grid.addWidget(card, 1, column)
+        grid.addWidget(self.headings[0], 2, 0, 1, 4)
+        self.registry_cards: dict[RegistryKind, Card] = {}
         for column, kind in enumerate(REGISTRY_KINDS):
             card = Card(clickable=True)
             card.clicked.connect(lambda kind=kind: self.navigate.emit("registry", kind))
             self.registry_cards[kind] = card
-            grid.addWidget(card, 1, column)
-        grid.addWidget(self.headings[1], 2, 0, 1, 4)
+            grid.addWidget(card, 3, column)
+        grid.addWidget(self.headings[1], 4, 0, 1, 4)
         self.templates_card = Card(clickable=True)
         self.templates_card.clicked.connect(lambda: self.navigate.emit("templates", None))
         self.user_card = Card(clickable=True)
         self.user_card.clicked.connect(lambda: self.navigate.emit("settings", None))
-        grid.addWidget(self.templates_card, 3, 0, 1, 2)
-        grid.addWidget(self.user_card, 3, 2, 1, 2)
-        grid.addWidget(self.headings[2], 4, 0, 1, 4)
-        self.later_cards: dict[str, Card] = {}
-        for index, (key, _title, _note, target) in enumerate(LATER_CARDS):
-            card = Card(clickable=True)
-            card.clicked.connect(lambda target=target: self.navigate.emit(target, None))
-            self.later_cards[key] = card
-            grid.addWidget(card, 5, index * 2, 1, 2)
+        grid.addWidget(self.templates_card, 5, 0, 1, 2)
+        grid.addWidget(self.user_card, 5, 2, 1, 2)
         for column in range(4):
             grid.setColumnStretch(column, 1)
         self.problem = QLabel()
@@ -136,10 +158,13 @@ class DashboardPage(Page):
 
     # --- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the registry counts and the published templates again."""
+        """Read this month's inspection and notice figures, the registry counts and the templates."""
+        user = self.ui.user
         try:
-            self.counts = self.ui.app.registry.counts(self.ui.user)
-            versions = self.ui.app.templates.list(self.ui.user)
+            self.counts = self.ui.app.registry.counts(user)
+            versions = self.ui.app.templates.list(user)
+            self.notices = self.ui.app.notices.dashboard(user)
+            self.inspection_counts = self._inspections_this_month()
         except InspectorError as error:
             self.problem.setText(messages.describe(error))
             self.problem.show()
@@ -147,6 +172,13 @@ class DashboardPage(Page):
         self.problem.hide()
         self.published = [v for v in versions if v.status is TemplateStatus.PUBLISHED]
         self._show_figures()
+
+    def _inspections_this_month(self) -> dict[InspectionStatus, int]:
+        """Inspections observed from the 1st of this month until today, by status."""
+        today = self.ui.app.notices.today()
+        month = InspectionFilter(date_from=date(today.year, today.month, 1), date_to=today)
+        return {status: self.ui.app.inspection_query.count(self.ui.user, month.model_copy(update={"status": status}))
+                for status in InspectionStatus}
 
     def in_force(self) -> list[TemplateVersion]:
         """The latest published version of each template code (what inspections use)."""
@@ -160,14 +192,11 @@ class DashboardPage(Page):
     def retranslate(self) -> None:
         self.headings[0].setText(self.tr("Registry"))
         self.headings[1].setText(self.tr("Checklists and you"))
-        self.headings[2].setText(self.tr("Coming with later modules"))
-        for key, title, note, _target in LATER_CARDS:
-            self.later_cards[key].set_texts(
-                QCoreApplication.translate("DashboardPage", title), "—", QCoreApplication.translate("DashboardPage", note)
-            )
+        self.headings[2].setText(self.tr("This month"))
         self._show_figures()
 
     def _show_figures(self) -> None:
+        self._show_month()
         for kind, card in self.registry_cards.items():
             count = self.counts.get(kind)
             card.set_texts(label(kind), "—" if count is None else str(count), self.tr("Open the registry"))
@@ -183,3 +212,34 @@ class DashboardPage(Page):
             self.user_card.set_texts(
                 self.tr("Signed in"), user.display_name, f"{label(user.role)} · {user.username}"
             )
+
+    def _show_month(self) -> None:
+        counts = self.inspection_counts
+        if counts is None:
+            self.inspections_card.set_texts(self.tr("Inspections this month"), "—")
+        else:
+            self.inspections_card.set_texts(
+                self.tr("Inspections this month"), str(sum(counts.values())),
+                self.tr("{completed} completed · {drafts} in progress").format(
+                    completed=counts[InspectionStatus.COMPLETED], drafts=counts[InspectionStatus.DRAFT]))
+        figures = self.notices
+        due, overdue, closed = (self.notice_cards[key] for key, _filters in NOTICE_CARDS)
+        if figures is None:
+            due.set_texts(self.tr("Notices due this week"), "—")
+            overdue.set_texts(self.tr("Notices overdue"), "—")
+            closed.set_texts(self.tr("Closed on time this month"), "—")
+            overdue.set_alert(False)
+            return
+        due.set_texts(self.tr("Notices due this week"), str(figures.due_this_week),
+                      self.tr("{open} open in all").format(open=figures.open))
+        overdue.set_texts(self.tr("Notices overdue"), str(figures.overdue),
+                          self.tr("Past the deadline, still open") if figures.overdue
+                          else self.tr("None past its deadline"))
+        overdue.set_alert(figures.overdue > 0)
+        if figures.closed_this_month:
+            closed.set_texts(self.tr("Closed on time this month"),
+                             self.tr("{on_time} of {closed}").format(on_time=figures.closed_on_time_this_month,
+                                                                     closed=figures.closed_this_month),
+                             self.tr("Answered by the deadline"))
+        else:
+            closed.set_texts(self.tr("Closed on time this month"), "0", self.tr("No notice closed this month yet"))

@@ -10,7 +10,6 @@ Double-clicking a row emits ``open_requested(inspection_id)`` for the recording 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,6 +23,7 @@ from inspector.domain.inspection_query import InspectionFilter, InspectionRow, I
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
 from inspector.labels import label
+from inspector.ui.widgets.filter_combo import refill_combo
 from inspector.ui.language import localized
 from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.base import Page
@@ -234,23 +234,11 @@ class InspectionsPage(Page):
         user = self.ui.user
         units = [(unit.name, unit.id) for unit in self.ui.app.registry.list(user, RegistryKind.UNITS,
                                                                              include_retired=True)]
-        self._refill(self.unit, self.tr("All units"), units)
+        refill_combo(self.unit, self.tr("All units"), units)
         titles: dict[str, str] = {}
         for version in self.ui.app.templates.list(user):
             titles[version.code] = f"{version.code} {localized(version.body.title_zh, version.body.title_en)}"
-        self._refill(self.template, self.tr("All templates"), [(text, code) for code, text in titles.items()])
-
-    @staticmethod
-    def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, Any]]) -> None:
-        """Replace ``combo``'s items, keeping the chosen one if it is still there."""
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, data in choices:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
-        combo.blockSignals(False)
+        refill_combo(self.template, self.tr("All templates"), [(text, code) for code, text in titles.items()])
 
     # --- showing ------------------------------------------------------------------------------
     def _fetch_ids(self, flt: InspectionFilter, sort: InspectionSort) -> list[int]:

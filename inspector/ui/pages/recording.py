@@ -11,7 +11,8 @@ The screen shows the score ("VETO" when a veto item failed), the progress and th
 Reopening a draft resumes at the first unanswered item with every saved answer shown (crash
 recovery as the user sees it). A completed inspection, or one the user may not edit, opens
 read-only. A walk-around shows no checklist: a search over the items (``WalkaroundPanel``) picks
-one straight into the fail panel; the recorded findings are listed under the search.
+one straight into the fail panel; the recorded findings are listed under the search. Under the
+header, a completed inspection's findings: their states, a notice, fixed on the spot (``FindingsActions``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from inspector.domain.templates import TemplateItem, TemplateVersion
 from inspector.ui.dialogs import errors
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
+from inspector.ui.widgets.findings_actions import FindingsActions
 from inspector.ui.widgets.recording_item_list import RecordingItemList
 from inspector.ui.widgets.recording_panels import ItemPanel, ProblemList, RecordingHeader, read_only_reason
 from inspector.ui.widgets.walkaround_panel import WalkaroundPanel
@@ -75,6 +77,7 @@ class RecordingScreen(QWidget):
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
+        self.findings_bar = FindingsActions(self.ui)
         self.problems = ProblemList()
         self.problems.item_requested.connect(lambda code: self.pick(code) if self.walkaround
                                               else self._chosen_in_list(code))
@@ -102,7 +105,7 @@ class RecordingScreen(QWidget):
         self.splitter.setSizes([380, 380, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.banner, self.problems):
+        for widget in (self.header, self.banner, self.findings_bar, self.problems):
             layout.addWidget(widget)
         layout.addWidget(self.splitter, 1)
 
@@ -123,6 +126,7 @@ class RecordingScreen(QWidget):
         if self.walkaround:
             self.walkaround_panel.show_items(self.items.values(), self.answers)
         self._show_header()
+        self.findings_bar.show_inspection(self.inspection, self.items)
         if self.current is not None and not self.pending_fail:
             self._show_item(self.current)
 
@@ -181,8 +185,7 @@ class RecordingScreen(QWidget):
         codes = self.item_list.codes()
         if not codes or self.current is None or self.walkaround:  # a walk-around stays on its finding
             return
-        index = min(max(codes.index(self.current) + step, 0), len(codes) - 1)
-        self.go_to(codes[index])
+        self.go_to(codes[min(max(codes.index(self.current) + step, 0), len(codes) - 1)])
 
     def _chosen_in_list(self, code: str) -> None:
         self.go_to(code)
@@ -267,8 +270,7 @@ class RecordingScreen(QWidget):
     def _cancel_pending(self) -> None:
         self._confirm_when_idle = False
         if self.pending_fail:
-            self.pending_fail = False
-            self._pending_photos = []
+            self.pending_fail, self._pending_photos = False, []
             self._show_item(self.current or "")
             self.setFocus()
 
@@ -322,10 +324,9 @@ class RecordingScreen(QWidget):
             return
         if self.pending_fail:
             self._pending_photos.append(photo)
-            item = self.items[code]
             shown = self.fail_panel.photos.photos() + [photo]
             self.fail_panel.photos.set_photos(shown)
-            self.fail_panel.set_photo_need(item.photos_on_fail, len(shown))
+            self.fail_panel.set_photo_need(self.items[code].photos_on_fail, len(shown))
             self.header.show_saved()
             return
         self._call(self.ui.app.inspections.add_photos, code, [photo.id])
@@ -340,9 +341,8 @@ class RecordingScreen(QWidget):
             self._pending_photos = [photo for photo in self._pending_photos if photo.id != photo_id]
             self.fail_panel.photos.set_photos([p for p in self.fail_panel.photos.photos() if p.id != photo_id])
             return
-        if self.current is None or self.read_only:
-            return
-        self._call(self.ui.app.inspections.remove_photo, self.current, photo_id)
+        if self.current is not None and not self.read_only:
+            self._call(self.ui.app.inspections.remove_photo, self.current, photo_id)
 
     # --- completing -------------------------------------------------------------------------
     def complete(self) -> bool:

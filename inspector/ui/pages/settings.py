@@ -1,5 +1,6 @@
-"""The settings page: organisation name and default rectification periods (quality office and
-admins), the display language and one's own password (everyone), and user accounts (admins).
+"""The settings page: organisation name, default rectification periods and the recurrence window,
+the letterhead pictures and the working-day calendar (quality office and admins), the display
+language, one's own password and signature (everyone), and user accounts (admins).
 
 Fields are read-only for roles without ``EDIT_SETTINGS``, but the service is what enforces it:
 ``save_settings`` always asks ``SettingsService.update`` and shows its refusal in words.
@@ -34,12 +35,15 @@ from inspector.ui.language import LANGUAGE_NAMES, current_language
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.users_section import UsersSection
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.calendar_overrides import CalendarOverridesGroup
+from inspector.ui.widgets.letterhead_images import LetterheadImagesGroup
+from inspector.ui.widgets.my_signature import MySignatureGroup
 
 
 class SettingsPage(Page):
     """``language_chosen(code)`` asks the main window to switch the display language."""
 
-    WATCHES = (Entity.SETTINGS, Entity.USER)
+    WATCHES = (Entity.SETTINGS, Entity.USER, Entity.SIGNATURE)
     language_chosen = Signal(str)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -56,6 +60,11 @@ class SettingsPage(Page):
             spin.setMaximumWidth(190)
             spin.lineEdit().setTextMargins(5, 0, 0, 0)  # the style sheet's padding skips a spin box's editor
             self.days[severity] = spin
+        self.recurrence_days = QSpinBox()
+        self.recurrence_days.setRange(1, 730)
+        self.recurrence_days.setMinimumWidth(140)
+        self.recurrence_days.setMaximumWidth(190)
+        self.recurrence_days.lineEdit().setTextMargins(5, 0, 0, 0)
         self.read_only_note = QLabel()
         self.read_only_note.setProperty("role", "hint")
         self.read_only_note.setWordWrap(True)
@@ -65,8 +74,9 @@ class SettingsPage(Page):
         self.org_form = QFormLayout()
         self.org_form.setHorizontalSpacing(14)
         self.org_form.setVerticalSpacing(8)
-        self.form_labels = [QLabel() for _ in range(2 + len(Severity))]
-        for form_label, field in zip(self.form_labels, [self.org_zh, self.org_en, *self.days.values()]):
+        self.form_labels = [QLabel() for _ in range(3 + len(Severity))]
+        fields = [self.org_zh, self.org_en, *self.days.values(), self.recurrence_days]
+        for form_label, field in zip(self.form_labels, fields):
             form_label.setBuddy(field)
             self.org_form.addRow(form_label, field)
         save_row = QHBoxLayout()
@@ -95,6 +105,10 @@ class SettingsPage(Page):
         account_layout = QHBoxLayout(self.account_group)
         account_layout.addWidget(self.account_label, 1)
         account_layout.addWidget(self.password_button)
+        # --- letterhead pictures, working-day calendar, my signature
+        self.letterhead = LetterheadImagesGroup(ui)
+        self.calendar = CalendarOverridesGroup(ui)
+        self.my_signature = MySignatureGroup(ui)
         # --- users (admins)
         self.users = UsersSection(ui)
 
@@ -104,7 +118,8 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 12)
         column.setSpacing(12)
-        for group in (self.org_group, self.language_group, self.account_group, self.users):
+        for group in (self.org_group, self.letterhead, self.calendar, self.language_group, self.account_group,
+                      self.my_signature, self.users):
             column.addWidget(group)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -131,6 +146,7 @@ class SettingsPage(Page):
     def reload(self) -> None:
         self.load_settings()
         self._show_user(self.ui.user)
+        self.my_signature.reload()
         admin = self.ui.user.can(Permission.MANAGE_USERS)
         self.users.setVisible(admin)
         if admin:
@@ -139,6 +155,8 @@ class SettingsPage(Page):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
             self.load_settings()
+        if changes.touches(Entity.SIGNATURE):
+            self.my_signature.reload()
         if changes.touches(Entity.USER) and self.users.isVisible():
             self.users.reload()
 
@@ -149,16 +167,19 @@ class SettingsPage(Page):
         self.org_en.setText(settings.organisation_name_en)
         self.days[Severity.GENERAL].setValue(settings.deadlines.general)
         self.days[Severity.SERIOUS].setValue(settings.deadlines.serious)
+        self.recurrence_days.setValue(settings.recurrence_window_days)
         editable = self.can_edit()
         for field in (self.org_zh, self.org_en):
             field.setReadOnly(not editable)
-        for spin in self.days.values():
+        for spin in (*self.days.values(), self.recurrence_days):
             spin.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.saved_label.setVisible(editable)
         self.read_only_note.setVisible(not editable)
         self.saved_label.clear()
         self._show_language()
+        self.letterhead.reload()
+        self.calendar.reload()
 
     def save_settings(self) -> AppSettings | None:
         """Ask the service to store the fields; its refusal is shown and nothing is written."""
@@ -171,6 +192,7 @@ class SettingsPage(Page):
                     "general": self.days[Severity.GENERAL].value(),
                     "serious": self.days[Severity.SERIOUS].value(),
                 },
+                recurrence_window_days=self.recurrence_days.value(),
             )
         except InspectorError as error:
             errors.show_error(self, error)
@@ -222,11 +244,16 @@ class SettingsPage(Page):
             self.tr("Organisation name (English):"),
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.GENERAL)),
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.SERIOUS)),
+            self.tr("Same problem again within:"),
         ]
         for form_label, text in zip(self.form_labels, form_labels):
             form_label.setText(text)
         for spin in self.days.values():
             spin.setSuffix(self.tr(" working days"))
+        self.recurrence_days.setSuffix(self.tr(" days"))
+        self.recurrence_days.setToolTip(self.tr(
+            "A problem found again on the same item and subject within this many days is flagged as recurred (再次发生)."
+        ))
         self.save_button.setText(self.tr("Save"))
         self.language_group.setTitle(self.tr("Language"))
         self.language_hint.setText(self.tr("Applies at once to every screen and is kept for this data folder."))
@@ -236,3 +263,5 @@ class SettingsPage(Page):
             self._show_user(self.ui.user)
         self._show_language()
         self.users.retranslate()
+        for group in (self.letterhead, self.calendar, self.my_signature):
+            group.retranslate()
