@@ -16,7 +16,7 @@ from typing import Protocol
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.deadlines import MAX_WORKING_DAYS, compute_deadline
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from inspector.domain.inspections import FindingStatus, Inspection, InspectionMode, InspectionStatus
+from inspector.domain.inspections import Finding, FindingStatus, Inspection, InspectionMode, InspectionStatus
 from inspector.domain.notices import (
     OPEN_STATUSES,
     NoticeDashboard,
@@ -277,7 +277,7 @@ class NoticeService:
         return ChangeSet.of(Entity.FINDING, finding_id).merge(ChangeSet.of(Entity.INSPECTION, finding[1].id))
 
     # --- helpers ----------------------------------------------------------------------------
-    def _finding(self, actor: User, finding_id: int):  # type: ignore[no-untyped-def]
+    def _finding(self, actor: User, finding_id: int) -> tuple[Finding, Inspection]:
         inspection_id = findings_repo.inspection_of(self.ctx.db, finding_id)
         if inspection_id is None:
             raise NotFound("not_found", entity="finding", key=str(finding_id))
