@@ -11,6 +11,7 @@ from pathlib import Path
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
+from inspector.services.archives import ArchiveService
 from inspector.services.certificates import CertificateService
 from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
@@ -23,6 +24,7 @@ from inspector.services.notices import NoticeService
 from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
 from inspector.services.registry_import import RegistryImporter
+from inspector.services.reports import ReportService
 from inspector.services.settings import SettingsService
 from inspector.services.template_transfer import TemplateTransferService
 from inspector.services.templates import TemplateService
@@ -54,12 +56,16 @@ class AppContext:
     notices: NoticeService = field(init=False)
     followups: FollowUpService = field(init=False)
     notice_files: NoticeFiles = field(init=False)
+    archives: ArchiveService = field(init=False)
+    reports: ReportService = field(init=False)
 
     def __post_init__(self) -> None:
         documents = NoticeDocuments(self.services, self.photos)
         self.notices = NoticeService(self.services, self.inspections, self.settings, documents, self.signatures)
         self.followups = FollowUpService(self.notices)
         self.notice_files = NoticeFiles(self.notices, getattr(self, "certificates", None))
+        self.archives = ArchiveService(self.services)
+        self.reports = ReportService(self.services)
 
     @property
     def db(self):

@@ -44,6 +44,9 @@ TEMPLATES: dict[str, str] = {
         "Errors", "Template {template} version {version} is a draft; inspections use published versions only."
     ),
     "subject_not_found": QT_TRANSLATE_NOOP("Errors", "No {kind} with id {id} is in the registry."),
+    "archive_vehicle_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "No vehicle has the plate or fleet number \"{key}\"."),
+    "archive_staff_not_found": QT_TRANSLATE_NOOP("Errors", "No staff member has the staff number \"{key}\"."),
     "subject_retired": QT_TRANSLATE_NOOP(
         "Errors", "The {kind} {subject} is retired; reactivate it in the registry before inspecting it."
     ),
@@ -190,6 +193,10 @@ TEMPLATES: dict[str, str] = {
         "Errors", "A holiday range of {days} days is too long; enter at most {maximum} days at a time."),
     "notice_sign_record": QT_TRANSLATE_NOOP(
         "Errors", "Only the notice itself is signed, not its record: use either --sign or --record."),
+    "report_pdf_not_yet": QT_TRANSLATE_NOOP(
+        "Errors", "The PDF monthly report cannot be made yet in this version; write {file} as .xlsx instead."),
+    "report_output_format": QT_TRANSLATE_NOOP(
+        "Errors", "The report file {file} must end in .xlsx or .pdf."),
 }
 TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.signature_words)
 TEMPLATES.update(NOTICE_TEMPLATES)  # notices and follow-ups (inspector.messages_notices)

@@ -11,19 +11,21 @@ import sys
 from collections.abc import Sequence
 
 from inspector import __version__
+from inspector.cli import commands_archives
 from inspector.cli import commands_certs
 from inspector.cli import commands_core
 from inspector.cli import commands_demo
 from inspector.cli import commands_inspections
 from inspector.cli import commands_notices
 from inspector.cli import commands_registry
+from inspector.cli import commands_reports
 from inspector.cli import commands_templates
 from inspector.cli.session import CliSession
 from inspector.domain.errors import ImportRejected, InspectorError
 from inspector.messages import describe, describe_import
 
 COMMAND_MODULES = [commands_core, commands_demo, commands_registry, commands_templates, commands_inspections,
-                   commands_certs, commands_notices]
+                   commands_certs, commands_notices, commands_reports, commands_archives]
 
 
 def build_parser() -> argparse.ArgumentParser:

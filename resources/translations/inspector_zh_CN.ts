@@ -478,6 +478,14 @@
         <translation>无法写入文件 {file}（{reason}）。</translation>
     </message>
     <message>
+        <source>The PDF monthly report cannot be made yet in this version; write {file} as .xlsx instead.</source>
+        <translation>此版本尚不能生成 PDF 月度报告，请将 {file} 改为 .xlsx 格式。</translation>
+    </message>
+    <message>
+        <source>The report file {file} must end in .xlsx or .pdf.</source>
+        <translation>报告文件 {file} 的扩展名必须是 .xlsx 或 .pdf。</translation>
+    </message>
+    <message>
         <source>the file is empty (0 bytes); save the template as .xlsx</source>
         <translation>文件是空的（0 字节）；请将模板另存为 .xlsx</translation>
     </message>
@@ -708,6 +716,14 @@
     <message>
         <source>No {kind} with id {id} is in the registry.</source>
         <translation>基础档案中找不到 {kind}（ID {id}）。</translation>
+    </message>
+    <message>
+        <source>No vehicle has the plate or fleet number &quot;{key}&quot;.</source>
+        <translation>没有车牌号或自编号为“{key}”的车辆。</translation>
+    </message>
+    <message>
+        <source>No staff member has the staff number &quot;{key}&quot;.</source>
+        <translation>没有工号为“{key}”的人员。</translation>
     </message>
     <message>
         <source>The {kind} {subject} is retired; reactivate it in the registry before inspecting it.</source>

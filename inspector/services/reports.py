@@ -1,0 +1,132 @@
+"""The monthly report (月度报告) as a use case: check the role, run the report queries for a
+month and scope, name sections and items from the template versions used, and hand the rows to
+the pure ``domain.reports.monthly_report``.
+
+Covert inspections are counted like any other but only ever as numbers: the queries never
+select who inspected, so the report cannot name an inspector.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from inspector.domain import reports
+from inspector.domain.errors import NotFound, ValidationError
+from inspector.domain.inspections import InspectionMode
+from inspector.domain.notices import NoticeStatus
+from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
+from inspector.domain.users import Permission, User, require
+from inspector.services.base import ServiceContext
+from inspector.storage import reports_repo, templates_repo
+
+ALL_UNITS = "全部单位"
+_ENDED = {NoticeStatus.CLOSED, NoticeStatus.REISSUED, NoticeStatus.SUPERSEDED}
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+class _Templates:
+    """Template versions by id, each read once per report."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._versions: dict[int, TemplateVersion | None] = {}
+
+    def version(self, version_id: int) -> TemplateVersion | None:
+        if version_id not in self._versions:
+            self._versions[version_id] = templates_repo.get_version(self.ctx.db, version_id)
+        return self._versions[version_id]
+
+    def code(self, version_id: int) -> str:
+        version = self.version(version_id)
+        return version.code if version else ""
+
+    def section_title(self, version_id: int, section_code: str) -> str:
+        version = self.version(version_id)
+        for section in version.body.sections if version else ():
+            if section.code == section_code:
+                return section.title_zh
+        return section_code
+
+    def item_text(self, version_id: int, item_code: str) -> str:
+        version = self.version(version_id)
+        for section in version.body.sections if version else ():
+            for item in section.items:
+                if item.code == item_code:
+                    return item.text_zh
+        return item_code
+
+
+class ReportService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def monthly(self, actor: User, month: str, unit_id: int | None = None) -> reports.MonthlyReport:
+        """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
+        require(actor, Permission.VIEW_REPORTS)
+        return reports.monthly_report(self.facts(month, unit_id))
+
+    def facts(self, month: str, unit_id: int | None = None) -> reports.MonthlyFacts:
+        """The query rows behind the report (no role check: call through ``monthly``)."""
+        try:
+            first, end = reports.month_range(month.strip())
+        except ValueError:
+            raise ValidationError("invalid_value", field="month", value=month) from None
+        scope_name = ALL_UNITS
+        if unit_id is not None:
+            found = reports_repo.unit_name(self.ctx.db, unit_id)
+            if found is None:
+                raise NotFound("not_found", entity="unit", key=str(unit_id))
+            scope_name = found
+        db = self.ctx.db
+        templates = _Templates(self.ctx)
+        start, stop = first.isoformat(), end.isoformat()
+        last_start = reports.shift_month(first, -1).isoformat()
+        trend_start = reports.shift_month(first, 1 - reports.TREND_MONTHS).isoformat()
+        today = self.ctx.clock().date()
+        checked, passed = reports_repo.answer_totals(db, start, stop, unit_id)
+        return reports.MonthlyFacts(
+            month=first.strftime("%Y-%m"), unit_id=unit_id, scope_name=scope_name,
+            as_of=min(today, date.fromordinal(end.toordinal() - 1)), generated_at=self.ctx.clock(),
+            modes=tuple(reports.ModeCount(mode=InspectionMode(mode), count=count)
+                        for mode, count in reports_repo.mode_counts(db, start, stop, unit_id)),
+            coverage=tuple(reports.CoverageRow(kind=SubjectKind(kind), covered=covered, population=population)
+                           for kind, covered, population in reports_repo.coverage(db, start, stop, unit_id)),
+            items_checked=checked, items_passed=passed,
+            findings=tuple(
+                reports.FindingRow(template_code=templates.code(version_id), section_code=section,
+                                   section_title=templates.section_title(version_id, section),
+                                   severity=Severity(severity), count=count)
+                for version_id, section, severity, count in reports_repo.findings_by_section(db, start, stop, unit_id)),
+            notices=tuple(self._notice_row(row) for row in reports_repo.notices(db, start, stop, unit_id)),
+            problems=self._problems(templates, start, stop, unit_id),
+            problems_last_month=self._problems(templates, last_start, start, unit_id),
+            units=self._scores(reports_repo.unit_scores(db, start, stop, unit_id)),
+            units_last_month=self._scores(reports_repo.unit_scores(db, last_start, start, unit_id)),
+            staff=self._scores(reports_repo.staff_scores(db, start, stop, unit_id)),
+            staff_last_month=self._scores(reports_repo.staff_scores(db, last_start, start, unit_id)),
+            trend=tuple(reports.TrendRow(unit_id=row[0], unit_name=row[1], month=row[2], inspections=row[3],
+                                         rate_sum=row[4])
+                        for row in reports_repo.unit_trend(db, trend_start, stop, unit_id)),
+        )
+
+    @staticmethod
+    def _notice_row(row: dict) -> reports.NoticeRow:
+        status = NoticeStatus(row["status"])
+        closed_on = _day(row["closed_at"])
+        ended_on = (closed_on or _day(row["updated_at"])) if status in _ENDED else None
+        return reports.NoticeRow(issued_on=_day(row["issued_at"]), deadline=_day(row["deadline"]), status=status,
+                                 replied_on=_day(row["replied_at"]), closed_on=closed_on, ended_on=ended_on,
+                                 recurred=bool(row["recurred"]))
+
+    def _problems(self, templates: _Templates, start: str, stop: str,
+                  unit_id: int | None) -> tuple[reports.ProblemRow, ...]:
+        return tuple(reports.ProblemRow(item_code=code, text=templates.item_text(version_id, code), count=count)
+                     for code, version_id, count in reports_repo.problem_counts(self.ctx.db, start, stop, unit_id))
+
+    @staticmethod
+    def _scores(rows: list[tuple]) -> tuple[reports.ScoreRow, ...]:
+        return tuple(reports.ScoreRow(id=row[0], code=row[1], name=row[2], inspections=row[3], score_sum=row[4],
+                                      rate_sum=row[5]) for row in rows)

@@ -1,0 +1,105 @@
+"""SQL of the vehicle and staff files: a subject's completed inspections with their findings, the
+notices that carry those findings (notice_items → findings → inspections) and their follow-ups.
+
+Every query starts from the subject through ``inspections_subject`` (subject_kind, subject_id)
+and reaches findings, notice items and follow-ups through ``findings_inspection``,
+``notice_items_finding`` and ``followups_notice``: the cost grows with the subject's own history,
+not with the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+_SUBJECT_INSPECTIONS = ("SELECT id FROM inspections WHERE subject_kind = ? AND subject_id = ?"
+                        " AND status = 'completed'")
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    id: int
+    observed_at: str
+    mode: str
+    template_version_id: int
+    template_code: str
+    template_title: str
+    template_version: int
+    score: float | None
+    max_score: float | None
+    veto_failed: bool
+    author_name: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    inspection_id: int
+    item_code: str
+    section_code: str
+    severity: str
+    note: str
+    status: str
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    notice_id: int
+    recorded_at: str
+    result: str
+    note: str
+    recorded_by_name: str
+
+
+def inspections(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -> list[InspectionRow]:
+    """The subject's completed inspections, oldest first."""
+    rows = db.execute(
+        "SELECT i.id, i.observed_at, i.mode, i.template_version_id, t.code, t.title_zh, t.version, i.score,"
+        " i.max_score, i.veto_failed, COALESCE(u.display_name, '')"
+        " FROM inspections i JOIN template_versions t ON t.id = i.template_version_id"
+        " LEFT JOIN users u ON u.id = i.author_id"
+        " WHERE i.subject_kind = ? AND i.subject_id = ? AND i.status = 'completed'"
+        " ORDER BY i.observed_at, i.id",
+        [subject_kind, subject_id]).fetchall()
+    return [InspectionRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], bool(row[9]),
+                          row[10]) for row in rows]
+
+
+def findings(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -> list[FindingRow]:
+    """The findings of the subject's completed inspections, in inspection and item order."""
+    rows = db.execute(
+        "SELECT f.id, f.inspection_id, f.item_code, f.section_code, f.severity, f.note, f.status FROM findings f"
+        f" WHERE f.inspection_id IN ({_SUBJECT_INSPECTIONS}) ORDER BY f.inspection_id, f.id",
+        [subject_kind, subject_id]).fetchall()
+    return [FindingRow(*row) for row in rows]
+
+
+def notice_links(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -> list[tuple[int, int, str]]:
+    """(finding id, notice id, notice number) for every notice item carrying one of the subject's
+    findings, in order of issue."""
+    rows = db.execute(
+        "SELECT ni.finding_id, n.id, n.number FROM notice_items ni JOIN notices n ON n.id = ni.notice_id"
+        " JOIN findings f ON f.id = ni.finding_id"
+        f" WHERE f.inspection_id IN ({_SUBJECT_INSPECTIONS}) ORDER BY n.issued_at, n.id, ni.position",
+        [subject_kind, subject_id]).fetchall()
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def followups(db: sqlite_utils.Database, notice_ids: list[int]) -> list[FollowUpRow]:
+    """The follow-ups of ``notice_ids``, oldest first, with the recorder's display name."""
+    if not notice_ids:
+        return []
+    marks = ", ".join("?" for _ in notice_ids)
+    rows: list[Any] = db.execute(
+        "SELECT f.notice_id, f.recorded_at, f.result, f.note, COALESCE(u.display_name, '') FROM followups f"
+        f" LEFT JOIN users u ON u.id = f.recorded_by WHERE f.notice_id IN ({marks})"
+        " ORDER BY f.recorded_at, f.id", notice_ids).fetchall()
+    return [FollowUpRow(*row) for row in rows]
+
+
+def unit_of(db: sqlite_utils.Database, unit_id: int) -> tuple[str, str]:
+    """The code and name of a unit ('', '' if it is gone)."""
+    row = db.execute("SELECT code, name FROM units WHERE id = ?", [unit_id]).fetchone()
+    return (row[0], row[1]) if row else ("", "")

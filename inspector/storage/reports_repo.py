@@ -1,0 +1,125 @@
+"""SQL of the monthly report: plain rows for a window [start, end) and an optional unit.
+
+Only completed inspections count. Windows are ISO texts (``"2026-11-01"``, ``"2026-12-01"``)
+compared with the stored local timestamps, so the ``inspections_observed`` index drives every
+inspection query; subjects, answers, findings and notices are reached through their own indexes
+(``inspections_subject``, the answers primary key, ``findings_inspection``, ``notices_unit``).
+No query returns who inspected: covert inspections only ever feed counts and sums.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+_WINDOW = "i.status = 'completed' AND i.observed_at >= ? AND i.observed_at < ?"
+
+# registry table and subject kind of each population counted for coverage
+_POPULATIONS = (("vehicle", "vehicles", "unit_id"), ("staff", "staff", "unit_id"),
+                ("location", "locations", "unit_id"), ("unit", "units", "id"))
+
+
+def _scope(column: str, unit_id: int | None) -> tuple[str, list[Any]]:
+    return ("", []) if unit_id is None else (f" AND {column} = ?", [unit_id])
+
+
+def mode_counts(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[tuple[str, int]]:
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(f"SELECT i.mode, COUNT(*) FROM inspections i WHERE {_WINDOW}{where} GROUP BY i.mode",
+                      [start, end, *params]).fetchall()
+
+
+def coverage(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[tuple[str, int, int]]:
+    """(subject kind, covered, population): active registry rows of the scope, and how many of
+    them a completed inspection of the window was about."""
+    rows = []
+    for kind, table, unit_column in _POPULATIONS:
+        where, params = _scope(f"s.{unit_column}", unit_id)
+        population = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where}", params).fetchone()[0]
+        covered = db.execute(
+            f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where} AND EXISTS (SELECT 1 FROM inspections i"
+            f" WHERE i.subject_kind = ? AND i.subject_id = s.id AND {_WINDOW})",
+            [*params, kind, start, end]).fetchone()[0]
+        rows.append((kind, covered, population))
+    return rows
+
+
+def answer_totals(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> tuple[int, int]:
+    """(items checked, items passed): answers other than n/a, and the passed ones."""
+    where, params = _scope("i.unit_id", unit_id)
+    row = db.execute(
+        f"SELECT COALESCE(SUM(a.result != 'na'), 0), COALESCE(SUM(a.result = 'pass'), 0)"
+        f" FROM inspections i JOIN answers a ON a.inspection_id = i.id WHERE {_WINDOW}{where}",
+        [start, end, *params]).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def findings_by_section(db: sqlite_utils.Database, start: str, end: str,
+                        unit_id: int | None) -> list[tuple[int, str, str, int]]:
+    """(template version id, section code, severity, count)."""
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(
+        f"SELECT i.template_version_id, f.section_code, f.severity, COUNT(*) FROM inspections i"
+        f" JOIN findings f ON f.inspection_id = i.id WHERE {_WINDOW}{where}"
+        f" GROUP BY i.template_version_id, f.section_code, f.severity", [start, end, *params]).fetchall()
+
+
+def problem_counts(db: sqlite_utils.Database, start: str, end: str,
+                   unit_id: int | None) -> list[tuple[str, int, int]]:
+    """(item code, template version id, count) of the findings of the window."""
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(
+        f"SELECT f.item_code, i.template_version_id, COUNT(*) FROM inspections i"
+        f" JOIN findings f ON f.inspection_id = i.id WHERE {_WINDOW}{where}"
+        f" GROUP BY f.item_code, i.template_version_id", [start, end, *params]).fetchall()
+
+
+def notices(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[dict[str, Any]]:
+    """Every notice the month's figures may count: issued before ``end`` and either issued in the
+    window, still open, or changed since ``start``."""
+    where, params = _scope("n.unit_id", unit_id)
+    rows = db.execute(
+        f"SELECT n.issued_at, n.deadline, s.status, s.replied_at, s.closed_at, s.updated_at,"
+        f" EXISTS (SELECT 1 FROM notice_items x WHERE x.notice_id = n.id AND x.recurred = 1)"
+        f" FROM notices n JOIN notice_state s ON s.notice_id = n.id"
+        f" WHERE n.issued_at < ?{where} AND (n.issued_at >= ? OR s.updated_at >= ?"
+        f" OR s.status IN ('issued', 'acknowledged', 'replied'))", [end, *params, start, start]).fetchall()
+    keys = ("issued_at", "deadline", "status", "replied_at", "closed_at", "updated_at", "recurred")
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def unit_scores(db: sqlite_utils.Database, start: str, end: str,
+                unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
+    """(unit id, code, name, scored inspections, sum of scores, sum of score / max score)."""
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(
+        f"SELECT u.id, u.code, u.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
+        f" JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.max_score > 0"
+        f" GROUP BY u.id", [start, end, *params]).fetchall()
+
+
+def staff_scores(db: sqlite_utils.Database, start: str, end: str,
+                 unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
+    """As ``unit_scores`` per responsible staff member (the staff subject, or who answers for the
+    vehicle or location)."""
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(
+        f"SELECT p.id, p.staff_no, p.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
+        f" JOIN staff p ON p.id = i.responsible_staff_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL"
+        f" AND i.max_score > 0 GROUP BY p.id", [start, end, *params]).fetchall()
+
+
+def unit_trend(db: sqlite_utils.Database, start: str, end: str,
+               unit_id: int | None) -> list[tuple[int, str, str, int, float]]:
+    """(unit id, unit name, YYYY-MM, scored inspections, sum of score / max score) per month."""
+    where, params = _scope("i.unit_id", unit_id)
+    return db.execute(
+        f"SELECT u.id, u.name, substr(i.observed_at, 1, 7), COUNT(*), SUM(i.score / i.max_score)"
+        f" FROM inspections i JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL"
+        f" AND i.max_score > 0 GROUP BY u.id, substr(i.observed_at, 1, 7)", [start, end, *params]).fetchall()
+
+
+def unit_name(db: sqlite_utils.Database, unit_id: int) -> str | None:
+    row = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
+    return row[0] if row else None

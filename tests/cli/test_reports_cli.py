@@ -1,0 +1,98 @@
+"""``report monthly`` in process: the table (.xlsx) with typed cells, the unit scope, the PDF
+target while its renderer is missing (or present), and refusals that write nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from inspector.context import AppContext
+from inspector.domain.users import Role, User
+from tests.cli.conftest import run_cli
+from tests.conftest import PASSWORD
+from tests.services.test_reports import build_month
+
+
+@pytest.fixture
+def month_dir(context: AppContext, users: dict[Role, User], tmp_path: Path, data_dir: Path,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    build_month(context, users, tmp_path)
+    monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)
+    return data_dir
+
+
+def _report(capsys, data_dir: Path, user: str, output: Path, *extra: str) -> tuple[int, str, str]:
+    return run_cli(capsys, "--data-dir", str(data_dir), "--user", user, "report", "monthly", "2026-11",
+                   "-o", str(output), *extra)
+
+
+def _values(sheet) -> dict:
+    return {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+
+
+def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "月报.xlsx"
+    code, out, err = _report(capsys, month_dir, "qo1", output)
+    assert code == 0, err
+    assert "2026-11" in out
+    book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["概况", "检查方式", "覆盖率", "问题分布", "整改通知", "共性问题", "单位排名",
+                               "人员排名", "进步情况", "得分趋势"]
+    summary = _values(book["概况"])
+    assert isinstance(summary["统计起始日"].value, datetime)
+    assert summary["统计起始日"].value == datetime(2026, 11, 1)
+    assert summary["统计截止日"].value == datetime(2026, 11, 30)
+    assert summary["生成时间"].is_date
+    assert summary["检查次数"].value == 3 and isinstance(summary["检查次数"].value, int)
+    rate = summary["项目合格率"]
+    assert isinstance(rate.value, float) and rate.value == 0.75 and rate.number_format == "0.0%"
+    coverage = next(book["覆盖率"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert coverage == ("车辆", 2, 2, 1, 1)
+    assert book["覆盖率"]["D2"].number_format == "0.0%"
+    ranking = list(book["单位排名"].iter_rows(min_row=2, values_only=True))
+    assert [row[:4] for row in ranking] == [(1, "D02", "第二公交总站", 1), (2, "D01", "第一公交总站", 2)]
+    assert ranking[1][4] == 91 and ranking[1][5] == pytest.approx(0.91)
+    assert ranking[1][7] == pytest.approx(-0.04) and book["单位排名"]["H3"].number_format.startswith("+0.0%")
+    problems = list(book["共性问题"].iter_rows(min_row=2, values_only=True))
+    assert problems[0] == (1, "N1-1", "车身无明显划痕", 1, 1, 0)
+    notices = _values(book["整改通知"])
+    assert notices["下发通知单"].value == 1 and notices["平均整改天数"].value == 2
+    trend = book["得分趋势"]
+    assert trend["A1"].value == "单位" and trend["M1"].value == "2026-11"
+    assert not list(tmp_path.glob(".*.xlsx.tmp"))  # the temporary file went into place
+
+
+def test_unit_scope(month_dir: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "d02.xlsx"
+    code, _, err = _report(capsys, month_dir, "qo1", output, "--unit", "D02")
+    assert code == 0, err
+    summary = _values(openpyxl.load_workbook(output)["概况"])
+    assert summary["范围"].value == "第二公交总站" and summary["检查次数"].value == 1
+
+
+def test_pdf_target_needs_the_renderer(month_dir: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "月报.pdf"
+    code, _, err = _report(capsys, month_dir, "qo1", output)
+    if importlib.util.find_spec("inspector.pdf.report_pdf") is None:
+        assert code == 2 and err.startswith("error:") and "PDF monthly report" in err
+        assert not output.exists()
+    else:
+        assert code == 0, err
+        assert output.read_bytes().startswith(b"%PDF")
+
+
+def test_refusals_write_nothing(month_dir: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "sup.xlsx"
+    code, _, err = _report(capsys, month_dir, "sup1", output)
+    assert code == 2 and err.startswith("error:") and not output.exists()
+    code, _, err = _report(capsys, month_dir, "qo1", tmp_path / "report.csv")
+    assert code == 2 and ".xlsx or .pdf" in err
+    code, _, err = run_cli(capsys, "--data-dir", str(month_dir), "--user", "qo1", "report", "monthly", "2026-1",
+                           "-o", str(output))
+    assert code == 2 and "month" in err and not output.exists()
+    code, _, err = _report(capsys, month_dir, "qo1", output, "--unit", "NOPE")
+    assert code == 2 and err.startswith("error:") and not output.exists()
