@@ -8,17 +8,23 @@ select who inspected, so the report cannot name an inspector.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 from inspector.domain import reports
-from inspector.domain.errors import NotFound, ValidationError
+from inspector.domain.errors import InspectorError, NotFound, ValidationError
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.report_sheets import write_monthly_xlsx
 from inspector.storage import reports_repo, templates_repo
+from inspector.storage.files import write_atomic
 
+PDF_RENDERER = "inspector.pdf.report_pdf"
 ALL_UNITS = "全部单位"
 _ENDED = {NoticeStatus.CLOSED, NoticeStatus.REISSUED, NoticeStatus.SUPERSEDED}
 
@@ -67,6 +73,32 @@ class ReportService:
         """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
         require(actor, Permission.VIEW_REPORTS)
         return reports.monthly_report(self.facts(month, unit_id))
+
+    def export_xlsx(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
+        """Write the month's table (月度报表, .xlsx) to ``path`` atomically; return what it holds."""
+        report = self.monthly(actor, month, unit_id)
+        try:
+            write_monthly_xlsx(report, Path(path))
+        except OSError as error:
+            raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
+        return report
+
+    @staticmethod
+    def pdf_available() -> bool:
+        """Whether the report's PDF renderer is part of this install."""
+        return importlib.util.find_spec(PDF_RENDERER) is not None
+
+    def export_pdf(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
+        """Write the month's report (月度报告, .pdf) to ``path`` atomically; return what it shows."""
+        if not self.pdf_available():
+            raise InspectorError("report_pdf_not_yet", file=str(path))
+        report = self.monthly(actor, month, unit_id)
+        renderer = importlib.import_module(PDF_RENDERER)
+        try:
+            write_atomic(Path(path), renderer.render_monthly_report(report))
+        except OSError as error:
+            raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
+        return report
 
     def facts(self, month: str, unit_id: int | None = None) -> reports.MonthlyFacts:
         """The query rows behind the report (no role check: call through ``monthly``)."""

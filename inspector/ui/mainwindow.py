@@ -36,17 +36,16 @@ from inspector.ui.icons import icon
 from inspector.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_language, localized
 from inspector.ui.pages.base import Page
-from inspector.ui.pages.coming_later import ComingLaterPage
 from inspector.ui.pages.dashboard import DashboardPage
 from inspector.ui.pages.inspections_host import InspectionsHost
 from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.registry import RegistryPage
+from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 
 PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
-COMING_LATER = ("reports",)
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -114,14 +113,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if key == "dashboard":
             page = DashboardPage(self.ui)
             page.navigate.connect(self.go_to)
-        elif key in COMING_LATER:
-            page = ComingLaterPage(self.ui, key)
         elif key == "inspections":
             page = InspectionsHost(self.ui)  # the list, and the recording screen in its place
         elif key == "notices":
             page = NoticesPage(self.ui)
         elif key == "templates":
             page = TemplatesPage(self.ui)
+        elif key == "reports":
+            page = ReportsPage(self.ui)
         elif key == "registry":
             page = RegistryPage(self.ui)
         elif key == "settings":

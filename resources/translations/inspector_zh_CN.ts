@@ -117,6 +117,37 @@
     </message>
 </context>
 <context>
+    <name>ArchiveExportBox</name>
+    <message>
+        <source>Vehicle and staff files</source>
+        <translation>车辆与人员档案</translation>
+    </message>
+    <message>
+        <source>Vehicle (plate or fleet no.)</source>
+        <translation>车辆（车牌号或自编号）</translation>
+    </message>
+    <message>
+        <source>Staff member (staff no.)</source>
+        <translation>人员（工号）</translation>
+    </message>
+    <message>
+        <source>Plate, fleet number or staff number</source>
+        <translation>车牌号、自编号或工号</translation>
+    </message>
+    <message>
+        <source>Export file (.pdf)…</source>
+        <translation>导出档案 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>Export the file of {key}</source>
+        <translation>导出 {key} 的档案</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarOverridesGroup</name>
     <message>
         <source>Saved.</source>
@@ -185,37 +216,6 @@
     <message>
         <source>Save calendar</source>
         <translation>保存日历</translation>
-    </message>
-</context>
-<context>
-    <name>ComingLaterPage</name>
-    <message>
-        <source>Inspections</source>
-        <translation>检查记录</translation>
-    </message>
-    <message>
-        <source>Recording inspections — a checklist item by item with photos, on-site, covert or walk-around, scored as the template says — arrives with the inspections module; nothing is recorded here yet.</source>
-        <translation>检查录入（明查、暗访或走动巡查，按检查表逐项检查并拍照，按检查表的规则计分）将随检查模块提供；目前这里还没有任何记录。</translation>
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation>整改通知</translation>
-    </message>
-    <message>
-        <source>Rectification notices — issued to a unit with a deadline in working days, signed, answered and followed up with before/after photos — arrive with the notices module.</source>
-        <translation>整改通知单（下发给责任单位，按工作日设定整改期限，经签署、回复，并以整改前后对比照片复查）将随整改通知模块提供。</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
-        <source>The monthly report and tables — coverage against 100 %, scores, rankings, overdue and recurring problems — arrive once inspections and notices are recorded.</source>
-        <translation>月度报告和报表（检查覆盖率对照 100 %、得分、排名、逾期及重复发生的问题）将在录入检查和整改通知后提供。</translation>
-    </message>
-    <message>
-        <source>Not available yet</source>
-        <translation>暂未开放</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3448,209 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>After-photos:</source>
         <translation>整改后照片：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Monthly reports are for the quality office, managers and administrators; your role does not include viewing reports.</source>
+        <translation>月度报告供质量办、管理人员和系统管理员查看；您的角色没有查看报表的权限。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Export table (.xlsx)…</source>
+        <translation>导出报表 (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Export report (.pdf)…</source>
+        <translation>导出报告 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>The PDF report is not part of this version.</source>
+        <translation>本版本尚不能生成 PDF 报告。</translation>
+    </message>
+    <message>
+        <source>Figures of the month</source>
+        <translation>本月数据</translation>
+    </message>
+    <message>
+        <source>Most frequent problems</source>
+        <translation>共性问题（前十）</translation>
+    </message>
+    <message>
+        <source>Unit ranking</source>
+        <translation>单位排名</translation>
+    </message>
+    <message>
+        <source>Staff ranking</source>
+        <translation>人员排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查次数</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Score rate</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>{scope}, {first} to {last}; figures as of {as_of}.</source>
+        <translation>{scope}，{first} 至 {last}；数据截至 {as_of}。</translation>
+    </message>
+    <message>
+        <source>Average score rate, last 12 months</source>
+        <translation>近 12 个月平均得分率</translation>
+    </message>
+    <message>
+        <source>No scored inspections in these months.</source>
+        <translation>这几个月没有计分的检查。</translation>
+    </message>
+    <message>
+        <source>Findings by section</source>
+        <translation>问题分布（按分项）</translation>
+    </message>
+    <message>
+        <source>No findings this month.</source>
+        <translation>本月没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Item pass rate</source>
+        <translation>项目合格率</translation>
+    </message>
+    <message>
+        <source>{passed} of {checked} items passed</source>
+        <translation>{checked} 项中 {passed} 项合格</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>{serious} serious</source>
+        <translation>其中严重 {serious} 个</translation>
+    </message>
+    <message>
+        <source>Notices issued</source>
+        <translation>下发整改通知</translation>
+    </message>
+    <message>
+        <source>{recurred} for a recurring problem</source>
+        <translation>其中再次发生 {recurred} 份</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按期关闭</translation>
+    </message>
+    <message>
+        <source>{on_time} of {closed}</source>
+        <translation>{on_time} / {closed}</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <source>open past the deadline on {day}</source>
+        <translation>截至 {day} 已过期限仍未关闭</translation>
+    </message>
+    <message>
+        <source>Average days to close</source>
+        <translation>平均整改天数</translation>
+    </message>
+    <message>
+        <source>calendar days, issue to closing</source>
+        <translation>自然日，从下发到关闭</translation>
+    </message>
+    <message>
+        <source>Most improved: {name} (+{points:.1f} points)</source>
+        <translation>进步最大：{name}（+{points:.1f} 个百分点）</translation>
+    </message>
+    <message>
+        <source>Most declined: {name} (−{points:.1f} points)</source>
+        <translation>退步最大：{name}（−{points:.1f} 个百分点）</translation>
+    </message>
+    <message>
+        <source>Export the monthly table</source>
+        <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the monthly report</source>
+        <translation>导出月度报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>

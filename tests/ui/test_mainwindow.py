@@ -20,10 +20,10 @@ from inspector.ui.dialogs.login import LoginDialog
 from inspector.labels import label
 from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
 from inspector.ui.pages.base import Page
-from inspector.ui.pages.coming_later import ComingLaterPage
 from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.inspections import InspectionsPage
 from inspector.ui.pages.registry import RegistryPage
+from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.uicontext import UiContext
 
@@ -56,7 +56,7 @@ def test_every_role_gets_all_seven_pages(
     assert isinstance(window.pages["registry"], RegistryPage)
     assert isinstance(window.pages["inspections"].list_page, InspectionsPage)
     assert isinstance(window.pages["notices"], NoticesPage)
-    assert isinstance(window.pages["reports"], ComingLaterPage)
+    assert isinstance(window.pages["reports"], ReportsPage)
     assert window.user_label.text() == f"{user.display_name} · {label(user.role)}"
     assert str(context.paths.root) in window.folder_label.text()
 
@@ -144,8 +144,8 @@ def test_language_change_retranslates_every_page(
         assert window.pages["notices"].search.placeholderText().startswith("ZZ Search")
         assert window.pages["registry"] is registry_before  # retranslated in place
         assert window.pages["registry"].show_retired.text() == "ZZ Show retired"
-        assert isinstance(window.pages["reports"], ComingLaterPage)  # the bare page was rebuilt
-        assert window.pages["reports"].sentence.text().startswith("ZZ ")
+        assert isinstance(window.pages["reports"], ReportsPage)  # the bare page was rebuilt
+        assert window.pages["reports"].export_table_button.text().startswith("ZZ ")
         assert window.stack.indexOf(window.pages["reports"]) == PAGE_KEYS.index("reports")
     finally:
         app.removeTranslator(translator)

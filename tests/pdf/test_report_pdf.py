@@ -1,0 +1,175 @@
+"""The monthly report PDF drawn from a hand-made month: the bundled font embedded (and no other),
+the key figures present as text, an empty month still rendering, the same report giving the same
+bytes, and the small wording helpers (changes, percent axis)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from inspector.domain.inspections import InspectionMode
+from inspector.domain.notices import NoticeStatus
+from inspector.domain.reports import (
+    CoverageRow,
+    FindingRow,
+    ModeCount,
+    MonthlyFacts,
+    MonthlyReport,
+    NoticeRow,
+    ProblemRow,
+    ScoreRow,
+    TrendRow,
+    monthly_report,
+)
+from inspector.domain.templates import Severity, SubjectKind
+from inspector.pdf.report_charts import percent_axis
+from inspector.pdf.report_pdf import (
+    count_change,
+    percent,
+    rate_change,
+    render_monthly_report,
+)
+
+CST = timezone(timedelta(hours=8))
+POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+                             reason="poppler-utils is not installed")
+
+
+def _score(id: int, code: str, name: str, inspections: int, rate: float) -> ScoreRow:
+    return ScoreRow(id=id, code=code, name=name, inspections=inspections, score_sum=rate * 100 * inspections,
+                    rate_sum=rate * inspections)
+
+
+def november() -> MonthlyReport:
+    trend = [TrendRow(unit_id=unit, unit_name=name, month=f"2026-{month:02d}", inspections=2,
+                      rate_sum=2 * (0.86 + 0.01 * ((month + unit) % 9)))
+             for unit, name in ((1, "第一公交总站"), (2, "第二公交总站"), (3, "洁美物业保洁公司"))
+             for month in range(3, 12) if month != 7]
+    return monthly_report(MonthlyFacts(
+        month="2026-11", scope_name="全部单位", as_of=date(2026, 11, 30),
+        generated_at=datetime(2026, 12, 1, 8, 30, tzinfo=CST),
+        modes=(ModeCount(mode=InspectionMode.ONSITE, count=37), ModeCount(mode=InspectionMode.COVERT, count=9),
+               ModeCount(mode=InspectionMode.WALKAROUND, count=4)),
+        coverage=(CoverageRow(kind=SubjectKind.VEHICLE, covered=21, population=28),
+                  CoverageRow(kind=SubjectKind.STAFF, covered=13, population=52)),
+        items_checked=1280, items_passed=1184,
+        findings=(FindingRow(template_code="T1", section_code="T1-1", section_title="车容车貌",
+                             severity=Severity.GENERAL, count=17),
+                  FindingRow(template_code="T1", section_code="T1-1", section_title="车容车貌",
+                             severity=Severity.SERIOUS, count=6),
+                  FindingRow(template_code="T2", section_code="T2-4", section_title="语言与服务态度",
+                             severity=Severity.GENERAL, count=11)),
+        notices=(NoticeRow(issued_on=date(2026, 11, 2), deadline=date(2026, 11, 6), status=NoticeStatus.CLOSED,
+                           replied_on=date(2026, 11, 5), closed_on=date(2026, 11, 7), ended_on=date(2026, 11, 7)),
+                 NoticeRow(issued_on=date(2026, 11, 3), deadline=date(2026, 11, 7), status=NoticeStatus.CLOSED,
+                           replied_on=date(2026, 11, 10), closed_on=date(2026, 11, 12), ended_on=date(2026, 11, 12),
+                           recurred=True),
+                 NoticeRow(issued_on=date(2026, 11, 9), deadline=date(2026, 11, 13), status=NoticeStatus.ISSUED)),
+        problems=(ProblemRow(item_code="T1-1.3", text="车窗玻璃洁净无污渍", count=9),
+                  ProblemRow(item_code="T2-4.1", text="使用文明用语", count=5)),
+        problems_last_month=(ProblemRow(item_code="T1-1.3", text="车窗玻璃洁净无污渍", count=4),
+                             ProblemRow(item_code="T2-4.1", text="使用文明用语", count=8)),
+        units=(_score(1, "D01", "第一公交总站", 12, 0.913), _score(2, "D02", "第二公交总站", 8, 0.955),
+               _score(3, "C02", "洁美物业保洁公司", 5, 0.871)),
+        units_last_month=(_score(1, "D01", "第一公交总站", 10, 0.88), _score(2, "D02", "第二公交总站", 6, 0.962),
+                          _score(3, "C02", "洁美物业保洁公司", 4, 0.93)),
+        staff=(_score(11, "BJ0059", "董杰", 2, 0.99), _score(12, "D30036", "吕军", 1, 0.88)),
+        staff_last_month=(_score(11, "BJ0059", "董杰", 1, 0.97),),
+        trend=tuple(trend),
+    ))
+
+
+def empty_month() -> MonthlyReport:
+    return monthly_report(MonthlyFacts(month="2026-02", unit_id=4, scope_name="综合服务大厅", as_of=date(2026, 2, 28),
+                                       generated_at=datetime(2026, 3, 2, 9, 0, tzinfo=CST)))
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def _fonts(path: Path) -> list[str]:
+    listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return listing.splitlines()[2:]
+
+
+@POPPLER
+def test_the_report_embeds_only_the_bundled_font_and_shows_the_figures(tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(render_monthly_report(november()))
+    rows = _fonts(target)
+    assert rows and all("WenQuanYiMicroHei" in row and " yes yes " in row for row in rows), rows
+    words = _pdf_text(target)
+    flat = "".join(words.split())
+    for expected in (
+        "服务质量月度报告（2026年11月）", "统计范围：全部单位", "一、基本情况", "二、综合分析",
+        "本月共检查50次，其中明查37次、暗访9次、走动式4次。", "74.0%",  # 37 of 50 on site
+        "75.0%", "25.0%",  # coverage: 21 / 28 vehicles, 13 / 52 staff
+        "共检查项目1280项", "合格1184项", "不合格96项", "项目合格率92.5%",
+        "发现问题34项，其中一般问题28项、严重问题6项。", "T1-1车容车貌", "语言与服务态度",
+        "下发通知单3份", "其中再次发生1份", "本月关闭2份", "按期关闭1份", "逾期未整改1份", "平均整改天数7.0天",
+        "50.0%（1/2）",  # the on-time gauge
+        "车窗玻璃洁净无污渍", "↑5", "使用文明用语", "↓3",  # 9 against 4, 5 against 8
+        "第二公交总站", "95.5%", "96.2%", "↓0.7", "91.3%", "↑3.3", "87.1%", "↓5.9",
+        "进步最大：第一公交总站（D01），平均得分率由88.0%变为91.3%，↑3.3个百分点。",
+        "退步最大：洁美物业保洁公司（C02），平均得分率由93.0%变为87.1%，↓5.9个百分点。",
+        "得分趋势", "2025-12", "2026-11", "人员排名", "BJ0059", "董杰", "99.0%", "↑2.0",
+        "第1页/共", "服务质量月度报告2026-11全部单位",
+    ):
+        assert expected in flat, expected
+    ranking = flat.index("单位排名")
+    assert flat.index("第二公交总站", ranking) < flat.index("第一公交总站", ranking) < flat.index("洁美物业", ranking)
+
+
+@POPPLER
+def test_an_empty_unit_month_still_renders_with_its_scope(tmp_path: Path) -> None:
+    target = tmp_path / "empty.pdf"
+    target.write_bytes(render_monthly_report(empty_month()))
+    assert all("WenQuanYiMicroHei" in row for row in _fonts(target))
+    flat = "".join(_pdf_text(target).split())
+    for expected in ("统计范围：综合服务大厅", "本月共检查0次", "项目合格率—", "本月无关闭的通知单", "本月未发现问题。",
+                     "本月无已评分的检查。", "近十二个月无已评分的检查。", "本月无已评分的人员检查。",
+                     "没有可比较的单位得分率变化"):
+        assert expected in flat, expected
+
+
+def test_the_same_report_gives_the_same_bytes() -> None:
+    first = render_monthly_report(november())
+    assert first.startswith(b"%PDF") and first == render_monthly_report(november())
+    assert render_monthly_report(empty_month()) != first
+
+
+def test_changes_are_written_with_arrows() -> None:
+    assert "↑2" in count_change(2) and "↓1" in count_change(-1) and count_change(0) == "持平"
+    assert "↑1.2" in rate_change(0.012) and "↓4.0" in rate_change(-0.04)
+    assert rate_change(0.00001) == "持平" and rate_change(None) == "—"
+    assert percent(0.875) == "87.5%" and percent(None) == "—"
+
+
+def test_the_percent_axis_is_tight_above_ninety_and_wide_below() -> None:
+    assert percent_axis([93.5, 99.0]) == (90, 100, 5)
+    assert percent_axis([92.0, 99.0]) == (85, 100, 5)
+    assert percent_axis([62.0]) == (55, 100, 10)
+    assert percent_axis([10.0]) == (5, 100, 20)
+    assert percent_axis([]) == (0, 100, 20)
+
+
+@POPPLER
+def test_a_long_staff_ranking_shows_the_best_and_the_worst_and_points_to_the_table(tmp_path: Path) -> None:
+    staff = tuple(_score(100 + n, f"S{n:04d}", f"员工{n:04d}", 2, 0.999 - n * 0.001) for n in range(100))
+    facts_report = november()
+    long = monthly_report(MonthlyFacts(
+        month="2026-11", scope_name="全部单位", as_of=date(2026, 11, 30),
+        generated_at=datetime(2026, 12, 1, 8, 30, tzinfo=CST), staff=staff))
+    assert len(long.staff_ranking) == 100 and facts_report.staff_ranking
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_monthly_report(long))
+    text = _pdf_text(path)
+    shown = [n for n in range(100) if f"员工{n:04d}" in text]
+    assert shown == [*range(15), *range(85, 100)]
+    assert "中间 70 人从略" in text and "人员排名" in text

@@ -1,0 +1,209 @@
+"""The reports page: the month's figures for the notice world, the month and unit choosers, the
+refusal for roles without reports, refreshing on changes, and the exports (table, report, vehicle
+and staff files) written by the services where the file dialog says."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Callable
+from datetime import datetime
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from inspector.context import AppContext
+from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.errors import InspectorError
+from inspector.domain.inspections import InspectionMode
+from inspector.domain.reports import MonthlyReport
+from inspector.domain.users import Role, User
+from inspector.services.reports import PDF_RENDERER, ReportService
+from inspector.ui.pages.reports import ReportsPage
+from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets import report_exports
+from inspector.ui.widgets.report_charts import rate_range
+from inspector.ui.widgets.report_tables import rate_change
+from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world
+
+
+@pytest.fixture
+def world(context: AppContext, users: dict[Role, User], tmp_path: Path) -> NoticeWorld:
+    """Two inspections in November 2026 (one on-site: N1-1 and the serious N1-3 failed; one covert:
+    N1-1 failed), one in October (N1-2 failed) and a notice issued from the first one."""
+    made = make_world(context, users, tmp_path)
+    first = completed_inspection(context, made, fails=("N1-1", "N1-3"), seed=1)
+    completed_inspection(context, made, mode=InspectionMode.COVERT, fails=("N1-1",), seed=2)
+    completed_inspection(context, made, fails=("N1-2",), seed=3,
+                         observed_at=datetime(2026, 10, 12, 10, 0, tzinfo=CST))
+    context.notices.issue(made.office, context.notices.drafts(made.office, first.id)[0])
+    return made
+
+
+def open_page(qtbot: Any, sign_in: Callable[[User], UiContext], user: User) -> ReportsPage:
+    page = ReportsPage(sign_in(user))
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    return page
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
+    """Answer every save dialog with ``path`` (None: cancelled); return the captions asked."""
+    asked: list[str] = []
+
+    def answer(_parent: Any, caption: str, _start: str, _filter: str) -> tuple[str, str]:
+        asked.append(caption)
+        return ("" if path is None else str(path)), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return asked
+
+
+def test_the_month_shows_its_figures_cards_charts_and_tables(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    assert page.selected_month() == "2026-11" and page.selected_unit() is None
+    assert page.month.itemData(1) == "2026-10"
+    cards = page.cards
+    assert cards["inspections"].value.text() == "2"
+    assert cards["inspections"].note.text() == "On-site 1 · Covert 1 · Walk-around 0"
+    assert cards["pass_rate"].value.text() == "62.5%"  # 5 of 8 answers passed
+    assert cards["pass_rate"].note.text() == "5 of 8 items passed"
+    assert cards["findings"].value.text() == "3" and cards["findings"].note.text() == "1 serious"
+    assert cards["coverage"].value.text() == "50.0%"  # the bus was inspected, the unit itself not
+    assert cards["coverage"].note.text() == "Vehicle 100.0% (1/1) · Unit 0.0% (0/1)"
+    assert cards["issued"].value.text() == "1"
+    assert cards["on_time"].value.text() == "0 of 0" and cards["days"].value.text() == "—"
+    assert cards["overdue"].value.text() == "0" and not cards["overdue"].alert
+    assert page.problems_table.texts(1) == ["N1-1", "N1-3"]
+    assert page.problems_table.texts(3) == ["2", "1"] and page.problems_table.texts(5) == ["+2", "+1"]
+    assert page.units_table.texts(2) == ["第一公交总站"]
+    assert page.sections_chart.bars[0].label == "N1 车身外观" and page.sections_chart.bars[0].general == 2
+    assert page.sections_chart.bars[1].serious == 1
+    (line,) = page.trend_chart.series
+    assert line.name == "第一公交总站" and len(line.rates) == 12 and line.rates[:9] == (None,) * 9
+    assert line.rates[10] is not None and line.rates[11] is not None
+    assert page.trend_chart.month_labels[-1] == "Nov"
+    assert "All units, 2026-11-01 to 2026-11-30" in page.scope_note.text()
+
+
+def test_choosing_a_month_and_a_unit_reloads(qtbot: Any, sign_in: Callable[[User], UiContext],
+                                             world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    page.month.setCurrentIndex(page.month.findData("2026-10"))
+    assert page.report is not None and page.report.month == "2026-10"
+    assert page.cards["inspections"].value.text() == "1"
+    assert page.problems_table.texts(1) == ["N1-2"]
+    page.set_scope("2026-11", world.unit_id)
+    assert page.report.unit_id == world.unit_id and page.report.month == "2026-11"
+    assert page.unit.currentText() == "D01 第一公交总站"
+    assert page.scope_note.text().startswith("第一公交总站, 2026-11-01")
+
+
+def test_roles_without_reports_read_a_sentence_and_no_figures(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.sup)
+    assert page.report is None
+    assert page.denied.isVisible() and "does not include viewing reports" in page.denied.text()
+    assert not page.scroll.isVisible() and not page.export_table_button.isVisible()
+    assert page.export_table() is None
+    manager = open_page(qtbot, sign_in, world.manager)
+    assert not manager.denied.isVisible() and manager.cards["inspections"].value.text() == "2"
+
+
+def test_figures_follow_inspection_and_notice_changes(
+        context: AppContext, qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    completed_inspection(context, world, fails=("N1-4",), seed=4)
+    page.ui.hub.publish(ChangeSet.of(Entity.TEMPLATE, 1))
+    assert page.cards["inspections"].value.text() == "2"  # not a change the page watches
+    page.ui.hub.publish(ChangeSet.of(Entity.INSPECTION, 1))
+    assert page.cards["inspections"].value.text() == "3"
+    world.clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=CST)  # the notice's deadline has passed
+    page.ui.hub.publish(ChangeSet.of(Entity.NOTICE, 1))
+    assert page.cards["overdue"].value.text() == "1" and page.cards["overdue"].alert
+
+
+def test_export_table_writes_the_workbook_where_the_dialog_says(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    save_as(monkeypatch, None)
+    assert page.export_table() is None
+    asked = save_as(monkeypatch, tmp_path / "november")
+    written = page.export_table()
+    assert written == tmp_path / "november.xlsx" and asked == ["Export the monthly table"]
+    workbook = openpyxl.load_workbook(written)
+    assert workbook["概况"]["B2"].value == "2026-11" and workbook["概况"]["B8"].value == 2
+    assert str(written) in page.message.text()
+
+
+def test_a_table_that_cannot_be_written_is_explained(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    shown: list[InspectorError] = []
+    monkeypatch.setattr(report_exports, "show_error", lambda _parent, error: shown.append(error))
+    save_as(monkeypatch, tmp_path / "missing-folder" / "table.xlsx")
+    assert page.export_table() is None
+    assert [error.code for error in shown] == ["file_unwritable"]
+
+
+def test_report_pdf_waits_for_its_renderer(qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ReportService, "pdf_available", staticmethod(lambda: False))
+    page = open_page(qtbot, sign_in, world.office)
+    assert not page.export_pdf_button.isEnabled()
+    asked = save_as(monkeypatch, Path("/never/used.pdf"))
+    assert page.export_pdf() is None
+    assert asked == [] and "cannot be made yet" in page.message.text()
+
+
+def test_report_pdf_is_written_by_the_renderer_when_installed(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[MonthlyReport] = []
+
+    def render_monthly_report(report: MonthlyReport) -> bytes:
+        rendered.append(report)
+        return b"%PDF-1.7 " + report.month.encode()
+
+    renderer = types.ModuleType(PDF_RENDERER)
+    renderer.__spec__ = ModuleSpec(PDF_RENDERER, None)
+    renderer.render_monthly_report = render_monthly_report  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, PDF_RENDERER, renderer)
+    page = open_page(qtbot, sign_in, world.office)
+    assert page.export_pdf_button.isEnabled()
+    page.set_scope("2026-10", world.unit_id)
+    save_as(monkeypatch, tmp_path / "october")
+    written = page.export_pdf()
+    assert written == tmp_path / "october.pdf" and written.read_bytes() == b"%PDF-1.7 2026-10"
+    assert [(report.month, report.unit_id) for report in rendered] == [("2026-10", world.unit_id)]
+
+
+def test_vehicle_and_staff_files_export_as_pdf(
+        context: AppContext, qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    shown: list[InspectorError] = []
+    monkeypatch.setattr(report_exports, "show_error", lambda _parent, error: shown.append(error))
+    asked = save_as(monkeypatch, tmp_path / "bus")
+    page.archive.key.setText("1-0801")  # the fleet number
+    written = page.archive.export()
+    assert written == tmp_path / "bus.pdf" and written.read_bytes().startswith(b"%PDF")
+    assert asked == ["Export the file of 1-0801"] and shown == []
+    assert str(written) in page.message.text()
+    page.archive.kind.setCurrentIndex(page.archive.kind.findData(report_exports.STAFF))
+    page.archive.key.setText("X999")
+    assert page.archive.export() is None
+    assert [error.code for error in shown] == ["archive_staff_not_found"] and len(asked) == 1
+
+
+def test_helpers_for_charts_and_tables() -> None:
+    assert rate_change(0.025) == "+2.5" and rate_change(-0.01) == "−1.0" and rate_change(None) == "—"
+    assert rate_range([]) == (0.0, 1.0)
