@@ -26,6 +26,7 @@ from inspector.domain.templates import Severity, SubjectKind
 
 TOP_PROBLEMS = 10
 TREND_MONTHS = 12
+BEFORE_AFTER_PAIRS = 4
 
 
 class _Frozen(BaseModel):
@@ -88,6 +89,19 @@ class TrendRow(_Frozen):
     rate_sum: float
 
 
+class BeforeAfter(_Frozen):
+    """A serious problem of a notice closed in the month: its finding's photo (before) and the
+    follow-up's photo of the same problem (after), by SHA-256; the PDF shows them side by side."""
+
+    notice_number: str
+    item_code: str
+    problem: str
+    unit_name: str
+    closed_on: date
+    before: str  # photo sha256
+    after: str  # photo sha256
+
+
 class MonthlyFacts(_Frozen):
     month: str  # YYYY-MM
     unit_id: int | None = None
@@ -107,6 +121,7 @@ class MonthlyFacts(_Frozen):
     staff: tuple[ScoreRow, ...] = ()
     staff_last_month: tuple[ScoreRow, ...] = ()
     trend: tuple[TrendRow, ...] = ()  # the twelve months ending with ``month``
+    before_after: tuple[BeforeAfter, ...] = ()  # every candidate pair; the report keeps a few
 
 
 # --- the report -----------------------------------------------------------------------------------
@@ -195,6 +210,7 @@ class MonthlyReport(_Frozen):
     worst_improver: ScoreLine | None
     trend_months: tuple[str, ...]
     trend: tuple[TrendLine, ...]
+    before_after: tuple[BeforeAfter, ...] = ()  # typical pairs, the most recently closed first
 
 
 # --- pure functions ---------------------------------------------------------------------------
@@ -341,6 +357,12 @@ def trend_lines(rows: Iterable[TrendRow], months: Sequence[str]) -> tuple[TrendL
     return tuple(lines)
 
 
+def typical_pairs(rows: Iterable[BeforeAfter], limit: int = BEFORE_AFTER_PAIRS) -> tuple[BeforeAfter, ...]:
+    """At most ``limit`` pairs: the most recently closed notice first, then its items in code order."""
+    by_item = sorted(rows, key=lambda row: row.item_code)
+    return tuple(sorted(by_item, key=lambda row: (row.closed_on, row.notice_number), reverse=True)[:limit])
+
+
 def monthly_report(facts: MonthlyFacts) -> MonthlyReport:
     first, end = month_range(facts.month)
     modes = mode_counts(facts.modes)
@@ -359,4 +381,5 @@ def monthly_report(facts: MonthlyFacts) -> MonthlyReport:
         top_problems=top_problems(facts.problems, facts.problems_last_month),
         unit_ranking=units, staff_ranking=ranking(facts.staff, facts.staff_last_month),
         best_improver=best, worst_improver=worst, trend_months=months, trend=trend_lines(facts.trend, months),
+        before_after=typical_pairs(facts.before_after),
     )

@@ -5,14 +5,17 @@ styles). 一、基本情况: inspections by mode, coverage by kind, items checke
 findings by section and severity (table and bar chart), the notices' figures with the on-time
 rate as a bar. 二、综合分析: the ten most frequent problems against last month, the unit ranking with
 its change, the best and worst improvers, the units' score trend over twelve months, and last the
-staff ranking (the longest table). Covert inspections are only inside the counts and averages: no inspector is named. The
+staff ranking (the longest table). 三、典型整改前后对比: up to four serious problems closed in the
+month, the finding's photo (整改前) beside the follow-up's (整改后), drawn from the print-size files
+the caller maps each photo hash to (``photos``; a pair without both files is left out). Covert inspections are only inside the counts and averages: no inspector is named. The
 report's generation date is the PDF's creation date, so the same report always gives the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,7 +29,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from inspector.domain.reports import MonthlyReport, ScoreLine
+from inspector.domain.notice_document import DocumentPhoto
+from inspector.domain.reports import BeforeAfter, MonthlyReport, ScoreLine
 from inspector.domain.templates import SubjectKind
 from inspector.pdf.archive_pdf import MODE_TEXT, NONE
 from inspector.pdf.layout import (
@@ -43,6 +47,7 @@ from inspector.pdf.layout import (
     table_style,
     text,
 )
+from inspector.pdf.photos import side_by_side
 from inspector.pdf.report_charts import on_time_gauge, sections_chart, trend_chart
 
 TITLE = "服务质量月度报告"
@@ -301,7 +306,28 @@ def staff_ranking_part(report: MonthlyReport) -> list[Flowable]:
     ]
 
 
-def report_story(report: MonthlyReport) -> list[Flowable]:
+# --- 三、典型整改前后对比 ------------------------------------------------------------------------
+
+def _pair(pair: BeforeAfter, photos: Mapping[str, str | Path]) -> Flowable:
+    style = styles()
+    caption = Paragraph(f"{text(pair.notice_number)}　{text(pair.unit_name)}　{text(pair.item_code)} "
+                        f"{text(pair.problem)}　{cn_date(pair.closed_on)}关闭", style.body)
+    before = DocumentPhoto(path=str(photos[pair.before]), caption="", sha256=pair.before)
+    after = DocumentPhoto(path=str(photos[pair.after]), caption="", sha256=pair.after)
+    return KeepTogether([caption, Spacer(1, 1.5 * mm), side_by_side([before], [after]), Spacer(1, 5 * mm)])
+
+
+def before_after_part(report: MonthlyReport, photos: Mapping[str, str | Path]) -> list[Flowable]:
+    """The pairs whose two photos have files; nothing at all when none has."""
+    pairs = [pair for pair in report.before_after if pair.before in photos and pair.after in photos]
+    if not pairs:
+        return []
+    return [*_heading("三、典型整改前后对比"),
+            Paragraph("本月关闭的严重问题中，最近整改的几项：左为检查时照片，右为复查时照片。", styles().note),
+            Spacer(1, 2 * mm), *[_pair(pair, photos) for pair in pairs]]
+
+
+def report_story(report: MonthlyReport, photos: Mapping[str, str | Path] | None = None) -> list[Flowable]:
     style = styles()
     return [
         *head(report),
@@ -311,13 +337,15 @@ def report_story(report: MonthlyReport) -> list[Flowable]:
         *_heading("二、综合分析"),
         *problems_part(report), *unit_ranking_part(report), *improvers_part(report), *trend_part(report),
         *staff_ranking_part(report),
+        *before_after_part(report, photos or {}),
     ]
 
 
-def render_monthly_report(report: MonthlyReport) -> bytes:
-    """The report as PDF bytes; the same report always gives the same bytes."""
+def render_monthly_report(report: MonthlyReport, photos: Mapping[str, str | Path] | None = None) -> bytes:
+    """The report as PDF bytes; the same report (and photos) always gives the same bytes.
+    ``photos`` maps the before/after pairs' photo hashes to print-size JPEG files."""
     scope = report.scope_name
     footer = Footer(label=f"{TITLE}　{report.month}　{scope}",
                     qr_payload=f"REPORT|{report.month}|{report.unit_id or 'all'}|{report.generated_at.isoformat()}")
-    return render(report_story(report), title=f"{TITLE} {report.month} {scope}", author=TITLE, footer=footer,
+    return render(report_story(report, photos), title=f"{TITLE} {report.month} {scope}", author=TITLE, footer=footer,
                   issued_on=report.generated_at.date())

@@ -2,6 +2,9 @@
 month and scope, name sections and items from the template versions used, and hand the rows to
 the pure ``domain.reports.monthly_report``.
 
+The typical before/after pairs carry photo hashes only; ``photo_paths`` resolves them to the
+print-size copies the PDF embeds.
+
 Covert inspections are counted like any other but only ever as numbers: the queries never
 select who inspected, so the report cannot name an inspector.
 """
@@ -17,9 +20,11 @@ from inspector.domain import reports
 from inspector.domain.errors import InspectorError, NotFound, ValidationError
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
+from inspector.domain.photos import Derivative
 from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.photos import PhotoService
 from inspector.services.report_sheets import write_monthly_xlsx
 from inspector.storage import reports_repo, templates_repo
 from inspector.storage.files import write_atomic
@@ -66,8 +71,9 @@ class _Templates:
 
 
 class ReportService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None) -> None:
         self.ctx = ctx
+        self.photos = photos or PhotoService(ctx)
 
     def monthly(self, actor: User, month: str, unit_id: int | None = None) -> reports.MonthlyReport:
         """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
@@ -94,11 +100,24 @@ class ReportService:
             raise InspectorError("report_pdf_not_yet", file=str(path))
         report = self.monthly(actor, month, unit_id)
         renderer = importlib.import_module(PDF_RENDERER)
+        photos = self.photo_paths(report)
         try:
-            write_atomic(Path(path), renderer.render_monthly_report(report))
+            pdf = renderer.render_monthly_report(report, photos) if photos else renderer.render_monthly_report(report)
+            write_atomic(Path(path), pdf)
         except OSError as error:
             raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
         return report
+
+    def photo_paths(self, report: reports.MonthlyReport) -> dict[str, Path]:
+        """sha256 → print-size copy of every photo of the report's before/after pairs (a photo with
+        no sound copy is left out; the PDF then leaves its pair out)."""
+        paths: dict[str, Path] = {}
+        for pair in report.before_after:
+            for sha in (pair.before, pair.after):
+                found = paths.get(sha) or self.photos.derivative_path(sha, Derivative.PRINT)
+                if found is not None:
+                    paths[sha] = found
+        return paths
 
     def facts(self, month: str, unit_id: int | None = None) -> reports.MonthlyFacts:
         """The query rows behind the report (no role check: call through ``monthly``)."""
@@ -142,6 +161,10 @@ class ReportService:
             trend=tuple(reports.TrendRow(unit_id=row[0], unit_name=row[1], month=row[2], inspections=row[3],
                                          rate_sum=row[4])
                         for row in reports_repo.unit_trend(db, trend_start, stop, unit_id)),
+            before_after=tuple(
+                reports.BeforeAfter(notice_number=row[0], item_code=row[1], problem=row[2], unit_name=row[3],
+                                    closed_on=_day(row[4]), before=row[5], after=row[6])
+                for row in reports_repo.before_after(db, start, stop, unit_id)),
         )
 
     @staticmethod

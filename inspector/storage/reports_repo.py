@@ -89,6 +89,28 @@ def notices(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None
     return [dict(zip(keys, row)) for row in rows]
 
 
+def before_after(db: sqlite_utils.Database, start: str, end: str,
+                 unit_id: int | None) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(notice number, item code, problem, unit name, closed at, before sha256, after sha256) of the
+    serious items of the notices closed in the window that have both photos: the before photo is
+    the first photo of the finding's answer, the after photo the latest follow-up's first photo of
+    the same item (``followup_photos.position`` is the notice item's position)."""
+    where, params = _scope("n.unit_id", unit_id)
+    return db.execute(
+        f"SELECT * FROM (SELECT n.number, x.item_code, x.problem, u.name, s.closed_at,"
+        f" (SELECT p.sha256 FROM findings f JOIN answer_photos a ON a.inspection_id = f.inspection_id"
+        f" AND a.item_code = f.item_code JOIN photos p ON p.id = a.photo_id WHERE f.id = x.finding_id"
+        f" ORDER BY a.position, a.photo_id LIMIT 1) AS before_sha,"
+        f" (SELECT p.sha256 FROM followups fu JOIN followup_photos fp ON fp.followup_id = fu.id"
+        f" AND fp.position = x.position JOIN photos p ON p.id = fp.photo_id WHERE fu.notice_id = n.id"
+        f" ORDER BY fu.id DESC, fp.seq, fp.photo_id LIMIT 1) AS after_sha"
+        f" FROM notice_state s JOIN notices n ON n.id = s.notice_id JOIN notice_items x ON x.notice_id = n.id"
+        f" JOIN units u ON u.id = n.unit_id WHERE s.status = 'closed' AND s.closed_at >= ? AND s.closed_at < ?"
+        f"{where} AND x.severity = 'serious')"
+        f" WHERE before_sha IS NOT NULL AND after_sha IS NOT NULL ORDER BY closed_at DESC, number DESC, item_code",
+        [start, end, *params]).fetchall()
+
+
 def unit_scores(db: sqlite_utils.Database, start: str, end: str,
                 unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
     """(unit id, code, name, scored inspections, sum of scores, sum of score / max score)."""

@@ -353,6 +353,14 @@
         <translation>当前登录</translation>
     </message>
     <message>
+        <source>Coverage this month</source>
+        <translation>本月覆盖率</translation>
+    </message>
+    <message>
+        <source>{covered} of {registered} registered subjects inspected</source>
+        <translation>登记对象 {registered} 个，已检查 {covered} 个</translation>
+    </message>
+    <message>
         <source>{completed} completed · {drafts} in progress</source>
         <translation>已完成 {completed} · 进行中 {drafts}</translation>
     </message>
@@ -2240,6 +2248,41 @@
     <message>
         <source>&amp;About Inspector</source>
         <translation>关于服务质量督查(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MonthReportPanel</name>
+    <message>
+        <source>Average score rate, last 12 months</source>
+        <translation>近 12 个月平均得分率</translation>
+    </message>
+    <message>
+        <source>No scored inspections in these months.</source>
+        <translation>这几个月没有计分的检查。</translation>
+    </message>
+    <message>
+        <source>Top problems this month</source>
+        <translation>本月共性问题（前五）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>No problem found this month.</source>
+        <translation>本月没有发现问题。</translation>
     </message>
 </context>
 <context>

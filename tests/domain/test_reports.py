@@ -10,6 +10,7 @@ import pytest
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import (
+    BeforeAfter,
     CoverageRow,
     FindingRow,
     ModeCount,
@@ -22,6 +23,7 @@ from inspector.domain.reports import (
     monthly_report,
     top_problems,
     trend_months,
+    typical_pairs,
 )
 from inspector.domain.templates import Severity, SubjectKind
 
@@ -182,3 +184,21 @@ def test_month_format_is_checked(text: str) -> None:
 def test_month_range_and_trend_months() -> None:
     assert month_range("2026-12") == (date(2026, 12, 1), date(2027, 1, 1))
     assert trend_months("2026-03")[:2] == ("2025-04", "2025-05")
+
+
+def _pair(number: str, item_code: str, closed_on: date) -> BeforeAfter:
+    return BeforeAfter(notice_number=number, item_code=item_code, problem="灭火器在有效期内", unit_name="第一公交总站",
+                       closed_on=closed_on, before="a" * 64, after="b" * 64)
+
+
+def test_typical_pairs_are_the_four_most_recently_closed() -> None:
+    rows = [_pair("ZG-2026-11-0001", "N1-3", date(2026, 11, 3)), _pair("ZG-2026-11-0004", "N1-7", date(2026, 11, 20)),
+            _pair("ZG-2026-11-0004", "N1-3", date(2026, 11, 20)), _pair("ZG-2026-11-0002", "N1-3", date(2026, 11, 9)),
+            _pair("ZG-2026-11-0003", "N1-3", date(2026, 11, 20))]
+    # 11-20 first (notice 0004 before 0003, its items in code order), then 11-09; 11-03 is the fifth
+    assert [(pair.notice_number[-4:], pair.item_code) for pair in typical_pairs(rows)] == [
+        ("0004", "N1-3"), ("0004", "N1-7"), ("0003", "N1-3"), ("0002", "N1-3")]
+    assert typical_pairs(rows, limit=1) == (rows[2],) and typical_pairs([]) == ()
+    report = monthly_report(MonthlyFacts(month="2026-11", scope_name="全部单位", as_of=date(2026, 11, 30),
+                                         generated_at=datetime(2026, 12, 1, 8, 0, tzinfo=CST), before_after=tuple(rows)))
+    assert report.before_after == typical_pairs(rows)

@@ -14,6 +14,7 @@ import pytest
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import (
+    BeforeAfter,
     CoverageRow,
     FindingRow,
     ModeCount,
@@ -33,6 +34,7 @@ from inspector.pdf.report_pdf import (
     rate_change,
     render_monthly_report,
 )
+from tests.notice_world import jpeg
 
 CST = timezone(timedelta(hours=8))
 POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -173,3 +175,33 @@ def test_a_long_staff_ranking_shows_the_best_and_the_worst_and_points_to_the_tab
     shown = [n for n in range(100) if f"员工{n:04d}" in text]
     assert shown == [*range(15), *range(85, 100)]
     assert "中间 70 人从略" in text and "人员排名" in text
+
+
+@POPPLER
+def test_typical_pairs_show_before_and_after_photos_side_by_side(tmp_path: Path) -> None:
+    pairs = tuple(BeforeAfter(notice_number=f"ZG-2026-11-000{n}", item_code="N1-3", problem="灭火器在有效期内",
+                              unit_name="第一公交总站", closed_on=date(2026, 11, 10 + n), before=f"{n}" * 64,
+                              after=f"{n + 4}" * 64) for n in (2, 1))
+    report = november().model_copy(update={"before_after": pairs})
+    photos = {sha: jpeg(tmp_path, seed) for seed, sha in enumerate(
+        (pairs[0].before, pairs[0].after, pairs[1].before, pairs[1].after))}
+    path = tmp_path / "pairs.pdf"
+    path.write_bytes(render_monthly_report(report, photos))
+    flat = "".join(_pdf_text(path).split())
+    section = flat.index("三、典型整改前后对比") + len("三、典型整改前后对比")
+    assert flat.count("整改前", section) == flat.count("整改后", section) == 4  # heads and captions
+    assert flat.index("ZG-2026-11-0002第一公交总站N1-3灭火器在有效期内2026年11月12日关闭", section) \
+        < flat.index("ZG-2026-11-0001", section)
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    assert sum(1 for line in images.splitlines()[2:] if " jpeg " in line) == 4  # the JPEG files as they are
+    # a pair whose photo has no file is left out; with none left, so is the section
+    del photos[pairs[1].after]
+    one = "".join(_pdf_text_of(render_monthly_report(report, photos), tmp_path).split())
+    assert "ZG-2026-11-0002" in one and "ZG-2026-11-0001" not in one
+    assert "典型整改前后对比" not in "".join(_pdf_text_of(render_monthly_report(report), tmp_path).split())
+
+
+def _pdf_text_of(pdf: bytes, folder: Path) -> str:
+    path = folder / "shown.pdf"
+    path.write_bytes(pdf)
+    return _pdf_text(path)

@@ -4,6 +4,8 @@ every figure computed by hand; the role check, the unit scope, and no inspector 
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from inspector.domain.notices import FollowUpItemResult, FollowUpResult
 from inspector.domain.registry import RegistryKind
 from inspector.domain.templates import SubjectKind
 from inspector.domain.users import Role, User
-from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world
+from tests.notice_world import CST, NoticeWorld, completed_inspection, jpeg, make_world
 
 
 @dataclasses.dataclass
@@ -133,3 +135,43 @@ def test_roles_and_bad_input(context: AppContext, month: ReportMonth) -> None:
         context.reports.monthly(month.world.office, "2026-13")
     with pytest.raises(NotFound):
         context.reports.monthly(month.world.office, "2026-11", 999)
+
+
+def test_typical_before_after_pairs_are_closed_serious_problems_with_both_photos(
+        context: AppContext, users: dict[Role, User], tmp_path: Path) -> None:
+    world = make_world(context, users, tmp_path)
+    office = world.office
+    inspection = completed_inspection(context, world, fails=("N1-1", "N1-3"), seed=2)
+    notice, _ = context.notices.issue(office, context.notices.drafts(office, inspection.id)[0])
+    items = context.notices.items(office, notice.id)
+    after = {item.position: context.photos.ingest(world.sup, jpeg(tmp_path, 900 + item.position)) for item in items}
+    world.clock.now = datetime(2026, 11, 18, 10, 0, tzinfo=CST)
+    context.followups.record_followup(world.sup, notice.id, [
+        FollowUpItemResult(position=item.position, result=FollowUpResult.PASS, photo_ids=(after[item.position].id,))
+        for item in items])
+    world.clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=CST)
+
+    report = context.reports.monthly(world.manager, "2026-11")
+    serious = next(item for item in items if item.item_code == "N1-3")
+    answer = next(answer for answer in inspection.answers if answer.item_code == "N1-3")
+    before_sha = context.db.execute("SELECT sha256 FROM photos WHERE id = ?", [answer.photo_ids[0]]).fetchone()[0]
+    assert [(pair.notice_number, pair.item_code, pair.problem, pair.unit_name, pair.closed_on, pair.after)
+            for pair in report.before_after] == [
+        (notice.number, "N1-3", serious.problem, "第一公交总站", date(2026, 11, 18), after[serious.position].sha256)]
+    pair = report.before_after[0]
+    assert pair.before == before_sha != pair.after
+    # N1-1 is general: its follow-up photo makes no pair; another month or unit has none
+    assert context.reports.monthly(world.manager, "2026-10").before_after == ()
+    paths = context.reports.photo_paths(report)
+    assert set(paths) == {pair.before, pair.after} and all(path.is_file() for path in paths.values())
+
+    target = tmp_path / "report.pdf"
+    context.reports.export_pdf(world.manager, "2026-11", None, target)
+    if shutil.which("pdftotext") is not None:
+        shown = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+        assert "三、典型整改前后对比" in shown and "整改前" in shown and "整改后" in shown
+        assert notice.number in shown
+
+
+def test_a_notice_closed_without_follow_up_photos_makes_no_pair(context: AppContext, month: ReportMonth) -> None:
+    assert context.reports.monthly(month.world.manager, "2026-11").before_after == ()

@@ -12,13 +12,17 @@ from PySide6.QtCore import QPoint, Qt
 
 from inspector.app import build_main_window
 from inspector.context import AppContext
+from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeFlag
 from inspector.domain.registry import RegistryKind
+from inspector.domain.reports import ProblemLine
 from inspector.domain.users import Role, User
 from inspector.ui.pages.dashboard import DashboardPage
 from inspector.ui.pages.notices import NoticesPage
+from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.dashboard_month import top_problem_rows
 from tests.notice_world import CST, completed_inspection, make_world
 
 
@@ -148,3 +152,79 @@ def test_a_notice_card_opens_the_notices_page_filtered_to_what_it_counts(
     window.go_to("dashboard")
     dashboard.notice_cards["closed_on_time"].clicked.emit()
     assert (notices.status.currentData(), notices.flag.currentData()) == ("closed", None)
+
+
+def test_roles_without_reports_keep_the_dashboard_without_report_figures(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], tmp_path: Path
+) -> None:
+    world = make_world(context, users, tmp_path)
+    completed_inspection(context, world, fails=("N1-1",), seed=1)
+    ui = sign_in(world.sup)
+    page = make_page(qtbot, ui)
+    assert page.report is None
+    assert not page.coverage_card.isVisible() and not page.month_report.isVisible()
+    assert page.inspections_card.value.text() == "1"
+
+    ui.sign_in(users[Role.MANAGER])  # a manager may view reports: the same page now shows them
+    assert page.report is not None and page.report.month == "2026-11"
+    assert page.coverage_card.isVisible() and page.month_report.isVisible()
+
+
+def test_coverage_trend_and_top_problems_of_the_month_follow_the_hub(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], tmp_path: Path
+) -> None:
+    world = make_world(context, users, tmp_path)  # Monday 2026-11-16, one bus registered
+    ui = sign_in(world.office)
+    page = make_page(qtbot, ui)
+    assert page.coverage_card.value.text() == "0.0%"
+    assert page.coverage_card.note.text() == "0 of 2 registered subjects inspected"  # the bus and its unit
+    assert page.month_report.trend_chart.is_empty()
+    assert page.month_report.problems.table.isHidden() and page.month_report.problems.empty.isVisible()
+
+    completed_inspection(context, world, fails=("N1-1", "N1-3"), seed=1,
+                         observed_at=datetime(2026, 10, 20, 10, 0, tzinfo=CST))  # last month
+    completed_inspection(context, world, fails=("N1-1",), seed=2)
+    inspection = completed_inspection(context, world, fails=("N1-1",), seed=3)
+    assert page.coverage_card.value.text() == "0.0%"  # nothing reloads until the change is published
+    ui.hub.publish(ChangeSet.of(Entity.INSPECTION, inspection.id))
+
+    assert page.coverage_card.value.text() == "50.0%"
+    assert page.coverage_card.note.text() == "1 of 2 registered subjects inspected"
+    chart = page.month_report.trend_chart
+    assert len(chart.month_labels) == 12 and len(chart.series) == 1
+    assert chart.series[0].name == "第一公交总站"
+    assert chart.series[0].rates[-1] is not None and chart.series[0].rates[-2] is not None
+    assert chart.series[0].rates[:-2] == (None,) * 10  # months without inspections are gaps, not zeros
+    table = page.month_report.problems.table
+    assert table.columnCount() == 4 and table.isVisible()
+    assert table.texts(0) == ["N1-1"]  # N1-3 failed only last month
+    assert table.texts(2) == ["2"]
+    assert table.texts(3) == ["+1"]
+    report = context.reports.monthly(world.office, "2026-11", None)
+    assert table.texts(1) == [report.top_problems[0].text]
+    assert table.item(0, 1).toolTip() == report.top_problems[0].text  # the full text of an elided cell
+
+
+def test_only_five_problems_are_listed() -> None:
+    lines = tuple(ProblemLine(rank=n, item_code=f"A{n}", text=f"problem {n}", count=10 - n, last_month=10 - n,
+                              change=0) for n in range(1, 8))
+    rows = top_problem_rows(lines)
+    assert [row[0].text for row in rows] == ["A1", "A2", "A3", "A4", "A5"]
+    assert [row[3].text for row in rows] == ["0"] * 5
+
+
+def test_the_chart_the_problems_and_coverage_open_the_reports_page(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext]
+) -> None:
+    window = build_main_window(sign_in(users[Role.QUALITY_OFFICE]))
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
+    assert isinstance(window.pages["reports"], ReportsPage)
+    for target in (dashboard.month_report.trend_chart, dashboard.month_report.problems, dashboard.coverage_card):
+        window.go_to("dashboard")
+        with qtbot.waitSignal(dashboard.navigate, timeout=1000) as blocker:
+            qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+        assert blocker.args == ["reports", None]
+        assert window.current_key() == "reports"

@@ -2,8 +2,12 @@
 
 This month: inspections observed this month (completed and in progress, as the user may see them),
 rectification notices due this week, overdue ones (red when there are any) and those closed this
-month by their deadline ("3 of 4"), from ``NoticeService.dashboard``. Below: registry counts (units,
-vehicles, staff, locations), the checklist templates in force (published) and who is signed in.
+month by their deadline ("3 of 4"), from ``NoticeService.dashboard``. Users who may view reports
+(``Permission.VIEW_REPORTS``) also see, from this month's ``ReportService.monthly`` (all units, the
+month of the service clock), the coverage (subjects inspected of those registered), the score trend
+of twelve months and the five most frequent problems; those open the reports page. Below: registry
+counts (units, vehicles, staff, locations), the checklist templates in force (published) and who is
+signed in.
 No card ever shows a made-up number. Every card opens its page; a notice card opens the notices
 page filtered to what it counts (open, overdue, closed). Figures follow the change hub.
 """
@@ -14,7 +18,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector import messages
 from inspector.domain.changes import Entity
@@ -23,12 +36,16 @@ from inspector.domain.inspection_query import InspectionFilter
 from inspector.domain.inspections import InspectionStatus
 from inspector.domain.notices import NoticeDashboard, NoticeFlag, NoticeStatus
 from inspector.domain.registry import RegistryKind
+from inspector.domain.reports import MonthlyReport
 from inspector.domain.templates import TemplateStatus, TemplateVersion
+from inspector.domain.users import Permission
 from inspector.labels import label
 from inspector.ui.language import current_language, localized
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.notices import ALL_OPEN
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.dashboard_month import MonthReportPanel
+from inspector.ui.widgets.report_tables import percent
 
 REGISTRY_KINDS = (RegistryKind.UNITS, RegistryKind.VEHICLES, RegistryKind.STAFF, RegistryKind.LOCATIONS)
 # The notice cards, left to right, and the filters each opens the notices page with
@@ -104,6 +121,7 @@ class DashboardPage(Page):
         self.published: list[TemplateVersion] = []
         self.notices: NoticeDashboard | None = None
         self.inspection_counts: dict[InspectionStatus, int] | None = None
+        self.report: MonthlyReport | None = None
         self.headings = [self._heading() for _ in range(3)]  # registry, checklists and you, this month
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
@@ -111,38 +129,56 @@ class DashboardPage(Page):
         grid.addWidget(self.headings[2], 0, 0, 1, 4)
         self.inspections_card = Card(clickable=True)
         self.inspections_card.clicked.connect(lambda: self.navigate.emit("inspections", None))
-        grid.addWidget(self.inspections_card, 1, 0)
+        self.coverage_card = Card(clickable=True)
+        self.coverage_card.clicked.connect(self._open_reports)
+        month_row = QHBoxLayout()
+        month_row.setSpacing(14)
+        month_row.addWidget(self.inspections_card)
+        month_row.addWidget(self.coverage_card)
         self.notice_cards: dict[str, Card] = {}
-        for column, (key, filters) in enumerate(NOTICE_CARDS, start=1):
+        for key, filters in NOTICE_CARDS:
             card = Card(clickable=True)
             card.clicked.connect(lambda filters=filters: self.navigate.emit("notices", dict(filters)))
             self.notice_cards[key] = card
-            grid.addWidget(card, 1, column)
-        grid.addWidget(self.headings[0], 2, 0, 1, 4)
+            month_row.addWidget(card)
+        grid.addLayout(month_row, 1, 0, 1, 4)
+        self.month_report = MonthReportPanel()
+        self.month_report.clicked.connect(self._open_reports)
+        grid.addWidget(self.month_report, 2, 0, 1, 4)
+        grid.addWidget(self.headings[0], 3, 0, 1, 4)
         self.registry_cards: dict[RegistryKind, Card] = {}
         for column, kind in enumerate(REGISTRY_KINDS):
             card = Card(clickable=True)
             card.clicked.connect(lambda kind=kind: self.navigate.emit("registry", kind))
             self.registry_cards[kind] = card
-            grid.addWidget(card, 3, column)
-        grid.addWidget(self.headings[1], 4, 0, 1, 4)
+            grid.addWidget(card, 4, column)
+        grid.addWidget(self.headings[1], 5, 0, 1, 4)
         self.templates_card = Card(clickable=True)
         self.templates_card.clicked.connect(lambda: self.navigate.emit("templates", None))
         self.user_card = Card(clickable=True)
         self.user_card.clicked.connect(lambda: self.navigate.emit("settings", None))
-        grid.addWidget(self.templates_card, 5, 0, 1, 2)
-        grid.addWidget(self.user_card, 5, 2, 1, 2)
+        grid.addWidget(self.templates_card, 6, 0, 1, 2)
+        grid.addWidget(self.user_card, 6, 2, 1, 2)
         for column in range(4):
             grid.setColumnStretch(column, 1)
         self.problem = QLabel()
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        body = QWidget()
+        body.setObjectName("scrollContent")
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 8, 8)
+        content.addLayout(grid)
+        content.addWidget(self.problem)
+        content.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
-        layout.addWidget(self.problem)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll)
         self.retranslate()
         if ui.signed_in:
             self.reload()
@@ -156,15 +192,24 @@ class DashboardPage(Page):
     def title(self) -> str:
         return self.tr("Dashboard")
 
+    def _open_reports(self) -> None:
+        self.navigate.emit("reports", None)
+
+    def reports_allowed(self) -> bool:
+        return self.ui.signed_in and self.ui.user.can(Permission.VIEW_REPORTS)
+
     # --- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read this month's inspection and notice figures, the registry counts and the templates."""
+        """Read this month's inspection and notice figures (and report, when allowed), the registry
+        counts and the templates."""
         user = self.ui.user
         try:
             self.counts = self.ui.app.registry.counts(user)
             versions = self.ui.app.templates.list(user)
             self.notices = self.ui.app.notices.dashboard(user)
             self.inspection_counts = self._inspections_this_month()
+            self.report = (self.ui.app.reports.monthly(user, self.ui.app.services.clock().strftime("%Y-%m"), None)
+                           if self.reports_allowed() else None)
         except InspectorError as error:
             self.problem.setText(messages.describe(error))
             self.problem.show()
@@ -193,6 +238,7 @@ class DashboardPage(Page):
         self.headings[0].setText(self.tr("Registry"))
         self.headings[1].setText(self.tr("Checklists and you"))
         self.headings[2].setText(self.tr("This month"))
+        self.month_report.retranslate()
         self._show_figures()
 
     def _show_figures(self) -> None:
@@ -213,7 +259,24 @@ class DashboardPage(Page):
                 self.tr("Signed in"), user.display_name, f"{label(user.role)} · {user.username}"
             )
 
+    def _show_report(self) -> None:
+        """The coverage card and the trend and problems panel, only for those who may view reports."""
+        report = self.report
+        allowed = report is not None
+        self.coverage_card.setVisible(allowed)
+        self.month_report.setVisible(allowed)
+        self.month_report.show_report(report)
+        if report is None:
+            return
+        covered = sum(line.covered for line in report.coverage)
+        registered = sum(line.population for line in report.coverage)
+        self.coverage_card.set_texts(
+            self.tr("Coverage this month"), percent(covered / registered if registered else None),
+            self.tr("{covered} of {registered} registered subjects inspected").format(
+                covered=covered, registered=registered))
+
     def _show_month(self) -> None:
+        self._show_report()
         counts = self.inspection_counts
         if counts is None:
             self.inspections_card.set_texts(self.tr("Inspections this month"), "—")

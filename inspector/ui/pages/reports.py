@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -36,7 +35,7 @@ from inspector import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.registry import RegistryKind
-from inspector.domain.reports import MonthlyReport, month_range, shift_month
+from inspector.domain.reports import MonthlyReport, shift_month
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
 from inspector.labels import label
@@ -47,7 +46,7 @@ from inspector.ui.widgets.report_charts import (
     ScoreTrendChart,
     SectionBar,
     SectionBarsChart,
-    TrendSeries,
+    trend_data,
 )
 from inspector.ui.widgets.report_exports import (
     ArchiveExportBox,
@@ -268,13 +267,9 @@ class ReportsPage(Page):
             scope=report.scope_name if report.unit_id is not None else self.tr("All units"),
             first=report.first_day.isoformat(), last=report.last_day.isoformat(), as_of=report.as_of.isoformat()))
         self._show_cards(report)
-        locale = QLocale()
-        months = [locale.monthName(month_range(month)[0].month, QLocale.FormatType.ShortFormat)
-                  for month in report.trend_months]
         self.trend_chart.set_texts(self.tr("Average score rate, last 12 months"),
                                    self.tr("No scored inspections in these months."))
-        self.trend_chart.set_data(months, [TrendSeries(line.unit_name, tuple(p.average_rate for p in line.points))
-                                           for line in report.trend])
+        self.trend_chart.set_data(*trend_data(report))
         self.sections_chart.set_texts(self.tr("Findings by section"), self.tr("No findings this month."))
         self.sections_chart.set_data(
             [SectionBar(f"{line.template_code} {line.section_title}", line.general, line.serious)

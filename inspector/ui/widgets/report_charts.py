@@ -3,8 +3,10 @@ per unit over twelve months, one line per unit, with a legend) and the findings 
 (horizontal bars, general and serious side by side in one bar).
 
 They only draw what they are given: the page hands them figures from ``MonthlyReport`` and the
-texts already translated. Colours follow ``resources/style.qss`` (the app's blues and greys, its
-red for what is serious); a month without inspections is a gap in a line, never a zero.
+texts already translated; ``trend_data`` turns a report into the trend chart's months and lines
+(the reports page and the dashboard both use it). Colours follow ``resources/style.qss`` (the
+app's blues and greys, its red for what is serious); a month without inspections is a gap in a
+line, never a zero.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,6 +25,8 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from inspector.domain.reports import MonthlyReport, month_range
 
 BACKGROUND = QColor("#ffffff")
 BORDER = QColor("#dbe2ea")
@@ -50,6 +54,15 @@ class SectionBar:
     label: str
     general: int
     serious: int
+
+
+def trend_data(report: MonthlyReport) -> tuple[list[str], list[TrendSeries]]:
+    """What ``ScoreTrendChart.set_data`` takes from a report: short month names, one line per unit."""
+    locale = QLocale()
+    months = [locale.monthName(month_range(month)[0].month, QLocale.FormatType.ShortFormat)
+              for month in report.trend_months]
+    return months, [TrendSeries(line.unit_name, tuple(point.average_rate for point in line.points))
+                    for line in report.trend]
 
 
 class _Chart(QWidget):
