@@ -133,7 +133,8 @@ class FollowUpService:
         return notices_repo.get(self.ctx.db, notice_id), successor, changes
 
     def _reissue_draft(self, actor: User, notice: NoticeSummary, failed, working_days: int) -> NoticeDraft:  # type: ignore[no-untyped-def]
-        inspection = self.notices.inspections.get(actor, notice.inspection_id)
+        # Not the visibility check: whoever follows up a covert notice never sees the visit itself.
+        inspection = self.notices.inspections._get(notice.inspection_id)
         findings = {finding.id: finding for finding in findings_repo.list_for_inspection(self.ctx.db, inspection.id)}
         chosen = [findings[item.finding_id] for item in failed]
         printed = {item.finding_id: item for item in failed}

@@ -209,8 +209,11 @@ class NoticeService:
         return notices_repo.get(self.ctx.db, notice_id), changes
 
     def issue_in_transaction(self, actor: User, draft: NoticeDraft, *, signature_png: bytes | None = None) -> int:
-        """Issue inside the caller's ``mutation()`` (also used by a failed follow-up's reissue)."""
-        inspection = self.inspections.get(actor, draft.inspection_id)
+        """Issue inside the caller's ``mutation()`` (also used by a failed follow-up's reissue).
+
+        The caller has checked the actor's rights: the office may see every inspection, and the
+        supervisor recording a failed follow-up reissues a notice without seeing a covert visit."""
+        inspection = self.inspections._get(draft.inspection_id)
         serial = notices_repo.next_serial(self.ctx.db, draft.issued_on.year)
         number = format_notice_number(draft.issued_on, serial)
         document = self.documents.document(

@@ -207,3 +207,16 @@ def test_walkaround_findings_can_be_fixed_on_the_spot(context: AppContext, world
     onsite = completed_inspection(context, world, seed=5)
     with pytest.raises(ValidationError):
         context.notices.fix_on_spot(world.sup, context.inspections.findings(world.sup, onsite.id)[0].id)
+
+
+def test_another_supervisor_fails_a_covert_follow_up_and_the_notice_is_reissued(
+    context: AppContext, world: NoticeWorld, second_supervisor: User
+) -> None:
+    _, notice = _issue(context, world, mode=InspectionMode.COVERT)
+    with pytest.raises(PermissionDenied):  # the visit itself stays hidden from them…
+        context.inspections.get(second_supervisor, notice.inspection_id)
+    world.clock.now = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
+    old, new, _ = context.followups.record_followup(  # …but they follow the notice up
+        second_supervisor, notice.id, _followup({1: FollowUpResult.FAIL, 2: FollowUpResult.PASS}))
+    assert old.status is NoticeStatus.REISSUED and new is not None and new.covert and new.item_count == 1
+    assert new.issued_by == second_supervisor.id
