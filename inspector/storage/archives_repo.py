@@ -1,8 +1,9 @@
 """SQL of the vehicle and staff files: a subject's completed inspections with their findings, the
 notices that carry those findings (notice_items → findings → inspections) and their follow-ups.
 
-Every query starts from the subject through ``inspections_subject`` (subject_kind, subject_id)
-and reaches findings, notice items and follow-ups through ``findings_inspection``,
+Every query starts from the subject through ``inspections_subject`` (subject_kind, subject_id) —
+for a staff member also through ``inspections_responsible_staff``: inspections of a vehicle or a
+place that name them as the responsible person belong in their file too — and reaches findings, notice items and follow-ups through ``findings_inspection``,
 ``notice_items_finding`` and ``followups_notice``: the cost grows with the subject's own history,
 not with the database.
 """
@@ -14,8 +15,20 @@ from typing import Any
 
 import sqlite_utils
 
-_SUBJECT_INSPECTIONS = ("SELECT id FROM inspections WHERE subject_kind = ? AND subject_id = ?"
-                        " AND status = 'completed'")
+
+
+def _about(subject_kind: str, subject_id: int, alias: str = "") -> tuple[str, list[Any]]:
+    """The WHERE condition picking the inspections about the subject, and its parameters."""
+    i = f"{alias}." if alias else ""
+    if subject_kind == "staff":
+        return (f"(({i}subject_kind = 'staff' AND {i}subject_id = ?) OR {i}responsible_staff_id = ?)",
+                [subject_id, subject_id])
+    return f"({i}subject_kind = ? AND {i}subject_id = ?)", [subject_kind, subject_id]
+
+
+def _subject_inspections(subject_kind: str, subject_id: int) -> tuple[str, list[Any]]:
+    condition, params = _about(subject_kind, subject_id)
+    return f"SELECT id FROM inspections WHERE {condition} AND status = 'completed'", params
 
 
 @dataclass(frozen=True)
@@ -60,30 +73,31 @@ def inspections(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -
         " i.max_score, i.veto_failed, COALESCE(u.display_name, '')"
         " FROM inspections i JOIN template_versions t ON t.id = i.template_version_id"
         " LEFT JOIN users u ON u.id = i.author_id"
-        " WHERE i.subject_kind = ? AND i.subject_id = ? AND i.status = 'completed'"
+        f" WHERE {_about(subject_kind, subject_id, 'i')[0]} AND i.status = 'completed'"
         " ORDER BY i.observed_at, i.id",
-        [subject_kind, subject_id]).fetchall()
+        _about(subject_kind, subject_id, "i")[1]).fetchall()
     return [InspectionRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], bool(row[9]),
                           row[10]) for row in rows]
 
 
 def findings(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -> list[FindingRow]:
     """The findings of the subject's completed inspections, in inspection and item order."""
+    subject_inspections, params = _subject_inspections(subject_kind, subject_id)
     rows = db.execute(
         "SELECT f.id, f.inspection_id, f.item_code, f.section_code, f.severity, f.note, f.status FROM findings f"
-        f" WHERE f.inspection_id IN ({_SUBJECT_INSPECTIONS}) ORDER BY f.inspection_id, f.id",
-        [subject_kind, subject_id]).fetchall()
+        f" WHERE f.inspection_id IN ({subject_inspections}) ORDER BY f.inspection_id, f.id", params).fetchall()
     return [FindingRow(*row) for row in rows]
 
 
 def notice_links(db: sqlite_utils.Database, subject_kind: str, subject_id: int) -> list[tuple[int, int, str]]:
     """(finding id, notice id, notice number) for every notice item carrying one of the subject's
     findings, in order of issue."""
+    subject_inspections, params = _subject_inspections(subject_kind, subject_id)
     rows = db.execute(
         "SELECT ni.finding_id, n.id, n.number FROM notice_items ni JOIN notices n ON n.id = ni.notice_id"
         " JOIN findings f ON f.id = ni.finding_id"
-        f" WHERE f.inspection_id IN ({_SUBJECT_INSPECTIONS}) ORDER BY n.issued_at, n.id, ni.position",
-        [subject_kind, subject_id]).fetchall()
+        f" WHERE f.inspection_id IN ({subject_inspections}) ORDER BY n.issued_at, n.id, ni.position",
+        params).fetchall()
     return [(row[0], row[1], row[2]) for row in rows]
 
 

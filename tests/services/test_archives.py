@@ -16,7 +16,7 @@ import pytest
 from inspector.context import AppContext
 from inspector.domain.archives import SubjectArchive
 from inspector.domain.errors import NotFound, PermissionDenied
-from inspector.domain.inspections import FindingStatus, InspectionMode
+from inspector.domain.inspections import AnswerResult, FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeStatus
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
@@ -123,6 +123,29 @@ def test_a_staff_file_without_inspections_shows_the_person(context: AppContext, 
     assert (archive.inspections, archive.notices, archive.scores, archive.average_percent) == ((), (), (), None)
     pdf = context.archives.export_staff(history.manager, "D0042", history.folder / "staff.pdf")
     assert pdf == archive and (history.folder / "staff.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_staff_file_includes_vehicle_inspections_naming_them_responsible(
+    context: AppContext, history: NoticeWorld
+) -> None:
+    driver, _ = context.registry.add(history.office, RegistryKind.STAFF,
+                                     {"staff_no": "D0043", "name": "韩师傅", "role": "driver", "unit_id": history.unit_id})
+    before = len(context.archives.vehicle(history.manager, "粤A12345").inspections)
+    inspection, _ = context.inspections.start(history.sup, template_version_id=history.template_id,
+                                              mode=InspectionMode.ONSITE, subject=history.vehicle,
+                                              responsible_staff_id=driver.id)
+    for code in ("N1-1", "N1-2", "N1-3", "N1-4"):
+        context.inspections.answer(history.sup, inspection.id, code,
+                                   AnswerResult.FAIL if code == "N1-2" else AnswerResult.PASS)
+    context.inspections.complete(history.sup, inspection.id)
+    archive = context.archives.staff(history.manager, "D0043")
+    assert [row.id for row in archive.inspections] == [inspection.id]
+    assert [f.item_code for row in archive.inspections for f in row.findings] == ["N1-2"]
+    assert len(context.archives.vehicle(history.manager, "粤A12345").inspections) == before + 1
+    plan = " ".join(str(row) for row in context.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM inspections WHERE ((subject_kind = 'staff' AND subject_id = ?)"
+        " OR responsible_staff_id = ?) AND status = 'completed'", [driver.id, driver.id]).fetchall())
+    assert "inspections_responsible_staff" in plan and "inspections_subject" in plan  # no full scan
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
