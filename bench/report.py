@@ -18,7 +18,7 @@ Timed, in this process, for the last complete month and every unit, as the quali
 - ``ReportService.monthly`` end to end, then its parts measured again: the queries with the rows
   turned into facts (``facts``), and the pure aggregation (``domain.reports.monthly_report``);
 - ``write_monthly_xlsx`` to a temporary file;
-- ``render_monthly_report`` (``inspector.pdf.report_pdf``) when that module is importable.
+- ``render_monthly_report`` (``inspector.pdf.report_pdf``), the PDF the office sends.
 
 Baseline, same run: every ``reports_repo`` function that ``facts`` calls, with the same
 arguments, alone (the bare SQL and its fetch), per query and summed; and the ratios of the
@@ -29,7 +29,6 @@ untimed warm-up first (imports, font, page cache); prints medians of ``--runs``;
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import random
 import shutil
@@ -49,7 +48,7 @@ from inspector.context import AppContext, open_context
 from inspector.domain import reports
 from inspector.domain.users import Role, User
 from inspector.services.report_sheets import write_monthly_xlsx
-from inspector.services.reports import PDF_RENDERER, ReportService
+from inspector.pdf.report_pdf import render_monthly_report
 from inspector.storage import reports_repo
 from inspector.storage.transaction import write_transaction
 
@@ -278,33 +277,22 @@ def bare_queries(db: Any, month: str) -> list[tuple[str, Callable[[], Any]]]:
     ]
 
 
-def pdf_renderer() -> tuple[Callable[[reports.MonthlyReport], bytes] | None, str]:
-    """``render_monthly_report`` if its module exists and imports, else None and why not."""
-    if not ReportService.pdf_available():
-        return None, f"{PDF_RENDERER} is not there"
-    try:
-        return importlib.import_module(PDF_RENDERER).render_monthly_report, ""
-    except Exception as error:  # noqa: BLE001 — a module being written: say so, do not stop the bench
-        return None, f"{PDF_RENDERER} does not import: {error!r}"
-
-
 def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
     start = time.perf_counter()
     return call(), time.perf_counter() - start
 
 
 def measure_once(context: AppContext, actor: User, month: str, folder: Path,
-                 render: Callable[[reports.MonthlyReport], bytes] | None) -> dict[str, float]:
+                 render: Callable[[reports.MonthlyReport], bytes]) -> dict[str, float]:
     """Seconds of each step of one report, and of each bare query."""
     timings: dict[str, float] = {}
     report, timings["monthly"] = _timed(lambda: context.reports.monthly(actor, month))
     facts, timings["queries"] = _timed(lambda: context.reports.facts(month))
     _, timings["aggregation"] = _timed(lambda: reports.monthly_report(facts))
     _, timings["xlsx"] = _timed(lambda: write_monthly_xlsx(report, folder / "report.xlsx"))
-    if render is not None:
-        pdf, timings["pdf"] = _timed(lambda: render(report))
-        timings["pdf_bytes"] = len(pdf)
-    timings["report"] = timings["monthly"] + timings["xlsx"] + timings.get("pdf", 0.0)
+    pdf, timings["pdf"] = _timed(lambda: render(report))
+    timings["pdf_bytes"] = len(pdf)
+    timings["report"] = timings["monthly"] + timings["xlsx"] + timings["pdf"]
     for name, query in bare_queries(context.db, month):
         _, timings[f"sql {name}"] = _timed(query)
     timings["sql"] = sum(value for key, value in timings.items() if key.startswith("sql "))
@@ -329,7 +317,7 @@ def query_plans(context: AppContext, month: str) -> list[tuple[str, str, list[st
 
 def measure(context: AppContext, actor: User, month: str, runs: int) -> dict[str, list[float]]:
     """Medians' inputs: one untimed warm-up, then ``runs`` timed rounds."""
-    render, _ = pdf_renderer()
+    render = render_monthly_report
     with tempfile.TemporaryDirectory(prefix="inspector-bench-report-out-") as temp:
         measure_once(context, actor, month, Path(temp), render)
         rounds = [measure_once(context, actor, month, Path(temp), render) for _ in range(max(1, runs))]
@@ -348,10 +336,7 @@ def print_figures(timings: dict[str, list[float]], info: dict, month: str, runs:
     for key, label in (("monthly", "ReportService.monthly"), ("queries", "  queries → facts"),
                        ("aggregation", "  pure aggregation"), ("xlsx", "write_monthly_xlsx")):
         print(f"  {label:<24}{_ms(timings[key])}")
-    if "pdf" in timings:
-        print(f"  {'render_monthly_report':<24}{_ms(timings['pdf'])}  ({median['pdf_bytes'] / 1e3:.0f} KB)")
-    else:
-        print(f"  {'render_monthly_report':<24}skipped: {pdf_renderer()[1]}")
+    print(f"  {'render_monthly_report':<24}{_ms(timings['pdf'])}  ({median['pdf_bytes'] / 1e3:.0f} KB)")
     print(f"  {'total':<24}{_ms(timings['report'])}   target ≤ {TARGET_S:.1f} s: "
           f"{'met' if median['report'] <= TARGET_S else 'NOT met'}")
     print(f"  baseline: bare reports_repo SQL, summed {_ms(timings['sql'])}")
@@ -360,7 +345,7 @@ def print_figures(timings: dict[str, list[float]], info: dict, month: str, runs:
     print(f"  monthly / bare SQL = {median['monthly'] / median['sql']:.2f}×   total / bare SQL = "
           f"{median['report'] / median['sql']:.2f}×")
     share = {name: median[name] / median["report"] * 100 for name in ("queries", "aggregation", "xlsx")}
-    share["pdf"] = median.get("pdf", 0.0) / median["report"] * 100
+    share["pdf"] = median["pdf"] / median["report"] * 100
     print("  where the time goes: " + ", ".join(f"{name} {value:.0f} %" for name, value in share.items())
           + " (queries and aggregation as measured apart)")
 

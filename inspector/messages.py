@@ -193,8 +193,6 @@ TEMPLATES: dict[str, str] = {
         "Errors", "A holiday range of {days} days is too long; enter at most {maximum} days at a time."),
     "notice_sign_record": QT_TRANSLATE_NOOP(
         "Errors", "Only the notice itself is signed, not its record: use either --sign or --record."),
-    "report_pdf_not_yet": QT_TRANSLATE_NOOP(
-        "Errors", "The PDF monthly report cannot be made yet in this version; write {file} as .xlsx instead."),
     "report_output_format": QT_TRANSLATE_NOOP(
         "Errors", "The report file {file} must end in .xlsx or .pdf."),
 }

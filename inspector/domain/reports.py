@@ -18,10 +18,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
+from inspector.domain.report_facts import (
+    BeforeAfter,
+    CoverageRow,
+    FindingRow,
+    Frozen,
+    ModeCount,
+    MonthlyFacts,
+    NoticeRow,
+    ProblemRow,
+    ScoreRow,
+    TrendRow,
+    UncoveredSubject,
+)
 from inspector.domain.templates import Severity, SubjectKind
 
 TOP_PROBLEMS = 10
@@ -29,111 +40,16 @@ TREND_MONTHS = 12
 BEFORE_AFTER_PAIRS = 4
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-# --- facts: rows from the queries ---------------------------------------------------------------
-
-class ModeCount(_Frozen):
-    mode: InspectionMode
-    count: int
-
-
-class CoverageRow(_Frozen):
-    kind: SubjectKind
-    covered: int  # active subjects of the scope inspected at least once in the month
-    population: int  # active subjects of the scope in the registry
-
-
-class FindingRow(_Frozen):
-    template_code: str
-    section_code: str
-    section_title: str
-    severity: Severity
-    count: int
-
-
-class NoticeRow(_Frozen):
-    issued_on: date
-    deadline: date
-    status: NoticeStatus
-    replied_on: date | None = None
-    closed_on: date | None = None
-    ended_on: date | None = None  # when it stopped being open (closed, reissued or superseded)
-    recurred: bool = False
-
-
-class ProblemRow(_Frozen):
-    item_code: str
-    text: str
-    count: int
-
-
-class ScoreRow(_Frozen):
-    """Sums over the scored inspections of one unit or staff member in one month."""
-
-    id: int
-    code: str
-    name: str
-    inspections: int
-    score_sum: float
-    rate_sum: float  # sum of score / max_score
-
-
-class TrendRow(_Frozen):
-    unit_id: int
-    unit_name: str
-    month: str  # YYYY-MM
-    inspections: int
-    rate_sum: float
-
-
-class BeforeAfter(_Frozen):
-    """A serious problem of a notice closed in the month: its finding's photo (before) and the
-    follow-up's photo of the same problem (after), by SHA-256; the PDF shows them side by side."""
-
-    notice_number: str
-    item_code: str
-    problem: str
-    unit_name: str
-    closed_on: date
-    before: str  # photo sha256
-    after: str  # photo sha256
-
-
-class MonthlyFacts(_Frozen):
-    month: str  # YYYY-MM
-    unit_id: int | None = None
-    scope_name: str
-    as_of: date
-    generated_at: datetime
-    modes: tuple[ModeCount, ...] = ()
-    coverage: tuple[CoverageRow, ...] = ()
-    items_checked: int = 0  # answers other than n/a
-    items_passed: int = 0
-    findings: tuple[FindingRow, ...] = ()
-    notices: tuple[NoticeRow, ...] = ()
-    problems: tuple[ProblemRow, ...] = ()
-    problems_last_month: tuple[ProblemRow, ...] = ()
-    units: tuple[ScoreRow, ...] = ()
-    units_last_month: tuple[ScoreRow, ...] = ()
-    staff: tuple[ScoreRow, ...] = ()
-    staff_last_month: tuple[ScoreRow, ...] = ()
-    trend: tuple[TrendRow, ...] = ()  # the twelve months ending with ``month``
-    before_after: tuple[BeforeAfter, ...] = ()  # every candidate pair; the report keeps a few
-
-
 # --- the report -----------------------------------------------------------------------------------
 
-class CoverageLine(_Frozen):
+class CoverageLine(Frozen):
     kind: SubjectKind
     covered: int
     population: int
     rate: float | None
 
 
-class SectionLine(_Frozen):
+class SectionLine(Frozen):
     template_code: str
     section_code: str
     section_title: str
@@ -142,7 +58,7 @@ class SectionLine(_Frozen):
     total: int
 
 
-class NoticeFigures(_Frozen):
+class NoticeFigures(Frozen):
     issued: int = 0
     recurred: int = 0  # issued in the month with at least one recurring problem
     closed: int = 0  # closed in the month
@@ -152,7 +68,19 @@ class NoticeFigures(_Frozen):
     average_days_to_close: float | None = None
 
 
-class ProblemLine(_Frozen):
+class OverdueNotice(Frozen):
+    """A notice that was open and past its deadline on the report's ``as_of`` day."""
+
+    number: str
+    unit_name: str
+    issued_on: date
+    deadline: date
+    days_overdue: int  # calendar days from the deadline to ``as_of``
+    status: NoticeStatus  # today's status
+    ended_on: date | None = None  # when it stopped being open, if it has (after ``as_of``)
+
+
+class ProblemLine(Frozen):
     rank: int
     item_code: str
     text: str
@@ -161,7 +89,7 @@ class ProblemLine(_Frozen):
     change: int  # count - last_month
 
 
-class ScoreLine(_Frozen):
+class ScoreLine(Frozen):
     rank: int
     id: int
     code: str
@@ -173,19 +101,19 @@ class ScoreLine(_Frozen):
     change: float | None = None  # average_rate - last_month_rate
 
 
-class TrendPoint(_Frozen):
+class TrendPoint(Frozen):
     month: str
     inspections: int
     average_rate: float | None
 
 
-class TrendLine(_Frozen):
+class TrendLine(Frozen):
     unit_id: int
     unit_name: str
     points: tuple[TrendPoint, ...]
 
 
-class MonthlyReport(_Frozen):
+class MonthlyReport(Frozen):
     month: str
     unit_id: int | None
     scope_name: str
@@ -211,6 +139,8 @@ class MonthlyReport(_Frozen):
     trend_months: tuple[str, ...]
     trend: tuple[TrendLine, ...]
     before_after: tuple[BeforeAfter, ...] = ()  # typical pairs, the most recently closed first
+    overdue_notices: tuple[OverdueNotice, ...] = ()  # the longest overdue first
+    uncovered: tuple[UncoveredSubject, ...] = ()  # by kind, unit and code
 
 
 # --- pure functions ---------------------------------------------------------------------------
@@ -269,19 +199,36 @@ def _within(day: date | None, first: date, end: date) -> bool:
     return day is not None and first <= day < end
 
 
+def _overdue_on(row: NoticeRow, as_of: date) -> bool:
+    return row.issued_on <= as_of and row.deadline < as_of and (row.ended_on is None or row.ended_on > as_of)
+
+
 def notice_figures(rows: Iterable[NoticeRow], first: date, end: date, as_of: date) -> NoticeFigures:
     rows = list(rows)
     issued = [row for row in rows if _within(row.issued_on, first, end) and row.status is not NoticeStatus.SUPERSEDED]
     closed = [row for row in rows if row.status is NoticeStatus.CLOSED and _within(row.closed_on, first, end)]
     on_time = [row for row in closed if (row.replied_on or row.closed_on) <= row.deadline]  # type: ignore[operator]
-    overdue = [row for row in rows if row.issued_on <= as_of and row.deadline < as_of
-               and (row.ended_on is None or row.ended_on > as_of)]
+    overdue = [row for row in rows if _overdue_on(row, as_of)]
     days = [(row.closed_on - row.issued_on).days for row in closed]  # type: ignore[operator]
     return NoticeFigures(
         issued=len(issued), recurred=sum(1 for row in issued if row.recurred), closed=len(closed),
         closed_on_time=len(on_time), on_time_rate=rate(len(on_time), len(closed)), overdue=len(overdue),
         average_days_to_close=sum(days) / len(days) if days else None,
     )
+
+
+def overdue_notices(rows: Iterable[NoticeRow], as_of: date) -> tuple[OverdueNotice, ...]:
+    """The notices ``notice_figures`` counts as overdue, the longest overdue first, then by number."""
+    lines = [OverdueNotice(number=row.number, unit_name=row.unit_name, issued_on=row.issued_on, deadline=row.deadline,
+                           days_overdue=(as_of - row.deadline).days, status=row.status, ended_on=row.ended_on)
+             for row in rows if _overdue_on(row, as_of)]
+    return tuple(sorted(lines, key=lambda line: (-line.days_overdue, line.number)))
+
+
+def uncovered_subjects(rows: Iterable[UncoveredSubject]) -> tuple[UncoveredSubject, ...]:
+    """Subjects not inspected in the month: vehicles, staff, locations, units; then by unit and code."""
+    order = {kind: index for index, kind in enumerate(SubjectKind)}
+    return tuple(sorted(rows, key=lambda row: (order[row.kind], row.unit_name, row.code)))
 
 
 def _problem_counts(rows: Iterable[ProblemRow]) -> tuple[dict[str, int], dict[str, str]]:
@@ -382,4 +329,5 @@ def monthly_report(facts: MonthlyFacts) -> MonthlyReport:
         unit_ranking=units, staff_ranking=ranking(facts.staff, facts.staff_last_month),
         best_improver=best, worst_improver=worst, trend_months=months, trend=trend_lines(facts.trend, months),
         before_after=typical_pairs(facts.before_after),
+        overdue_notices=overdue_notices(facts.notices, facts.as_of), uncovered=uncovered_subjects(facts.uncovered),
     )

@@ -11,8 +11,6 @@ select who inspected, so the report cannot name an inspector.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +27,6 @@ from inspector.services.report_sheets import write_monthly_xlsx
 from inspector.storage import reports_repo, templates_repo
 from inspector.storage.files import write_atomic
 
-PDF_RENDERER = "inspector.pdf.report_pdf"
 ALL_UNITS = "全部单位"
 _ENDED = {NoticeStatus.CLOSED, NoticeStatus.REISSUED, NoticeStatus.SUPERSEDED}
 
@@ -89,21 +86,13 @@ class ReportService:
             raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
         return report
 
-    @staticmethod
-    def pdf_available() -> bool:
-        """Whether the report's PDF renderer is part of this install."""
-        return importlib.util.find_spec(PDF_RENDERER) is not None
-
     def export_pdf(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
         """Write the month's report (月度报告, .pdf) to ``path`` atomically; return what it shows."""
-        if not self.pdf_available():
-            raise InspectorError("report_pdf_not_yet", file=str(path))
+        from inspector.pdf.report_pdf import render_monthly_report  # ReportLab loads on first export
+
         report = self.monthly(actor, month, unit_id)
-        renderer = importlib.import_module(PDF_RENDERER)
-        photos = self.photo_paths(report)
         try:
-            pdf = renderer.render_monthly_report(report, photos) if photos else renderer.render_monthly_report(report)
-            write_atomic(Path(path), pdf)
+            write_atomic(Path(path), render_monthly_report(report, self.photo_paths(report)))
         except OSError as error:
             raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
         return report
@@ -165,6 +154,8 @@ class ReportService:
                 reports.BeforeAfter(notice_number=row[0], item_code=row[1], problem=row[2], unit_name=row[3],
                                     closed_on=_day(row[4]), before=row[5], after=row[6])
                 for row in reports_repo.before_after(db, start, stop, unit_id)),
+            uncovered=tuple(reports.UncoveredSubject(kind=SubjectKind(kind), code=code, name=name, unit_name=unit)
+                            for kind, code, name, unit in reports_repo.uncovered(db, start, stop, unit_id)),
         )
 
     @staticmethod
@@ -172,9 +163,9 @@ class ReportService:
         status = NoticeStatus(row["status"])
         closed_on = _day(row["closed_at"])
         ended_on = (closed_on or _day(row["updated_at"])) if status in _ENDED else None
-        return reports.NoticeRow(issued_on=_day(row["issued_at"]), deadline=_day(row["deadline"]), status=status,
-                                 replied_on=_day(row["replied_at"]), closed_on=closed_on, ended_on=ended_on,
-                                 recurred=bool(row["recurred"]))
+        return reports.NoticeRow(number=row["number"], unit_name=row["unit_name"], issued_on=_day(row["issued_at"]),
+                                 deadline=_day(row["deadline"]), status=status, replied_on=_day(row["replied_at"]),
+                                 closed_on=closed_on, ended_on=ended_on, recurred=bool(row["recurred"]))
 
     def _problems(self, templates: _Templates, start: str, stop: str,
                   unit_id: int | None) -> tuple[reports.ProblemRow, ...]:

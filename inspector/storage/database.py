@@ -7,7 +7,6 @@ timestamped backup beside it; apply with foreign keys off; then run ``foreign_ke
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime

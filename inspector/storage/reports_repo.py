@@ -15,9 +15,10 @@ import sqlite_utils
 
 _WINDOW = "i.status = 'completed' AND i.observed_at >= ? AND i.observed_at < ?"
 
-# registry table and subject kind of each population counted for coverage
-_POPULATIONS = (("vehicle", "vehicles", "unit_id"), ("staff", "staff", "unit_id"),
-                ("location", "locations", "unit_id"), ("unit", "units", "id"))
+# subject kind, registry table, its unit column, and the columns shown as code and name
+_POPULATIONS = (("vehicle", "vehicles", "unit_id", "fleet_no", "plate"),
+                ("staff", "staff", "unit_id", "staff_no", "name"), ("location", "locations", "unit_id", "code", "name"), ("unit", "units", "id", "code", "name"))
+_INSPECTED = f"EXISTS (SELECT 1 FROM inspections i WHERE i.subject_kind = ? AND i.subject_id = s.id AND {_WINDOW})"
 
 
 def _scope(column: str, unit_id: int | None) -> tuple[str, list[Any]]:
@@ -34,14 +35,25 @@ def coverage(db: sqlite_utils.Database, start: str, end: str, unit_id: int | Non
     """(subject kind, covered, population): active registry rows of the scope, and how many of
     them a completed inspection of the window was about."""
     rows = []
-    for kind, table, unit_column in _POPULATIONS:
+    for kind, table, unit_column, _code, _name in _POPULATIONS:
         where, params = _scope(f"s.{unit_column}", unit_id)
         population = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where}", params).fetchone()[0]
-        covered = db.execute(
-            f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where} AND EXISTS (SELECT 1 FROM inspections i"
-            f" WHERE i.subject_kind = ? AND i.subject_id = s.id AND {_WINDOW})",
-            [*params, kind, start, end]).fetchone()[0]
+        covered = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where} AND {_INSPECTED}",
+                             [*params, kind, start, end]).fetchone()[0]
         rows.append((kind, covered, population))
+    return rows
+
+
+def uncovered(db: sqlite_utils.Database, start: str, end: str,
+              unit_id: int | None) -> list[tuple[str, str, str, str]]:
+    """(subject kind, code, name, unit name) of the active registry rows of the scope that no
+    completed inspection of the window was about."""
+    rows: list[tuple[str, str, str, str]] = []
+    for kind, table, unit_column, code, name in _POPULATIONS:
+        where, params = _scope(f"s.{unit_column}", unit_id)
+        rows += db.execute(
+            f"SELECT ?, s.{code}, s.{name}, u.name FROM {table} s JOIN units u ON u.id = s.{unit_column}"
+            f" WHERE s.active = 1{where} AND NOT {_INSPECTED}", [kind, *params, kind, start, end]).fetchall()
     return rows
 
 
@@ -80,12 +92,12 @@ def notices(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None
     window, still open, or changed since ``start``."""
     where, params = _scope("n.unit_id", unit_id)
     rows = db.execute(
-        f"SELECT n.issued_at, n.deadline, s.status, s.replied_at, s.closed_at, s.updated_at,"
+        f"SELECT n.number, u.name, n.issued_at, n.deadline, s.status, s.replied_at, s.closed_at, s.updated_at,"
         f" EXISTS (SELECT 1 FROM notice_items x WHERE x.notice_id = n.id AND x.recurred = 1)"
-        f" FROM notices n JOIN notice_state s ON s.notice_id = n.id"
+        f" FROM notices n JOIN notice_state s ON s.notice_id = n.id JOIN units u ON u.id = n.unit_id"
         f" WHERE n.issued_at < ?{where} AND (n.issued_at >= ? OR s.updated_at >= ?"
         f" OR s.status IN ('issued', 'acknowledged', 'replied'))", [end, *params, start, start]).fetchall()
-    keys = ("issued_at", "deadline", "status", "replied_at", "closed_at", "updated_at", "recurred")
+    keys = ("number", "unit_name", "issued_at", "deadline", "status", "replied_at", "closed_at", "updated_at", "recurred")
     return [dict(zip(keys, row)) for row in rows]
 
 

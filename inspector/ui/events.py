@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from inspector.domain.changes import ChangeSet
-from inspector.domain.users import User
 
 
 class ChangeHub(QObject):

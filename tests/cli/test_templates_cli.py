@@ -5,15 +5,11 @@ them, ``copy`` then ``publish`` starts and releases next month's version, errors
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from inspector.cli import main as cli_main
 from inspector.cli.commands_templates import aligned_table, display_width
-from inspector.context import open_context
-from inspector.domain.users import Role
 from tests.cli.conftest import run_cli, template_snapshot
 from tests.conftest import PASSWORD
 

@@ -6,19 +6,14 @@ an ``error:`` line, one indented line per problem, and nothing written.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from inspector.cli import main as cli_main
-from inspector.context import open_context
-from inspector.domain.users import Role
 from inspector.services.template_sheets_read import read_template_xlsx
 from inspector.services.templates import builtin_templates_dir, load_builtin_bodies
 from tests.cli.conftest import run_cli, template_snapshot
-from tests.conftest import PASSWORD
 
 
 def test_export_then_import_as_the_next_draft(initialised: Path, tmp_path: Path,

@@ -19,6 +19,7 @@ from inspector.domain.reports import (
     ProblemRow,
     ScoreRow,
     TrendRow,
+    UncoveredSubject,
     month_range,
     monthly_report,
     top_problems,
@@ -32,12 +33,13 @@ G, S = Severity.GENERAL, Severity.SERIOUS
 
 
 def _notice(issued: str, deadline: str, status: NoticeStatus, *, replied: str | None = None,
-            closed: str | None = None, ended: str | None = None, recurred: bool = False) -> NoticeRow:
+            closed: str | None = None, ended: str | None = None, recurred: bool = False,
+            number: str = "", unit: str = "一号总站") -> NoticeRow:
     def day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
 
     return NoticeRow(issued_on=day(issued), deadline=day(deadline), status=status, replied_on=day(replied),
-                     closed_on=day(closed), ended_on=day(ended), recurred=recurred)
+                     closed_on=day(closed), ended_on=day(ended), recurred=recurred, number=number, unit_name=unit)
 
 
 FACTS = MonthlyFacts(
@@ -59,7 +61,7 @@ FACTS = MonthlyFacts(
         _notice("2026-11-02", "2026-11-09", NoticeStatus.CLOSED, replied="2026-11-08", closed="2026-11-12",
                 ended="2026-11-12"),
         # b: issued in the month, recurring, still open past its deadline → overdue
-        _notice("2026-11-10", "2026-11-17", NoticeStatus.ISSUED, recurred=True),
+        _notice("2026-11-10", "2026-11-17", NoticeStatus.ISSUED, recurred=True, number="ZG-2026-11-0002"),
         # c: issued in October, closed 11-05 without a reply, after its deadline; 10-20 → 11-05 = 16 days
         _notice("2026-10-20", "2026-10-27", NoticeStatus.CLOSED, closed="2026-11-05", ended="2026-11-05"),
         # d: issued in the month, deadline after the month → neither closed nor overdue
@@ -67,7 +69,8 @@ FACTS = MonthlyFacts(
         # e: superseded the next day → not counted as issued
         _notice("2026-11-03", "2026-11-10", NoticeStatus.SUPERSEDED, ended="2026-11-04"),
         # f: issued in October, reissued only on 12-02 → was open and past its deadline on 11-30
-        _notice("2026-10-01", "2026-10-15", NoticeStatus.REISSUED, ended="2026-12-02"),
+        _notice("2026-10-01", "2026-10-15", NoticeStatus.REISSUED, ended="2026-12-02", number="ZG-2026-10-0001",
+                unit="城北总站"),
     ),
     problems=(ProblemRow(item_code="T1-1", text="车身无划痕", count=3),
               ProblemRow(item_code="T1-2", text="车窗洁净", count=2),
@@ -83,6 +86,9 @@ FACTS = MonthlyFacts(
     staff=(ScoreRow(id=8, code="S08", name="李四", inspections=1, score_sum=90, rate_sum=0.9),
            ScoreRow(id=9, code="S09", name="王五", inspections=1, score_sum=80, rate_sum=0.8),
            ScoreRow(id=7, code="S07", name="张三", inspections=1, score_sum=90, rate_sum=0.9)),
+    uncovered=(UncoveredSubject(kind=SubjectKind.STAFF, code="S10", name="赵六", unit_name="一号总站"),
+               UncoveredSubject(kind=SubjectKind.VEHICLE, code="2-0102", name="粤A00002", unit_name="城北总站"),
+               UncoveredSubject(kind=SubjectKind.VEHICLE, code="1-0102", name="粤A00001", unit_name="一号总站")),
     trend=(TrendRow(unit_id=1, unit_name="一号总站", month="2026-11", inspections=2, rate_sum=1.8),
            TrendRow(unit_id=1, unit_name="一号总站", month="2026-10", inspections=1, rate_sum=0.8),
            TrendRow(unit_id=3, unit_name="城北总站", month="2026-11", inspections=2, rate_sum=1.9)),
@@ -125,6 +131,21 @@ def test_notice_figures(report) -> None:
     assert figures.on_time_rate == pytest.approx(0.5)  # 1 / 2
     assert figures.overdue == 2  # b (open, deadline 11-17) and f (open until 12-02, deadline 10-15)
     assert figures.average_days_to_close == pytest.approx(13.0)  # (10 + 16) / 2
+
+
+def test_overdue_notices_are_listed_longest_first(report) -> None:
+    # f: deadline 10-15, 30 − 15 + 31 = 46 days on 11-30, reissued only on 12-02; b: 11-17 → 13 days
+    assert [(n.number, n.unit_name, n.deadline, n.days_overdue, n.status, n.ended_on)
+            for n in report.overdue_notices] == [
+        ("ZG-2026-10-0001", "城北总站", date(2026, 10, 15), 46, NoticeStatus.REISSUED, date(2026, 12, 2)),
+        ("ZG-2026-11-0002", "一号总站", date(2026, 11, 17), 13, NoticeStatus.ISSUED, None)]
+    assert len(report.overdue_notices) == report.notices.overdue
+
+
+def test_subjects_not_inspected_by_kind_unit_and_code(report) -> None:
+    # vehicles before staff; 一号总站 before 城北总站 (code point order of 一 and 城)
+    assert [(s.kind, s.code) for s in report.uncovered] == [
+        (SubjectKind.VEHICLE, "1-0102"), (SubjectKind.VEHICLE, "2-0102"), (SubjectKind.STAFF, "S10")]
 
 
 def test_top_problems_with_last_month(report) -> None:

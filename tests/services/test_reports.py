@@ -75,6 +75,9 @@ def test_every_figure_of_the_month(context: AppContext, month: ReportMonth) -> N
     coverage = {line.kind.value: (line.covered, line.population, line.rate) for line in report.coverage}
     assert coverage == {"vehicle": (2, 2, 1.0), "staff": (0, 0, None), "location": (0, 0, None),
                         "unit": (0, 2, 0.0)}
+    # what is left to reach 100 %: the two units themselves, no vehicle
+    assert [(s.kind.value, s.code, s.name, s.unit_name) for s in report.uncovered] == [
+        ("unit", "D01", "第一公交总站", "第一公交总站"), ("unit", "D02", "第二公交总站", "第二公交总站")]
     # B 4 answered, 2 passed; C 4, 3; D 4, 4 → 12 checked, 9 passed, 75 %
     assert (report.items_checked, report.items_passed, report.pass_rate) == (12, 9, 0.75)
     # section A: N1-1 (B) and N1-2 (C), general; section B: N1-3 (B), serious
@@ -86,6 +89,7 @@ def test_every_figure_of_the_month(context: AppContext, month: ReportMonth) -> N
     figures = report.notices
     assert (figures.issued, figures.recurred, figures.closed, figures.closed_on_time) == (1, 1, 1, 1)
     assert (figures.on_time_rate, figures.overdue, figures.average_days_to_close) == (1.0, 0, 2.0)
+    assert report.overdue_notices == ()
     # N1-1 once this month (B) and once last month (A); N1-2 and N1-3 once each, new
     assert [(p.rank, p.item_code, p.text, p.count, p.last_month, p.change) for p in report.top_problems] == [
         (1, "N1-1", "车身无明显划痕", 1, 1, 0), (2, "N1-2", "车窗玻璃洁净", 1, 0, 1),
@@ -100,6 +104,22 @@ def test_every_figure_of_the_month(context: AppContext, month: ReportMonth) -> N
     trend = {line.unit_name: {p.month: p.average_rate for p in line.points if p.inspections} for line in report.trend}
     assert trend == {"第一公交总站": {"2026-10": pytest.approx(0.95), "2026-11": pytest.approx(0.91)},
                      "第二公交总站": {"2026-11": 1.0}}
+
+
+def test_an_open_notice_past_its_deadline_is_listed_as_overdue(
+        context: AppContext, users: dict[Role, User], tmp_path: Path) -> None:
+    world = make_world(context, users, tmp_path)
+    inspection = completed_inspection(context, world, fails=("N1-1",), seed=2)
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    world.clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=CST)
+    report = context.reports.monthly(world.manager, "2026-11")
+    # issued Monday 11-16, general problem: 5 working days → 11-23; open on 11-30 → 7 days overdue
+    assert [(n.number, n.unit_name, n.deadline, n.days_overdue, n.status.value, n.ended_on)
+            for n in report.overdue_notices] == [
+        (notice.number, "第一公交总站", date(2026, 11, 23), 7, "issued", None)]
+    assert report.notices.overdue == 1
+    # the vehicle was inspected: not in the list of subjects left; the unit itself is
+    assert [(s.kind.value, s.code) for s in report.uncovered] == [("unit", "D01")]
 
 
 def test_one_unit_only(context: AppContext, month: ReportMonth) -> None:

@@ -4,11 +4,8 @@ and staff files) written by the services where the file dialog says."""
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
 from datetime import datetime
-from importlib.machinery import ModuleSpec
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,7 @@ from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.reports import MonthlyReport
 from inspector.domain.users import Role, User
-from inspector.services.reports import PDF_RENDERER, ReportService
+from inspector.pdf import report_pdf
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets import report_exports
@@ -154,36 +151,25 @@ def test_a_table_that_cannot_be_written_is_explained(
     assert [error.code for error in shown] == ["file_unwritable"]
 
 
-def test_report_pdf_waits_for_its_renderer(qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ReportService, "pdf_available", staticmethod(lambda: False))
-    page = open_page(qtbot, sign_in, world.office)
-    assert not page.export_pdf_button.isEnabled()
-    asked = save_as(monkeypatch, Path("/never/used.pdf"))
-    assert page.export_pdf() is None
-    assert asked == [] and "cannot be made yet" in page.message.text()
-
-
-def test_report_pdf_is_written_by_the_renderer_when_installed(
+def test_report_pdf_is_written_for_the_chosen_month_and_unit(
         qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     rendered: list[MonthlyReport] = []
+    real = report_pdf.render_monthly_report
 
-    def render_monthly_report(report: MonthlyReport) -> bytes:
+    def render_monthly_report(report: MonthlyReport, photos: Any = None) -> bytes:
         rendered.append(report)
-        return b"%PDF-1.7 " + report.month.encode()
+        return real(report, photos)
 
-    renderer = types.ModuleType(PDF_RENDERER)
-    renderer.__spec__ = ModuleSpec(PDF_RENDERER, None)
-    renderer.render_monthly_report = render_monthly_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, PDF_RENDERER, renderer)
+    monkeypatch.setattr(report_pdf, "render_monthly_report", render_monthly_report)
     page = open_page(qtbot, sign_in, world.office)
     assert page.export_pdf_button.isEnabled()
     page.set_scope("2026-10", world.unit_id)
     save_as(monkeypatch, tmp_path / "october")
     written = page.export_pdf()
-    assert written == tmp_path / "october.pdf" and written.read_bytes() == b"%PDF-1.7 2026-10"
+    assert written == tmp_path / "october.pdf" and written.read_bytes().startswith(b"%PDF")
     assert [(report.month, report.unit_id) for report in rendered] == [("2026-10", world.unit_id)]
+    assert str(written) in page.message.text()
 
 
 def test_vehicle_and_staff_files_export_as_pdf(

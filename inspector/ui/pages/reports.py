@@ -243,9 +243,6 @@ class ReportsPage(Page):
             self.unit.setItemText(0, self.tr("All units"))
         self.export_table_button.setText(self.tr("Export table (.xlsx)…"))
         self.export_pdf_button.setText(self.tr("Export report (.pdf)…"))
-        self.export_pdf_button.setEnabled(self.ui.app.reports.pdf_available())
-        self.export_pdf_button.setToolTip(
-            "" if self.export_pdf_button.isEnabled() else self.tr("The PDF report is not part of this version."))
         self.headings["figures"].setText(self.tr("Figures of the month"))
         self.headings["problems"].setText(self.tr("Most frequent problems"))
         self.headings["units"].setText(self.tr("Unit ranking"))
@@ -331,13 +328,9 @@ class ReportsPage(Page):
                             self.tr("Excel workbooks (*.xlsx)"), self.ui.app.reports.export_xlsx)
 
     def export_pdf(self) -> Path | None:
-        """Have the service write the month's report (.pdf), when the renderer is installed."""
-        suggested = f"月度报告-{self._scope_file_name()}.pdf"
-        if not self.ui.app.reports.pdf_available():
-            self.export_pdf_button.setEnabled(False)
-            self.message.setText(messages.describe(InspectorError("report_pdf_not_yet", file=suggested)))
-            return None
-        return self._export(self.tr("Export the monthly report"), suggested, self.tr("PDF files (*.pdf)"),
+        """Have the service write the month's report (.pdf) where the user chooses."""
+        return self._export(self.tr("Export the monthly report"), f"月度报告-{self._scope_file_name()}.pdf",
+                            self.tr("PDF files (*.pdf)"),
                             self.ui.app.reports.export_pdf)
 
     def _export(self, caption: str, suggested: str, file_filter: str, write: Callable[..., Any]) -> Path | None:
