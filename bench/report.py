@@ -274,6 +274,8 @@ def bare_queries(db: Any, month: str) -> list[tuple[str, Callable[[], Any]]]:
         ("staff_scores", lambda: reports_repo.staff_scores(db, start, stop, None)),
         ("staff_scores last month", lambda: reports_repo.staff_scores(db, last, start, None)),
         ("unit_trend", lambda: reports_repo.unit_trend(db, trend, stop, None)),
+        ("before_after", lambda: reports_repo.before_after(db, start, stop, None)),
+        ("uncovered", lambda: reports_repo.uncovered(db, start, stop, None)),
     ]
 
 

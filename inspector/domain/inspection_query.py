@@ -49,6 +49,7 @@ class InspectionFilter(BaseModel):
     status: InspectionStatus | None = None
     score_min: float | None = None
     score_max: float | None = None
+    failed_item: str = ""  # an item code: only inspections with a finding on that item
     text: str = ""
 
     @model_validator(mode="after")

@@ -99,6 +99,9 @@ def _where(flt: InspectionFilter, viewer_id: int, sees_all_covert: bool) -> tupl
     if flt.score_max is not None:
         clauses.append("i.score <= ?")
         params.append(flt.score_max)
+    if flt.failed_item:
+        clauses.append("EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = i.id AND f.item_code = ?)")
+        params.append(flt.failed_item)
     if flt.search:
         pattern = _like(flt.search)
         clauses.append(

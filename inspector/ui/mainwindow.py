@@ -134,14 +134,19 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return PAGE_KEYS[max(self.nav.currentRow(), 0)]
 
     def go_to(self, key: str, detail: object = None) -> Page:
-        """Show the page ``key``; ``detail`` opens the registry on one kind (a RegistryKind), or the
-        notices page on filters (a dict of ``NoticesPage.set_filter`` arguments, from the dashboard)."""
+        """Show the page ``key``; ``detail`` opens the registry on one kind (a RegistryKind), the
+        notices page on filters (a dict of ``NoticesPage.set_filter`` arguments, from the dashboard),
+        or the inspections list on one failed item (a dict of ``InspectionsPage.show_failed_item``
+        arguments)."""
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
         page = self.pages[key]
         if isinstance(page, RegistryPage) and detail is not None:
             page.set_kind(detail)  # type: ignore[arg-type]
         elif isinstance(page, NoticesPage) and isinstance(detail, dict):
             page.set_filter(**detail)
+        elif isinstance(page, InspectionsHost) and isinstance(detail, dict):
+            page.show_list()
+            page.list_page.show_failed_item(**detail)
         return page
 
     def _show_row(self, row: int) -> None:

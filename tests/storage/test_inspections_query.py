@@ -119,6 +119,21 @@ def test_mode_unit_template_and_status_filters(world: World) -> None:
     assert _count(world, office, InspectionFilter(status=InspectionStatus.COMPLETED)) == 5
 
 
+def test_failed_item_keeps_the_inspections_with_a_finding_on_that_item(world: World) -> None:
+    both, only_second, clean, covert = _some(world, [{}, {}, {}, {"mode": "covert", "author_id": world.sup2.id}])
+    with write_transaction(world.context.db) as db:
+        for inspection_id, item in ((both, "T1-1.1"), (both, "T1-1.2"), (only_second, "T1-1.2"), (covert, "T1-1.1")):
+            db.execute("INSERT INTO findings (inspection_id, item_code, created_at) VALUES (?, ?, ?)",
+                       [inspection_id, item, "2025-03-10T09:00:00+08:00"])
+    assert set(_ids(world, world.office, InspectionFilter(failed_item="T1-1.1"))) == {both, covert}
+    assert set(_ids(world, world.office, InspectionFilter(failed_item="T1-1.2"))) == {both, only_second}
+    assert _count(world, world.office, InspectionFilter(failed_item="T1-9.9")) == 0
+    # the covert rule still holds: sup1 does not see sup2's covert visit through the item
+    assert _ids(world, world.sup1, InspectionFilter(failed_item="T1-1.1")) == [both]
+    assert clean not in _ids(world, world.office, InspectionFilter(failed_item="T1-1.2"))
+    assert not InspectionFilter(failed_item="T1-1.1").empty
+
+
 def test_score_range_includes_its_bounds_and_leaves_out_unscored_drafts(world: World) -> None:
     low, sixty, mid, top, unscored = _some(world, [{"score": 40.0}, {"score": 60.0}, {"score": 75.5},
                                                    {"score": 100.0}, {"status": "draft", "score": None}])

@@ -192,6 +192,28 @@ def test_empty_state_says_how_inspections_are_recorded(
     assert page.empty.text() == "No inspections yet. Start one with Start inspection…."
 
 
+def test_a_failed_item_narrows_the_list_until_cleared(
+        qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], users: dict[Role, User],
+        filled: dict[str, Any]) -> None:
+    march = [inspection_id for inspection_id, row in filled["rows"].items()
+             if row["observed_at"].startswith("2025-03") and row["mode"] == "onsite"]
+    with context.db.conn:
+        for inspection_id in march[:3]:
+            context.db.execute("INSERT INTO findings (inspection_id, item_code, created_at) VALUES (?, 'T1-1.1', ?)",
+                               [inspection_id, "2025-03-10T09:00:00+08:00"])
+        context.db.execute("INSERT INTO findings (inspection_id, item_code, created_at) VALUES (?, 'T1-1.1', ?)",
+                           [next(i for i, row in filled["rows"].items() if row["observed_at"].startswith("2025-04")),
+                            "2025-04-10T09:00:00+08:00"])
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.show_failed_item("T1-1.1", "车身无明显划痕", date(2025, 3, 1), date(2025, 3, 31))
+    assert page.model.rowCount() == 3  # April's finding is outside the period
+    assert page.failed_item_bar.isVisible() and "T1-1.1" in page.failed_item_label.text()
+    assert (page.date_from.date().toPython(), page.date_to.date().toPython()) == (date(2025, 3, 1), date(2025, 3, 31))
+    page.failed_item_clear.click()
+    assert not page.failed_item_bar.isVisible()
+    assert page.model.rowCount() == sum(1 for row in filled["rows"].values() if row["observed_at"].startswith("2025-03"))
+
+
 def test_period_dates() -> None:
     custom = (date(2025, 5, 9), date(2025, 5, 2))
     assert period_dates("this_month", date(2024, 2, 10), custom) == (date(2024, 2, 1), date(2024, 2, 29))

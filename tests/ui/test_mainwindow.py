@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,18 @@ def test_dashboard_card_opens_the_registry_on_its_kind(
     registry = window.pages["registry"]
     assert window.stack.currentWidget() is registry
     assert isinstance(registry, RegistryPage) and registry.kind is RegistryKind.VEHICLES
+
+
+def test_a_top_problem_opens_the_inspections_that_failed_it(
+    qtbot: Any, admin: User, sign_in: Callable[[User], UiContext]
+) -> None:
+    window = make_window(qtbot, sign_in(admin))
+    window.pages["dashboard"].navigate.emit("inspections", {
+        "item_code": "T1-1.1", "text": "车身无明显划痕", "first": date(2026, 11, 1), "last": date(2026, 11, 30)})
+    host = window.pages["inspections"]
+    assert window.stack.currentWidget() is host
+    flt = host.list_page.current_filter()
+    assert (flt.failed_item, flt.date_from, flt.date_to) == ("T1-1.1", date(2026, 11, 1), date(2026, 11, 30))
 
 
 def test_switch_user_updates_status_and_pages(

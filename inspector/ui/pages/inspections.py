@@ -5,6 +5,8 @@ A filter bar (period, mode, unit, template, status, score range and a search box
 ``InspectionsModel``, sorted by the database when a header is clicked. Covert visits of other
 supervisors never reach the page: the service leaves them out of ids, rows and counts alike.
 Double-clicking a row emits ``open_requested(inspection_id)`` for the recording screen.
+``show_failed_item`` narrows the list to the inspections that failed one checklist item in a
+period (the dashboard's top problems open it); a removable chip above the table says so.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSpinBox, QStackedWidget, QTableView,
-    QVBoxLayout, QWidget,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from inspector.domain.changes import Entity
@@ -115,6 +117,13 @@ class InspectionsPage(Page):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         self.count_label = QLabel()
+        self.failed_item = ""  # item code of the failed-item filter, "" when off
+        self.failed_item_text = ""
+        self.failed_item_label = QLabel()
+        self.failed_item_label.setProperty("role", "hint")
+        self.failed_item_clear = QToolButton()
+        self.failed_item_bar = QWidget()
+        self.failed_item_bar.setVisible(False)
         self.start_hint = ""  # how to start an inspection, from whoever offers the action
         self._lay_out()
         self._connect()
@@ -140,11 +149,17 @@ class InspectionsPage(Page):
         second.addSpacing(8)
         for widget in (self.score_label, self.score_min, QLabel("–"), self.score_max):
             second.addWidget(widget)
+        chip = QHBoxLayout(self.failed_item_bar)
+        chip.setContentsMargins(0, 0, 0, 0)
+        chip.addWidget(self.failed_item_label)
+        chip.addWidget(self.failed_item_clear)
+        chip.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(first)
         layout.addLayout(second)
+        layout.addWidget(self.failed_item_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
 
@@ -160,6 +175,7 @@ class InspectionsPage(Page):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.failed_item_clear.clicked.connect(lambda: self.show_failed_item("", ""))
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -190,6 +206,8 @@ class InspectionsPage(Page):
         self.search.setPlaceholderText(self.tr("Search subject, unit, template, inspector…"))
         self.date_from.setToolTip(self.tr("First day"))
         self.date_to.setToolTip(self.tr("Last day"))
+        self.failed_item_clear.setText(self.tr("Show all"))
+        self._show_failed_item_label()
         self.model.retranslate()
         if self.ui.signed_in:
             self._fill_choices()
@@ -209,8 +227,28 @@ class InspectionsPage(Page):
             status=self.status.currentData(),
             score_min=scores[0] if low != NO_SCORE else None,
             score_max=scores[-1] if high != NO_SCORE else None,
-            text=self.search.text(),
+            failed_item=self.failed_item, text=self.search.text(),
         )
+
+    def show_failed_item(self, item_code: str, text: str, first: date | None = None,
+                         last: date | None = None) -> None:
+        """Only the inspections with a finding on ``item_code`` (observed from ``first`` to
+        ``last`` when given); an empty code shows every inspection again."""
+        self.failed_item, self.failed_item_text = item_code, text
+        if item_code and first is not None and last is not None:
+            self.period.setCurrentIndex(PERIODS.index("custom"))
+            for edit, day in ((self.date_from, first), (self.date_to, last)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+                edit.setVisible(True)
+        self._show_failed_item_label()
+        self.apply_filters()
+
+    def _show_failed_item_label(self) -> None:
+        self.failed_item_bar.setVisible(bool(self.failed_item))
+        self.failed_item_label.setText(self.tr("Only inspections that failed {code} {text}").format(
+            code=self.failed_item, text=self.failed_item_text).strip())
 
     def _period_chosen(self) -> None:
         custom = PERIODS[self.period.currentIndex()] == "custom"
