@@ -38,6 +38,7 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Permission.SIGN_NOTICES, QT_TRANSLATE_NOOP("Labels", "sign rectification notices")),
     (Permission.RECORD_FOLLOWUPS, QT_TRANSLATE_NOOP("Labels", "record follow-up checks")),
     (Permission.VIEW_REPORTS, QT_TRANSLATE_NOOP("Labels", "view reports")),
+    (Permission.WRITE_REPORTS, QT_TRANSLATE_NOOP("Labels", "write the monthly report's analysis")),
     (Permission.EDIT_SETTINGS, QT_TRANSLATE_NOOP("Labels", "change the settings")),
     (Permission.VIEW_AUDIT, QT_TRANSLATE_NOOP("Labels", "read the audit trail")),
     (RegistryKind.UNITS, QT_TRANSLATE_NOOP("Labels", "Units")),

@@ -193,6 +193,8 @@ TEMPLATES: dict[str, str] = {
         "Errors", "A holiday range of {days} days is too long; enter at most {maximum} days at a time."),
     "notice_sign_record": QT_TRANSLATE_NOOP(
         "Errors", "Only the notice itself is signed, not its record: use either --sign or --record."),
+    "report_remarks_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The analysis is {length} characters long; keep it to {limit} characters."),
     "report_output_format": QT_TRANSLATE_NOOP(
         "Errors", "The report file {file} must end in .xlsx or .pdf."),
 }

@@ -120,3 +120,6 @@ class MonthlyFacts(Frozen):
     trend: tuple[TrendRow, ...] = ()  # the twelve months ending with ``month``
     before_after: tuple[BeforeAfter, ...] = ()  # every candidate pair; the report keeps a few
     uncovered: tuple[UncoveredSubject, ...] = ()
+    remarks: str = ""  # the quality office's written analysis and suggestions
+    remarks_by: str = ""
+    remarks_at: datetime | None = None

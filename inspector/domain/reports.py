@@ -141,6 +141,9 @@ class MonthlyReport(Frozen):
     before_after: tuple[BeforeAfter, ...] = ()  # typical pairs, the most recently closed first
     overdue_notices: tuple[OverdueNotice, ...] = ()  # the longest overdue first
     uncovered: tuple[UncoveredSubject, ...] = ()  # by kind, unit and code
+    remarks: str = ""  # 分析意见与改进建议, written by the quality office
+    remarks_by: str = ""
+    remarks_at: datetime | None = None
 
 
 # --- pure functions ---------------------------------------------------------------------------
@@ -330,4 +333,5 @@ def monthly_report(facts: MonthlyFacts) -> MonthlyReport:
         best_improver=best, worst_improver=worst, trend_months=months, trend=trend_lines(facts.trend, months),
         before_after=typical_pairs(facts.before_after),
         overdue_notices=overdue_notices(facts.notices, facts.as_of), uncovered=uncovered_subjects(facts.uncovered),
+        remarks=facts.remarks, remarks_by=facts.remarks_by, remarks_at=facts.remarks_at,
     )

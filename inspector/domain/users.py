@@ -38,6 +38,7 @@ class Permission(StrEnum):
     SIGN_NOTICES = "sign_notices"
     RECORD_FOLLOWUPS = "record_followups"
     VIEW_REPORTS = "view_reports"
+    WRITE_REPORTS = "write_reports"  # the analysis and suggestions of the monthly report
     EDIT_SETTINGS = "edit_settings"
     VIEW_AUDIT = "view_audit"
 
@@ -60,6 +61,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SIGN_NOTICES,
             Permission.RECORD_FOLLOWUPS,
             Permission.VIEW_REPORTS,
+            Permission.WRITE_REPORTS,
             Permission.EDIT_SETTINGS,
             Permission.VIEW_AUDIT,
         }

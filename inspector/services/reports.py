@@ -3,7 +3,9 @@ month and scope, name sections and items from the template versions used, and ha
 the pure ``domain.reports.monthly_report``.
 
 The typical before/after pairs carry photo hashes only; ``photo_paths`` resolves them to the
-print-size copies the PDF embeds.
+print-size copies the PDF embeds. ``save_remarks`` keeps the quality office's written analysis
+and suggestions (分析意见与改进建议) per month and scope; the report carries it to the page,
+the PDF and the table.
 
 Covert inspections are counted like any other but only ever as numbers: the queries never
 select who inspected, so the report cannot name an inspector.
@@ -11,7 +13,7 @@ select who inspected, so the report cannot name an inspector.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from inspector.domain import reports
@@ -20,6 +22,7 @@ from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.photos import Derivative
 from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
+from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.photos import PhotoService
@@ -28,6 +31,7 @@ from inspector.storage import reports_repo, templates_repo
 from inspector.storage.files import write_atomic
 
 ALL_UNITS = "全部单位"
+REMARKS_LIMIT = 4000  # characters: about two printed pages
 _ENDED = {NoticeStatus.CLOSED, NoticeStatus.REISSUED, NoticeStatus.SUPERSEDED}
 
 
@@ -108,19 +112,42 @@ class ReportService:
                     paths[sha] = found
         return paths
 
-    def facts(self, month: str, unit_id: int | None = None) -> reports.MonthlyFacts:
-        """The query rows behind the report (no role check: call through ``monthly``)."""
+    def save_remarks(self, actor: User, month: str, unit_id: int | None, text: str) -> ChangeSet:
+        """Keep the quality office's analysis and suggestions for the month and scope (the whole
+        text, replacing the last one; blank removes it). Saved as typed: the page calls this
+        after a short pause in typing, so nothing written is lost."""
+        require(actor, Permission.WRITE_REPORTS)
+        first, _ = self._month(month)
+        self._scope_name(unit_id)
+        text = text.strip()
+        if len(text) > REMARKS_LIMIT:
+            raise ValidationError("report_remarks_too_long", length=len(text), limit=REMARKS_LIMIT)
+        with self.ctx.mutation():
+            reports_repo.write_remarks(self.ctx.db, first.strftime("%Y-%m"), unit_id, text, actor.id,
+                                       self.ctx.clock().isoformat(timespec="seconds"))
+        return ChangeSet.of(Entity.REPORT)
+
+    @staticmethod
+    def _month(month: str) -> tuple[date, date]:
         try:
-            first, end = reports.month_range(month.strip())
+            return reports.month_range(month.strip())
         except ValueError:
             raise ValidationError("invalid_value", field="month", value=month) from None
-        scope_name = ALL_UNITS
-        if unit_id is not None:
-            found = reports_repo.unit_name(self.ctx.db, unit_id)
-            if found is None:
-                raise NotFound("not_found", entity="unit", key=str(unit_id))
-            scope_name = found
+
+    def _scope_name(self, unit_id: int | None) -> str:
+        if unit_id is None:
+            return ALL_UNITS
+        found = reports_repo.unit_name(self.ctx.db, unit_id)
+        if found is None:
+            raise NotFound("not_found", entity="unit", key=str(unit_id))
+        return found
+
+    def facts(self, month: str, unit_id: int | None = None) -> reports.MonthlyFacts:
+        """The query rows behind the report (no role check: call through ``monthly``)."""
+        first, end = self._month(month)
+        scope_name = self._scope_name(unit_id)
         db = self.ctx.db
+        remarks = reports_repo.remarks(db, first.strftime("%Y-%m"), unit_id)
         templates = _Templates(self.ctx)
         start, stop = first.isoformat(), end.isoformat()
         last_start = reports.shift_month(first, -1).isoformat()
@@ -154,6 +181,8 @@ class ReportService:
                 reports.BeforeAfter(notice_number=row[0], item_code=row[1], problem=row[2], unit_name=row[3],
                                     closed_on=_day(row[4]), before=row[5], after=row[6])
                 for row in reports_repo.before_after(db, start, stop, unit_id)),
+            remarks=remarks[0] if remarks else "", remarks_by=remarks[2] if remarks else "",
+            remarks_at=datetime.fromisoformat(remarks[1]) if remarks else None,
             uncovered=tuple(reports.UncoveredSubject(kind=SubjectKind(kind), code=code, name=name, unit_name=unit)
                             for kind, code, name, unit in reports_repo.uncovered(db, start, stop, unit_id)),
         )

@@ -154,6 +154,24 @@ def unit_trend(db: sqlite_utils.Database, start: str, end: str,
         f" AND i.max_score > 0 GROUP BY u.id, substr(i.observed_at, 1, 7)", [start, end, *params]).fetchall()
 
 
+def remarks(db: sqlite_utils.Database, month: str, unit_id: int | None) -> tuple[str, str, str] | None:
+    """(text, updated at, by whom) of the month's written analysis for the scope, if any."""
+    return db.execute(
+        "SELECT r.text, r.updated_at, u.display_name FROM report_remarks r JOIN users u ON u.id = r.updated_by"
+        " WHERE r.month = ? AND r.unit_id = ?", [month, unit_id or 0]).fetchone()
+
+
+def write_remarks(db: sqlite_utils.Database, month: str, unit_id: int | None, text: str, user_id: int,
+                  at: str) -> None:
+    """Replace the month's written analysis for the scope; an empty text removes it."""
+    if not text:
+        db.execute("DELETE FROM report_remarks WHERE month = ? AND unit_id = ?", [month, unit_id or 0])
+        return
+    db.execute("INSERT INTO report_remarks (month, unit_id, text, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)"
+               " ON CONFLICT (month, unit_id) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by,"
+               " updated_at = excluded.updated_at", [month, unit_id or 0, text, user_id, at])
+
+
 def unit_name(db: sqlite_utils.Database, unit_id: int) -> str | None:
     row = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
     return row[0] if row else None

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from inspector.context import AppContext
+from inspector.domain.changes import Entity
 from inspector.domain.errors import NotFound, PermissionDenied, ValidationError
 from inspector.domain.inspections import InspectionMode, SubjectRef
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult
 from inspector.domain.registry import RegistryKind
 from inspector.domain.templates import SubjectKind
 from inspector.domain.users import Role, User
+from inspector.services.reports import REMARKS_LIMIT
 from tests.notice_world import CST, NoticeWorld, completed_inspection, jpeg, make_world
 
 
@@ -195,3 +197,38 @@ def test_typical_before_after_pairs_are_closed_serious_problems_with_both_photos
 
 def test_a_notice_closed_without_follow_up_photos_makes_no_pair(context: AppContext, month: ReportMonth) -> None:
     assert context.reports.monthly(month.world.manager, "2026-11").before_after == ()
+
+
+def test_the_office_writes_the_analysis_of_a_month_and_scope(context: AppContext, month: ReportMonth) -> None:
+    office, manager = month.world.office, month.world.manager
+    text = "一、车容车貌问题集中在车身划痕，建议各总站加强日常检查。\n二、暗访发现的服务用语问题纳入月度培训。"
+    changes = context.reports.save_remarks(office, "2026-11", None, f"  {text}\n")
+    assert changes.touches(Entity.REPORT)
+    report = context.reports.monthly(manager, "2026-11")
+    assert (report.remarks, report.remarks_by) == (text, office.display_name)
+    assert report.remarks_at == datetime(2026, 12, 2, 9, 0, tzinfo=CST)
+    # another scope and another month have their own text
+    assert context.reports.monthly(manager, "2026-11", month.second_unit_id).remarks == ""
+    assert context.reports.monthly(manager, "2026-10").remarks == ""
+    context.reports.save_remarks(office, "2026-11", month.second_unit_id, "第二公交总站全部合格。")
+    assert context.reports.monthly(manager, "2026-11", month.second_unit_id).remarks == "第二公交总站全部合格。"
+    assert context.reports.monthly(manager, "2026-11").remarks == text
+    # blank removes it
+    context.reports.save_remarks(office, "2026-11", None, "   ")
+    assert context.reports.monthly(manager, "2026-11").remarks == ""
+
+
+def test_the_analysis_is_the_quality_offices_and_bounded(context: AppContext, month: ReportMonth) -> None:
+    office = month.world.office
+    context.reports.save_remarks(office, "2026-11", None, "原文")
+    for user in (month.world.manager, month.world.sup, month.world.admin):
+        with pytest.raises(PermissionDenied):
+            context.reports.save_remarks(user, "2026-11", None, "改写")
+    with pytest.raises(ValidationError) as raised:
+        context.reports.save_remarks(office, "2026-11", None, "长" * (REMARKS_LIMIT + 1))
+    assert raised.value.code == "report_remarks_too_long"
+    with pytest.raises(ValidationError):
+        context.reports.save_remarks(office, "2026-13", None, "改写")
+    with pytest.raises(NotFound):
+        context.reports.save_remarks(office, "2026-11", 999, "改写")
+    assert context.reports.monthly(office, "2026-11").remarks == "原文"  # nothing changed
