@@ -109,7 +109,7 @@ def problems_table(doc: NoticeDocument) -> Table:
 
 def photo_section(doc: NoticeDocument) -> list[Flowable]:
     """附：现场照片 — every item's photos with their captions, two or three a row."""
-    entries = [(photo, captioned(photo, f"问题 {item.index} ·")) for item in doc.items for photo in item.photos]
+    entries = [(photo, captioned(photo, f"问题 {item.index}")) for item in doc.items for photo in item.photos]
     if not entries:
         return []
     heading = Paragraph("附：现场照片", styles().heading)

@@ -130,9 +130,9 @@ def columns_for(count: int) -> int:
 
 
 def captioned(photo: DocumentPhoto, prefix: str) -> str:
-    """Caption markup ``prefix caption`` (either may be empty)."""
+    """Caption markup ``prefix · caption``; the dot only between two non-empty parts."""
     parts = [part for part in (prefix, text(photo.caption)) if part]
-    return " ".join(parts)
+    return " · ".join(parts)
 
 
 def side_by_side(before: Sequence[DocumentPhoto], after: Sequence[DocumentPhoto], *,
@@ -145,8 +145,8 @@ def side_by_side(before: Sequence[DocumentPhoto], after: Sequence[DocumentPhoto]
             return [Paragraph(f"{label}：无照片", styles().caption)]
         inner = half if len(photos) == 1 else (half - CELL_GAP) / 2
         if len(photos) == 1:
-            return photo_cell(photos[0], captioned(photos[0], f"{label} ·"), inner, inner * 0.75)
-        return [photo_grid([(photo, captioned(photo, f"{label} ·")) for photo in photos], columns=2, width=half)]
+            return photo_cell(photos[0], captioned(photos[0], label), inner, inner * 0.75)
+        return [photo_grid([(photo, captioned(photo, label)) for photo in photos], columns=2, width=half)]
 
     heads = [Paragraph("整改前", styles().cell_head), "", Paragraph("整改后", styles().cell_head)]
     table = Table([heads, [column(before, "整改前"), "", column(after, "整改后")]],

@@ -153,7 +153,7 @@ def reply_section(reply: ReplyInfo | None) -> list[Flowable]:
         ("预防措施", text(reply.preventive) or "—"),
     ])]
     if reply.photos:
-        entries = [(photo, captioned(photo, f"回复照片 {index} ·")) for index, photo in enumerate(reply.photos, 1)]
+        entries = [(photo, captioned(photo, f"回复照片 {index}")) for index, photo in enumerate(reply.photos, 1)]
         story += [Spacer(1, 3 * mm), photo_grid(entries, columns=columns_for(len(entries)))]
     return story
 

@@ -1,26 +1,27 @@
 """The monthly report (服务质量月度报告) as a PDF: ``render_monthly_report(report) -> bytes``.
 
 A4 portrait in the notices' look (``layout``: fonts, footer with page count and QR code, table
-styles). 一、基本情况: inspections by mode, coverage by kind, items checked and the pass rate,
-findings by section and severity (table and bar chart), the notices' figures with the on-time
-rate as a bar. 二、综合分析: the ten most frequent problems against last month, the unit ranking with
-its change, the best and worst improvers, the units' score trend over twelve months, and last the
-staff ranking (the longest table). 三、典型整改前后对比: up to four serious problems closed in the
-month, the finding's photo (整改前) beside the follow-up's (整改后), drawn from the print-size files
-the caller maps each photo hash to (``photos``; a pair without both files is left out). Covert inspections are only inside the counts and averages: no inspector is named. The
-report's generation date is the PDF's creation date, so the same report always gives the same bytes.
+styles). 一、基本情况: inspections by mode, coverage by kind (with what is left to reach 100 %),
+items checked and the pass rate, findings by section and severity (table and bar chart), the
+notices' figures with the on-time rate as a bar and the overdue notices listed. 二、综合分析: the
+ten most frequent problems against last month, the unit ranking with its change, the best and
+worst improvers, the units' score trend over twelve months, and last the staff ranking (the
+longest table). 三、典型整改前后对比: up to four serious problems closed in the month, the
+finding's photo (整改前) beside the follow-up's (整改后), drawn from the print-size files the
+caller maps each photo hash to (``photos``; a pair without both files is left out). Last the
+appendix of subjects not inspected (附表). The tables' helpers and the two long lists live in
+``report_lists``. Covert inspections are only inside the counts and averages: no inspector is
+named. The report's generation date is the PDF's creation date, so the same report always gives
+the same bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -31,7 +32,6 @@ from reportlab.platypus import (
 
 from inspector.domain.notice_document import DocumentPhoto
 from inspector.domain.reports import BeforeAfter, MonthlyReport, ScoreLine
-from inspector.domain.templates import SubjectKind
 from inspector.pdf.archive_pdf import MODE_TEXT, NONE
 from inspector.pdf.layout import (
     ACCENT,
@@ -49,12 +49,21 @@ from inspector.pdf.layout import (
 )
 from inspector.pdf.photos import side_by_side
 from inspector.pdf.report_charts import on_time_gauge, sections_chart, trend_chart
+from inspector.pdf.report_lists import (
+    KIND_TEXT,
+    cell,
+    coloured,
+    coverage_note,
+    grid,
+    head_cells,
+    heading,
+    overdue_part,
+    subheading_style,
+    uncovered_appendix,
+)
 
 TITLE = "服务质量月度报告"
-KIND_TEXT = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场站",
-             SubjectKind.UNIT: "单位"}
 IMPROVED_HEX = "#2e7d32"
-HEADING_ROOM = 38 * mm  # a heading, a table's head and two rows
 
 
 def percent(value: float | None) -> str:
@@ -68,16 +77,12 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _coloured(markup: str, colour: str) -> str:
-    return f'<font color="{colour}">{markup}</font>'
-
-
 def count_change(change: int) -> str:
     """A problem's change against last month: ``↑2`` in red (more often), ``↓1`` in green, ``持平``."""
     if change > 0:
-        return _coloured(f"↑{change}", ACCENT_HEX)
+        return coloured(f"↑{change}", ACCENT_HEX)
     if change < 0:
-        return _coloured(f"↓{-change}", IMPROVED_HEX)
+        return coloured(f"↓{-change}", IMPROVED_HEX)
     return "持平"
 
 
@@ -87,45 +92,10 @@ def rate_change(change: float | None) -> str:
         return NONE
     points = round(change * 100, 1)
     if points > 0:
-        return _coloured(f"↑{points:.1f}", IMPROVED_HEX)
+        return coloured(f"↑{points:.1f}", IMPROVED_HEX)
     if points < 0:
-        return _coloured(f"↓{-points:.1f}", ACCENT_HEX)
+        return coloured(f"↓{-points:.1f}", ACCENT_HEX)
     return "持平"
-
-
-def _cell(markup: str, centred: bool = True) -> Paragraph:
-    style = styles()
-    return Paragraph(markup, style.cell_center if centred else style.cell)
-
-
-def _head(*labels: str) -> list[object]:
-    return [Paragraph(label, styles().cell_head) for label in labels]
-
-
-def _grid(rows: list[list[object]], widths: Sequence[float]) -> Table:
-    """A table with a shaded header row repeated on every page."""
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * mm),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-    ]))
-    return table
-
-
-@lru_cache(maxsize=1)
-def _subheading_style() -> ParagraphStyle:
-    return ParagraphStyle("report_subheading", parent=styles().body, fontSize=11.5, spaceBefore=3 * mm,
-                          spaceAfter=1 * mm)
-
-
-def _heading(title: str, level: int = 1) -> list[Flowable]:
-    """A heading that starts a new page only when less than a few rows' room is left."""
-    return [CondPageBreak(HEADING_ROOM), Paragraph(title, styles().heading if level == 1 else _subheading_style())]
 
 
 # --- the head -----------------------------------------------------------------------------------
@@ -149,51 +119,51 @@ def inspections_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
     total = report.inspections_total
     modes = "、".join(f"{MODE_TEXT[line.mode]} {line.count} 次" for line in report.modes)
-    story: list[Flowable] = [*_heading("（一）检查情况", 2),
+    story: list[Flowable] = [*heading("（一）检查情况", 2),
                              Paragraph(f"本月共检查 {total} 次，其中{modes}。", style.indented)]
-    rows: list[list[object]] = [_head("检查方式", "次数", "占比")]
+    rows: list[list[object]] = [head_cells("检查方式", "次数", "占比")]
     for line in report.modes:
-        rows.append([_cell(MODE_TEXT[line.mode]), _cell(str(line.count)),
-                     _cell(percent(line.count / total if total else None))])
-    rows.append([_cell("合计"), _cell(str(total)), _cell(percent(1.0) if total else NONE)])
-    return story + [Spacer(1, 1.5 * mm), _grid(rows, [40 * mm, 30 * mm, 30 * mm])]
+        rows.append([cell(MODE_TEXT[line.mode]), cell(str(line.count)),
+                     cell(percent(line.count / total if total else None))])
+    rows.append([cell("合计"), cell(str(total)), cell(percent(1.0) if total else NONE)])
+    return story + [Spacer(1, 1.5 * mm), grid(rows, [40 * mm, 30 * mm, 30 * mm])]
 
 
 def coverage_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = _heading("（二）检查覆盖", 2)
+    story: list[Flowable] = heading("（二）检查覆盖", 2)
     if not report.coverage:
         return story + [Paragraph("本范围内暂无登记的检查对象。", style.indented)]
-    rows: list[list[object]] = [_head("对象类别", "已检查", "登记总数", "覆盖率")]
+    rows: list[list[object]] = [head_cells("对象类别", "已检查", "登记总数", "未检", "覆盖率")]
     for line in report.coverage:
-        rows.append([_cell(KIND_TEXT[line.kind]), _cell(str(line.covered)), _cell(str(line.population)),
-                     _cell(percent(line.rate))])
-    return story + [_grid(rows, [40 * mm, 30 * mm, 30 * mm, 30 * mm])]
+        rows.append([cell(KIND_TEXT[line.kind]), cell(str(line.covered)), cell(str(line.population)),
+                     cell(str(line.population - line.covered)), cell(percent(line.rate))])
+    return story + [grid(rows, [40 * mm, 30 * mm, 30 * mm, 30 * mm, 30 * mm]), coverage_note(report)]
 
 
 def items_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
     failed = report.items_checked - report.items_passed
-    return [*_heading("（三）检查项目", 2), Paragraph(
+    return [*heading("（三）检查项目", 2), Paragraph(
         f"共检查项目 {report.items_checked} 项（不适用项不计），合格 {report.items_passed} 项，"
         f"不合格 {failed} 项，项目合格率 {percent(report.pass_rate)}。", style.indented)]
 
 
 def findings_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = [*_heading("（四）问题分布", 2), Paragraph(
+    story: list[Flowable] = [*heading("（四）问题分布", 2), Paragraph(
         f"发现问题 {report.findings_total} 项，其中一般问题 {report.findings_total - report.serious_total} 项、"
         f"严重问题 {report.serious_total} 项。", style.indented)]
     if not report.sections:
         return story
-    rows: list[list[object]] = [_head("检查表", "分项", "一般", "严重", "合计")]
+    rows: list[list[object]] = [head_cells("检查表", "分项", "一般", "严重", "合计")]
     for line in report.sections:
-        serious = _coloured(str(line.serious), ACCENT_HEX) if line.serious else "0"
-        rows.append([_cell(text(line.template_code)), _cell(f"{text(line.section_code)} {text(line.section_title)}",
+        serious = coloured(str(line.serious), ACCENT_HEX) if line.serious else "0"
+        rows.append([cell(text(line.template_code)), cell(f"{text(line.section_code)} {text(line.section_title)}",
                                                             False),
-                     _cell(str(line.general)), _cell(serious), _cell(str(line.total))])
+                     cell(str(line.general)), cell(serious), cell(str(line.total))])
     widths = [26 * mm, FRAME_WIDTH - 92 * mm, 22 * mm, 22 * mm, 22 * mm]
-    return story + [Spacer(1, 1.5 * mm), _grid(rows, widths), Spacer(1, 2 * mm),
+    return story + [Spacer(1, 1.5 * mm), grid(rows, widths), Spacer(1, 2 * mm),
                     KeepTogether([sections_chart(report.sections),
                                   Paragraph("各分项问题数（一般、严重叠加，按合计从多到少）", style.caption)])]
 
@@ -208,46 +178,48 @@ def notices_part(report: MonthlyReport) -> list[Flowable]:
     for start in range(0, len(pairs), 3):
         row: list[object] = []
         for label, value in pairs[start:start + 3]:
-            row += [_cell(label), _cell(value)]
+            row += [cell(label), cell(value)]
         rows.append(row)
-    grid = Table(rows, colWidths=[FRAME_WIDTH / 6 + 4 * mm, FRAME_WIDTH / 6 - 4 * mm] * 3, hAlign="LEFT")
-    grid.setStyle(table_style([
+    figures = Table(rows, colWidths=[FRAME_WIDTH / 6 + 4 * mm, FRAME_WIDTH / 6 - 4 * mm] * 3, hAlign="LEFT")
+    figures.setStyle(table_style([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         *[("BACKGROUND", (column, 0), (column, -1), HEADER_FILL) for column in (0, 2, 4)],
         ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
     ]))
-    return [*_heading("（五）整改通知", 2), grid, Spacer(1, 2 * mm), on_time_gauge(notices),
-            Paragraph("按期关闭：本月关闭且在整改期限内回复（或关闭）的通知单；逾期未整改：截至数据日期已过期限仍未关闭。",
-                      styles().note)]
+    note = Paragraph("按期关闭：本月关闭且在整改期限内回复（或关闭）的通知单；逾期未整改：截至数据日期已过期限仍未关闭。",
+                     styles().note)
+    title = Paragraph("（五）整改通知", subheading_style())
+    return [KeepTogether([title, figures, Spacer(1, 2 * mm), on_time_gauge(notices), note]),
+            *overdue_part(report)]
 
 
 # --- 二、综合分析 ----------------------------------------------------------------------------------
 
 def problems_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = _heading("（一）共性问题（出现次数前十）", 2)
+    story: list[Flowable] = heading("（一）共性问题（出现次数前十）", 2)
     if not report.top_problems:
         return story + [Paragraph("本月未发现问题。", style.indented)]
-    rows: list[list[object]] = [_head("排名", "项目编号", "问题", "本月", "上月", "变化")]
+    rows: list[list[object]] = [head_cells("排名", "项目编号", "问题", "本月", "上月", "变化")]
     for line in report.top_problems:
-        rows.append([_cell(str(line.rank)), _cell(text(line.item_code)), _cell(text(line.text), False),
-                     _cell(str(line.count)), _cell(str(line.last_month)), _cell(count_change(line.change))])
+        rows.append([cell(str(line.rank)), cell(text(line.item_code)), cell(text(line.text), False),
+                     cell(str(line.count)), cell(str(line.last_month)), cell(count_change(line.change))])
     widths = [12 * mm, 24 * mm, FRAME_WIDTH - 96 * mm, 20 * mm, 20 * mm, 20 * mm]
-    return story + [_grid(rows, widths)]
+    return story + [grid(rows, widths)]
 
 
 def _ranking_table(lines: Sequence[ScoreLine], code_label: str, name_label: str) -> Table:
-    rows: list[list[object]] = [_head("排名", code_label, name_label, "检查次数", "平均得分", "平均得分率",
+    rows: list[list[object]] = [head_cells("排名", code_label, name_label, "检查次数", "平均得分", "平均得分率",
                                       "上月得分率", "变化")]
     for line in lines:
-        rows.append([_cell(str(line.rank)), _cell(text(line.code)), _cell(text(line.name), False),
-                     _cell(str(line.inspections)), _cell(_number(round(line.average_score, 1))),
-                     _cell(percent(line.average_rate)), _cell(percent(line.last_month_rate)),
-                     _cell(rate_change(line.change))])
+        rows.append([cell(str(line.rank)), cell(text(line.code)), cell(text(line.name), False),
+                     cell(str(line.inspections)), cell(_number(round(line.average_score, 1))),
+                     cell(percent(line.average_rate)), cell(percent(line.last_month_rate)),
+                     cell(rate_change(line.change))])
     widths = [11 * mm, 19 * mm, FRAME_WIDTH - 129 * mm, 18 * mm, 18 * mm, 21 * mm, 21 * mm, 21 * mm]
-    return _grid(rows, widths)
+    return grid(rows, widths)
 
 
 RATE_NOTE = "平均得分率 = 各次检查得分 ÷ 检查表满分的平均；排名按平均得分率，其次平均得分；变化以百分点计。"
@@ -255,7 +227,7 @@ RATE_NOTE = "平均得分率 = 各次检查得分 ÷ 检查表满分的平均；
 
 def unit_ranking_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = _heading("（二）单位排名", 2)
+    story: list[Flowable] = heading("（二）单位排名", 2)
     if not report.unit_ranking:
         return story + [Paragraph("本月无已评分的检查。", style.indented)]
     return story + [_ranking_table(report.unit_ranking, "单位代码", "单位"), Paragraph(RATE_NOTE, style.note)]
@@ -263,7 +235,7 @@ def unit_ranking_part(report: MonthlyReport) -> list[Flowable]:
 
 def improvers_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = _heading("（三）进步与退步", 2)
+    story: list[Flowable] = heading("（三）进步与退步", 2)
     sentences = []
     for label, line in (("进步最大", report.best_improver), ("退步最大", report.worst_improver)):
         if line is None:
@@ -277,10 +249,10 @@ def improvers_part(report: MonthlyReport) -> list[Flowable]:
 
 def trend_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
-    heading = Paragraph("（四）得分趋势（近十二个月）", _subheading_style())
+    title = Paragraph("（四）得分趋势（近十二个月）", subheading_style())
     if not any(point.average_rate is not None for line in report.trend for point in line.points):
-        return [heading, Paragraph("近十二个月无已评分的检查。", style.indented)]
-    return [KeepTogether([heading, trend_chart(report.trend_months, report.trend),
+        return [title, Paragraph("近十二个月无已评分的检查。", style.indented)]
+    return [KeepTogether([title, trend_chart(report.trend_months, report.trend),
                           Paragraph("各单位每月平均得分率（得分 ÷ 检查表满分）；无检查的月份不连线。", style.caption)])]
 
 
@@ -291,7 +263,7 @@ def staff_ranking_part(report: MonthlyReport) -> list[Flowable]:
     """The staff ranking: everyone when short, else the first and last ``STAFF_SHOWN`` (a report a
     manager forwards stays a few pages even with thousands of staff)."""
     style = styles()
-    story: list[Flowable] = _heading("（五）人员排名", 2)
+    story: list[Flowable] = heading("（五）人员排名", 2)
     ranking = report.staff_ranking
     if not ranking:
         return story + [Paragraph("本月无已评分的人员检查。", style.indented)]
@@ -322,22 +294,37 @@ def before_after_part(report: MonthlyReport, photos: Mapping[str, str | Path]) -
     pairs = [pair for pair in report.before_after if pair.before in photos and pair.after in photos]
     if not pairs:
         return []
-    return [*_heading("三、典型整改前后对比"),
+    return [*heading("三、典型整改前后对比"),
             Paragraph("本月关闭的严重问题中，最近整改的几项：左为检查时照片，右为复查时照片。", styles().note),
             Spacer(1, 2 * mm), *[_pair(pair, photos) for pair in pairs]]
 
 
+def remarks_part(report: MonthlyReport, number: str) -> list[Flowable]:
+    """The quality office's analysis and suggestions, a paragraph per line; nothing when unwritten."""
+    if not report.remarks:
+        return []
+    style = styles()
+    paragraphs = [Paragraph(text(line), style.indented) for line in report.remarks.splitlines() if line.strip()]
+    signed = "　".join(part for part in (report.remarks_by and f"撰写：{text(report.remarks_by)}",
+                                        report.remarks_at and f"{cn_date(report.remarks_at.date())}") if part)
+    return [*heading(f"{number}、分析意见与改进建议"), *paragraphs,
+            *([Paragraph(signed, style.note)] if signed else [])]
+
+
 def report_story(report: MonthlyReport, photos: Mapping[str, str | Path] | None = None) -> list[Flowable]:
     style = styles()
+    pairs = before_after_part(report, photos or {})
     return [
         *head(report),
         Paragraph("一、基本情况", style.heading),
         *inspections_part(report), *coverage_part(report), *items_part(report), *findings_part(report),
         *notices_part(report),
-        *_heading("二、综合分析"),
+        *heading("二、综合分析"),
         *problems_part(report), *unit_ranking_part(report), *improvers_part(report), *trend_part(report),
         *staff_ranking_part(report),
-        *before_after_part(report, photos or {}),
+        *pairs,
+        *remarks_part(report, "四" if pairs else "三"),
+        *uncovered_appendix(report),
     ]
 
 

@@ -30,6 +30,7 @@ from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, Unit
 from inspector.domain.users import Permission, Role, User, require
 from inspector.services.demo_inspections import DemoInspections, add_inspections
 from inspector.services.demo_notices import DemoNotices, add_notices
+from inspector.services.demo_reports import add_report_remarks
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -201,12 +202,13 @@ def create_demo(
                     if inspections > 0 else None)
         notices = (add_notices(context, password=DEMO_PASSWORD, inspections=inspections, seed=seed)
                    if recorded is not None else None)
+        remarks = add_report_remarks(context) if notices is not None and notices.notices else ChangeSet()
     if recorded is None and progress is not None:
         progress(1.0)
     if recorded is not None:
         build.changes = build.changes.merge(recorded.changes)
     if notices is not None:
-        build.changes = build.changes.merge(notices.changes)
+        build.changes = build.changes.merge(notices.changes).merge(remarks)
     return DemoSummary(
         seed=seed,
         admin_created=admin_created,

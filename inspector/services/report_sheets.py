@@ -1,6 +1,8 @@
 """Writing the monthly report as a workbook (月度报表): one sheet per section, Chinese headers,
 typed cells — counts as integers, averages as numbers, rates as fractions with a ``%`` number
-format, dates as dates — so a spreadsheet program can sum, sort and chart them.
+format, dates as dates — so a spreadsheet program can sum, sort and chart them. The two lists
+the PDF caps are here in full: 逾期通知单 (every overdue notice) and 未检对象 (every subject not
+inspected in the month).
 
 The workbook goes to a temporary name in the target folder, then into place with
 ``os.replace`` (as ``template_sheets_write`` does), so a crash never leaves half a file.
@@ -16,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from inspector.domain.inspections import InspectionMode
-from inspector.domain.reports import MonthlyReport, ScoreLine
+from inspector.domain.notices import NoticeStatus
+from inspector.domain.reports import MonthlyReport, OverdueNotice, ScoreLine
 from inspector.domain.templates import SubjectKind
 
 PERCENT = "0.0%"
@@ -28,6 +31,8 @@ DATETIME = "yyyy-mm-dd hh:mm"
 MODE_NAMES = {InspectionMode.ONSITE: "明查", InspectionMode.COVERT: "暗访", InspectionMode.WALKAROUND: "走动式"}
 KIND_NAMES = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场站",
               SubjectKind.UNIT: "单位"}
+ENDED_NAMES = {NoticeStatus.CLOSED: "已关闭", NoticeStatus.REISSUED: "已重新下发", NoticeStatus.SUPERSEDED: "已更正重发"}
+STILL_OPEN = "仍未关闭"
 
 
 class Pct(float):
@@ -80,6 +85,11 @@ def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Sequence[Seq
     sheet.freeze_panes = "A2"
 
 
+def _current_state(notice: OverdueNotice) -> str:
+    """仍未关闭 while open, else what ended it (its date is the next column)."""
+    return STILL_OPEN if notice.ended_on is None else ENDED_NAMES.get(notice.status, "已结束")
+
+
 def _summary_rows(report: MonthlyReport) -> list[list[Any]]:
     return [
         ["月份", report.month], ["范围", report.scope_name], ["统计起始日", report.first_day],
@@ -87,6 +97,7 @@ def _summary_rows(report: MonthlyReport) -> list[list[Any]]:
         ["检查次数", report.inspections_total], ["检查项目数", report.items_checked],
         ["合格项目数", report.items_passed], ["项目合格率", _pct(report.pass_rate)],
         ["问题总数", report.findings_total], ["严重问题数", report.serious_total],
+        ["分析意见撰写人", report.remarks_by or None], ["分析意见撰写时间", report.remarks_at],
     ]
 
 
@@ -111,9 +122,12 @@ def _fill(workbook: Any, report: MonthlyReport) -> None:
     _sheet(workbook, "检查方式", ["检查方式", "次数", "占比"],
            [[MODE_NAMES[line.mode], line.count, _pct(line.count / total if total else None)]
             for line in report.modes], [12, 10, 10])
-    _sheet(workbook, "覆盖率", ["对象类别", "已检查", "登记总数", "覆盖率", "目标"],
-           [[KIND_NAMES[line.kind], line.covered, line.population, _pct(line.rate), Pct(1.0)]
-            for line in report.coverage], [12, 10, 10, 10, 10])
+    _sheet(workbook, "覆盖率", ["对象类别", "已检查", "登记总数", "未检", "覆盖率", "目标"],
+           [[KIND_NAMES[line.kind], line.covered, line.population, line.population - line.covered, _pct(line.rate),
+             Pct(1.0)] for line in report.coverage], [12, 10, 10, 10, 10, 10])
+    _sheet(workbook, "未检对象", ["对象类别", "编号", "名称", "所属单位"],
+           [[KIND_NAMES[subject.kind], subject.code, subject.name, subject.unit_name] for subject in report.uncovered],
+           [10, 14, 24, 24])
     _sheet(workbook, "问题分布", ["检查表", "分项代码", "分项名称", "一般", "严重", "合计"],
            [[line.template_code, line.section_code, line.section_title, line.general, line.serious, line.total]
             for line in report.sections], [12, 10, 28, 8, 8, 8])
@@ -122,6 +136,10 @@ def _fill(workbook: Any, report: MonthlyReport) -> None:
         ["按期关闭", notices.closed_on_time], ["按期率", _pct(notices.on_time_rate)], ["逾期未整改", notices.overdue],
         ["平均整改天数", notices.average_days_to_close],
     ], [16, 12])
+    _sheet(workbook, "逾期通知单", ["编号", "责任单位", "下发日期", "整改期限", "逾期天数", "目前状态", "结束日期"],
+           [[notice.number, notice.unit_name, notice.issued_on, notice.deadline, notice.days_overdue,
+             _current_state(notice), notice.ended_on] for notice in report.overdue_notices],
+           [18, 24, 12, 12, 10, 12, 12])
     _sheet(workbook, "共性问题", ["排名", "项目代码", "问题", "本月次数", "上月次数", "变化"],
            [[line.rank, line.item_code, line.text, line.count, line.last_month, line.change]
             for line in report.top_problems], [6, 12, 40, 10, 10, 8])
@@ -135,6 +153,9 @@ def _fill(workbook: Any, report: MonthlyReport) -> None:
     _sheet(workbook, "得分趋势", ["单位", *report.trend_months],
            [[line.unit_name, *(_pct(point.average_rate) for point in line.points)] for line in report.trend],
            [24, *([10] * len(report.trend_months))])
+    _sheet(workbook, "分析意见", ["段", "分析意见与改进建议"],
+           [[index, line.strip()] for index, line in enumerate(
+               (line for line in report.remarks.splitlines() if line.strip()), start=1)], [6, 100])
 
 
 def write_monthly_xlsx(report: MonthlyReport, path: Path) -> None:

@@ -1,18 +1,21 @@
-"""``report monthly`` in process: the table (.xlsx) with typed cells, the unit scope, the PDF
-target while its renderer is missing (or present), and refusals that write nothing."""
+"""``report monthly`` in process: the table (.xlsx) with typed cells (the full lists of overdue
+notices and of subjects not inspected included), the unit scope, the PDF target, and refusals
+that write nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from inspector.context import AppContext
+from inspector.domain.notices import FollowUpItemResult, FollowUpResult
 from inspector.domain.users import Role, User
 from tests.cli.conftest import run_cli
 from tests.conftest import PASSWORD
+from tests.notice_world import CST, completed_inspection
 from tests.services.test_reports import build_month
 
 
@@ -39,8 +42,8 @@ def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path:
     assert code == 0, err
     assert "2026-11" in out
     book = openpyxl.load_workbook(output)
-    assert book.sheetnames == ["概况", "检查方式", "覆盖率", "问题分布", "整改通知", "共性问题", "单位排名",
-                               "人员排名", "进步情况", "得分趋势"]
+    assert book.sheetnames == ["概况", "检查方式", "覆盖率", "未检对象", "问题分布", "整改通知", "逾期通知单",
+                               "共性问题", "单位排名", "人员排名", "进步情况", "得分趋势", "分析意见"]
     summary = _values(book["概况"])
     assert isinstance(summary["统计起始日"].value, datetime)
     assert summary["统计起始日"].value == datetime(2026, 11, 1)
@@ -50,8 +53,14 @@ def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path:
     rate = summary["项目合格率"]
     assert isinstance(rate.value, float) and rate.value == 0.75 and rate.number_format == "0.0%"
     coverage = next(book["覆盖率"].iter_rows(min_row=2, max_row=2, values_only=True))
-    assert coverage == ("车辆", 2, 2, 1, 1)
-    assert book["覆盖率"]["D2"].number_format == "0.0%"
+    assert coverage == ("车辆", 2, 2, 0, 1, 1)  # 未检 0: both buses inspected
+    assert book["覆盖率"]["E2"].number_format == "0.0%"
+    assert list(book["覆盖率"].iter_rows(min_row=5, max_row=5, values_only=True)) == [("单位", 0, 2, 2, 0, 1)]
+    # the two units themselves were never inspected: listed in full
+    assert list(book["未检对象"].iter_rows(values_only=True)) == [
+        ("对象类别", "编号", "名称", "所属单位"), ("单位", "D01", "第一公交总站", "第一公交总站"),
+        ("单位", "D02", "第二公交总站", "第二公交总站")]
+    assert book["逾期通知单"].max_row == 1  # the header only: nothing overdue in November
     ranking = list(book["单位排名"].iter_rows(min_row=2, values_only=True))
     assert [row[:4] for row in ranking] == [(1, "D02", "第二公交总站", 1), (2, "D01", "第一公交总站", 2)]
     assert ranking[1][4] == 91 and ranking[1][5] == pytest.approx(0.91)
@@ -62,7 +71,45 @@ def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path:
     assert notices["下发通知单"].value == 1 and notices["平均整改天数"].value == 2
     trend = book["得分趋势"]
     assert trend["A1"].value == "单位" and trend["M1"].value == "2026-11"
+    assert book["分析意见"].max_row == 1 and summary["分析意见撰写人"].value is None  # none written
     assert not list(tmp_path.glob(".*.xlsx.tmp"))  # the temporary file went into place
+
+
+def test_xlsx_lists_the_overdue_notices_with_dates_and_days(
+        context: AppContext, users: dict[Role, User], tmp_path: Path, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Two October notices past their deadline on 10-31: one closed in December, one still open."""
+    world = build_month(context, users, tmp_path).world
+    notices = []
+    for seed, day in ((5, 9), (6, 19)):
+        world.clock.now = datetime(2026, 10, day, 9, 0, tzinfo=CST)
+        inspection = completed_inspection(context, world, fails=("N1-2",), seed=seed, observed_at=world.clock.now)
+        notices.append(context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])[0])
+    world.clock.now = datetime(2026, 12, 3, 10, 0, tzinfo=CST)
+    context.followups.record_followup(world.sup, notices[0].id, [
+        FollowUpItemResult(position=item.position, result=FollowUpResult.PASS)
+        for item in context.notices.items(world.office, notices[0].id)])
+    numbers = [notice.number for notice in notices]
+    deadlines = {notice.number: notice.deadline for notice in notices}
+    monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)
+    output = tmp_path / "十月.xlsx"
+    code, _, err = run_cli(capsys, "--data-dir", str(data_dir), "--user", "qo1", "report", "monthly", "2026-10",
+                           "-o", str(output))
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(output)["逾期通知单"]
+    assert [cell.value for cell in sheet[1]] == ["编号", "责任单位", "下发日期", "整改期限", "逾期天数", "目前状态",
+                                                 "结束日期"]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert [row[0].value for row in rows] == numbers  # the longest overdue first
+    for row, number, issued in zip(rows, numbers, (9, 19)):
+        assert row[1].value == "第一公交总站"
+        assert row[2].value == datetime(2026, 10, issued) and row[2].number_format == "yyyy-mm-dd"
+        assert isinstance(row[3].value, datetime) and row[3].value.date() == deadlines[number]
+        days = row[4].value
+        assert isinstance(days, int) and days == (date(2026, 10, 31) - deadlines[number]).days > 0
+    assert (rows[0][5].value, rows[0][6].value) == ("已关闭", datetime(2026, 12, 3))
+    assert rows[0][6].is_date
+    assert (rows[1][5].value, rows[1][6].value) == ("仍未关闭", None)
 
 
 def test_unit_scope(month_dir: Path, tmp_path: Path, capsys) -> None:

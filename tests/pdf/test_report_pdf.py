@@ -1,6 +1,7 @@
 """The monthly report PDF drawn from a hand-made month: the bundled font embedded (and no other),
 the key figures present as text, an empty month still rendering, the same report giving the same
-bytes, and the small wording helpers (changes, percent axis)."""
+bytes, the overdue notices and the appendix of subjects not inspected (capped, pointing to the
+workbook for the rest), and the small wording helpers (changes, percent axis)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from inspector.domain.reports import (
     ProblemRow,
     ScoreRow,
     TrendRow,
+    UncoveredSubject,
     monthly_report,
 )
 from inspector.domain.templates import Severity, SubjectKind
 from inspector.pdf.report_charts import percent_axis
+from inspector.pdf.report_lists import OVERDUE_SHOWN, UNCOVERED_SHOWN, current_state
 from inspector.pdf.report_pdf import (
     count_change,
     percent,
@@ -205,3 +208,96 @@ def _pdf_text_of(pdf: bytes, folder: Path) -> str:
     path = folder / "shown.pdf"
     path.write_bytes(pdf)
     return _pdf_text(path)
+
+
+def _overdue_row(n: int, status: NoticeStatus = NoticeStatus.ISSUED, ended: date | None = None) -> NoticeRow:
+    """Issued 10-01, deadline n days later: on 11-30 it is 60 − n days overdue, a lower n listed first."""
+    issued = date(2026, 10, 1)
+    return NoticeRow(number=f"ZG-2026-11-{n:04d}", unit_name="第二公交总站" if n % 2 else "第一公交总站",
+                     issued_on=issued, deadline=issued + timedelta(days=n), status=status, ended_on=ended)
+
+
+def _vehicle(n: int) -> UncoveredSubject:
+    return UncoveredSubject(kind=SubjectKind.VEHICLE, code=f"1-{n:04d}", name=f"粤A{n:05d}", unit_name="第一公交总站")
+
+
+def with_lists(overdue: int, vehicles: int) -> MonthlyReport:
+    """November with ``overdue`` open notices past their deadline (one closed since, one reissued
+    since) and ``vehicles`` buses, two staff members and a unit not inspected."""
+    rows = [_overdue_row(n) for n in range(1, overdue + 1)]
+    rows[:2] = [_overdue_row(1, NoticeStatus.CLOSED, date(2026, 12, 5)),
+                _overdue_row(2, NoticeStatus.REISSUED, date(2026, 12, 2))][:overdue]
+    uncovered = (*(_vehicle(n) for n in range(1, vehicles + 1)),
+                 UncoveredSubject(kind=SubjectKind.STAFF, code="BJ0059", name="董杰", unit_name="第一公交总站"),
+                 UncoveredSubject(kind=SubjectKind.STAFF, code="D30036", name="吕军", unit_name="第二公交总站"),
+                 UncoveredSubject(kind=SubjectKind.UNIT, code="C02", name="洁美物业保洁公司",
+                                  unit_name="洁美物业保洁公司"))
+    coverage = (CoverageRow(kind=SubjectKind.VEHICLE, covered=3, population=3 + vehicles),
+                CoverageRow(kind=SubjectKind.STAFF, covered=5, population=7),
+                CoverageRow(kind=SubjectKind.UNIT, covered=2, population=3))
+    return monthly_report(MonthlyFacts(
+        month="2026-11", scope_name="全部单位", as_of=date(2026, 11, 30),
+        generated_at=datetime(2026, 12, 6, 8, 30, tzinfo=CST), notices=tuple(rows), coverage=coverage,
+        uncovered=uncovered))
+
+
+def test_an_overdue_notice_says_what_became_of_it() -> None:
+    report = with_lists(3, 0)
+    assert [current_state(notice) for notice in report.overdue_notices] == [
+        "已关闭（12-05）", "已重新下发（12-02）", "仍未关闭"]  # 59, 58 and 57 days overdue
+    superseded = report.overdue_notices[0].model_copy(update={"status": NoticeStatus.SUPERSEDED})
+    assert current_state(superseded) == "已更正重发（12-05）"
+
+
+@POPPLER
+def test_overdue_notices_and_the_subjects_left_are_listed(tmp_path: Path) -> None:
+    report = with_lists(4, 5)
+    flat = "".join(_pdf_text_of(render_monthly_report(report), tmp_path).split())
+    # the coverage table's 未检 column and the target under it
+    assert "对象类别已检查登记总数未检覆盖率" in flat and "车辆385" in flat and "人员572" in flat
+    assert "目标覆盖率100%，尚有8个对象本月未检，名单见附表。" in flat
+    # the overdue notices, the longest overdue first, days in the table, today's state
+    table = flat.index("逾期未整改通知单（截至2026年11月30日，共4份）")
+    assert table > flat.index("（五）整改通知")
+    assert "通知单编号责任单位下发日期整改期限逾期天数目前" in flat
+    assert ("ZG-2026-11-0001第二公交总站2026-10-012026-10-0259天已关闭（12-05）"
+            "ZG-2026-11-0002第一公交总站2026-10-012026-10-0358天已重新下发（12-02）") in flat
+    assert "ZG-2026-11-0004第一公交总站2026-10-012026-10-0556天仍未关闭" in flat
+    assert "其余" not in flat
+    # the appendix at the end, by kind; a unit is not written as its own unit
+    appendix = flat.index("附表：本月未检对象")
+    assert appendix > table and flat.index("车辆（5个）", appendix) < flat.index("人员（2个）", appendix) \
+        < flat.index("单位（1个）", appendix)
+    for entry in ("1-0001粤A00001（第一公交总站）", "1-0005粤A00005（第一公交总站）", "BJ0059董杰（第一公交总站）",
+                  "D30036吕军（第二公交总站）"):
+        assert entry in flat[appendix:], entry
+    assert "C02洁美物业保洁公司" in flat[appendix:] and "C02洁美物业保洁公司（" not in flat[appendix:]
+
+
+@POPPLER
+def test_long_lists_are_capped_and_point_to_the_workbook(tmp_path: Path) -> None:
+    report = with_lists(OVERDUE_SHOWN + 3, UNCOVERED_SHOWN + 7)
+    flat = "".join(_pdf_text_of(render_monthly_report(report), tmp_path).split())
+    shown = [n for n in range(1, OVERDUE_SHOWN + 4) if f"ZG-2026-11-{n:04d}" in flat]
+    assert shown == list(range(1, OVERDUE_SHOWN + 1))  # the longest overdue ones
+    assert "其余3份见月度报表（.xlsx）的“逾期通知单”表。" in flat
+    appendix = flat[flat.index("附表：本月未检对象"):]
+    assert f"车辆（{UNCOVERED_SHOWN + 7}个）" in appendix
+    vehicles = [n for n in range(1, UNCOVERED_SHOWN + 8) if f"1-{n:04d}粤A{n:05d}" in appendix]
+    assert vehicles == list(range(1, UNCOVERED_SHOWN + 1))
+    assert "其余7个见月度报表（.xlsx）的“未检对象”表。" in appendix
+    assert appendix.count("其余") == 1 and "BJ0059董杰" in appendix  # the short kinds are whole
+
+
+@POPPLER
+def test_nothing_left_shows_full_coverage_and_no_appendix_or_overdue_table(tmp_path: Path) -> None:
+    report = monthly_report(MonthlyFacts(
+        month="2026-11", scope_name="全部单位", as_of=date(2026, 11, 30),
+        generated_at=datetime(2026, 12, 6, 8, 30, tzinfo=CST),
+        coverage=(CoverageRow(kind=SubjectKind.VEHICLE, covered=3, population=3),)))
+    flat = "".join(_pdf_text_of(render_monthly_report(report), tmp_path).split())
+    assert "目标覆盖率100%，本月已实现全覆盖。" in flat
+    assert "附表" not in flat and "逾期未整改通知单" not in flat and "其余" not in flat
+    # a month with gaps in coverage but the list not given says so without pointing to an appendix
+    gaps = "".join(_pdf_text_of(render_monthly_report(november()), tmp_path).split())
+    assert "尚有46个对象本月未检。" in gaps and "附表" not in gaps

@@ -25,6 +25,7 @@ from inspector.services.demo_notices import (
     SMALL_DEMO,
     signature_png,
 )
+from inspector.services.demo_reports import analysis_text, last_month
 
 INSPECTIONS = SMALL_DEMO + len(PLANS) * INSPECTIONS_PER_PLAN  # enough for every plan
 
@@ -140,6 +141,18 @@ def test_signature_scribbles_differ_and_are_transparent_pngs(tmp_path: Path) -> 
     assert first.startswith(b"\x89PNG") and first != second and first == signature_png(random.Random(1))
     image = Image.open(io.BytesIO(first))
     assert image.mode == "RGBA" and image.size == (360, 120)
+
+
+def test_the_office_has_written_last_months_analysis(demo: tuple[AppContext, DemoSummary]) -> None:
+    context, _ = demo
+    office = context.users.by_username("wangfang")
+    month = last_month(local_now().date())
+    report = context.reports.monthly(office, month)
+    assert report.remarks == analysis_text(report.model_copy(update={"remarks": ""}))
+    assert report.remarks_by == office.display_name
+    # it is drawn from the month's figures: the most frequent problem and the last unit are named
+    assert report.top_problems[0].text in report.remarks and report.unit_ranking[-1].name in report.remarks
+    assert context.reports.monthly(office, month, report.unit_ranking[0].id).remarks == ""  # all units only
 
 
 def test_a_small_demo_makes_no_notices(context: AppContext) -> None:

@@ -232,3 +232,26 @@ def test_the_analysis_is_the_quality_offices_and_bounded(context: AppContext, mo
     with pytest.raises(NotFound):
         context.reports.save_remarks(office, "2026-11", 999, "改写")
     assert context.reports.monthly(office, "2026-11").remarks == "原文"  # nothing changed
+
+
+def test_the_analysis_goes_into_the_table_and_the_report(context: AppContext, month: ReportMonth,
+                                                         tmp_path: Path) -> None:
+    import openpyxl
+
+    office = month.world.office
+    context.reports.save_remarks(office, "2026-11", None, "车身划痕反复出现。\n\n建议：每日出车前检查车身。")
+    table = tmp_path / "table.xlsx"
+    context.reports.export_xlsx(office, "2026-11", None, table)
+    book = openpyxl.load_workbook(table)
+    assert list(book["分析意见"].iter_rows(min_row=2, values_only=True)) == [
+        (1, "车身划痕反复出现。"), (2, "建议：每日出车前检查车身。")]
+    summary = {row[0].value: row[1].value for row in book["概况"].iter_rows(min_row=2)}
+    assert summary["分析意见撰写人"] == office.display_name
+    assert summary["分析意见撰写时间"] == datetime(2026, 12, 2, 9, 0)
+    target = tmp_path / "report.pdf"
+    context.reports.export_pdf(office, "2026-11", None, target)
+    if shutil.which("pdftotext") is not None:
+        shown = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+        # no before/after pairs this month, so the analysis is part three
+        assert "三、分析意见与改进建议" in shown and "建议：每日出车前检查车身。" in shown
+        assert f"撰写：{office.display_name}" in shown
