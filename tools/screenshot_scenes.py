@@ -17,7 +17,8 @@ scenes: add a function and its file names to ``TEMPLATE_SHOTS``.
   arrow, an ellipse and the label "划痕".
 - ``notice-create`` and ``notice-followup`` (``NOTICE_SHOTS``): issuing a notice from an inspection
   with three problems, and a follow-up with one problem passed and one failed; the notices page
-  itself shows the demo's notices in every state (``prepare_notice_scene``).
+  itself shows the demo's notices in every state (``prepare_notice_scene``); ``reports-lists``: the
+  foot of the reports page, its overdue notices and the subjects not inspected this month.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from inspector.context import AppContext
 from inspector.domain.errors import NotFound
@@ -53,6 +54,7 @@ from inspector.ui.dialogs.template_publish import PublishDialog
 from inspector.ui.mainwindow import MainWindow
 from inspector.ui.models.template_tree_model import NodeKind
 from inspector.ui.pages.recording import RecordingScreen
+from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.template_preview import TemplatePreview
@@ -299,13 +301,13 @@ def shoot_inspection_scenes(context: AppContext, window: QWidget, folder: Path, 
     return shots
 
 
-
 # --- rectification notices ------------------------------------------------------------------------
-NOTICE_SHOTS: tuple[str, ...] = ("notice-create", "notice-followup")
+NOTICE_SHOTS: tuple[str, ...] = ("notice-create", "notice-followup", "reports-lists")
 NOTICE_OFFICE = "wangfang"
 CREATE_SIZE = (1060, 600)
 NOTICE_SCENE_INSPECTIONS = 200  # every plan of the demo notices (8 inspections each)
 FOLLOWUP_SIZE = (820, 760)
+REPORTS_LISTS_SIZE = (1060, 640)
 _notice_scene: dict[int, tuple[int, int]] = {}  # id(context) → (inspection to notice, notice to follow up)
 SCENE_FAILS = (("车身左侧下部划痕约30厘米，未报修", Severity.SERIOUS), ("前挡风玻璃有明显污渍", Severity.GENERAL),
                ("轮毂积泥，未按要求清洗", Severity.GENERAL))
@@ -368,7 +370,7 @@ def prepare_notices_page(page: Any) -> None:
 
 def shoot_notice_scenes(context: AppContext, window: QWidget, folder: Path, shoot: Shoot) -> list[Path]:
     """``notice-create`` (the office issuing from an inspection) and ``notice-followup`` (a supervisor
-    checking a notice: one problem passed, one failed with a note)."""
+    checking a notice: one problem passed, one failed with a note), then ``reports-lists`` as the office sees it."""
     from inspector.ui.dialogs.notice_create import CreateNoticeDialog
     from inspector.ui.dialogs.notice_followup import FollowUpDialog
 
@@ -387,4 +389,10 @@ def shoot_notice_scenes(context: AppContext, window: QWidget, folder: Path, shoo
     second.note.setText("玻璃仍有污渍")
     followup.resize(*FOLLOWUP_SIZE)
     shots.append(shoot(followup, folder / "notice-followup.png"))
+    reports = ReportsPage(office)
+    host = _host(window, reports, REPORTS_LISTS_SIZE)
+    host.show()  # laid out, so that the page can scroll to its lists before the shot
+    QApplication.processEvents()
+    reports.scroll.verticalScrollBar().setValue(reports.overdue.y())
+    shots.append(shoot(host, folder / "reports-lists.png"))
     return shots

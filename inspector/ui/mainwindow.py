@@ -121,6 +121,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page = TemplatesPage(self.ui)
         elif key == "reports":
             page = ReportsPage(self.ui)
+            page.navigate.connect(self.go_to)
         elif key == "registry":
             page = RegistryPage(self.ui)
         elif key == "settings":

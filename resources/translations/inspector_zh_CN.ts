@@ -357,8 +357,8 @@
         <translation>本月覆盖率</translation>
     </message>
     <message>
-        <source>{covered} of {registered} registered subjects inspected</source>
-        <translation>登记对象 {registered} 个，已检查 {covered} 个</translation>
+        <source>{registered} registered, {covered} inspected · {left} left</source>
+        <translation>登记 {registered} · 已检 {covered} · 未检 {left}</translation>
     </message>
     <message>
         <source>{completed} completed · {drafts} in progress</source>
@@ -486,8 +486,8 @@
         <translation>无法写入文件 {file}（{reason}）。</translation>
     </message>
     <message>
-        <source>The PDF monthly report cannot be made yet in this version; write {file} as .xlsx instead.</source>
-        <translation>此版本尚不能生成 PDF 月度报告，请将 {file} 改为 .xlsx 格式。</translation>
+        <source>The analysis is {length} characters long; keep it to {limit} characters.</source>
+        <translation>分析共 {length} 字，请控制在 {limit} 字以内。</translation>
     </message>
     <message>
         <source>The report file {file} must end in .xlsx or .pdf.</source>
@@ -1591,6 +1591,14 @@
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Only inspections that failed {code} {text}</source>
+        <translation>仅显示该项不合格的检查：{code} {text}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln inspection(s)</source>
         <translation>
@@ -1893,6 +1901,10 @@
     <message>
         <source>view reports</source>
         <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>write the monthly report&apos;s analysis</source>
+        <translation>撰写月度报告分析</translation>
     </message>
     <message>
         <source>change the settings</source>
@@ -2712,6 +2724,45 @@
     </message>
 </context>
 <context>
+    <name>OverdueNoticesSection</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>目前状态</translation>
+    </message>
+    <message>
+        <source>Double-click a notice to find it on the Notices page.</source>
+        <translation>双击通知单，可在“整改通知”页找到它。</translation>
+    </message>
+    <message>
+        <source>Overdue notices not rectified ({count})</source>
+        <translation>逾期未整改通知单（{count}）</translation>
+    </message>
+    <message>
+        <source>No notice was overdue on {date}.</source>
+        <translation>截至 {date} 没有逾期未整改的通知单。</translation>
+    </message>
+</context>
+<context>
     <name>OverdueReminderDialog</name>
     <message>
         <source>Overdue rectification notices</source>
@@ -3522,10 +3573,6 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Export report (.pdf)…</source>
         <translation>导出报告 (.pdf)…</translation>
-    </message>
-    <message>
-        <source>The PDF report is not part of this version.</source>
-        <translation>本版本尚不能生成 PDF 报告。</translation>
     </message>
     <message>
         <source>Figures of the month</source>
@@ -4968,6 +5015,37 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Origin</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>UncoveredSubjectsSection</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Every registered subject was inspected this month.</source>
+        <translation>本月所有登记对象均已检查。</translation>
+    </message>
+    <message>
+        <source>No active subject is registered for this scope.</source>
+        <translation>此范围内没有在用的登记对象。</translation>
+    </message>
+    <message>
+        <source>Not inspected this month ({count})</source>
+        <translation>本月未检对象（{count}）</translation>
     </message>
 </context>
 <context>

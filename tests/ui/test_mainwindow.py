@@ -89,6 +89,15 @@ def test_a_top_problem_opens_the_inspections_that_failed_it(
     assert (flt.failed_item, flt.date_from, flt.date_to) == ("T1-1.1", date(2026, 11, 1), date(2026, 11, 30))
 
 
+def test_the_reports_page_can_open_the_notices_page(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext]
+) -> None:
+    window = make_window(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    window.pages["reports"].navigate.emit("notices", {"status": "all", "text": "ZG-2026-11-0001"})
+    notices = window.pages["notices"]
+    assert window.stack.currentWidget() is notices and notices.search.text() == "ZG-2026-11-0001"
+
+
 def test_switch_user_updates_status_and_pages(
     qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,29 +1,35 @@
 """The reports page: the month's figures for the notice world, the month and unit choosers, the
-refusal for roles without reports, refreshing on changes, and the exports (table, report, vehicle
-and staff files) written by the services where the file dialog says."""
+refusal for roles without reports, refreshing on changes, the lists of overdue notices (one opens
+the notices page on its number) and of subjects not inspected, and the exports (table, report,
+vehicle and staff files) written by the services where the file dialog says."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from inspector.context import AppContext
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import InspectionMode
-from inspector.domain.reports import MonthlyReport
+from inspector.domain.notices import NoticeStatus
+from inspector.domain.reports import MonthlyReport, OverdueNotice
 from inspector.domain.users import Role, User
 from inspector.pdf import report_pdf
+from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets import report_exports
 from inspector.ui.widgets.report_charts import rate_range
+from inspector.ui.widgets.report_lists import overdue_rows
 from inspector.ui.widgets.report_tables import rate_change
 from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world
 
@@ -126,6 +132,51 @@ def test_figures_follow_inspection_and_notice_changes(
     assert page.cards["overdue"].value.text() == "1" and page.cards["overdue"].alert
 
 
+def test_overdue_notices_and_subjects_not_inspected_are_listed(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    overdue, uncovered = page.overdue, page.uncovered
+    assert overdue.heading.text() == "Overdue notices not rectified (0)"
+    assert overdue.table.isHidden() and overdue.empty.isVisible()
+    assert overdue.empty.text() == "No notice was overdue on 2026-11-16."
+    assert uncovered.heading.text() == "Not inspected this month (1)"  # the bus was, its unit not
+    assert uncovered.table.isVisible() and uncovered.empty.isHidden()
+    assert [uncovered.table.texts(column) for column in range(4)] == [["Unit"], ["D01"], ["第一公交总站"],
+                                                                      ["第一公交总站"]]
+
+    world.clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=CST)  # the deadline (11-19) has passed
+    page.ui.hub.publish(ChangeSet.of(Entity.NOTICE, 1))
+    assert overdue.heading.text() == "Overdue notices not rectified (1)"
+    assert overdue.table.isVisible() and overdue.empty.isHidden()
+    assert [overdue.table.texts(column) for column in range(6)] == [
+        ["ZG-2026-11-0001"], ["第一公交总站"], ["2026-11-16"], ["2026-11-19"], ["11"], ["Issued"]]
+
+    assert page.report is not None
+    page.uncovered.show_report(page.report.model_copy(update={"uncovered": ()}))
+    assert uncovered.heading.text() == "Not inspected this month (0)" and uncovered.table.isHidden()
+    assert uncovered.empty.text() == "Every registered subject was inspected this month."
+    page.uncovered.show_report(page.report.model_copy(update={"uncovered": (), "coverage": ()}))
+    assert uncovered.empty.text() == "No active subject is registered for this scope."
+
+
+def test_activating_an_overdue_notice_opens_the_notices_page_on_its_number(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    world.clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=CST)
+    page = open_page(qtbot, sign_in, world.office)
+    table = page.overdue.table
+    page.scroll.ensureWidgetVisible(table)
+    cell = table.visualItemRect(table.item(0, 2)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a double-click's first press
+    with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
+        QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert blocker.args == ["notices", {"status": "all", "text": "ZG-2026-11-0001"}]
+    notices = NoticesPage(page.ui)
+    qtbot.addWidget(notices)
+    notices.set_filter(**blocker.args[1])
+    assert [notice.number for notice in notices.notices()] == ["ZG-2026-11-0001"]
+    assert notices.selected() is not None and notices.selected().number == "ZG-2026-11-0001"  # details shown
+
+
 def test_export_table_writes_the_workbook_where_the_dialog_says(
         qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,3 +244,10 @@ def test_vehicle_and_staff_files_export_as_pdf(
 def test_helpers_for_charts_and_tables() -> None:
     assert rate_change(0.025) == "+2.5" and rate_change(-0.01) == "−1.0" and rate_change(None) == "—"
     assert rate_range([]) == (0.0, 1.0)
+    ended = OverdueNotice(number="ZG-2026-10-0002", unit_name="第二车队", issued_on=date(2026, 10, 2),
+                          deadline=date(2026, 10, 9), days_overdue=22, status=NoticeStatus.CLOSED,
+                          ended_on=date(2026, 11, 3))
+    (row,) = overdue_rows([ended])
+    assert [cell.text for cell in row] == ["ZG-2026-10-0002", "第二车队", "2026-10-02", "2026-10-09", "22",
+                                           "Closed · 2026-11-03"]
+    assert row[4].number and not row[5].number

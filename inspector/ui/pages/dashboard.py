@@ -4,7 +4,7 @@ This month: inspections observed this month (completed and in progress, as the u
 rectification notices due this week, overdue ones (red when there are any) and those closed this
 month by their deadline ("3 of 4"), from ``NoticeService.dashboard``. Users who may view reports
 (``Permission.VIEW_REPORTS``) also see, from this month's ``ReportService.monthly`` (all units, the
-month of the service clock), the coverage (subjects inspected of those registered), the score trend
+month of the service clock), the coverage (subjects registered, inspected and left), the score trend
 of twelve months and the five most frequent problems; those open the reports page. Below: registry
 counts (units, vehicles, staff, locations), the checklist templates in force (published) and who is
 signed in.
@@ -272,8 +272,8 @@ class DashboardPage(Page):
         registered = sum(line.population for line in report.coverage)
         self.coverage_card.set_texts(
             self.tr("Coverage this month"), percent(covered / registered if registered else None),
-            self.tr("{covered} of {registered} registered subjects inspected").format(
-                covered=covered, registered=registered))
+            self.tr("{registered} registered, {covered} inspected · {left} left").format(
+                registered=registered, covered=covered, left=registered - covered))
 
     def _show_month(self) -> None:
         self._show_report()

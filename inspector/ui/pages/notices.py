@@ -198,7 +198,8 @@ class NoticesPage(Page):
 
     def set_filter(self, *, status: str | None = None, flag: NoticeFlag | None = None, unit_id: int | None = None,
                    month: str | None = None, text: str | None = None) -> None:
-        """Set filters from elsewhere (the dashboard's cards, tests) and show the result."""
+        """Set filters from elsewhere (the dashboard's cards, the reports page, tests) and show the
+        result; a search that leaves one notice selects it, so its details show at once."""
         if status is not None:
             self.status.setCurrentIndex(max(self.status.findData(status), 0))
         self.flag.setCurrentIndex(max(self.flag.findData(flag), 0) if flag is not None else 0)
@@ -208,6 +209,9 @@ class NoticesPage(Page):
         if text is not None:
             self.search.setText(text)
         self.reload()
+        shown = self.notices()
+        if text and len(shown) == 1:
+            self.select(shown[0].id)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

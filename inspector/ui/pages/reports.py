@@ -4,10 +4,12 @@ At the top a month (the current one unless chosen) and a scope; then the basic f
 (inspections by mode, coverage, item pass rate, findings, and the notices issued, closed on time,
 overdue, recurred, and the average days to close), the score trend of twelve months and the
 findings by section as charts, the ten most frequent problems with their change against last
-month, and the unit and staff rankings. "Export table (.xlsx)…" and "Export report (.pdf)…" have
-the service write the file where the user chooses (the PDF only when its renderer is installed,
-checked again at the click). Under "Vehicle and staff files" a plate, fleet number or staff number
-exports that subject's file (一车一档 / 个人档案) as a PDF through ``ArchiveService``.
+month, the unit and staff rankings, the notices open past their deadline on the report's day
+(activating one asks, through ``navigate``, for the notices page searching its number) and the
+registered subjects nobody inspected in the month. "Export table (.xlsx)…" and "Export report
+(.pdf)…" have the service write the file where the user chooses. Under "Vehicle and staff files"
+a plate, fleet number or staff number exports that subject's file (一车一档 / 个人档案) as a PDF
+through ``ArchiveService``.
 
 Only roles holding ``Permission.VIEW_REPORTS`` see figures; anyone else reads one sentence saying
 so. Figures follow the change hub (inspections, findings, notices, follow-ups, units).
@@ -20,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -41,6 +44,7 @@ from inspector.domain.users import Permission
 from inspector.labels import label
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
+from inspector.ui.pages.notices import ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.report_charts import (
     ScoreTrendChart,
@@ -52,6 +56,10 @@ from inspector.ui.widgets.report_exports import (
     ArchiveExportBox,
     ask_save_path,
     run_or_show,
+)
+from inspector.ui.widgets.report_lists import (
+    OverdueNoticesSection,
+    UncoveredSubjectsSection,
 )
 from inspector.ui.widgets.report_tables import (
     ReportTable,
@@ -65,6 +73,9 @@ CARD_KEYS = ("inspections", "coverage", "pass_rate", "findings", "issued", "on_t
 
 
 class ReportsPage(Page):
+    """``navigate(page_key, detail)`` asks the main window to open a page (as the dashboard's does)."""
+
+    navigate = Signal(str, object)
     WATCHES = (Entity.INSPECTION, Entity.FINDING, Entity.NOTICE, Entity.FOLLOWUP, Entity.UNIT)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -96,6 +107,8 @@ class ReportsPage(Page):
         self.improvers.setProperty("role", "hint")
         self.improvers.setWordWrap(True)
         self.problems_table, self.units_table, self.staff_table = ReportTable(2), ReportTable(2), ReportTable(2)
+        self.overdue, self.uncovered = OverdueNoticesSection(), UncoveredSubjectsSection()
+        self.overdue.notice_chosen.connect(self._open_notice)
         self.archive = ArchiveExportBox(ui)
         self.archive.exported.connect(self._exported)
         self.body = QWidget()
@@ -142,6 +155,8 @@ class ReportsPage(Page):
             if key == "units":
                 content.addWidget(self.improvers)
             content.addWidget(table)
+        content.addWidget(self.overdue)
+        content.addWidget(self.uncovered)
         content.addWidget(self.archive)
         content.addStretch(1)
         self.body.setObjectName("scrollContent")
@@ -253,6 +268,8 @@ class ReportsPage(Page):
                          self.tr("Last month"), self.tr("Change (points)")]
         self.units_table.set_headers([self.tr("Rank"), self.tr("Code"), self.tr("Unit"), *score_headers])
         self.staff_table.set_headers([self.tr("Rank"), self.tr("Staff no."), self.tr("Name"), *score_headers])
+        self.overdue.retranslate()
+        self.uncovered.retranslate()
         self.archive.retranslate()
         self._show_figures()
 
@@ -276,6 +293,12 @@ class ReportsPage(Page):
         self.staff_table.set_rows(score_rows(report.staff_ranking))
         self.improvers.setText(self._improvers_text(report))
         self.improvers.setVisible(bool(self.improvers.text()))
+        self.overdue.show_report(report)
+        self.uncovered.show_report(report)
+
+    def _open_notice(self, number: str) -> None:
+        """The notices page, any status, searching this number (it may have been closed since)."""
+        self.navigate.emit("notices", {"status": ALL_STATUSES, "text": number})
 
     def _show_cards(self, report: MonthlyReport) -> None:
         modes = " · ".join(f"{label(line.mode)} {line.count}" for line in report.modes)
