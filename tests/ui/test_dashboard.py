@@ -18,6 +18,7 @@ from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeF
 from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import ProblemLine
 from inspector.domain.users import Role, User
+from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.dashboard import DashboardPage
 from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.reports import ReportsPage
@@ -203,6 +204,30 @@ def test_coverage_trend_and_top_problems_of_the_month_follow_the_hub(
     report = context.reports.monthly(world.office, "2026-11", None)
     assert table.texts(1) == [report.top_problems[0].text]
     assert table.item(0, 1).toolTip() == report.top_problems[0].text  # the full text of an elided cell
+
+
+def test_a_top_problem_lists_the_inspections_that_failed_it(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], tmp_path: Path
+) -> None:
+    world = make_world(context, users, tmp_path)  # Monday 2026-11-16
+    completed_inspection(context, world, fails=("N1-1",), seed=1,
+                         observed_at=datetime(2026, 10, 20, 10, 0, tzinfo=CST))  # last month: not listed
+    failed = [completed_inspection(context, world, fails=("N1-1",), seed=seed).id for seed in (2, 3)]
+    completed_inspection(context, world, fails=("N1-2",), seed=4)
+    window = build_main_window(sign_in(world.office))
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    table = dashboard.month_report.problems.table
+    assert table.texts(0)[0] == "N1-1"
+    cell = table.visualItemRect(table.item(0, 1)).center()
+    with qtbot.waitSignal(dashboard.navigate, timeout=1000) as blocker:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert blocker.args[0] == "inspections" and blocker.args[1]["item_code"] == "N1-1"
+    listed = window.pages["inspections"].list_page
+    assert window.current_key() == "inspections" and listed.failed_item_bar.isVisible()
+    assert sorted(listed.model.data(listed.model.index(row, 0), InspectionsModel.ObjectRole)
+                  for row in range(listed.model.rowCount())) == sorted(failed)
 
 
 def test_only_five_problems_are_listed() -> None:

@@ -144,6 +144,7 @@ class DashboardPage(Page):
         grid.addLayout(month_row, 1, 0, 1, 4)
         self.month_report = MonthReportPanel()
         self.month_report.clicked.connect(self._open_reports)
+        self.month_report.problem_chosen.connect(self._open_failed_item)
         grid.addWidget(self.month_report, 2, 0, 1, 4)
         grid.addWidget(self.headings[0], 3, 0, 1, 4)
         self.registry_cards: dict[RegistryKind, Card] = {}
@@ -194,6 +195,13 @@ class DashboardPage(Page):
 
     def _open_reports(self) -> None:
         self.navigate.emit("reports", None)
+
+    def _open_failed_item(self, item_code: str, text: str) -> None:
+        """The inspections of the dashboard's month that failed ``item_code``."""
+        report = self.month_report.report
+        if report is not None:
+            self.navigate.emit("inspections", {"item_code": item_code, "text": text, "first": report.first_day,
+                                               "last": report.last_day})
 
     def reports_allowed(self) -> bool:
         return self.ui.signed_in and self.ui.user.can(Permission.VIEW_REPORTS)

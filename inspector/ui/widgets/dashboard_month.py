@@ -1,7 +1,8 @@
 """The dashboard's view of the monthly report: the score trend of twelve months and the month's
 most frequent problems, side by side. Both come from one ``MonthlyReport`` (the reports page's
 figures, drawn by the same chart and written by the same cell helpers) and both emit ``clicked``:
-the dashboard opens the reports page for the whole story.
+the dashboard opens the reports page for the whole story. A click on one problem emits
+``problem_chosen(item code, text)`` instead: the dashboard lists the inspections that failed it.
 """
 
 from __future__ import annotations
@@ -49,9 +50,11 @@ def top_problem_rows(lines: tuple[ProblemLine, ...]) -> list[list[Cell]]:
 
 
 class TopProblemsPanel(QFrame):
-    """A card with the month's five most frequent problems; a click anywhere emits ``clicked``."""
+    """A card with the month's five most frequent problems; a click on a problem emits
+    ``problem_chosen``, a click elsewhere on the card ``clicked``."""
 
     clicked = Signal()
+    problem_chosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +65,8 @@ class TopProblemsPanel(QFrame):
         self.caption.setStyleSheet(CAPTION_STYLE)
         self.table = ReportTable(1)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.table.cellClicked.connect(lambda _row, _column: self.clicked.emit())
+        self.lines: tuple[ProblemLine, ...] = ()
+        self.table.cellClicked.connect(lambda row, _column: self._chosen(row))
         self.empty = QLabel()
         self.empty.setProperty("role", "cardNote")
         self.empty.setWordWrap(True)
@@ -74,7 +78,12 @@ class TopProblemsPanel(QFrame):
         layout.addWidget(self.empty)
         layout.addStretch(1)
 
+    def _chosen(self, row: int) -> None:
+        if 0 <= row < min(len(self.lines), TOP_PROBLEMS_SHOWN):
+            self.problem_chosen.emit(self.lines[row].item_code, self.lines[row].text)
+
     def set_lines(self, lines: tuple[ProblemLine, ...]) -> None:
+        self.lines = lines
         self.table.set_rows(top_problem_rows(lines))
         for row, line in enumerate(lines[:TOP_PROBLEMS_SHOWN]):
             self.table.item(row, 1).setToolTip(line.text)  # long problem texts are elided in the cell
@@ -91,6 +100,7 @@ class MonthReportPanel(QWidget):
     """The trend chart (wider) and the top problems, filled from one ``MonthlyReport``."""
 
     clicked = Signal()
+    problem_chosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +109,7 @@ class MonthReportPanel(QWidget):
         self.problems = TopProblemsPanel()
         self.trend_chart.clicked.connect(self.clicked)
         self.problems.clicked.connect(self.clicked)
+        self.problems.problem_chosen.connect(self.problem_chosen)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
