@@ -3545,6 +3545,39 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>ReportRemarksEditor</name>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The quality office has not written an analysis of this month yet.</source>
+        <translation>质量办尚未撰写本月的分析意见。</translation>
+    </message>
+    <message>
+        <source>Written by {name}, {when}.</source>
+        <translation>{name} 撰写于 {when}。</translation>
+    </message>
+    <message>
+        <source>Analysis and suggestions</source>
+        <translation>分析意见与改进建议</translation>
+    </message>
+    <message>
+        <source>The quality office&apos;s reading of the month: causes of the problems, good practice seen, what each unit should do next. It is saved as you type and printed as its own part of the report (.pdf) and the table (.xlsx).</source>
+        <translation>质量办对本月情况的分析：问题原因、值得推广的做法、各单位下一步的改进要求。输入时自动保存，并作为单独一部分印入月度报告（.pdf）和月度报表（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>Write the analysis of this month here…</source>
+        <translation>在此撰写本月的分析意见…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>

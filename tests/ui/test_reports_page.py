@@ -24,6 +24,7 @@ from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import MonthlyReport, OverdueNotice
 from inspector.domain.users import Role, User
 from inspector.pdf import report_pdf
+from inspector.services.reports import REMARKS_LIMIT
 from inspector.ui.pages.notices import NoticesPage
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
@@ -251,3 +252,43 @@ def test_helpers_for_charts_and_tables() -> None:
     assert [cell.text for cell in row] == ["ZG-2026-10-0002", "第二车队", "2026-10-02", "2026-10-09", "22",
                                            "Closed · 2026-11-03"]
     assert row[4].number and not row[5].number
+
+
+def test_the_analysis_is_saved_as_typed_and_kept_per_month(
+        qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    page.set_scope("2026-11", None)
+    editor = page.remarks
+    assert not editor.box.isReadOnly() and editor.box.toPlainText() == ""
+    editor.box.insertPlainText("车身划痕问题集中，建议加强出车前检查。")
+    assert editor.pending() and editor.timer.isActive()
+    qtbot.waitUntil(lambda: not editor.pending(), timeout=3000)  # saved a moment after typing stops
+    assert context.reports.monthly(world.office, "2026-11").remarks == "车身划痕问题集中，建议加强出车前检查。"
+    # typed and straight away another month: the text goes to November, October starts empty
+    editor.box.insertPlainText("\n十月另述。")
+    page.set_scope("2026-10", None)
+    assert context.reports.monthly(world.office, "2026-11").remarks.endswith("十月另述。")
+    assert editor.box.toPlainText() == "" and context.reports.monthly(world.office, "2026-10").remarks == ""
+    page.set_scope("2026-11", None)
+    assert editor.box.toPlainText().startswith("车身划痕问题集中") and world.office.display_name in editor.status.text()
+
+
+def test_an_analysis_too_long_is_refused_and_kept_on_screen(
+        qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.office)
+    page.set_scope("2026-11", None)
+    page.remarks.box.insertPlainText("长" * (REMARKS_LIMIT + 1))
+    assert page.remarks.flush() is False
+    assert "4000" in page.remarks.status.text() and page.remarks.box.toPlainText() == "长" * (REMARKS_LIMIT + 1)
+    assert context.reports.monthly(world.office, "2026-11").remarks == ""
+
+
+def test_a_manager_reads_the_analysis_but_cannot_change_it(
+        qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+    page = open_page(qtbot, sign_in, world.manager)
+    page.set_scope("2026-11", None)
+    assert page.remarks.box.isReadOnly() and "not written" in page.remarks.status.text()
+    context.reports.save_remarks(world.office, "2026-11", None, "本月整体平稳。")
+    page.reload()
+    assert page.remarks.box.toPlainText() == "本月整体平稳。" and page.remarks.box.isReadOnly()
+    assert world.office.display_name in page.remarks.status.text()

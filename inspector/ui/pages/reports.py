@@ -61,6 +61,7 @@ from inspector.ui.widgets.report_lists import (
     OverdueNoticesSection,
     UncoveredSubjectsSection,
 )
+from inspector.ui.widgets.report_remarks import ReportRemarksEditor
 from inspector.ui.widgets.report_tables import (
     ReportTable,
     percent,
@@ -107,6 +108,7 @@ class ReportsPage(Page):
         self.improvers.setProperty("role", "hint")
         self.improvers.setWordWrap(True)
         self.problems_table, self.units_table, self.staff_table = ReportTable(2), ReportTable(2), ReportTable(2)
+        self.remarks = ReportRemarksEditor(self._save_remarks)
         self.overdue, self.uncovered = OverdueNoticesSection(), UncoveredSubjectsSection()
         self.overdue.notice_chosen.connect(self._open_notice)
         self.archive = ArchiveExportBox(ui)
@@ -155,6 +157,7 @@ class ReportsPage(Page):
             if key == "units":
                 content.addWidget(self.improvers)
             content.addWidget(table)
+        content.addWidget(self.remarks)
         content.addWidget(self.overdue)
         content.addWidget(self.uncovered)
         content.addWidget(self.archive)
@@ -230,6 +233,7 @@ class ReportsPage(Page):
         self.denied.setVisible(not allowed)
         for widget in self.controls:
             widget.setVisible(allowed)
+        self.remarks.flush()  # what was typed belongs to the month and unit on show until now
         self.report = None
         if not allowed:
             self.problem.hide()
@@ -268,6 +272,7 @@ class ReportsPage(Page):
                          self.tr("Last month"), self.tr("Change (points)")]
         self.units_table.set_headers([self.tr("Rank"), self.tr("Code"), self.tr("Unit"), *score_headers])
         self.staff_table.set_headers([self.tr("Rank"), self.tr("Staff no."), self.tr("Name"), *score_headers])
+        self.remarks.retranslate()
         self.overdue.retranslate()
         self.uncovered.retranslate()
         self.archive.retranslate()
@@ -293,8 +298,12 @@ class ReportsPage(Page):
         self.staff_table.set_rows(score_rows(report.staff_ranking))
         self.improvers.setText(self._improvers_text(report))
         self.improvers.setVisible(bool(self.improvers.text()))
+        self.remarks.show_report(report, self.ui.user.can(Permission.WRITE_REPORTS))
         self.overdue.show_report(report)
         self.uncovered.show_report(report)
+
+    def _save_remarks(self, month: str, unit_id: int | None, text: str) -> None:
+        self.ui.hub.publish(self.ui.app.reports.save_remarks(self.ui.user, month, unit_id, text))
 
     def _open_notice(self, number: str) -> None:
         """The notices page, any status, searching this number (it may have been closed since)."""
