@@ -15,10 +15,7 @@ scenes: add a function and its file names to ``TEMPLATE_SHOTS``.
   two photos (generated with Pillow, stored through ``PhotoService.ingest``).
 - ``annotation``: the annotation tool on a generated photo of a bus side with a scratch: an
   arrow, an ellipse and the label "划痕".
-- ``notice-create`` and ``notice-followup`` (``NOTICE_SHOTS``): issuing a notice from an inspection
-  with three problems, and a follow-up with one problem passed and one failed; the notices page
-  itself shows the demo's notices in every state (``prepare_notice_scene``); ``reports-lists``: the
-  foot of the reports page, its overdue notices and the subjects not inspected this month.
+- the notice and report scenes live in ``screenshot_notice_scenes.py`` (``NOTICE_SHOTS``).
 """
 
 from __future__ import annotations
@@ -29,12 +26,11 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from inspector.context import AppContext
 from inspector.domain.errors import NotFound
@@ -54,7 +50,6 @@ from inspector.ui.dialogs.template_publish import PublishDialog
 from inspector.ui.mainwindow import MainWindow
 from inspector.ui.models.template_tree_model import NodeKind
 from inspector.ui.pages.recording import RecordingScreen
-from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.template_preview import TemplatePreview
@@ -202,6 +197,8 @@ def shoot_template_scenes(context: AppContext, ui: UiContext, window: QWidget, f
     shots.append(shoot(PublishDialog(draft, parent=window), folder / "template-publish.png"))
     shots.append(shoot(annotation_dialog(window), folder / "annotation.png"))
     shots += shoot_inspection_scenes(context, window, folder, shoot)
+    from screenshot_notice_scenes import shoot_notice_scenes  # it imports this module's helpers
+
     shots += shoot_notice_scenes(context, window, folder, shoot)
     return shots
 
@@ -302,97 +299,3 @@ def shoot_inspection_scenes(context: AppContext, window: QWidget, folder: Path, 
 
 
 # --- rectification notices ------------------------------------------------------------------------
-NOTICE_SHOTS: tuple[str, ...] = ("notice-create", "notice-followup", "reports-lists")
-NOTICE_OFFICE = "wangfang"
-CREATE_SIZE = (1060, 600)
-NOTICE_SCENE_INSPECTIONS = 200  # every plan of the demo notices (8 inspections each)
-FOLLOWUP_SIZE = (820, 760)
-REPORTS_LISTS_SIZE = (1060, 640)
-_notice_scene: dict[int, tuple[int, int]] = {}  # id(context) → (inspection to notice, notice to follow up)
-SCENE_FAILS = (("车身左侧下部划痕约30厘米，未报修", Severity.SERIOUS), ("前挡风玻璃有明显污渍", Severity.GENERAL),
-               ("轮毂积泥，未按要求清洗", Severity.GENERAL))
-
-
-def _signed_in(context: AppContext, username: str) -> UiContext:
-    ui = UiContext(app=context)
-    ui.sign_in(context.users.by_username(username))
-    return ui
-
-
-def _inspection_with_fails(context: AppContext, ui: UiContext, bus_index: int, count: int, folder: Path) -> int:
-    """A completed T1 inspection of a demo bus: ``count`` exterior items failed, each with a photo."""
-    version = context.templates.latest_published(ui.user, "T1")
-    bus = context.registry.list(ui.user, RegistryKind.VEHICLES)[bus_index]
-    inspection, _ = context.inspections.start(ui.user, template_version_id=version.id, mode=InspectionMode.ONSITE,
-                                              subject=SubjectRef(kind=SubjectKind.VEHICLE, id=bus.id))
-    items = [item for _, item in applicable_items(version.body, staff_role=None)
-             if item.response is ResponseType.PASS_FAIL]
-    failing = {item.code: SCENE_FAILS[index] for index, item in enumerate(items[1:1 + 2 * count:2])}
-    for index, item in enumerate(items):
-        if item.code not in failing:
-            context.inspections.answer(ui.user, inspection.id, item.code, AnswerResult.PASS)
-            continue
-        path = folder / f"scene-{bus_index}-{index}.jpg"
-        path.write_bytes(bus_side_photo((1200 + 40 * index, 800)))
-        photo = context.photos.ingest(ui.user, path)
-        note, severity = failing[item.code]
-        context.inspections.answer(ui.user, inspection.id, item.code, AnswerResult.FAIL, note=note,
-                                   severity=severity, photo_ids=[photo.id])
-    context.inspections.complete(ui.user, inspection.id)
-    return inspection.id
-
-
-def prepare_notice_scene(context: AppContext, password: str) -> None:
-    """Notices in every state (the demo's own ``add_notices`` over the scene inspections), then one
-    inspection with three problems still to notice and one notice waiting for its follow-up."""
-    from inspector.services.demo_inspections import add_inspections
-    from inspector.services.demo_notices import add_notices
-
-    if id(context) in _notice_scene:
-        return
-    with context.services.mutation():  # as the demo does: visits over half a year, then their notices
-        add_inspections(context, context.users.by_username("admin"), NOTICE_SCENE_INSPECTIONS)
-        add_notices(context, password=password, inspections=NOTICE_SCENE_INSPECTIONS)
-    supervisor = _supervisor(context)
-    office = _signed_in(context, NOTICE_OFFICE)
-    with tempfile.TemporaryDirectory() as folder:
-        to_notice = _inspection_with_fails(context, supervisor, 1, 3, Path(folder))
-        to_follow = _inspection_with_fails(context, supervisor, 2, 2, Path(folder))
-    draft = context.notices.drafts(office.user, to_follow)[0]
-    notice, _ = context.notices.issue(office.user, draft)
-    _notice_scene[id(context)] = (to_notice, notice.id)
-
-
-def prepare_notices_page(page: Any) -> None:
-    """The notices page with its first row selected (its detail panel filled)."""
-    page.table.selectRow(0)
-
-
-def shoot_notice_scenes(context: AppContext, window: QWidget, folder: Path, shoot: Shoot) -> list[Path]:
-    """``notice-create`` (the office issuing from an inspection) and ``notice-followup`` (a supervisor
-    checking a notice: one problem passed, one failed with a note), then ``reports-lists`` as the office sees it."""
-    from inspector.ui.dialogs.notice_create import CreateNoticeDialog
-    from inspector.ui.dialogs.notice_followup import FollowUpDialog
-
-    to_notice, to_follow = _notice_scene[id(context)]
-    office = _signed_in(context, NOTICE_OFFICE)
-    create = CreateNoticeDialog(office, to_notice, window)
-    create.editors[0].set_measure(0, "三个工作日内完成补漆，报送整改前后照片。")
-    create.resize(*CREATE_SIZE)
-    shots = [shoot(create, folder / "notice-create.png")]
-    supervisor = _supervisor(context)
-    followup = FollowUpDialog(supervisor, context.notices.get(supervisor.user, to_follow), window)
-    first, second = followup.checks[:2]
-    first.passed.setChecked(True)
-    first.note.setText("已补漆，颜色一致")
-    second.failed.setChecked(True)
-    second.note.setText("玻璃仍有污渍")
-    followup.resize(*FOLLOWUP_SIZE)
-    shots.append(shoot(followup, folder / "notice-followup.png"))
-    reports = ReportsPage(office)
-    host = _host(window, reports, REPORTS_LISTS_SIZE)
-    host.show()  # laid out, so that the page can scroll to its lists before the shot
-    QApplication.processEvents()
-    reports.scroll.verticalScrollBar().setValue(reports.overdue.y())
-    shots.append(shoot(host, folder / "reports-lists.png"))
-    return shots

@@ -75,7 +75,7 @@ from inspector.ui.uicontext import UiContext  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
     TEMPLATE_SHOTS, prepare_inspection_scene, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
 )
-from screenshot_scenes import NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page  # noqa: E402
+from screenshot_notice_scenes import NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page  # noqa: E402
 from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
