@@ -281,6 +281,13 @@ def test_an_analysis_too_long_is_refused_and_kept_on_screen(
     assert page.remarks.flush() is False
     assert "4000" in page.remarks.status.text() and page.remarks.box.toPlainText() == "长" * (REMARKS_LIMIT + 1)
     assert context.reports.monthly(world.office, "2026-11").remarks == ""
+    # looking at another month and back: the refused text is still there to be shortened
+    page.set_scope("2026-10", None)
+    assert page.remarks.box.toPlainText() == ""
+    page.set_scope("2026-11", None)
+    assert page.remarks.box.toPlainText() == "长" * (REMARKS_LIMIT + 1) and "4000" in page.remarks.status.text()
+    page.remarks.box.setPlainText("短一些。")
+    assert page.remarks.flush() and context.reports.monthly(world.office, "2026-11").remarks == "短一些。"
 
 
 def test_a_manager_reads_the_analysis_but_cannot_change_it(

@@ -3,7 +3,8 @@
 A plain text box for the month and scope on show. What is typed is saved by the report service
 a moment after typing stops, when the box loses focus, when it is hidden and before the page
 reads another month or unit (``flush``), so nothing written is lost. Other roles read it.
-A refused save (too long) is said under the box and the text stays there to be shortened.
+A refused save (too long) is said under the box and the text stays there to be shortened, even
+when another month is looked at in between.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ReportRemarksEditor(QWidget):
         self._save = save
         self.scope: tuple[str, int | None] | None = None  # (month, unit id) the box holds
         self.saved_text = ""
+        self.refused: dict[tuple[str, int | None], str] = {}  # texts not saved, by scope
         self.report: MonthlyReport | None = None
         self.heading = QLabel()
         self.heading.setProperty("role", "sectionTitle")
@@ -64,17 +66,22 @@ class ReportRemarksEditor(QWidget):
         self.retranslate()
 
     def show_report(self, report: MonthlyReport, writable: bool) -> None:
-        """Hold ``report``'s analysis (after saving what was typed for the previous scope)."""
-        self.flush()
+        """Hold ``report``'s analysis (after saving what was typed for the previous scope; a text
+        the service refused is kept aside and comes back with its month and unit)."""
+        if not self.flush() and self.scope is not None:
+            self.refused[self.scope] = self.box.toPlainText()
         self.report = report
         self.scope = (report.month, report.unit_id)
         self.saved_text = report.remarks
-        if self.box.toPlainText().strip() != report.remarks:
+        shown = self.refused.pop(self.scope, report.remarks)
+        if self.box.toPlainText().strip() != shown.strip():
             self.box.blockSignals(True)
-            self.box.setPlainText(report.remarks)
+            self.box.setPlainText(shown)
             self.box.blockSignals(False)
         self.box.setReadOnly(not writable)
         self._show_state()
+        if self.pending():
+            self.flush()  # says again why it was refused
 
     def pending(self) -> bool:
         return self.scope is not None and not self.box.isReadOnly() and self.box.toPlainText().strip() != self.saved_text
