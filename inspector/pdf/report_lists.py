@@ -36,7 +36,7 @@ from inspector.pdf.layout import (
     text,
 )
 
-KIND_TEXT = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场站",
+KIND_TEXT = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场所",
              SubjectKind.UNIT: "单位"}
 HEADING_ROOM = 38 * mm  # a heading, a table's head and two rows
 APPENDIX_ROOM = 70 * mm  # the appendix starts a page unless a fair part of one is left

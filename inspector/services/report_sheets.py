@@ -29,7 +29,7 @@ DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
 
 MODE_NAMES = {InspectionMode.ONSITE: "明查", InspectionMode.COVERT: "暗访", InspectionMode.WALKAROUND: "走动式"}
-KIND_NAMES = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场站",
+KIND_NAMES = {SubjectKind.VEHICLE: "车辆", SubjectKind.STAFF: "人员", SubjectKind.LOCATION: "场所",
               SubjectKind.UNIT: "单位"}
 ENDED_NAMES = {NoticeStatus.CLOSED: "已关闭", NoticeStatus.REISSUED: "已重新下发", NoticeStatus.SUPERSEDED: "已更正重发"}
 STILL_OPEN = "仍未关闭"
