@@ -16,6 +16,7 @@ from inspector.domain.users import Permission, Role
 from inspector.i18n import translate
 from inspector.labels import entity_label, label
 from inspector.domain.notices import NoticeStatus
+from inspector.exchange_words import EXCHANGE_TEMPLATES
 from inspector.messages_notices import NOTICE_TEMPLATES
 from inspector.notice_labels import status_label
 from inspector.signature_words import ERROR_SENTENCES as SIGNING_ERRORS
@@ -200,6 +201,7 @@ TEMPLATES: dict[str, str] = {
 }
 TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.signature_words)
 TEMPLATES.update(NOTICE_TEMPLATES)  # notices and follow-ups (inspector.messages_notices)
+TEMPLATES.update(EXCHANGE_TEMPLATES)  # exchange files and travelling records (inspector.exchange_words)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {

@@ -31,6 +31,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
             "inspector.app", "inspector.cli"),
     "signing": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
                 "inspector.app", "inspector.cli"),
+    # The .inspx file format: no SQL and no use cases — services decide what travels.
+    "exchange": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
+                 "inspector.app", "inspector.cli"),
 }
 
 
@@ -103,6 +106,10 @@ def test_checker_catches_bad_code() -> None:
     assert violations("pdf", "pdf/x.py", "from reportlab.platypus import Table\nfrom PIL import Image\n") == []
     assert violations("signing", "signing/x.py", "from inspector.storage import certificates_repo\n")
     assert violations("signing", "signing/x.py", "from pyhanko.sign import signers\n") == []
+    assert violations("exchange", "exchange/x.py", "import sqlite3\n")
+    assert violations("exchange", "exchange/x.py", "from inspector.services.users import UserService\n")
+    assert violations("exchange", "exchange/x.py", "from inspector.storage.photo_store import PhotoStore\n")
+    assert violations("exchange", "exchange/x.py", "import bagit\nfrom inspector.signing.pki import make_ca\n") == []
     assert violations("ui", "ui/x.py", "q = 'SELECT * FROM units'\n")
     assert violations("ui", "ui/x.py", "q = 'insert into units (code) values (?)'\n")
     assert violations("ui", "ui/x.py", "q = 'PRAGMA foreign_keys'\n")

@@ -1225,6 +1225,170 @@
         <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
         <translation>需要“{user}”的密码来保护其新的签名密钥：请本人在终端中输入，或设置 ${env}。</translation>
     </message>
+    <message>
+        <source>&quot;{value}&quot; is not a record id (a UUID version 7).</source>
+        <translation>“{value}”不是记录编号（第 7 版 UUID）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a device id (a UUID).</source>
+        <translation>“{value}”不是设备编号（UUID）。</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes); copy the exchange file again from where it was sent.</source>
+        <translation>{file} 是空文件（0 字节）；请从发送处重新复制交换文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not an exchange file (.inspx).</source>
+        <translation>{file} 不是交换文件（.inspx）。</translation>
+    </message>
+    <message>
+        <source>{file} ends too early (an incomplete copy or download); copy it again.</source>
+        <translation>{file} 不完整（复制或下载未完成）；请重新复制。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} cannot be read. Ask for the file again.</source>
+        <translation>{file} 已损坏：无法读取 {member}。请对方重新发送。</translation>
+    </message>
+    <message>
+        <source>{file} is a zip file but not an exchange file made by Inspector.</source>
+        <translation>{file} 是 zip 文件，但不是本软件生成的交换文件。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it holds a file named &quot;{member}&quot; that would be written outside its folder.</source>
+        <translation>已拒收 {file}：其中的文件“{member}”会被写到所在文件夹之外。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: &quot;{member}&quot; is a link, which exchange files never contain.</source>
+        <translation>已拒收 {file}：“{member}”是链接，交换文件不含链接。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it holds &quot;{member}&quot; twice.</source>
+        <translation>已拒收 {file}：其中“{member}”出现了两次。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: &quot;{member}&quot; is a folder entry, encrypted or compressed in a way exchange files never are.</source>
+        <translation>已拒收 {file}：“{member}”是文件夹条目、已加密或压缩方式不符，交换文件不会这样。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: unpacked it would take more than {limit_mb} MB.</source>
+        <translation>已拒收 {file}：解压后将超过 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it holds {count} files, more than the {limit} accepted.</source>
+        <translation>已拒收 {file}：其中有 {count} 个文件，超过上限 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: &quot;{member}&quot; would unpack to {ratio} times its packed size (at most {limit} is accepted).</source>
+        <translation>已拒收 {file}：“{member}”解压后是压缩大小的 {ratio} 倍（上限 {limit} 倍）。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: &quot;{member}&quot; is larger than {limit_mb} MB.</source>
+        <translation>已拒收 {file}：“{member}”超过 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <source>{file} is not signed; only files signed by a user of this organisation are accepted.</source>
+        <translation>{file} 没有签名；只接收本单位用户签名的文件。</translation>
+    </message>
+    <message>
+        <source>The signature of {file} cannot be read or does not match the file; the file may have been changed.</source>
+        <translation>{file} 的签名无法读取或与文件不符；文件可能已被改动。</translation>
+    </message>
+    <message>
+        <source>{file} is signed by &quot;{signer}&quot;, whose certificate was not issued by this organisation&apos;s quality office.</source>
+        <translation>{file} 由“{signer}”签名，其证书不是本单位质量办签发的。</translation>
+    </message>
+    <message>
+        <source>{file} is signed with a certificate of &quot;{signer}&quot; that is valid only from {not_before} to {not_after}.</source>
+        <translation>{file} 所用“{signer}”的证书有效期为 {not_before} 至 {not_after}，现在无效。</translation>
+    </message>
+    <message>
+        <source>{file} is signed with a certificate of &quot;{signer}&quot; that may not sign.</source>
+        <translation>{file} 所用“{signer}”的证书不允许用于签名。</translation>
+    </message>
+    <message>
+        <source>{file} says it was sent by &quot;{user}&quot; but is signed by &quot;{signer}&quot;.</source>
+        <translation>{file} 注明由“{user}”发送，签名的却是“{signer}”。</translation>
+    </message>
+    <message>
+        <source>{file} was changed after it was signed ({member}); it is refused. Ask for the file again.</source>
+        <translation>{file} 在签名后被改动（{member}），已拒收。请对方重新发送。</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: &quot;{member}&quot; is missing.</source>
+        <translation>{file} 不完整：缺少“{member}”。</translation>
+    </message>
+    <message>
+        <source>{file} holds &quot;{member}&quot;, which was added after signing; it is refused.</source>
+        <translation>{file} 中的“{member}”是签名后加入的，已拒收。</translation>
+    </message>
+    <message>
+        <source>{file} holds &quot;{member}&quot;, which exchange files do not have; it is refused.</source>
+        <translation>{file} 中有交换文件不应有的“{member}”，已拒收。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} cannot be read; the file is refused.</source>
+        <translation>{file}：{member} 第 {line} 行无法读取，已拒收该文件。</translation>
+    </message>
+    <message>
+        <source>{file}: {member} should hold {declared} but holds {found}; the file is refused.</source>
+        <translation>{file}：{member} 应含 {declared}，实含 {found}，已拒收该文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the field {field} of its description (bag-info.txt) is missing or unreadable.</source>
+        <translation>{file}：说明文件（bag-info.txt）中的字段 {field} 缺失或无法读取。</translation>
+    </message>
+    <message>
+        <source>{file} was made in exchange format {version} by a newer version of Inspector (this one reads up to {newest}); update Inspector first.</source>
+        <translation>{file} 由较新版本的本软件以交换格式 {version} 生成（本版本最高只能读取 {newest}）；请先升级软件。</translation>
+    </message>
+    <message>
+        <source>{file} holds records of schema {schema}, written by a newer version of Inspector (this one reads up to {newest}); update Inspector first.</source>
+        <translation>{file} 中的记录为结构版本 {schema}，由较新版本的本软件写入（本版本最高只能读取 {newest}）；请先升级软件。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} is not valid JSON.</source>
+        <translation>{file}：{member} 第 {line} 行不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} is not a valid record ({detail}).</source>
+        <translation>{file}：{member} 第 {line} 行不是有效的记录（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} is a record of another kind ({kind}).</source>
+        <translation>{file}：{member} 第 {line} 行是另一类记录（{kind}）。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} is longer than {limit_mb} MB.</source>
+        <translation>{file}：{member} 第 {line} 行超过 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <source>{file}: the record on line {line} of {member} does not match its hash.</source>
+        <translation>{file}：{member} 第 {line} 行的记录与其哈希值不符。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} of {member} is not written in the one form records travel in.</source>
+        <translation>{file}：{member} 第 {line} 行不是记录传输所用的规范格式。</translation>
+    </message>
+    <message>
+        <source>{file} does not hold the photo {photo}.</source>
+        <translation>{file} 中没有照片 {photo}。</translation>
+    </message>
+    <message>
+        <source>The exchange file {file} could not be written ({reason}); nothing was saved.</source>
+        <translation>无法写入交换文件 {file}（{reason}）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Photo {photo} is missing from the photo store ({path}); run the integrity check.</source>
+        <translation>照片库中缺少照片 {photo}（{path}）；请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Photo {photo} in the photo store was changed ({path}); it is not sent. Run the integrity check.</source>
+        <translation>照片库中的照片 {photo} 已被改动（{path}），不予发送。请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Cancelled ({file}); nothing was changed.</source>
+        <translation>已取消（{file}）；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>FailPanel</name>
