@@ -165,20 +165,28 @@ class VerifiedStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def read(self, size: int | None = -1) -> bytes:
+        # Straight from the member, without RawIOBase's copy through a buffer of its own.
         try:
-            chunk = self._source.read(len(buffer))
+            chunk = self._source.read(-1 if size is None else size)
         except ZIP_FAULTS:
             raise ExchangeUnreadable("exchange_damaged", file=self._file, member=self._member) from None
-        count = len(chunk)
-        if count:
-            memoryview(buffer)[:count] = chunk
+        if chunk:
             self._digest.update(chunk)
-        elif not self._checked:
+        if (not chunk and size != 0) or size is None or size < 0:  # at the end: all was read
+            self._check()
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        memoryview(buffer)[:len(chunk)] = chunk
+        return len(chunk)
+
+    def _check(self) -> None:
+        if not self._checked:
             self._checked = True
             if self._digest.hexdigest() != self._expected:
                 raise ExchangeTampered("exchange_tampered", file=self._file, member=self._member)
-        return count
 
     def close(self) -> None:
         self._source.close()

@@ -49,6 +49,8 @@ class ExchangeReader:
         self.info = info
         self.signed_by = signed_by
         self._payload = payload  # payload path → (meaning, sha256 from the manifest)
+        self._photo_paths = {(meaning.photo, meaning.sha256): path for path, (meaning, _) in payload.items()
+                             if meaning.photo is not None}
 
     def __enter__(self) -> ExchangeReader:
         return self
@@ -76,16 +78,14 @@ class ExchangeReader:
                 if meaning.photo is kind]
 
     def photo(self, sha256: str, kind: PhotoKind = PhotoKind.ORIGINAL) -> PhotoEntry | None:
-        for entry in self.photos(kind):
-            if entry.sha256 == sha256:
-                return entry
-        return None
+        path = self._photo_paths.get((kind, sha256))
+        return None if path is None else self._entry(path, *self._payload[path])
 
     def open_photo(self, sha256: str, kind: PhotoKind = PhotoKind.ORIGINAL) -> VerifiedStream:
         """A binary stream of the photo copy that raises ``exchange_tampered`` at its end if the
         bytes read are not the bytes signed — hand it to the photo store's ``put_stream``."""
         entry = self._require(sha256, kind)
-        path = self._path_of(entry)
+        path = self._photo_paths[(kind, sha256)]
         try:
             source = self._archive.zip.open(self._archive.members[path])
         except ZIP_FAULTS:
@@ -97,6 +97,7 @@ class ExchangeReader:
         """Write the photo copy to ``destination`` (through a temporary name, checked before the
         rename); returns its size. On any failure nothing is left at ``destination``."""
         destination = Path(destination)
+        self._require(sha256, kind)  # before a temporary file exists
         handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
         temp = Path(name)
         try:
@@ -114,12 +115,6 @@ class ExchangeReader:
         if entry is None:
             raise NotFound("exchange_photo_not_in_file", file=self._archive.file, photo=sha256, copy=kind.value)
         return entry
-
-    def _path_of(self, entry: PhotoEntry) -> str:
-        for path, (meaning, _) in self._payload.items():
-            if meaning.photo is entry.kind and meaning.sha256 == entry.sha256:
-                return path
-        raise NotFound("exchange_photo_not_in_file", file=self._archive.file, photo=entry.sha256, copy=entry.kind.value)
 
     def _entry(self, path: str, meaning: PayloadFile, sha256: str) -> PhotoEntry:
         assert meaning.photo is not None

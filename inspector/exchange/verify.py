@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from inspector.domain.records import RecordKind
 from inspector.exchange.archive import Archive, Limits, open_archive, read_small, stream
 from inspector.exchange.errors import (
     ExchangeCancelled, ExchangeSignatureInvalid, ExchangeTampered, ExchangeTooNew, ExchangeUnreadable,
@@ -27,7 +28,6 @@ from inspector.exchange.layout import (
     BAG_INFO, BAGIT_TXT, BAGIT_TXT_CONTENT, MANIFEST, PAYLOAD, SIGNATURE, TAG_FILES, TAG_MANIFEST, PayloadFile,
     PhotoKind, parse_payload_path, records_path,
 )
-from inspector.domain.records import RecordKind
 from inspector.exchange.manifests import parse_manifest
 from inspector.exchange.reader import ExchangeReader, records_of
 from inspector.exchange.signature import SignedBy, verify_detached
@@ -99,7 +99,7 @@ def _check_manifest(archive: Archive) -> Payload:
     limit = archive.limits.max_tag_file_bytes
     listed = parse_manifest(read_small(archive, MANIFEST, limit), archive.file, MANIFEST)
     payload: Payload = {}
-    originals: set[tuple[PhotoKind | None, str]] = set()
+    copies: set[tuple[PhotoKind, str]] = set()
     for path, sha256 in listed.items():
         meaning = parse_payload_path(path)
         if meaning is None:
@@ -110,9 +110,9 @@ def _check_manifest(archive: Archive) -> Payload:
             # The writer names an original by its hash; another hash is another photo.
             raise ExchangeTampered("exchange_tampered", file=archive.file, member=path)
         if meaning.photo is not None:
-            if (meaning.photo, meaning.sha256) in originals:  # one photo under two extensions
+            if (meaning.photo, meaning.sha256) in copies:  # one photo under two extensions
                 raise ExchangeUnsafe("exchange_member_duplicate", file=archive.file, member=path)
-            originals.add((meaning.photo, meaning.sha256))
+            copies.add((meaning.photo, meaning.sha256))
         payload[path] = (meaning, sha256)
     known = {*TAG_FILES, TAG_MANIFEST, SIGNATURE, *payload}
     for member in archive.members:
