@@ -134,7 +134,7 @@ class FollowUpService:
 
     def _reissue_draft(self, actor: User, notice: NoticeSummary, failed, working_days: int) -> NoticeDraft:  # type: ignore[no-untyped-def]
         # Not the visibility check: whoever follows up a covert notice never sees the visit itself.
-        inspection = self.notices.inspections._get(notice.inspection_id)
+        inspection = self.notices.inspections.fetch(notice.inspection_id)
         findings = {finding.id: finding for finding in findings_repo.list_for_inspection(self.ctx.db, inspection.id)}
         chosen = [findings[item.finding_id] for item in failed]
         printed = {item.finding_id: item for item in failed}

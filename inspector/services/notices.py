@@ -213,7 +213,7 @@ class NoticeService:
 
         The caller has checked the actor's rights: the office may see every inspection, and the
         supervisor recording a failed follow-up reissues a notice without seeing a covert visit."""
-        inspection = self.inspections._get(draft.inspection_id)
+        inspection = self.inspections.fetch(draft.inspection_id)
         serial = notices_repo.next_serial(self.ctx.db, draft.issued_on.year)
         number = format_notice_number(draft.issued_on, serial)
         document = self.documents.document(
