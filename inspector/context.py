@@ -63,7 +63,7 @@ class AppContext:
         documents = NoticeDocuments(self.services, self.photos)
         self.notices = NoticeService(self.services, self.inspections, self.settings, documents, self.signatures)
         self.followups = FollowUpService(self.notices)
-        self.notice_files = NoticeFiles(self.notices, getattr(self, "certificates", None))
+        self.notice_files = NoticeFiles(self.notices, self.certificates)
         self.archives = ArchiveService(self.services)
         self.reports = ReportService(self.services)
 
@@ -80,11 +80,15 @@ def open_context(data_dir: Path) -> AppContext:
     paths = DataPaths(data_dir).ensure()
     opened = open_database(paths.database)
     ctx = ServiceContext(db=opened.db, paths=paths)
+    users = UserService(ctx)
+    certificates = CertificateService(ctx, users)
+    # Signing keys are locked with their holder's login password: a password change re-locks them.
+    users.when_own_password_changes(certificates.rekey)
     return AppContext(
         paths=paths,
         opened=opened,
         services=ctx,
-        users=UserService(ctx),
+        users=users,
         settings=SettingsService(ctx),
         integrity=IntegrityService(ctx),
         registry=RegistryService(ctx),
@@ -96,5 +100,5 @@ def open_context(data_dir: Path) -> AppContext:
         photo_annotations=PhotoAnnotationService(ctx),
         template_transfer=TemplateTransferService(ctx),
         signatures=UserSignatureService(ctx),
-        certificates=CertificateService(ctx),
+        certificates=certificates,
     )

@@ -9,9 +9,10 @@ Who may do what:
 - ``sign``: a user who may sign notices, with their password.
 - ``verify``: anyone; the trust roots are the given CA files plus this folder's CA.
 
-Changing one's own password re-encrypts one's keys (``rekey``, called by ``UserService``). An
-administrator's password *reset* cannot (the old password is unknown): ``sign`` then says the key
-is locked and the quality office issues a new certificate.
+Changing one's own password re-encrypts one's keys (``rekey``, which the context subscribes to
+``UserService.when_own_password_changes``). An administrator's password *reset* cannot (the old
+password is unknown): ``sign`` then says the key is locked and the quality office issues a new
+certificate.
 
 The CA certificate is kept exported at ``<data>/certs/inspector-ca.pem`` for anyone who verifies.
 Audit entries name certificates by subject and serial, never key material.
@@ -83,8 +84,9 @@ def _facts(cert_pem: bytes) -> dict[str, str]:
 
 
 class CertificateService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, users: UserService) -> None:
         self.ctx = ctx
+        self.users = users  # sign-in checks the password that unlocks a key
 
     # --- reading -------------------------------------------------------------------------
     def has_ca(self) -> bool:
@@ -131,7 +133,7 @@ class CertificateService:
     # --- the CA and issuing ------------------------------------------------------------------
     def _check_password(self, user: User, password: str) -> None:
         """Raise ``auth_failed`` unless ``password`` is ``user``'s login password."""
-        if UserService(self.ctx).authenticate(user.username, password).id != user.id:
+        if self.users.authenticate(user.username, password).id != user.id:
             raise AuthenticationFailed(user=user.username)
 
     def init_ca(self, actor: User, password: str) -> ChangeSet:
@@ -190,8 +192,9 @@ class CertificateService:
 
     def rekey(self, user: User, old_password: str, new_password: str) -> None:
         """Re-encrypt ``user``'s signing key (and the CA key if they hold it) under their new
-        password. Called by ``UserService`` inside the password change's transaction. A key that
-        the old password does not open (locked since an administrator's reset) stays as it is."""
+        password. Called (through ``UserService.when_own_password_changes``) inside the password
+        change's transaction. A key that the old password does not open (locked since an
+        administrator's reset) stays as it is."""
         keys = [certificates_repo.current_for_user(self.ctx.db, user.id)]
         ca = certificates_repo.ca(self.ctx.db)
         if ca is not None and ca.user_id == user.id:

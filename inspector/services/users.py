@@ -1,10 +1,14 @@
 """Accounts: first-run admin, sign-in, creating and editing users, changing passwords.
 
 Passwords are hashed with argon2id (argon2-cffi). Only admins manage other accounts; anyone may
-change their own password given the current one.
+change their own password given the current one. What else is locked by a login password (the
+signing keys) subscribes with ``when_own_password_changes``: the context wires the certificate
+service there, so accounts need not know about certificates.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pydantic
 from argon2 import PasswordHasher
@@ -18,6 +22,9 @@ from inspector.storage import users_repo
 
 _HASHER = PasswordHasher()
 
+# (user, old password, new password), called inside the password change's transaction.
+PasswordListener = Callable[[User, str, str], None]
+
 
 def _validation_from(error: pydantic.ValidationError) -> ValidationError:
     first = error.errors()[0]
@@ -29,6 +36,12 @@ def _validation_from(error: pydantic.ValidationError) -> ValidationError:
 class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._password_listeners: list[PasswordListener] = []
+
+    def when_own_password_changes(self, listener: PasswordListener) -> None:
+        """Call ``listener(user, old, new)`` in the transaction of a user's change of their own
+        password (an administrator's reset does not know the old password and calls nobody)."""
+        self._password_listeners.append(listener)
 
     # --- reading -------------------------------------------------------------------------
     def needs_first_admin(self) -> bool:
@@ -141,9 +154,6 @@ class UserService:
             users_repo.set_password_hash(self.ctx.db, user_id, _HASHER.hash(new_password))
             self.ctx.record(actor, "user.password", Entity.USER, user_id)
             if actor.id == target.id:
-                # Signing keys are encrypted with the login password: re-encrypt them in the same
-                # transaction. Imported here because CertificateService checks passwords through us.
-                from inspector.services.certificates import CertificateService
-
-                CertificateService(self.ctx).rekey(target, current_password or "", new_password)
+                for listener in self._password_listeners:
+                    listener(target, current_password or "", new_password)
         return ChangeSet.of(Entity.USER, user_id)
