@@ -75,7 +75,9 @@ from inspector.ui.uicontext import UiContext  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
     TEMPLATE_SHOTS, prepare_inspection_scene, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
 )
-from screenshot_notice_scenes import NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page  # noqa: E402
+from screenshot_notice_scenes import (  # noqa: E402
+    NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page, shoot_notice_scenes,
+)
 from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
@@ -298,6 +300,7 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
         shots = shoot_window(window, folder)
         shots += shoot_dialogs(context, admin, window, folder, work)
         shots += shoot_template_scenes(context, admin, window, folder, shoot_dialog)
+        shots += shoot_notice_scenes(context, window, folder, shoot_dialog)
         shots += shoot_settings_scenes(context, admin, window, folder, shoot_dialog)
     finally:
         close_window(window)
