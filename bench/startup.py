@@ -95,7 +95,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.app import build_main_window, configure_application
 app = QApplication([sys.argv[0]])
 configure_application(app)
-from inspector.i18n import pick_language
+from inspector.words.i18n import pick_language
 from inspector.ui.language import apply_language
 apply_language(pick_language(None))
 stamp("qapp")
@@ -159,7 +159,7 @@ def run_child(script: str, args: list[str], env: dict[str, str]) -> dict:
 def prepare_data(folder: Path) -> tuple[str, str, str]:
     """A data folder filled by ``create_demo`` (registry only for now); returns dir, user, password."""
     from inspector.context import open_context
-    from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo
+    from inspector.demo.company import DEMO_ADMIN, DEMO_PASSWORD, create_demo
 
     context = open_context(folder)
     try:

@@ -148,9 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         app = QApplication([sys.argv[0], *qt_args])
     configure_application(app)
 
-    from inspector import messages
+    from inspector.words import messages
     from inspector.domain.errors import InspectorError
-    from inspector.i18n import pick_language
+    from inspector.words.i18n import pick_language
     from inspector.ui.language import apply_language
 
     language = pick_language(args.lang)
@@ -178,7 +178,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
     """Everything after the lock is held; InspectorError from opening propagates to ``main``."""
     from inspector.context import open_context
     from inspector.domain.errors import InspectorError
-    from inspector.i18n import pick_language
+    from inspector.words.i18n import pick_language
     from inspector.ui.dialogs.errors import show_error
     from inspector.ui.dialogs.first_admin import FirstAdminDialog
     from inspector.ui.dialogs.login import LoginDialog
@@ -195,7 +195,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
             apply_language(chosen)
         username, hint = "", ""
         if args.demo:
-            from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo
+            from inspector.demo.company import DEMO_ADMIN, DEMO_PASSWORD, create_demo
 
             create_demo(context, inspections=DEMO_INSPECTIONS, progress=demo_progress())
             username = DEMO_ADMIN

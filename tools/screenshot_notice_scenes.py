@@ -68,9 +68,9 @@ def _inspection_with_fails(context: AppContext, ui: UiContext, bus_index: int, c
 def prepare_notice_scene(context: AppContext, password: str) -> None:
     """Notices in every state (the demo's own ``add_notices`` over the scene inspections), then one
     inspection with three problems still to notice and one notice waiting for its follow-up."""
-    from inspector.services.demo_inspections import add_inspections
-    from inspector.services.demo_notices import add_notices
-    from inspector.services.demo_reports import add_report_remarks
+    from inspector.demo.inspections import add_inspections
+    from inspector.demo.notices import add_notices
+    from inspector.demo.reports import add_report_remarks
 
     if id(context) in _notice_scene:
         return

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from inspector.app import build_main_window, configure_application  # noqa: E402
 from inspector.context import AppContext, open_context  # noqa: E402
 from inspector.domain.registry import RegistryKind  # noqa: E402
-from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo  # noqa: E402
+from inspector.demo.company import DEMO_ADMIN, DEMO_PASSWORD, create_demo  # noqa: E402
 from inspector.ui.dialogs.first_admin import FirstAdminDialog  # noqa: E402
 from inspector.ui.dialogs.login import LoginDialog  # noqa: E402
 from inspector.ui.dialogs.password import PasswordDialog  # noqa: E402

@@ -30,7 +30,7 @@ from inspector.domain.signatures import SignatureCheck
 from inspector.domain.users import User
 from inspector.paths import DATABASE_NAME, resolve_data_dir
 from inspector.services.certificates import verify_document
-from inspector.signature_words import describe_check, verdict
+from inspector.words.signatures import describe_check, verdict
 
 ENV_CERT_PASSWORD = "INSPECTOR_CERT_PASSWORD"
 

@@ -1,4 +1,4 @@
-"""``demo``: fill a data folder with realistic demo data (see ``inspector.services.demo``).
+"""``demo``: fill a data folder with realistic demo data (see ``inspector.demo.company``).
 
 On a fresh data folder no account is needed: the ``admin`` account is created with the demo
 password. On a folder that already has accounts the acting user must be an administrator.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from inspector.cli.session import CliSession
-from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
+from inspector.demo.company import DEMO_PASSWORD, DemoSummary, create_demo
 
 DEFAULT_INSPECTIONS = 500
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from inspector.cli.session import CliSession
 from inspector.domain.registry import RegistryKind
-from inspector.messages import describe_problem
+from inspector.words.messages import describe_problem
 
 KINDS = [kind.value for kind in RegistryKind]
 # Table columns per kind (unit_id is shown as the unit's code).

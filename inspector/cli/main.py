@@ -22,7 +22,7 @@ from inspector.cli import commands_reports
 from inspector.cli import commands_templates
 from inspector.cli.session import CliSession
 from inspector.domain.errors import ImportRejected, InspectorError
-from inspector.messages import describe, describe_import
+from inspector.words.messages import describe, describe_import
 
 COMMAND_MODULES = [commands_core, commands_demo, commands_registry, commands_templates, commands_inspections,
                    commands_certs, commands_notices, commands_reports, commands_archives]

@@ -1,7 +1,7 @@
 """Errors the domain and services raise: a stable code, the parameters, never a sentence.
 
-Sentences are made at the edge (``inspector.messages``) so that the GUI can translate them and
-the CLI can print them. Every error says *what* and *where* through its parameters (file, sheet,
+Sentences are made at the edge (``inspector.words.messages``) so that the GUI can translate them
+and the CLI can print them. Every error says *what* and *where* through its parameters (file, sheet,
 row, column, item code).
 """
 

@@ -1,6 +1,6 @@
 """What checking a signed PDF found: one frozen ``SignatureCheck``, codes only, no sentences.
 
-``inspector.signing.pades.verify_pdf`` makes it; ``inspector.signature_words.describe_check`` turns
+``inspector.signing.pades.verify_pdf`` makes it; ``inspector.words.signatures.describe_check`` turns
 it into plain sentences. ``problem`` is the most serious thing wrong, as a stable code.
 """
 

@@ -62,7 +62,7 @@ _RESIZABLE_MODES = ("RGB", "RGBA", "L", "LA", "CMYK")
 _STRUCTURE_CHECKS = {"JPEG": jpeg_damage, "MPO": jpeg_damage, "HEIF": heif_damage}
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
-# Reasons given with the two error codes (inspector.messages turns them into sentences).
+# Reasons given with the two error codes (inspector.words.messages turns them into sentences).
 UNREADABLE = "photo_unreadable"
 UNSUPPORTED = "photo_unsupported"
 REASON_EMPTY = "empty"

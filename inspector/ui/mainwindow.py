@@ -33,7 +33,7 @@ from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.login import LoginDialog
 from inspector.ui.geometry import PreserveGeometry
 from inspector.ui.icons import icon
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_language, localized
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import DashboardPage

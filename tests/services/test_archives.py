@@ -20,7 +20,7 @@ from inspector.domain.inspections import AnswerResult, FindingStatus, Inspection
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeStatus
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world
 
 

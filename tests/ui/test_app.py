@@ -18,7 +18,7 @@ from inspector.context import open_context
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import User
 from inspector.paths import DataPaths
-from inspector.services.demo import DEMO_PASSWORD
+from inspector.demo.company import DEMO_PASSWORD
 from inspector.services.users import UserService
 from inspector.storage.migrations import MIGRATIONS
 from inspector.ui.dialogs.first_admin import FirstAdminDialog

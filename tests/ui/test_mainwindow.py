@@ -16,9 +16,9 @@ from inspector.app import build_main_window, configure_application
 from inspector.context import AppContext
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.i18n import translations_dir
+from inspector.words.i18n import translations_dir
 from inspector.ui.dialogs.login import LoginDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.notices import NoticesPage

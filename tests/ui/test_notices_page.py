@@ -17,6 +17,7 @@ from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeF
 from inspector.domain.users import Role, User
 from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
 from inspector.ui.dialogs.signature_dialog import SignatureDialog, SignatureResult
+from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.models.notices_model import NoticesModel
 from inspector.ui.pages.notices import ALL_STATUSES, NoticesPage
 from inspector.ui.uicontext import UiContext
@@ -206,11 +207,7 @@ def test_signing_keeps_a_signed_copy_and_says_where_and_verify_opens_it(
         world.office, notice.id)
     assert page.detail.message.text() == f"Signed copy saved as {path}"
     assert "Signed (PAdES) by qo1" in page.detail.history.text()
-    if not notice_detail.verify_available():
-        assert not page.detail.verify_button.isVisibleTo(page.detail)
-        return
-    from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
-
+    assert page.detail.verify_button.isVisibleTo(page.detail)
     opened: list[Path | None] = []
     monkeypatch.setattr(VerifyNoticeDialog, "open_for",
                         classmethod(lambda cls, ui, parent=None, path=None: opened.append(path)))

@@ -12,7 +12,7 @@ from inspector.context import AppContext
 from inspector.domain.errors import InspectorError, PermissionDenied
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.ui.dialogs.registry_edit import RegistryEditDialog
 from inspector.ui.models.registry_model import (
     MODELS, LocationsModel, Names, RegistryModel, UnitsModel, VehiclesModel, natural_key,

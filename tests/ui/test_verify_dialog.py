@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.context import AppContext
 from inspector.domain.users import Role, User
-from inspector.signature_words import Verdict
+from inspector.words.signatures import Verdict
 from inspector.signing import pades, pki
 from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.uicontext import UiContext

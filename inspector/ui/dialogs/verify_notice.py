@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.signatures import SignatureCheck
-from inspector.signature_words import Verdict, describe_check, verdict
+from inspector.words.signatures import Verdict, describe_check, verdict
 from inspector.ui.uicontext import UiContext
 
 DIALOG_MARGINS = (20, 18, 20, 16)

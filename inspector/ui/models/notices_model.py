@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inspector.domain.notices import NoticeFlag, NoticeStatus, NoticeSummary
-from inspector.notice_labels import FLAG_WORDS, STATUS_WORDS, flag_label, status_label  # noqa: F401
+from inspector.words.notice_labels import FLAG_WORDS, STATUS_WORDS, flag_label, status_label  # noqa: F401
 from inspector.ui.models.records import ModelIndex, RecordTableModel
 
 FLAG_COLOURS: dict[NoticeFlag, str] = {

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspection_query import InspectionFilter
@@ -39,7 +39,7 @@ from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import MonthlyReport
 from inspector.domain.templates import TemplateStatus, TemplateVersion
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import current_language, localized
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.notices import ALL_OPEN

@@ -24,7 +24,7 @@ from inspector.domain.changes import Entity
 from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.widgets.filter_combo import refill_combo
 from inspector.ui.language import localized
 from inspector.ui.models.inspections_model import InspectionsModel

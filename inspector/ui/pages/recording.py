@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode

@@ -27,7 +27,7 @@ from inspector.domain.users import Permission
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.registry_edit import RegistryEditDialog
 from inspector.ui.dialogs.registry_import import RegistryImportDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.models.registry_model import (
     LocationsModel, Names, RegistryModel, StaffModel, UnitsModel, VehiclesModel, model_for, staff_label,
 )

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import MonthlyReport, shift_month
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
 from inspector.ui.pages.notices import ALL_STATUSES

@@ -30,7 +30,7 @@ from inspector.domain.users import Permission, User
 from inspector.settings import AppSettings
 from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.password import PasswordDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, current_language
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.users_section import UsersSection

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.templates import (
     Origin, ScoringScheme, TemplateItem, TemplateSection, TemplateStatus, TemplateVersion,
 )
 from inspector.domain.users import Permission, User
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.template_new import CopyToMonthDialog, NewTemplateDialog
 from inspector.ui.language import localized

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from inspector.domain.templates import Severity
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.photo_strip import PhotoStrip
 

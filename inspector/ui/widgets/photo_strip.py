@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.photos import Photo
 from inspector.services.photos import EVIDENCE_DERIVATIVES, prepare_file

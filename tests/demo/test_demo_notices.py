@@ -18,14 +18,14 @@ from inspector.domain.errors import Conflict
 from inspector.domain.inspections import FindingStatus, InspectionMode, InspectionStatus
 from inspector.domain.notices import NoticeFlag, NoticeStatus, NoticeSummary
 from inspector.services.base import local_now
-from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
-from inspector.services.demo_notices import (
+from inspector.demo.company import DEMO_PASSWORD, DemoSummary, create_demo
+from inspector.demo.notices import (
     INSPECTIONS_PER_PLAN,
     PLANS,
     SMALL_DEMO,
     signature_png,
 )
-from inspector.services.demo_reports import analysis_text, last_month
+from inspector.demo.reports import analysis_text, last_month
 
 INSPECTIONS = SMALL_DEMO + len(PLANS) * INSPECTIONS_PER_PLAN  # enough for every plan
 

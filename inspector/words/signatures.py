@@ -6,7 +6,7 @@ signed notice: is it intact? who signed it, and when? can I trust that name? was
 changed or added after signing? ``verdict`` sums it up in one line with a level (good / doubtful /
 bad) that the dialog colours and the CLI turns into its exit code.
 
-``ERROR_SENTENCES`` (context "Errors") joins ``inspector.messages.TEMPLATES``; it lives here to
+``ERROR_SENTENCES`` (context "Errors") joins ``inspector.words.messages.TEMPLATES``; it lives here to
 keep the certificate codes together and ``messages.py`` small.
 """
 
@@ -17,7 +17,7 @@ from enum import StrEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from inspector.domain.signatures import SignatureCheck, SignatureProblem
-from inspector.i18n import translate
+from inspector.words.i18n import translate
 
 ERROR_SENTENCES: dict[str, str] = {
     "no_ca": QT_TRANSLATE_NOOP(

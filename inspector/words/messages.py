@@ -13,12 +13,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, Role
-from inspector.i18n import translate
-from inspector.labels import entity_label, label
+from inspector.words.i18n import translate
+from inspector.words.labels import entity_label, label
 from inspector.domain.notices import NoticeStatus
-from inspector.messages_notices import NOTICE_TEMPLATES
-from inspector.notice_labels import status_label
-from inspector.signature_words import ERROR_SENTENCES as SIGNING_ERRORS
+from inspector.words.notice_labels import status_label
+from inspector.words.signatures import ERROR_SENTENCES as SIGNING_ERRORS
 
 CONTEXT = "Errors"
 
@@ -197,9 +196,44 @@ TEMPLATES: dict[str, str] = {
         "Errors", "The analysis is {length} characters long; keep it to {limit} characters."),
     "report_output_format": QT_TRANSLATE_NOOP(
         "Errors", "The report file {file} must end in .xlsx or .pdf."),
+    # rectification notices and follow-ups
+    "account_inactive": QT_TRANSLATE_NOOP("Errors", "The account \"{user}\" is switched off."),
+    "finding_item_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Item {item} is no longer in the inspection's checklist version; the finding cannot be printed."),
+    "photo_unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "Photo {photo} cannot be read from the photo store; run the integrity check."),
+    "finding_not_in_inspection": QT_TRANSLATE_NOOP(
+        "Errors", "Finding {finding} does not belong to inspection {inspection}."),
+    "finding_already_noticed": QT_TRANSLATE_NOOP(
+        "Errors", "Finding {finding} is already on a rectification notice."),
+    "no_open_findings": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} has no open findings left to put on a notice."),
+    "finding_without_unit": QT_TRANSLATE_NOOP(
+        "Errors", "Finding {item} has no responsible unit; set the inspection's unit first."),
+    "notice_not_open": QT_TRANSLATE_NOOP(
+        "Errors", "Notice {notice} is {status} and can no longer be corrected."),
+    "notice_status_wrong": QT_TRANSLATE_NOOP(
+        "Errors", "Notice {notice} is {status}: this step does not apply to it any more."),
+    "fix_on_spot_walkaround_only": QT_TRANSLATE_NOOP(
+        "Errors", "Only walk-around findings can be closed as fixed on the spot ({item})."),
+    "finding_not_open": QT_TRANSLATE_NOOP("Errors", "Finding {item} is already {status}."),
+    "addressee_required": QT_TRANSLATE_NOOP(
+        "Errors", "The notice needs its addressee: the unit and the name of its head."),
+    "notice_item_text_required": QT_TRANSLATE_NOOP("Errors", "Problem {item} needs a description."),
+    "receipt_signer_required": QT_TRANSLATE_NOOP("Errors", "Enter the name of the person who signs for the notice."),
+    "reply_measures_required": QT_TRANSLATE_NOOP("Errors", "Enter the measures the unit has taken."),
+    "reply_by_required": QT_TRANSLATE_NOOP("Errors", "Enter who replied for the unit."),
+    "reply_date_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The reply date {date} must lie between the day of issue ({issued}) and today."),
+    "followup_item_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Give a follow-up result for problem {position} ({item})."),
+    "followup_item_unknown": QT_TRANSLATE_NOOP("Errors", "The notice has no problem number {position}."),
+    "notice_pdf_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The PDF of notice {notice} is missing ({path}); run the integrity check."),
+    "notice_pdf_changed": QT_TRANSLATE_NOOP(
+        "Errors", "The PDF of notice {notice} was changed after issue ({path}); it is not used. Run the integrity check."),
 }
-TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.signature_words)
-TEMPLATES.update(NOTICE_TEMPLATES)  # notices and follow-ups (inspector.messages_notices)
+TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.words.signatures)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {

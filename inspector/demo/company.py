@@ -13,8 +13,8 @@ account the ``admin`` account is created with it too.
 
 Each part (units, staff, vehicles, locations, users) is a small function over one ``_Build``
 state, so that later parts can draw on what the earlier ones made. ``inspections=N`` adds N
-inspections with evidence photos (``demo_inspections``) and, from them, rectification notices in
-every state (``demo_notices``) in the same transaction.
+inspections with evidence photos (``inspections``) and, from them, rectification notices in
+every state (``notices``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import Conflict, PermissionDenied
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
 from inspector.domain.users import Permission, Role, User, require
-from inspector.services.demo_inspections import DemoInspections, add_inspections
-from inspector.services.demo_notices import DemoNotices, add_notices
-from inspector.services.demo_reports import add_report_remarks
+from inspector.demo.inspections import DemoInspections, add_inspections
+from inspector.demo.notices import DemoNotices, add_notices
+from inspector.demo.reports import add_report_remarks
 
 if TYPE_CHECKING:
     from inspector.context import AppContext

@@ -14,7 +14,7 @@ from inspector.domain.changes import Entity
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied
 from inspector.domain.registry import RegistryKind, StaffRole, UnitKind, normalize_plate
 from inspector.domain.users import Role, User
-from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
+from inspector.demo.company import DEMO_PASSWORD, DemoSummary, create_demo
 from tests.conftest import PASSWORD
 
 

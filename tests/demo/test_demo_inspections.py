@@ -18,8 +18,8 @@ from inspector.domain.inspections import (
 )
 from inspector.domain.templates import SubjectKind
 from inspector.domain.users import User
-from inspector.services.demo import DemoSummary, create_demo
-from inspector.services.demo_inspections import PHOTO_POOL
+from inspector.demo.company import DemoSummary, create_demo
+from inspector.demo.inspections import PHOTO_POOL
 from inspector.storage.photo_store import sha256_of
 
 COUNT = 40
