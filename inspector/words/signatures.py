@@ -6,8 +6,8 @@ signed notice: is it intact? who signed it, and when? can I trust that name? was
 changed or added after signing? ``verdict`` sums it up in one line with a level (good / doubtful /
 bad) that the dialog colours and the CLI turns into its exit code.
 
-``ERROR_SENTENCES`` (context "Errors") joins ``inspector.words.messages.TEMPLATES``; it lives here to
-keep the certificate codes together and ``messages.py`` small.
+``ERROR_SENTENCES`` (context "Errors") joins ``inspector.words.messages.TEMPLATES``: the
+certificate and signing codes are said beside the verdicts that use the same words.
 """
 
 from __future__ import annotations
