@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import (
@@ -37,13 +38,27 @@ from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
 from inspector.services.users import UserService
-from inspector.signing import pades, pki
 from inspector.storage import certificates_repo, users_repo
 from inspector.storage.certificates_repo import StoredCertificate
 from inspector.storage.files import write_atomic
 
 CA_FILE_NAME = "inspector-ca.pem"
 AUDIT_ENTITY = "certificate"
+
+
+# The signing modules are imported on first use: pyHanko (with aiohttp and asyncio) costs a third
+# of a second to import and cryptography a twentieth, which starting the app or a CLI command that
+# neither signs nor verifies should not pay.
+def _pades() -> ModuleType:
+    from inspector.signing import pades
+
+    return pades
+
+
+def _pki() -> ModuleType:
+    from inspector.signing import pki
+
+    return pki
 
 
 def read_trust_roots(paths: Sequence[Path]) -> list[bytes]:
@@ -58,7 +73,7 @@ def read_trust_roots(paths: Sequence[Path]) -> list[bytes]:
         except OSError as error:
             raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
         try:
-            roots += pki.read_pem_certificates(data)
+            roots += _pki().read_pem_certificates(data)
         except InspectorError:
             raise InspectorError("certificate_file_unreadable", file=str(path)) from None
     return roots
@@ -66,7 +81,7 @@ def read_trust_roots(paths: Sequence[Path]) -> list[bytes]:
 
 def verify_document(pdf: bytes, trust: Sequence[Path] = ()) -> SignatureCheck:
     """Check a signed PDF against the CA files ``trust`` alone (no data folder needed)."""
-    return pades.verify_pdf(pdf, read_trust_roots(trust))
+    return _pades().verify_pdf(pdf, read_trust_roots(trust))
 
 
 def _issued(stored: StoredCertificate) -> IssuedCertificate:
@@ -78,7 +93,7 @@ def _issued(stored: StoredCertificate) -> IssuedCertificate:
 
 
 def _facts(cert_pem: bytes) -> dict[str, str]:
-    info = pki.certificate_info(cert_pem)
+    info = _pki().certificate_info(cert_pem)
     return {"subject": info.subject, "serial": info.serial, "not_before": info.not_before.isoformat(),
             "not_after": info.not_after.isoformat()}
 
@@ -145,7 +160,7 @@ class CertificateService:
             holder = users_repo.get(self.ctx.db, existing.user_id) if existing.user_id else None
             raise Conflict("ca_exists", holder=holder.username if holder else "?")
         organisation = SettingsService(self.ctx).get().organisation_name
-        cert_pem, key_pem = pki.make_ca(f"{organisation} CA", organisation, password)
+        cert_pem, key_pem = _pki().make_ca(f"{organisation} CA", organisation, password)
         facts = _facts(cert_pem)
         with self.ctx.mutation():
             ca_id = certificates_repo.insert(
@@ -174,7 +189,7 @@ class CertificateService:
             raise Conflict("user_inactive", user=target.username)
         self._check_password(target, user_password)
         organisation = SettingsService(self.ctx).get().organisation_name
-        cert_pem, key_pem = pki.issue_certificate(
+        cert_pem, key_pem = _pki().issue_certificate(
             ca.cert_pem, ca.key_pem, actor_password, common_name=target.display_name, username=target.username,
             organisation=organisation, password=user_password,
         )
@@ -204,7 +219,7 @@ class CertificateService:
                 if stored is None:
                     continue
                 try:
-                    key_pem = pki.reencrypt_key(stored.key_pem, old_password, new_password)
+                    key_pem = _pki().reencrypt_key(stored.key_pem, old_password, new_password)
                 except InspectorError:
                     continue
                 certificates_repo.set_key(self.ctx.db, stored.id, key_pem)
@@ -222,9 +237,9 @@ class CertificateService:
         if datetime.fromisoformat(stored.not_after) <= datetime.now(UTC):
             raise InspectorError("certificate_expired", user=actor.username, not_after=stored.not_after[:10])
         try:
-            return pades.sign_pdf(pdf, cert_pem=stored.cert_pem, key_pem=stored.key_pem, password=password,
+            return _pades().sign_pdf(pdf, cert_pem=stored.cert_pem, key_pem=stored.key_pem, password=password,
                                   ca_cert_pem=ca.cert_pem, reason=reason, location=location,
-                                  field_name=pades.free_field_name(pdf))
+                                  field_name=_pades().free_field_name(pdf))
         except InspectorError as error:
             if error.code != "certificate_password_wrong":
                 raise
@@ -235,4 +250,4 @@ class CertificateService:
         """Check a signed PDF; trust roots are the PEM files ``trust`` plus (``local_ca``) this folder's CA."""
         roots = read_trust_roots(trust)
         own = self.ca_certificate_pem() if local_ca else None
-        return pades.verify_pdf(pdf, roots + ([own] if own else []))
+        return _pades().verify_pdf(pdf, roots + ([own] if own else []))

@@ -9,8 +9,12 @@ points at a missing file.
 
 Who refers to a photo: template items (their "what good looks like" reference photo), read
 through ``templates_repo``, and every ``photos`` row (inspection evidence, attached to answers
-or about to be). A photo nobody refers to is an orphan. Orphans younger than a day are kept by the clean-up, because an editor may have
-stored a photo a moment ago and not yet saved the draft that refers to it.
+or about to be). A photo nobody refers to is an orphan. Orphans younger than a day are kept by
+the clean-up, because an editor may have stored a photo a moment ago and not yet saved the draft
+that refers to it.
+
+Pillow (``inspector.media.images``) is imported when the first photo is read or copied, not when
+the service is built: starting the app or a CLI command that shows no photo does not load it.
 """
 
 from __future__ import annotations
@@ -18,31 +22,22 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
-from inspector.domain.photos import SHA256_PATTERN, Derivative, Photo
+from inspector.domain.photos import DERIVATIVE_SIDES, SHA256_PATTERN, Derivative, Photo
 from inspector.domain.users import Permission, User, require
-from inspector.media.images import (
-    PRINT_SIDE,
-    THUMB_SIDE,
-    WORKING_SIDE,
-    ImageInfo,
-    make_derivative,
-    prepare_photo,
-)
 from inspector.services.base import ServiceContext
 from inspector.storage import photos_repo, templates_repo
 from inspector.storage.database import integrity_problems
 from inspector.storage.photo_store import PhotoStore, sha256_of
 
+if TYPE_CHECKING:
+    from inspector.media.images import ImageInfo
+
 ORPHAN_GRACE_SECONDS = 24 * 3600
 TEMP_GRACE_SECONDS = 3600  # no single write takes an hour: an older *.tmp is a crash's leftover
-DERIVATIVE_SIDES: dict[Derivative, int] = {
-    Derivative.WORKING: WORKING_SIDE,
-    Derivative.PRINT: PRINT_SIDE,
-    Derivative.THUMBNAIL: THUMB_SIDE,
-}
 # A reference photo is shown on screen, never printed: no print copy until someone asks for one.
 REFERENCE_DERIVATIVES = (Derivative.WORKING, Derivative.THUMBNAIL)
 # Inspection evidence is shown, annotated and printed: every copy is made when it comes in.
@@ -75,6 +70,8 @@ def prepare_file(path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DER
         raise InspectorError("file_missing", file=str(path)) from None
     except OSError as error:
         raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+    from inspector.media.images import prepare_photo
+
     info, copies = prepare_photo(data, {kind: DERIVATIVE_SIDES[kind] for kind in kinds}, name=str(path))
     return PreparedPhoto(name=path.name, data=data, info=info, copies=copies)
 
@@ -124,6 +121,8 @@ class PhotoService:
         copies = dict(prepared.copies)
         lacking = {kind: DERIVATIVE_SIDES[kind] for kind in EVIDENCE_DERIVATIVES if kind not in copies}
         if lacking:
+            from inspector.media.images import prepare_photo
+
             copies.update(prepare_photo(prepared.data, lacking, name=prepared.name)[1])
         stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
         for kind in EVIDENCE_DERIVATIVES:
@@ -188,6 +187,8 @@ class PhotoService:
         if original is None or sha256_of(original) != sha256:
             return None
         try:
+            from inspector.media.images import make_derivative
+
             copy = make_derivative(original, DERIVATIVE_SIDES[kind])
         except InspectorError:
             return None

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Literal
 
 import pydantic
-from PIL import Image
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError, ValidationError
@@ -100,6 +99,8 @@ def _image_suffix(data: bytes, name: str) -> str:
     if not data or len(data) > MAX_IMAGE_BYTES:
         raise problem
     try:
+        from PIL import Image  # on first use: Pillow is not needed to start the app
+
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in _IMAGE_SUFFIXES:
                 raise problem
