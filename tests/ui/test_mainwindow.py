@@ -147,10 +147,8 @@ def test_language_change_retranslates_every_page(
     registry_before = window.pages["registry"]
     # A page without its own retranslate() is rebuilt in the new language instead.
     bare = Page(window.ui)
-    index = window.stack.indexOf(window.pages["reports"])
-    window.stack.removeWidget(window.pages["reports"])
-    window.stack.insertWidget(index, bare)
-    window.pages["reports"] = bare
+    window.pages.put("reports", bare)
+    assert window.pages["reports"] is bare
     app = QCoreApplication.instance()
     translator = MarkingTranslator()
     app.installTranslator(translator)

@@ -42,7 +42,7 @@ from inspector.domain.users import Permission
 from inspector.words.labels import label
 from inspector.ui.language import current_language, localized
 from inspector.ui.pages.base import Page
-from inspector.ui.pages.notices import ALL_OPEN
+from inspector.ui.navigation import ALL_OPEN
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.dashboard_month import MonthReportPanel
 from inspector.ui.widgets.report_tables import percent

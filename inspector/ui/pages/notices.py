@@ -24,13 +24,12 @@ from inspector.domain.registry import RegistryKind
 from inspector.ui.widgets.filter_combo import refill_combo
 from inspector.ui.models.notices_model import FLAG_ORDER, FlagChipsDelegate, NoticesModel, flag_label, status_label
 from inspector.ui.pages.base import Page
+from inspector.ui.navigation import ALL_OPEN, ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.notice_detail import NoticeDetail
 from inspector.ui.widgets.tables import setup_read_only_table
 
 SEARCH_DELAY_MS = 200
-ALL_OPEN = "open"
-ALL_STATUSES = "all"
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in NoticeStatus))
 MAX_COLUMN_WIDTH = 150  # columns fit their contents up to this; the flags column takes what is left
 FLAGS_MIN_WIDTH = 60  # a stretched last column never shrinks below the width it was given

@@ -44,7 +44,7 @@ from inspector.domain.users import Permission
 from inspector.words.labels import label
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
-from inspector.ui.pages.notices import ALL_STATUSES
+from inspector.ui.navigation import ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.report_charts import (
     ScoreTrendChart,
