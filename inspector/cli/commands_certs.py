@@ -24,6 +24,7 @@ import os
 import sys
 from pathlib import Path
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, ENV_USER, CliSession
 from inspector.domain.errors import InspectorError
 from inspector.domain.signatures import SignatureCheck
@@ -36,7 +37,7 @@ ENV_CERT_PASSWORD = "INSPECTOR_CERT_PASSWORD"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    certs = subparsers.add_parser("certs", help="the quality office's local CA and the users' signing certificates")
+    certs = subparsers.add_parser("certs", help=command_help("certs"))
     commands = certs.add_subparsers(dest="certs_command", metavar="ACTION", required=True)
 
     init_ca = commands.add_parser("init-ca", help="create this data folder's certificate authority (quality office)")
@@ -51,8 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pem")
     export.set_defaults(handler=run_export_ca)
 
-    verify = subparsers.add_parser(
-        "verify", help="check a signed PDF; exit 0 when intact, wholly signed and (with known CAs) trusted")
+    verify = subparsers.add_parser("verify", help=command_help("verify"))
     verify.add_argument("pdf", type=Path, metavar="FILE.pdf")
     verify.add_argument("--trust", action="append", default=[], type=Path, metavar="CA.pem",
                         help="a trusted CA certificate (PEM); repeat for several")

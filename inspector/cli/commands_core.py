@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
-from inspector.context import AppContext
 from inspector.domain.errors import InspectorError
+
+if TYPE_CHECKING:
+    from inspector.context import AppContext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    init = subparsers.add_parser("init", help="create the database and load the built-in templates (idempotent)")
+    init = subparsers.add_parser("init", help=command_help("init"))
     init.add_argument("--admin-password", help="password of the admin account (default: $INSPECTOR_PASSWORD)")
     init.add_argument("--admin-name", default="admin", help="user name of the first admin (default: admin)")
     init.set_defaults(handler=run_init)
 
-    check = subparsers.add_parser(
-        "check", help="integrity check of the database, audit trail and photo store; exit 1 on problems")
+    check = subparsers.add_parser("check", help=command_help("check"))
     check.add_argument("--clean", action="store_true",
                        help="first remove orphan photos (older than a day) and leftover temporary files;"
                             " needs an admin or quality-office user")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.commands_registry import print_table
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.errors import ValidationError
 from inspector.domain.inspections import (
@@ -52,7 +53,7 @@ PROBLEM_TEXT = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    inspections = subparsers.add_parser("inspections", help="start, record, complete and read inspections")
+    inspections = subparsers.add_parser("inspections", help=command_help("inspections"))
     commands = inspections.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
     start = commands.add_parser("start", help="start an inspection on the latest published template version")

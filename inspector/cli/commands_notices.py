@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.commands_registry import print_table
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.deadlines import MAX_WORKING_DAYS
 from inspector.domain.errors import InspectorError, ValidationError
@@ -36,7 +37,7 @@ POSITIONAL_PHOTO = re.compile(r"^(\d+)=(.+)$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    notices = subparsers.add_parser("notices", help="issue, export, list and track rectification notices")
+    notices = subparsers.add_parser("notices", help=command_help("notices"))
     commands = notices.add_subparsers(dest="notices_command", metavar="ACTION", required=True)
 
     create = commands.add_parser("create", help="issue notices (one per unit) from an inspection's open findings")
@@ -85,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="a photo after rectification; repeat for several")
     reply.set_defaults(handler=run_reply)
 
-    followups = subparsers.add_parser("followups", help="record follow-up checks (复查) of notices")
+    followups = subparsers.add_parser("followups", help=command_help("followups"))
     actions = followups.add_subparsers(dest="followups_command", metavar="ACTION", required=True)
     record = actions.add_parser("record", help="the follow-up's result: closes the notice or reissues it")
     record.add_argument("number", metavar="NUMBER")

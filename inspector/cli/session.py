@@ -11,12 +11,14 @@ import getpass
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector.context import AppContext, open_context
 from inspector.domain.errors import InspectorError
-from inspector.domain.users import User
 from inspector.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from inspector.context import AppContext
+    from inspector.domain.users import User
 
 ENV_USER = "INSPECTOR_USER"
 ENV_PASSWORD = "INSPECTOR_PASSWORD"
@@ -31,6 +33,9 @@ class CliSession:
     @property
     def context(self) -> AppContext:
         if self._context is None:
+            # Imported here: ``--help`` and ``verify`` never open a data folder and need no services.
+            from inspector.context import open_context
+
             self._context = open_context(resolve_data_dir(self.args.data_dir))
         return self._context
 

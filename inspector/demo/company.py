@@ -28,6 +28,7 @@ from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import Conflict, PermissionDenied
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
 from inspector.domain.users import Permission, Role, User, require
+from inspector.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from inspector.demo.inspections import DemoInspections, add_inspections
 from inspector.demo.notices import DemoNotices, add_notices
 from inspector.demo.reports import add_report_remarks
@@ -35,8 +36,6 @@ from inspector.demo.reports import add_report_remarks
 if TYPE_CHECKING:
     from inspector.context import AppContext
 
-DEMO_PASSWORD = "demo1234"
-DEMO_ADMIN = "admin"
 
 R = StaffRole
 

@@ -41,7 +41,6 @@ from inspector.domain.templates import (
     TemplateVersion,
 )
 from inspector.domain.users import User
-from inspector.media.synthetic import scene_photo
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -92,6 +91,8 @@ class _Run:
         """A photo from the pool, stored on first use."""
         index = self.rng.randrange(PHOTO_POOL)
         if index not in self.photo_ids:
+            from inspector.media.synthetic import scene_photo  # Pillow, only when a demo is made
+
             path = self.folder / f"IMG_{index + 1:04d}.jpg"
             path.write_bytes(scene_photo(index, f"督查取证照片 No.{index + 1:02d}"))
             self.photo_ids[index] = self.context.photos.ingest(author, path).id

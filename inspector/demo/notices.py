@@ -30,7 +30,6 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw
 
 from inspector.domain.changes import ChangeSet
 from inspector.domain.inspections import (
@@ -46,7 +45,6 @@ from inspector.domain.notices import (
     NoticeSummary,
 )
 from inspector.domain.users import User
-from inspector.media.synthetic import scene_photo
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -137,6 +135,8 @@ class _Run:
     def after_photo(self) -> int:
         index = self.rng.randrange(AFTER_PHOTOS)
         if index not in self.photos:
+            from inspector.media.synthetic import scene_photo  # Pillow, only when a demo is made
+
             path = self.folder / f"after_{index + 1:02d}.jpg"
             path.write_bytes(scene_photo(500 + index, f"整改后照片 No.{index + 1:02d}"))
             self.photos[index] = self.context.photos.ingest(self.office, path).id
@@ -145,6 +145,8 @@ class _Run:
 
 def signature_png(rng: random.Random, size: tuple[int, int] = (360, 120)) -> bytes:
     """A smooth pen scribble on a transparent ground, like a name signed on the tablet."""
+    from PIL import Image, ImageDraw  # only when a demo is made
+
     scale = 3
     width, height = size[0] * scale, size[1] * scale
     image = Image.new("RGBA", (width, height), (255, 255, 255, 0))

@@ -5,10 +5,13 @@ notices), so the demo's report PDF shows a realistic part three or four."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from inspector.context import AppContext
 from inspector.domain.changes import ChangeSet
 from inspector.domain.reports import MonthlyReport, shift_month
+
+if TYPE_CHECKING:
+    from inspector.context import AppContext
 
 OFFICE = "wangfang"
 

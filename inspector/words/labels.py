@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind, StaffRole, UnitKind
 from inspector.domain.templates import ScoringScheme, Severity, SubjectKind, TemplateStatus
 from inspector.domain.users import Permission, Role
+from inspector.words.i18n import QT_TRANSLATE_NOOP, translate
 
 # Keyed by (enum type, value): StrEnum members equal their value, so RegistryKind.STAFF and
 # SubjectKind.STAFF (both "staff"), Role.MANAGER and StaffRole.MANAGER, TemplateStatus.DRAFT and
@@ -81,7 +80,7 @@ _LABELS: dict[tuple[type, str], str] = {(type(code), code.value): text for code,
 def label(code: StrEnum) -> str:
     """The translated display name of a domain code (the raw value if none is defined)."""
     text = _LABELS.get((type(code), code.value))
-    return QCoreApplication.translate("Labels", text) if text else str(code.value)
+    return translate("Labels", text) if text else str(code.value)
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
@@ -106,4 +105,4 @@ def entity_label(code: str) -> str:
         if code in enum._value2member_map_:
             return label(enum(code))
     text = _ENTITY_WORDS.get(code)
-    return QCoreApplication.translate("Labels", text) if text else code
+    return translate("Labels", text) if text else code

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, Role
-from inspector.words.i18n import translate
+from inspector.words.i18n import QT_TRANSLATE_NOOP, translate
 from inspector.words.labels import entity_label, label
 from inspector.domain.notices import NoticeStatus
 from inspector.words.notice_labels import status_label

@@ -4,10 +4,8 @@ language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from inspector.domain.notices import NoticeFlag, NoticeStatus
-from inspector.words.i18n import translate
+from inspector.words.i18n import QT_TRANSLATE_NOOP, translate
 
 STATUS_WORDS: dict[NoticeStatus, str] = {
     NoticeStatus.ISSUED: QT_TRANSLATE_NOOP("NoticeLabels", "Issued"),

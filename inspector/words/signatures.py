@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from inspector.domain.signatures import SignatureCheck, SignatureProblem
-from inspector.words.i18n import translate
+from inspector.words.i18n import QT_TRANSLATE_NOOP, translate
 
 ERROR_SENTENCES: dict[str, str] = {
     "no_ca": QT_TRANSLATE_NOOP(
