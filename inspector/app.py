@@ -7,14 +7,20 @@ here is a global: the ``AppContext`` and the ``UiContext`` are built once and ha
 
 Start-up speed: only Qt and the standard library are imported at module level; the context
 (pydantic, sqlite-utils, argon2), the dialogs and the main window are imported inside ``main``
-when they are needed, and the demo builder only with ``--demo``.
+when they are needed, and the demo builder only when a demo folder is made.
+
+``--demo`` opens the demo folder made by an earlier ``--demo`` (fresh the first time, with
+progress; a folder whose building was interrupted is made again); ``--demo --reset`` and
+File → Reset demo data… make it afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
 
 ORGANISATION = "Inspector"
 DEMO_FOLDER = "Inspector-demo"
+DEMO_MARKER = "demo.json"  # written once the demo data has committed: the folder is complete
 DEMO_INSPECTIONS = 500  # ≈10 s on a 2-core machine; tests may lower it
 FONT_POINT_SIZE = 10
 EXIT_LOCKED = 1
@@ -43,7 +50,9 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="inspector", description="Inspector (服务质量督查)")
     parser.add_argument("--data-dir", help="the data folder (default: $INSPECTOR_DATA_DIR or the user data folder)")
     parser.add_argument("--demo", action="store_true",
-                        help=f"start on a fresh demo data folder ({DEMO_FOLDER} beside the data folder)")
+                        help=f"start on the demo data folder ({DEMO_FOLDER} beside the data folder; made the "
+                             "first time, then reused)")
+    parser.add_argument("--reset", action="store_true", help="with --demo: make the demo data afresh")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="display language for this run")
     parser.add_argument("--version", action="version", version=f"Inspector {__version__}")
     return parser.parse_known_args(argv)
@@ -115,8 +124,26 @@ def demo_progress() -> Callable[[float], None]:
     return report
 
 
+def demo_made_on(paths: DataPaths) -> date | None:
+    """The day the demo folder's data was made, or None when it is not a complete demo."""
+    try:
+        facts = json.loads((paths.root / DEMO_MARKER).read_text(encoding="utf-8"))
+        made = date.fromisoformat(facts["made"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return made if paths.database.is_file() else None
+
+
+def mark_demo_made(paths: DataPaths, *, inspections: int, today: date) -> None:
+    """Record that the demo folder is complete (after the demo data committed), atomically."""
+    from inspector.storage.files import write_atomic
+
+    facts = {"made": today.isoformat(), "inspections": inspections, "version": __version__}
+    write_atomic(paths.root / DEMO_MARKER, json.dumps(facts).encode("utf-8"))
+
+
 def reset_demo_folder(paths: DataPaths) -> None:
-    """Empty the demo folder (keeping our lock file) so every ``--demo`` run starts fresh."""
+    """Empty the demo folder (keeping our lock file) so that the demo is made afresh."""
     if paths.root.name != DEMO_FOLDER:
         raise ValueError(f"refusing to empty {paths.root}: not a demo folder")
     for child in paths.root.iterdir():
@@ -128,13 +155,14 @@ def reset_demo_folder(paths: DataPaths) -> None:
             child.unlink()
 
 
-def build_main_window(ui: UiContext) -> MainWindow:
-    """The main window for a signed-in ``ui`` (no dialogs): used by ``main``, tests, screenshots."""
+def build_main_window(ui: UiContext, *, on_reset_demo: Callable[[], None] | None = None) -> MainWindow:
+    """The main window for a signed-in ``ui`` (no dialogs): used by ``main``, tests, screenshots.
+    ``on_reset_demo`` (a demo folder only) is what File → Reset demo data… does once confirmed."""
     from inspector.ui.mainwindow import MainWindow
 
     if not ui.signed_in:
         raise RuntimeError("sign a user in before building the main window")
-    return MainWindow(ui)
+    return MainWindow(ui, on_reset_demo=on_reset_demo)
 
 
 def _tell(title: str, text: str, *, critical: bool = False) -> None:
@@ -165,17 +193,30 @@ def main(argv: list[str] | None = None) -> int:
     if lock is None:
         _tell(title, messages.describe(InspectorError("data_dir_locked", path=str(root))))
         return EXIT_LOCKED
+    restart: list[str] = []
     try:
-        return _run(app, args, paths, language)
+        return _run(app, args, paths, language, restart)
     except InspectorError as error:
         _tell(title, messages.describe(error), critical=True)
         return EXIT_CANNOT_OPEN
     finally:
         lock.unlock()
+        if restart:  # File → Reset demo data…: a new process, once this one let go of the folder
+            start_again(restart)
 
 
-def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language: str) -> int:
-    """Everything after the lock is held; InspectorError from opening propagates to ``main``."""
+def start_again(arguments: list[str]) -> bool:
+    """Start Inspector again with ``arguments`` (frozen build or Python), detached from this one."""
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        return bool(QProcess.startDetached(sys.executable, arguments))
+    return bool(QProcess.startDetached(sys.executable, ["-m", "inspector.app", *arguments]))
+
+
+def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language: str, restart: list[str]) -> int:
+    """Everything after the lock is held; InspectorError from opening propagates to ``main``.
+    ``restart`` receives the arguments of a new start when the user asks for fresh demo data."""
     from inspector.context import open_context
     from inspector.domain.errors import InspectorError
     from inspector.words.i18n import pick_language
@@ -186,7 +227,8 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
     from inspector.ui.tasks import wait_for_all
     from inspector.ui.uicontext import UiContext
 
-    if args.demo:
+    made = demo_made_on(paths) if args.demo and not args.reset else None
+    if args.demo and made is None:
         reset_demo_folder(paths)
     context = open_context(paths.root)
     try:
@@ -194,14 +236,28 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         if chosen != language:
             apply_language(chosen)
         username, hint = "", ""
+        on_reset_demo: Callable[[], None] | None = None
         if args.demo:
-            from inspector.demo.company import DEMO_ADMIN, DEMO_PASSWORD, create_demo
+            from inspector.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 
-            create_demo(context, inspections=DEMO_INSPECTIONS, progress=demo_progress())
+            if made is None:
+                from inspector.demo.company import create_demo
+
+                create_demo(context, inspections=DEMO_INSPECTIONS, progress=demo_progress())
+                made = context.services.clock().date()
+                mark_demo_made(paths, inspections=DEMO_INSPECTIONS, today=made)
             username = DEMO_ADMIN
             hint = QApplication.translate(
-                "App", "Demo data: every demo account's password is {password}."
-            ).format(password=DEMO_PASSWORD)
+                "App", "Demo data of {day}: every demo account's password is {password}. "
+                "File → Reset demo data… makes it afresh."
+            ).format(day=made.isoformat(), password=DEMO_PASSWORD)
+
+            def reset() -> None:
+                restart[:] = [*(["--data-dir", args.data_dir] if args.data_dir else []), "--demo", "--reset",
+                              *(["--lang", args.lang] if args.lang else [])]
+                app.quit()
+
+            on_reset_demo = reset
         else:
             try:
                 context.templates.ensure_builtins()
@@ -217,7 +273,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
             return 0
         ui = UiContext(app=context)
         ui.sign_in(user)
-        window = build_main_window(ui)
+        window = build_main_window(ui, on_reset_demo=on_reset_demo)
         window.show()
         window.remind_overdue()  # overdue notices, without blocking ($INSPECTOR_NO_REMINDER=1: off)
         code = app.exec()

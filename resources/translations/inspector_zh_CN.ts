@@ -112,8 +112,8 @@
         <translation>服务质量督查</translation>
     </message>
     <message>
-        <source>Demo data: every demo account&apos;s password is {password}.</source>
-        <translation>演示数据：所有演示账号的密码均为 {password}。</translation>
+        <source>Demo data of {day}: every demo account&apos;s password is {password}. File → Reset demo data… makes it afresh.</source>
+        <translation>演示数据（{day} 生成）：所有演示账号的密码都是 {password}。“文件 → 重置演示数据…”可重新生成。</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2178,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Reset demo data</source>
+        <translation>重置演示数据</translation>
+    </message>
+    <message>
+        <source>Make the demo data afresh? Everything done in the demo so far is replaced; Inspector starts again on the new demo data.</source>
+        <translation>重新生成演示数据？在演示中所做的一切都将被替换；Inspector 将在新的演示数据上重新启动。</translation>
+    </message>
+    <message>
         <source>The {language} translation is missing from this installation; texts stay in English.</source>
         <translation>本安装缺少{language}翻译，界面文字将保持英文。</translation>
     </message>
@@ -2232,6 +2240,10 @@
     <message>
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo data…</source>
+        <translation>重置演示数据(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
