@@ -73,6 +73,8 @@ def test_fresh_open_applies_every_migration_with_wal_and_foreign_keys(tmp_path: 
         assert opened.backup is None  # nothing to back up in a new file
         assert opened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert opened.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # 2 = FULL: "已保存" survives a power cut (NORMAL in WAL mode may drop the last commits).
+        assert opened.db.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert {"users", "audit_log", "template_versions", "inspections"} <= set(opened.db.table_names())
     finally:
         opened.db.close()
