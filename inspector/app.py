@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import APP_NAME, __version__
 from inspector.paths import DataPaths, font_path, resolve_data_dir, resources_dir
+from inspector.ui.dialog_sizes import install_dialog_sizes
 from inspector.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def configure_application(app: QApplication) -> str:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     install_wheel_guard(app)
+    install_dialog_sizes(app)
     family = app.font().family()
     font_id = QFontDatabase.addApplicationFont(str(font_path()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []

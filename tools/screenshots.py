@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported anywhere
+# Offscreen, before Qt is imported anywhere (an offscreen screen configured by the caller, such
+# as the tests' 1366×768 laptop screen, is kept).
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse  # noqa: E402
 import csv  # noqa: E402
