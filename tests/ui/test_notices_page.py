@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from inspector.context import AppContext
@@ -213,3 +214,37 @@ def test_signing_keeps_a_signed_copy_and_says_where_and_verify_opens_it(
                         classmethod(lambda cls, ui, parent=None, path=None: opened.append(path)))
     page.detail.verify_button.click()
     assert opened == [path]
+
+
+def test_every_flag_chip_is_seen_or_counted_and_the_tooltip_names_them_all(
+    qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, two_notices: tuple[NoticeSummary, ...],
+) -> None:
+    """#14.7: a narrow flags column once dropped 再次发生 without a word."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from inspector.ui.models.notices_model import FlagChipsDelegate
+
+    _, second = two_notices
+    world.clock.now = datetime(2026, 12, 30, 9, 0, tzinfo=CST)  # the recurred one is overdue now too
+    page = open_page(qtbot, sign_in, world.office)
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second.id), NoticesModel.COL_FLAGS)).row()
+    index = page.proxy.index(row, NoticesModel.COL_FLAGS)
+    assert index.data(NoticesModel.FlagsRole) == [NoticeFlag.OVERDUE, NoticeFlag.RECURRED]
+    assert index.data() == "Overdue · Recurred"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Overdue\nRecurred"
+    delegate = page.table.itemDelegateForColumn(NoticesModel.COL_FLAGS)
+    assert isinstance(delegate, FlagChipsDelegate)
+    # The column is given the room its widest row needs.
+    assert page.table.columnWidth(NoticesModel.COL_FLAGS) >= page.table.sizeHintForColumn(NoticesModel.COL_FLAGS)
+
+    flags = [NoticeFlag.OVERDUE, NoticeFlag.RECURRED]
+    metrics = QFontMetrics(QFont())
+    shown, hidden = delegate.fitting(flags, metrics, 1000)
+    assert (shown, hidden) == (flags, [])
+    narrow = delegate._chip_width(metrics, "Overdue") + delegate._chip_width(metrics, "+1") + 3 * delegate.GAP
+    shown, hidden = delegate.fitting(flags, metrics, narrow)
+    assert (shown, hidden) == ([NoticeFlag.OVERDUE], [NoticeFlag.RECURRED])  # drawn as "+1"
+    shown, hidden = delegate.fitting(flags, metrics, 10)
+    assert (shown, hidden) == ([], flags)  # "+2": never nothing at all

@@ -185,7 +185,9 @@ class NoticesPage(Page):
             heading = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 20
             width = max(self.table.sizeHintForColumn(column), heading)
             self.table.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
-        self.table.setColumnWidth(NoticesModel.COL_FLAGS, FLAGS_MIN_WIDTH)  # then stretched to what is left
+        # As wide as the most flags a row has, so every chip is seen (then stretched to what is left).
+        flags = max(FLAGS_MIN_WIDTH, self.table.sizeHintForColumn(NoticesModel.COL_FLAGS))
+        self.table.setColumnWidth(NoticesModel.COL_FLAGS, flags)
 
     def _fill_choices(self) -> None:
         units = [(unit.name, unit.id) for unit in self.ui.app.registry.list(self.ui.user, RegistryKind.UNITS,
