@@ -139,6 +139,14 @@
         <translation>导出档案 (.pdf)…</translation>
     </message>
     <message>
+        <source>staff-file</source>
+        <translation>个人档案</translation>
+    </message>
+    <message>
+        <source>vehicle-file</source>
+        <translation>车辆档案</translation>
+    </message>
+    <message>
         <source>Export the file of {key}</source>
         <translation>导出 {key} 的档案</translation>
     </message>
@@ -3768,8 +3776,16 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>退步最大：{name}（−{points:.1f} 个百分点）</translation>
     </message>
     <message>
+        <source>all-units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
         <source>Export the monthly table</source>
         <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <source>monthly-table</source>
+        <translation>月度报表</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -3778,6 +3794,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Export the monthly report</source>
         <translation>导出月度报告</translation>
+    </message>
+    <message>
+        <source>monthly-report</source>
+        <translation>月度报告</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>

@@ -381,3 +381,36 @@ def test_a_walk_around_with_two_findings_and_none_refused(
     inspection = context.inspections.get(supervisor, inspection_id)
     assert inspection.status is InspectionStatus.COMPLETED and len(inspection.answers) == 2
     assert {f.item_code for f in context.inspections.findings(supervisor, inspection_id)} == {"K30-1.7", "K30-3.4"}
+
+
+def test_a_language_switch_reopens_the_recording_screen_in_the_new_language_at_the_same_item(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext], template: TemplateVersion,
+    bus: Any, context: AppContext,
+) -> None:
+    """#14.9: the open recording view stayed in the old language until reopened. A fail typed
+    but not confirmed yet is saved first, not lost."""
+    from inspector.ui.language import apply_language
+
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus)
+    host = InspectionsHost(sign_in(supervisor))
+    qtbot.addWidget(host)
+    host.show()
+    first = host.open_inspection(inspection_id)
+    assert first is not None and first.header.complete_button.text() == "Complete"
+    QTest.keyClick(first, Qt.Key.Key_P)  # K30-1.1 passed; now on K30-1.2
+    QTest.keyClick(first, Qt.Key.Key_F)
+    QTest.keyClicks(first.fail_panel.note, "handle loose")
+    try:
+        assert apply_language("zh_CN")
+        host.retranslate()  # what the main window does on LanguageChange
+        qtbot.waitUntil(lambda: host.screen is not None and host.screen is not first)
+        reopened = host.screen
+        assert reopened.header.complete_button.text() == "完成检查"
+        assert reopened.current == "K30-1.2" and host.stack.currentWidget() is reopened
+        saved = {answer.item_code: answer for answer in context.inspections.get(supervisor, inspection_id).answers}
+        assert saved["K30-1.2"].result is AnswerResult.FAIL and saved["K30-1.2"].note == "handle loose"
+    finally:
+        apply_language("en")
+    host.retranslate()
+    qtbot.waitUntil(lambda: host.screen is not None and host.screen.header.complete_button.text() == "Complete")

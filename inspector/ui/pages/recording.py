@@ -244,6 +244,11 @@ class RecordingScreen(QWidget):
             self.move(1)
         return True
 
+    def save_pending(self) -> bool:
+        """Save what is typed but not confirmed yet (a pending fail, an edited note); False when
+        it cannot be saved now (photos still being added, or the service refused)."""
+        return self._flush()
+
     def _flush(self) -> bool:
         """Write a pending fail (or a changed note of a saved fail); False if it was refused."""
         code = self.current

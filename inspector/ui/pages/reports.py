@@ -351,17 +351,25 @@ class ReportsPage(Page):
     # --- exports ----------------------------------------------------------------------------
     def _scope_file_name(self) -> str:
         report = self.report
-        scope = report.scope_name if report is not None else ""
+        if report is None or report.unit_id is None:
+            scope = self.tr("all-units")  # the report's own "全部单位" is the PDF's wording, not the UI's
+        else:
+            scope = report.scope_name
         return "".join("_" if char in '/\\:*?"<>|' else char for char in f"{self.selected_month()}-{scope}")
+
+    def _file_name(self, what: str, suffix: str) -> str:
+        """The suggested file name in the display language: 月度报表-2026-11-一号总站.xlsx or
+        monthly-table-2026-11-一号总站.xlsx (the unit's name is data, never translated)."""
+        return f"{what}-{self._scope_file_name()}{suffix}"
 
     def export_table(self) -> Path | None:
         """Have the service write the month's table (.xlsx) where the user chooses."""
-        return self._export(self.tr("Export the monthly table"), f"月度报表-{self._scope_file_name()}.xlsx",
+        return self._export(self.tr("Export the monthly table"), self._file_name(self.tr("monthly-table"), ".xlsx"),
                             self.tr("Excel workbooks (*.xlsx)"), self.ui.app.reports.export_xlsx)
 
     def export_pdf(self) -> Path | None:
         """Have the service write the month's report (.pdf) where the user chooses."""
-        return self._export(self.tr("Export the monthly report"), f"月度报告-{self._scope_file_name()}.pdf",
+        return self._export(self.tr("Export the monthly report"), self._file_name(self.tr("monthly-report"), ".pdf"),
                             self.tr("PDF files (*.pdf)"),
                             self.ui.app.reports.export_pdf)
 
