@@ -104,6 +104,17 @@ class NoticeService:
         found = self.list(actor, statuses=sorted(OPEN_STATUSES), flag=NoticeFlag.OVERDUE)
         return sorted(found, key=lambda notice: (notice.deadline, notice.number))
 
+    def overdue_to_act_on(self, actor: User) -> list[NoticeSummary]:
+        """The overdue notices ``actor`` is the one to act on: every one for those who issue
+        notices; for a supervisor, those on the inspections they recorded (their follow-up);
+        none for who can do neither (a manager reads them on the notices page)."""
+        if actor.can(Permission.ISSUE_NOTICES):
+            return self.overdue(actor)
+        if not actor.can(Permission.RECORD_FOLLOWUPS):
+            return []
+        return [notice for notice in self.overdue(actor)
+                if self.inspections.fetch(notice.inspection_id).author_id == actor.id]
+
     def dashboard(self, actor: User) -> NoticeDashboard:
         today = self.today()
         week_end = today + timedelta(days=6 - today.weekday())

@@ -401,8 +401,8 @@
         <translation>{on_time} / {closed}</translation>
     </message>
     <message>
-        <source>Answered by the deadline</source>
-        <translation>在整改期限内回复</translation>
+        <source>Closed this month; on time = the reply came by the deadline</source>
+        <translation>本月办结的通知单中，在整改期限内回复的</translation>
     </message>
     <message>
         <source>No notice closed this month yet</source>

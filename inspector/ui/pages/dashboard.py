@@ -311,6 +311,6 @@ class DashboardPage(Page):
             closed.set_texts(self.tr("Closed on time this month"),
                              self.tr("{on_time} of {closed}").format(on_time=figures.closed_on_time_this_month,
                                                                      closed=figures.closed_this_month),
-                             self.tr("Answered by the deadline"))
+                             self.tr("Closed this month; on time = the reply came by the deadline"))
         else:
             closed.set_texts(self.tr("Closed on time this month"), "0", self.tr("No notice closed this month yet"))
