@@ -3608,8 +3608,16 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <source>Monthly reports are for the quality office, managers and administrators; your role does not include viewing reports.</source>
-        <translation>月度报告供质量办、管理人员和系统管理员查看；您的角色没有查看报表的权限。</translation>
+        <source>Monthly reports are for the quality office, managers and administrators. What you can see: your inspections, with their scores, and the rectification notices with where each stands.</source>
+        <translation>月度报告供质量办、管理人员和系统管理员查看。您可以查看：自己的检查记录及其得分，以及各整改通知单的办理进度。</translation>
+    </message>
+    <message>
+        <source>Open my inspections</source>
+        <translation>打开我的检查</translation>
+    </message>
+    <message>
+        <source>Open the notices</source>
+        <translation>打开整改通知单</translation>
     </message>
     <message>
         <source>Month</source>

@@ -109,11 +109,17 @@ def test_choosing_a_month_and_a_unit_reloads(qtbot: Any, sign_in: Callable[[User
     assert page.scope_note.text().startswith("第一公交总站, 2026-11-01")
 
 
-def test_roles_without_reports_read_a_sentence_and_no_figures(
+def test_roles_without_reports_are_led_to_what_they_can_see_and_get_no_figures(
         qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
     page = open_page(qtbot, sign_in, world.sup)
     assert page.report is None
-    assert page.denied.isVisible() and "does not include viewing reports" in page.denied.text()
+    assert page.denied.isVisible() and page.denied.text().startswith("Monthly reports are for the quality office")
+    asked: list[tuple[str, object]] = []
+    page.navigate.connect(lambda key, detail: asked.append((key, detail)))
+    assert page.my_inspections_button.isVisible() and page.my_notices_button.isVisible()
+    page.my_inspections_button.click()
+    page.my_notices_button.click()
+    assert asked == [("inspections", None), ("notices", None)]
     assert not page.scroll.isVisible() and not page.export_table_button.isVisible()
     assert page.export_table() is None
     manager = open_page(qtbot, sign_in, world.manager)

@@ -82,9 +82,23 @@ class ReportsPage(Page):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.report: MonthlyReport | None = None
+        # Who may not read reports is told so, and led to what they can see instead.
         self.denied = QLabel()
         self.denied.setProperty("role", "hint")
         self.denied.setWordWrap(True)
+        self.my_inspections_button, self.my_notices_button = QPushButton(), QPushButton()
+        self.my_inspections_button.clicked.connect(lambda: self.navigate.emit("inspections", None))
+        self.my_notices_button.clicked.connect(lambda: self.navigate.emit("notices", None))
+        self.denied_panel = QWidget()
+        denied_column = QVBoxLayout(self.denied_panel)
+        denied_column.setContentsMargins(0, 24, 0, 0)
+        denied_column.addWidget(self.denied)
+        denied_buttons = QHBoxLayout()
+        denied_buttons.addWidget(self.my_inspections_button)
+        denied_buttons.addWidget(self.my_notices_button)
+        denied_buttons.addStretch(1)
+        denied_column.addLayout(denied_buttons)
+        denied_column.addStretch(1)
         self.month_label, self.unit_label = QLabel(), QLabel()
         self.month = QComboBox()
         self.unit = QComboBox()
@@ -173,7 +187,7 @@ class ReportsPage(Page):
         layout.addWidget(self.scope_note)
         layout.addWidget(self.message)
         layout.addWidget(self.problem)
-        layout.addWidget(self.denied)
+        layout.addWidget(self.denied_panel, 1)
         layout.addWidget(scroll, 1)
         self.controls = [self.month_label, self.month, self.unit_label, self.unit, self.export_table_button,
                          self.export_pdf_button, self.scope_note, self.message, scroll]
@@ -230,7 +244,7 @@ class ReportsPage(Page):
     def reload(self) -> None:
         """Read the chosen month's report (or say why there is none for this user)."""
         allowed = self.allowed()
-        self.denied.setVisible(not allowed)
+        self.denied_panel.setVisible(not allowed)
         for widget in self.controls:
             widget.setVisible(allowed)
         self.remarks.flush()  # what was typed belongs to the month and unit on show until now
@@ -254,8 +268,11 @@ class ReportsPage(Page):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.denied.setText(self.tr("Monthly reports are for the quality office, managers and administrators; "
-                                    "your role does not include viewing reports."))
+        self.denied.setText(self.tr("Monthly reports are for the quality office, managers and administrators. "
+                                    "What you can see: your inspections, with their scores, and the rectification "
+                                    "notices with where each stands."))
+        self.my_inspections_button.setText(self.tr("Open my inspections"))
+        self.my_notices_button.setText(self.tr("Open the notices"))
         self.month_label.setText(self.tr("Month"))
         self.unit_label.setText(self.tr("Unit"))
         if self.unit.count():
