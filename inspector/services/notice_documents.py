@@ -94,7 +94,14 @@ class NoticeDocuments:
 
     # --- the printed notice --------------------------------------------------------------
     def place_of(self, inspection: Inspection) -> str:
-        parts = [inspection.evidence.route and f"{inspection.evidence.route}路", inspection.subject.label]
+        """地点 on the notice: the route and the bus, or the place (and its area); for a member of
+        staff, where they work (route, unit) — never the person, who is the subject, not a place."""
+        route = inspection.evidence.route and f"{inspection.evidence.route}路"
+        if inspection.subject.kind.value == "staff":
+            staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
+            unit = registry_repo.get(self.ctx.db, RegistryKind.UNITS, staff.unit_id) if staff is not None else None
+            return " ".join(part for part in (route, unit.name if unit is not None else "") if part)
+        parts = [route, inspection.subject.label]
         if inspection.subject.kind.value == "location":
             record = registry_repo.get(self.ctx.db, RegistryKind.LOCATIONS, inspection.subject.id)
             if record is not None and record.area:
