@@ -3133,6 +3133,26 @@
         <source>Photos are still being added to this item; a moment, please.</source>
         <translation>此项目的照片仍在添加中，请稍候。</translation>
     </message>
+    <message>
+        <source>Complete this inspection? {answered} of {total} item(s) answered, {failed} failed. Once completed it can no longer be changed.</source>
+        <translation>完成本次检查？已答 {answered} / {total} 项，不合格 {failed} 项。完成后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Failed: {items}</source>
+        <translation>不合格项：{items}</translation>
+    </message>
+    <message>
+        <source>Complete the inspection</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Discard this failure?</source>
+        <translation>放弃这条不合格记录？</translation>
+    </message>
+    <message>
+        <source>The note and photos typed for {item} are not saved yet. Discard them?</source>
+        <translation>为 {item} 填写的说明和照片尚未保存。要放弃吗？</translation>
+    </message>
 </context>
 <context>
     <name>ReferencePhotoPicker</name>

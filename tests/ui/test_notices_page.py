@@ -22,6 +22,7 @@ from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.models.notices_model import NoticesModel
 from inspector.ui.pages.notices import ALL_STATUSES, NoticesPage
 from inspector.ui.uicontext import UiContext
+from tests.ui.keys import double_click
 from inspector.ui.widgets import notice_detail
 from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world, signature_png
 
@@ -171,7 +172,7 @@ def test_preview_export_and_a_refused_signature(
     shown: list[tuple[Path, str]] = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: shown.append((dialog.path, dialog.windowTitle())) or 0)
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(notice.id), 0))
-    page.table.doubleClicked.emit(row)
+    double_click(page.table, row)
     assert shown == [(context.notices.pdf_file(world.office, notice.id), f"Notice {notice.number}")]
     page.detail.record_button.click()
     assert shown[-1][0].name == f"{notice.number}-record.pdf" and shown[-1][0].read_bytes().startswith(b"%PDF")

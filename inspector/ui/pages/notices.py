@@ -27,7 +27,7 @@ from inspector.ui.pages.base import Page
 from inspector.ui.navigation import ALL_OPEN, ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.notice_detail import NoticeDetail
-from inspector.ui.widgets.tables import setup_read_only_table
+from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 
 SEARCH_DELAY_MS = 200
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in NoticeStatus))
@@ -120,7 +120,9 @@ class NoticesPage(Page):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_timer.timeout.connect(self.reload)
         self.search.returnPressed.connect(self.reload)
-        self.table.doubleClicked.connect(self._double_clicked)
+        DownIntoResults(self.search, self.table)
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -254,7 +256,7 @@ class NoticesPage(Page):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.detail.show_notice(self.selected())
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.detail.show_notice(self.proxy.data(index, NoticesModel.ObjectRole))
             self.detail.preview()

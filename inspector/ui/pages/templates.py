@@ -133,7 +133,8 @@ class TemplatesPage(Page):
         layout.addWidget(self.stack)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            lambda _index: self.open_selected())
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_guidance(current))
         self.retranslate()
         if ui.signed_in:
