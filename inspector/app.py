@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector import APP_NAME, __version__
 from inspector.paths import DataPaths, font_path, resolve_data_dir, resources_dir
 from inspector.ui.dialog_sizes import install_dialog_sizes
+from inspector.ui.sign_in_memory import last_username, remember_username
 from inspector.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
@@ -272,14 +273,15 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
             if admin is None:
                 return 0
             username = admin.username
-        user = LoginDialog.ask(None, context.users, username=username, hint=hint)
+        user = LoginDialog.ask(None, context.users, username=username or last_username(), hint=hint)
         if user is None:
             return 0
+        remember_username(user.username)
         ui = UiContext(app=context)
         ui.sign_in(user)
         window = build_main_window(ui, on_reset_demo=on_reset_demo)
         window.show()
-        window.remind_overdue()  # overdue notices, without blocking ($INSPECTOR_NO_REMINDER=1: off)
+        window.after_sign_in()  # resume offer; overdue notices, without blocking ($INSPECTOR_NO_REMINDER=1: off)
         code = app.exec()
         wait_for_all()
         return code

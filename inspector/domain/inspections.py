@@ -116,3 +116,16 @@ class Finding(BaseModel):
     status: FindingStatus = FindingStatus.OPEN
     photo_ids: tuple[int, ...] = ()
     created_at: datetime
+
+
+class DraftProgress(BaseModel):
+    """An inspection its author has not completed yet, and how far it got (the resume offer)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inspection_id: int
+    subject: SubjectRef
+    mode: InspectionMode
+    observed_at: datetime
+    answered: int
+    total: int

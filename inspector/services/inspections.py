@@ -26,6 +26,7 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, NotFound, ValidationError
 from inspector.domain.inspections import (
     AnswerResult,
+    DraftProgress,
     Evidence,
     Finding,
     Inspection,
@@ -34,7 +35,7 @@ from inspector.domain.inspections import (
     SubjectRef,
 )
 from inspector.domain.registry import RegistryKind, StaffRole
-from inspector.domain.scoring import ScoreResult
+from inspector.domain.scoring import ScoreResult, applicable_items
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.templates import Severity, SubjectKind, TemplateStatus, TemplateVersion
 from inspector.domain.users import Permission, User, require
@@ -110,6 +111,23 @@ class InspectionService:
             self.ctx.db, viewer_id=actor.id, sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT),
             mode=mode, status=status, unit_id=unit_id,
         )
+
+    def in_progress(self, actor: User) -> list[DraftProgress]:
+        """``actor``'s own drafts, the latest observed first, with how many of the items that
+        apply to each are answered (what "继续检查 粤B·40514（已答 6/25）" offers at sign-in)."""
+        if not (actor.active and actor.can(Permission.RECORD_INSPECTIONS)):
+            return []
+        drafts = [inspection for inspection in self.list(actor, status=InspectionStatus.DRAFT)
+                  if inspection.author_id == actor.id]
+        progress = []
+        for inspection in drafts:
+            body = self.access.template_of(inspection).body
+            codes = {item.code for _, item in applicable_items(body, staff_role=self.access.staff_role_of(inspection))}
+            progress.append(DraftProgress(
+                inspection_id=inspection.id, subject=inspection.subject, mode=inspection.mode,
+                observed_at=inspection.observed_at, total=len(codes),
+                answered=sum(1 for answer in inspection.answers if answer.item_code in codes)))
+        return progress
 
     def ensure_can_edit(self, actor: User, inspection: Inspection) -> None:
         """Raise unless ``actor`` records inspections and this one is theirs (or they are the office)."""

@@ -4,8 +4,9 @@ It only routes: pages own their behaviour and talk to services themselves. The w
 pages, switches the signed-in user (File → Switch user…), switches the display language live
 (View → Language: saved through ``SettingsService.set_language``, then every text is set again on
 ``QEvent.LanguageChange``), and remembers its size and splitter positions (``PreserveGeometry``).
-Tools → Verify a signed notice… checks a PDF's signature. After each sign-in (``remind_overdue``,
-called by ``inspector.app`` and by Switch user) a non-blocking reminder lists overdue notices.
+Tools → Verify a signed notice… checks a PDF's signature. After each sign-in (``after_sign_in``, called
+by ``inspector.app`` and by Switch user) the resume offer names an inspection in progress, focused
+for one key, and a non-blocking reminder lists overdue notices (``remind_overdue``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ from inspector.words.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_language, localized
 from inspector.ui.page_stack import PageStack
 from inspector.ui.pages.base import Page
+from inspector.ui.sign_in_memory import remember_username
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.resume_banner import ResumeBanner
 
 PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
 
@@ -70,6 +73,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         right_layout.setContentsMargins(22, 16, 22, 12)
         right_layout.setSpacing(10)
         right_layout.addWidget(self.page_title)
+        self.resume = ResumeBanner(ui)
+        self.resume.resume_requested.connect(self.resume_inspection)
+        right_layout.addWidget(self.resume)
         right_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -238,9 +244,23 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """Sign in as someone else; every page reloads for the new user."""
         user = LoginDialog.ask(self, self.ui.app.users)
         if user is not None:
+            remember_username(user.username)
             self.ui.sign_in(user)
-            self.remind_overdue()
+            self.after_sign_in()
         return user
+
+    def after_sign_in(self) -> None:
+        """What follows each sign-in: the offer to go on with an inspection in progress (focused,
+        one key), and the reminder of overdue notices (not blocking)."""
+        self.resume.offer()
+        self.remind_overdue()
+
+    def resume_inspection(self, inspection_id: int) -> None:
+        """Open ``inspection_id`` on the recording screen (the resume offer's button)."""
+        host = self.go_to("inspections")
+        screen = host.open_inspection(inspection_id)  # type: ignore[attr-defined]
+        if screen is not None:
+            self.resume.hide()
 
     def remind_overdue(self) -> QDialog | None:
         """Once per sign-in: the overdue notices the user can act on, in a dialog that does not block."""
@@ -299,6 +319,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
             self._show_title()
+        if changes.touches(Entity.INSPECTION) and self.resume.isVisible():
+            self.resume.refresh()  # completed, or more answered: the offer follows
 
     def _show_status(self) -> None:
         if self.ui.signed_in:

@@ -3837,6 +3837,25 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>ResumeBanner</name>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>You have an inspection in progress.</source>
+        <translation>您有一项检查尚未完成。</translation>
+    </message>
+    <message>
+        <source>You have {count} inspections in progress; the latest:</source>
+        <translation>您有 {count} 项检查尚未完成，最近的一项：</translation>
+    </message>
+    <message>
+        <source>Continue inspection {subject} ({answered}/{total} answered)</source>
+        <translation>继续检查 {subject}（已答 {answered}/{total}）</translation>
+    </message>
+</context>
+<context>
     <name>SectionForm</name>
     <message>
         <source>Section {code}</source>
