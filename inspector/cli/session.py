@@ -37,7 +37,19 @@ class CliSession:
             from inspector.context import open_context
 
             self._context = open_context(resolve_data_dir(self.args.data_dir))
+            if getattr(self.args, "daily_backup", True):
+                self._daily_backup(self._context)
         return self._context
+
+    @staticmethod
+    def _daily_backup(context: AppContext) -> None:
+        """The day's first command backs the database up; a failure warns, the command goes on."""
+        try:
+            context.backups.ensure_daily()
+        except InspectorError as error:
+            from inspector.words.messages import describe
+
+            sys.stderr.write(f"warning: the daily backup was not made: {describe(error)}\n")
 
     def password_for(self, username: str, *, prompt: str | None = None) -> str:
         password = os.environ.get(ENV_PASSWORD)
