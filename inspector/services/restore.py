@@ -118,7 +118,8 @@ class RestoreService:
             manifest = files.read_manifest(file)
             if manifest is not None and files.file_sha256(file) != manifest.database_sha256:
                 raise InspectorError("backup_checksum_mismatch", file=name)
-            work = self.paths.backups / f".restore-{self.clock():%Y%m%d-%H%M%S}-{os.getpid()}.db{files.TEMP_SUFFIX}"
+            # beside the database: on its file system (the fallback renames it into place)
+            work = self.paths.root / f".{self.paths.database.name}.restore-{os.getpid()}{files.TEMP_SUFFIX}"
             files.copy_file(file, work)
         except OSError as error:
             raise InspectorError("file_unreadable", file=name, reason=error.strerror or str(error)) from None

@@ -73,7 +73,10 @@ def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
     existed = path.exists() and path.stat().st_size > 0
     db = _connect(path)
     try:
-        applied = _applied_names(db)
+        try:
+            applied = _applied_names(db)
+        except sqlite3.DatabaseError as error:  # "file is not a database": damaged, or not ours
+            raise InspectorError("database_unreadable", file=str(path), reason=str(error)) from None
         unknown = [name for name in applied if name not in known_migrations()]
         if unknown:
             raise DatabaseTooNew(file=str(path), unknown=", ".join(unknown))

@@ -30,6 +30,9 @@ ERROR_SENTENCES: dict[str, str] = {
         "Errors", "Restoring {file} failed ({reason}); the database is as it was."),
     "restore_folder_in_use": QT_TRANSLATE_NOOP(
         "Errors", "Inspector is open on {folder} (process {pid}); close it before restoring a backup."),
+    "database_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} cannot be read ({reason}); restore a backup (inspector-cli restore FILE, "
+        "the backups are in the backups folder beside it)."),
     "database_busy": QT_TRANSLATE_NOOP(
         "Errors", "The database {file} is busy with another change; try again in a moment."),
 }
