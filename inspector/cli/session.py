@@ -2,6 +2,10 @@
 
 Acting user: ``--user``, else ``$INSPECTOR_USER``, else the data folder's only admin. Password:
 ``$INSPECTOR_PASSWORD``, else a prompt when stdin is a terminal, else an error (exit 2).
+
+Opening the data folder makes the day's first backup (``BackupService.ensure_daily``) unless the
+command says ``daily_backup=False`` (``backup`` and ``restore`` do); a failed backup is a warning
+on stderr, the command goes on.
 """
 
 from __future__ import annotations

@@ -45,13 +45,19 @@ class BackupManifest(BaseModel):
 
 
 def kept_backups(created: Sequence[datetime], keep: int) -> set[int]:
-    """The indices (into ``created``) of the backups the rotation keeps: the ``keep`` newest, and
-    the newest of every calendar month (so a year back there is still one per month)."""
+    """The indices (into ``created``) of the backups the rotation keeps: the ``keep`` newest; the
+    newest of each of the ``keep`` latest days that have one (so a day of many imports does not
+    push the earlier days out); and the newest of every calendar month (a year back there is still
+    one a month). With one backup a day that is exactly "the last 14 plus one per month"."""
     order = sorted(range(len(created)), key=lambda index: created[index], reverse=True)
     kept = set(order[:max(keep, 0)])
+    days: set[object] = set()
     months: set[tuple[int, int]] = set()
     for index in order:
-        month = (created[index].year, created[index].month)
+        day, month = created[index].date(), (created[index].year, created[index].month)
+        if day not in days and len(days) < keep:
+            days.add(day)
+            kept.add(index)
         if month not in months:
             months.add(month)
             kept.add(index)

@@ -11,7 +11,8 @@ Where: ``<data folder>/backups/inspector-YYYYmmdd-HHMMSS-<reason>.db`` with its 
 the photos it refers to — photos are not copied, the content-addressed store never changes one).
 
 How many: after each new backup the rotation keeps the newest ``AppSettings.backups_keep``
-(default 14) and the newest of every month (``kept_backups``). Restoring is
+(default 14), the newest of each of the latest 14 days, and the newest of every month
+(``kept_backups``). Restoring is
 ``inspector.services.restore``.
 
 No role check: a backup only reads the database and writes into the data folder, and the
@@ -83,12 +84,14 @@ class BackupService:
         return self.ctx.paths.backups
 
     # --- making ---------------------------------------------------------------------------------
-    def make(self, reason: BackupReason = BackupReason.MANUAL) -> BackupInfo:
-        """A new rotating backup (then the rotation runs). The exchange import calls this with
-        ``BackupReason.IMPORT`` before it opens its transaction."""
+    def make(self, reason: BackupReason | str = BackupReason.MANUAL) -> BackupInfo:
+        """A new rotating backup (then the rotation runs). The exchange import calls
+        ``make("import")`` before it opens its transaction (a backup read inside it would include
+        the half-merged rows); raises ``InspectorError("backup_write_failed")`` on a full disk."""
+        why = BackupReason(reason)
         created_at = self.ctx.clock()
-        target = files.new_backup_path(self.folder, created_at, BackupReason(reason))
-        info = self._write(target, BackupReason(reason), created_at)
+        target = files.new_backup_path(self.folder, created_at, why)
+        info = self._write(target, why, created_at)
         self.prune()
         return info
 

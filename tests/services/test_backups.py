@@ -74,6 +74,25 @@ def test_rotation_rule_keeps_the_newest_and_one_per_month() -> None:
     assert len(kept_backups(days[:5], 14)) == 5
 
 
+def test_a_day_of_many_imports_does_not_push_the_earlier_days_out() -> None:
+    days = [datetime(2026, 12, 1, 8) + timedelta(days=n) for n in range(20)]  # 1 … 20 Dec, one a day
+    imports = [datetime(2026, 12, 21, 9) + timedelta(minutes=n) for n in range(30)]  # then 30 on the 21st
+    created = days + imports
+    kept = {created[index] for index in kept_backups(created, 14)}
+    assert set(imports[-14:]) <= kept and not set(imports[:-14]) & kept  # the newest 14
+    assert {day for day in days if day.day >= 8} <= kept  # the 13 days before, one each
+    assert {day for day in days if 1 < day.day < 8}.isdisjoint(kept)
+    assert datetime(2026, 12, 1, 8) not in kept  # the month's newest is on the 21st
+    assert len(kept) == 14 + 13
+
+
+def test_make_takes_the_reason_as_a_word(context: AppContext, admin: User, clock: Clock) -> None:
+    info = context.backups.make("import")  # what the exchange import calls before merging
+    assert info.reason == "import" and info.path.name == "inspector-20260901-083000-import.db"
+    with pytest.raises(ValueError):
+        context.backups.make("whenever")
+
+
 def test_daily_backups_rotate_to_fourteen_plus_one_per_month(context: AppContext, admin: User,
                                                            clock: Clock) -> None:
     for _ in range(100):
