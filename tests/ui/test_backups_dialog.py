@@ -23,6 +23,7 @@ from inspector.ui.dialogs.backups import BackupsDialog
 from inspector.ui.mainwindow import MainWindow
 from tests.conftest import PASSWORD
 from tests.ui.test_app import Run
+from tests.ui.test_app import _restore_application_look  # noqa: F401 - autouse: main() styles the app
 
 CHINA = timezone(timedelta(hours=8))
 
