@@ -1,7 +1,7 @@
 """The composition root of the desktop app: ``inspector [--data-dir DIR] [--demo] [--lang zh_CN|en]``.
 
 Order: QApplication → bundled CJK font and stylesheet → data folder → single-instance lock →
-database and services (``open_context``) → translator → first administrator if the folder has
+database and services (``open_context``) → translator → the day's first backup → first administrator if the folder has
 no account → sign-in → main window → the reminder of overdue notices (not blocking). Nothing
 here is a global: the ``AppContext`` and the ``UiContext`` are built once and handed down.
 
@@ -160,14 +160,16 @@ def reset_demo_folder(paths: DataPaths) -> None:
             child.unlink()
 
 
-def build_main_window(ui: UiContext, *, on_reset_demo: Callable[[], None] | None = None) -> MainWindow:
+def build_main_window(ui: UiContext, *, on_reset_demo: Callable[[], None] | None = None,
+                      on_restart: Callable[[], None] | None = None) -> MainWindow:
     """The main window for a signed-in ``ui`` (no dialogs): used by ``main``, tests, screenshots.
-    ``on_reset_demo`` (a demo folder only) is what File → Reset demo data… does once confirmed."""
+    ``on_reset_demo`` (a demo folder only) is what File → Reset demo data… does once confirmed;
+    ``on_restart`` quits and starts Inspector again on the same folder (after a restore)."""
     from inspector.ui.mainwindow import MainWindow
 
     if not ui.signed_in:
         raise RuntimeError("sign a user in before building the main window")
-    return MainWindow(ui, on_reset_demo=on_reset_demo)
+    return MainWindow(ui, on_reset_demo=on_reset_demo, on_restart=on_restart)
 
 
 def _tell(title: str, text: str, *, critical: bool = False) -> None:
@@ -206,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_OPEN
     finally:
         lock.unlock()
-        if restart:  # File → Reset demo data…: a new process, once this one let go of the folder
+        if restart:  # Reset demo data…, a restored backup: a new process, once this one let go of the folder
             start_again(restart)
 
 
@@ -240,6 +242,10 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         chosen = args.lang or pick_language(context.settings.get().language)
         if chosen != language:
             apply_language(chosen)
+        try:  # the day's first start: the database as the day began (a failure must not lock anyone out)
+            context.backups.ensure_daily()
+        except InspectorError as error:
+            show_error(None, error)
         username, hint = "", ""
         on_reset_demo: Callable[[], None] | None = None
         if args.demo:
@@ -279,7 +285,14 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         remember_username(user.username)
         ui = UiContext(app=context)
         ui.sign_in(user)
-        window = build_main_window(ui, on_reset_demo=on_reset_demo)
+
+        def start_again_after_restore() -> None:  # never an empty list: that would mean "no restart"
+            folder = (["--data-dir", args.data_dir] if args.data_dir else []) + ["--demo"] if args.demo \
+                else ["--data-dir", str(paths.root)]
+            restart[:] = [*folder, *(["--lang", args.lang] if args.lang else [])]
+            app.quit()
+
+        window = build_main_window(ui, on_reset_demo=on_reset_demo, on_restart=start_again_after_restore)
         window.show()
         window.after_sign_in()  # resume offer; overdue notices, without blocking ($INSPECTOR_NO_REMINDER=1: off)
         code = app.exec()

@@ -5,7 +5,8 @@ over a data folder; nothing reaches for module globals.
 
 The services every start needs (accounts, settings, registry, templates, inspections, photos,
 notices, reports for the dashboard) are built at once. The others — signing and certificates,
-spreadsheet import and export, vehicle and staff files, annotation, the integrity check — are
+spreadsheet import and export, vehicle and staff files, annotation, the integrity check, backups
+and restore — are
 built, and their modules imported, the first time they are used: a CLI command or a start of the
 app that does not need them does not pay for importing them (``bench/startup.py``,
 ``bench/cli.py``).
@@ -37,11 +38,13 @@ from inspector.storage.database import OpenResult, open_database
 
 if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
+    from inspector.services.backups import BackupService
     from inspector.services.certificates import CertificateService
     from inspector.services.integrity import IntegrityService
     from inspector.services.notice_files import NoticeFiles
     from inspector.services.photo_annotations import PhotoAnnotationService
     from inspector.services.registry_import import RegistryImporter
+    from inspector.services.restore import RestoreService
     from inspector.services.template_transfer import TemplateTransferService
 
 
@@ -87,7 +90,19 @@ class AppContext:
     def integrity(self) -> IntegrityService:
         from inspector.services.integrity import IntegrityService
 
-        return IntegrityService(self.services)
+        return IntegrityService(self.services, backups=self.backups)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from inspector.services.backups import BackupService
+
+        return BackupService(self.services, self.settings)
+
+    @cached_property
+    def restore(self) -> RestoreService:
+        from inspector.services.restore import RestoreService
+
+        return RestoreService(self.paths, self.services.clock)
 
     @cached_property
     def registry_import(self) -> RegistryImporter:

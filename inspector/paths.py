@@ -16,6 +16,7 @@ from inspector import APP_NAME
 
 ENV_DATA_DIR = "INSPECTOR_DATA_DIR"
 DATABASE_NAME = "inspector.db"
+BACKUPS_FOLDER = "backups"  # rotating backups of the database, each with its manifest
 
 
 def default_data_dir() -> Path:
@@ -79,6 +80,11 @@ class DataPaths:
     def certs(self) -> Path:
         """The local CA's certificate, exported for anyone who verifies a signed notice."""
         return self.root / "certs"
+
+    @property
+    def backups(self) -> Path:
+        """Rotating backups of the database (``inspector-20261207-083000-daily.db`` + ``.json``)."""
+        return self.root / BACKUPS_FOLDER
 
     @property
     def lock_file(self) -> Path:

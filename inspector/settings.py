@@ -52,6 +52,7 @@ class AppSettings(BaseModel):
     deadlines: DeadlineDefaults = Field(default_factory=DeadlineDefaults)
     recurrence_window_days: int = Field(default=90, ge=1, le=730)  # 再次发生 window
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    backups_keep: int = Field(default=14, ge=1, le=365)  # rotating backups kept, besides one a month
 
     @classmethod
     def upgrade(cls, raw: dict) -> "AppSettings":

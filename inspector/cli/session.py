@@ -2,6 +2,10 @@
 
 Acting user: ``--user``, else ``$INSPECTOR_USER``, else the data folder's only admin. Password:
 ``$INSPECTOR_PASSWORD``, else a prompt when stdin is a terminal, else an error (exit 2).
+
+Opening the data folder makes the day's first backup (``BackupService.ensure_daily``) unless the
+command says ``daily_backup=False`` (``backup`` and ``restore`` do); a failed backup is a warning
+on stderr, the command goes on.
 """
 
 from __future__ import annotations
@@ -37,7 +41,19 @@ class CliSession:
             from inspector.context import open_context
 
             self._context = open_context(resolve_data_dir(self.args.data_dir))
+            if getattr(self.args, "daily_backup", True):
+                self._daily_backup(self._context)
         return self._context
+
+    @staticmethod
+    def _daily_backup(context: AppContext) -> None:
+        """The day's first command backs the database up; a failure warns, the command goes on."""
+        try:
+            context.backups.ensure_daily()
+        except InspectorError as error:
+            from inspector.words.messages import describe
+
+            sys.stderr.write(f"warning: the daily backup was not made: {describe(error)}\n")
 
     def password_for(self, username: str, *, prompt: str | None = None) -> str:
         password = os.environ.get(ENV_PASSWORD)

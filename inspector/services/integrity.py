@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from inspector.domain.audit import verify_chain
 from inspector.services.base import ServiceContext
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
 from inspector.storage.database import integrity_problems, missing_triggers
+
+if TYPE_CHECKING:
+    from inspector.services.backups import BackupService
 
 
 @dataclass
@@ -27,6 +31,7 @@ class CheckReport:
     photos_referenced: int = 0
     notices: list[str] = field(default_factory=list)  # failures: missing or changed notice PDFs
     notice_files: int = 0
+    last_backup: str = ""  # the age of the newest backup (never a failure)
 
     @property
     def ok(self) -> bool:
@@ -41,6 +46,8 @@ class CheckReport:
         out += [f"  {line}" for line in self.photos]
         out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.notices]
+        if self.last_backup:
+            out.append(self.last_backup)
         if self.photo_litter:
             out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
             out += [f"  {line}" for line in self.photo_litter]
@@ -62,9 +69,11 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
 
 
 class IntegrityService:
-    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None, *,
+                 backups: BackupService | None = None) -> None:
         self.ctx = ctx
         self.photos = photos or PhotoService(ctx)
+        self.backups = backups
 
     def check(self) -> CheckReport:
         report = CheckReport(database=integrity_problems(self.ctx.db))
@@ -76,6 +85,8 @@ class IntegrityService:
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")
         report.notice_files, report.notices = self.notice_pdf_problems()
+        if self.backups is not None:
+            report.last_backup = self.backups.age_line()
         try:
             store = self.photos.check_store()
         except ValueError as error:  # a stored template body that no longer parses (pydantic)

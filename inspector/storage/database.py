@@ -1,8 +1,9 @@
 """Opening the database: pragmas, migrations with a backup first, refusal of newer files, checks.
 
 Open order (Anki, Vorta): WAL and foreign keys; refuse a database carrying migrations this build
-does not know (nothing touched); if migrations are pending on an existing file, copy it to a
-timestamped backup beside it; apply with foreign keys off; then run ``foreign_key_check``.
+does not know (nothing touched); if migrations are pending on an existing file, back it up (SQLite's
+backup API, into the data folder's ``backups/`` with its manifest, reason ``migration``); apply
+with foreign keys off; then run ``foreign_key_check``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector import __version__
+from inspector.domain.backups import BackupReason
 from inspector.domain.errors import DatabaseTooNew, InspectorError
+from inspector.paths import BACKUPS_FOLDER
+from inspector.storage.backups import new_backup_path, write_backup
 from inspector.storage.migrations import MIGRATIONS
 
 
@@ -22,7 +27,7 @@ from inspector.storage.migrations import MIGRATIONS
 class OpenResult:
     db: sqlite_utils.Database
     applied: tuple[str, ...]  # names of migrations applied by this open
-    backup: Path | None  # the copy made before migrating, if any
+    backup: Path | None  # the backup made before migrating, if any (in the backups folder)
 
 
 SYNCHRONOUS = "FULL"
@@ -59,26 +64,12 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return len(_applied_names(db))
 
 
-def backup_path_for(path: Path, now: datetime | None = None) -> Path:
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    counter = 1
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
-        counter += 1
-    return candidate
-
-
 def _backup(db: sqlite_utils.Database, path: Path) -> Path:
-    """A consistent copy through SQLite's backup API, written to a temp name then renamed."""
-    target = backup_path_for(path)
-    temp = target.with_name(target.name + ".tmp")
-    dest = sqlite3.connect(str(temp))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    temp.replace(target)
+    """A consistent copy (SQLite's backup API) with its manifest in the data folder's backups,
+    made before pending migrations touch an existing database."""
+    created_at = datetime.now().astimezone().replace(microsecond=0)
+    target = new_backup_path(path.parent / BACKUPS_FOLDER, created_at, BackupReason.MIGRATION)
+    write_backup(db, target, reason=BackupReason.MIGRATION, created_at=created_at, app_version=__version__)
     return target
 
 
@@ -88,7 +79,10 @@ def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
     existed = path.exists() and path.stat().st_size > 0
     db = _connect(path)
     try:
-        applied = _applied_names(db)
+        try:
+            applied = _applied_names(db)
+        except sqlite3.DatabaseError as error:  # "file is not a database": damaged, or not ours
+            raise InspectorError("database_unreadable", file=str(path), reason=str(error)) from None
         unknown = [name for name in applied if name not in known_migrations()]
         if unknown:
             raise DatabaseTooNew(file=str(path), unknown=", ".join(unknown))

@@ -4,9 +4,10 @@ It only routes: pages own their behaviour and talk to services themselves. The w
 pages, switches the signed-in user (File → Switch user…), switches the display language live
 (View → Language: saved through ``SettingsService.set_language``, then every text is set again on
 ``QEvent.LanguageChange``), and remembers its size and splitter positions (``PreserveGeometry``).
-Tools → Verify a signed notice… checks a PDF's signature. After each sign-in (``after_sign_in``, called
-by ``inspector.app`` and by Switch user) the resume offer names an inspection in progress, focused
-for one key, and a non-blocking reminder lists overdue notices (``remind_overdue``).
+Tools → Verify a signed notice… checks a PDF's signature; Tools → Backups and restore… lists the
+backups and restores one (the app then starts again through ``on_restart``). After each sign-in
+(``after_sign_in``, called by ``inspector.app`` and by Switch user) the resume offer names an
+inspection in progress, focused for one key, and a non-blocking reminder lists overdue notices.
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "reg
 
 class MainWindow(PreserveGeometry, QMainWindow):
     def __init__(self, ui: UiContext, parent: QWidget | None = None, *,
-                 on_reset_demo: Callable[[], None] | None = None) -> None:
+                 on_reset_demo: Callable[[], None] | None = None,
+                 on_restart: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
         self.on_reset_demo = on_reset_demo
+        self.on_restart = on_restart  # quit and start again (after a restore); None: the user starts it
         self._retranslate_pending = False
         self.reminder: QDialog | None = None
         self.setWindowIcon(icon("app"))
@@ -218,6 +221,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.verify_notice_action = QAction(self)
         self.verify_notice_action.triggered.connect(self.verify_notice)
         self.tools_menu.addAction(self.verify_notice_action)
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.open_backups)
+        self.tools_menu.addAction(self.backups_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -282,6 +288,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 
         VerifyNoticeDialog.open_for(self.ui, self)
+
+    def open_backups(self) -> None:
+        """Tools → Backups and restore…: the list, back up now, restore (then start again)."""
+        from inspector.ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog.open_for(self.ui, self, on_restart=self.on_restart)
 
     def set_language(self, language: str) -> bool:
         """Save ``language`` for this data folder and show every screen in it now."""
@@ -361,6 +373,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.verify_notice_action.setText(self.tr("&Verify a signed notice…"))
+        self.backups_action.setText(self.tr("&Backups and restore…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Inspector"))
         if 0 <= self.nav.currentRow() < len(PAGE_KEYS):

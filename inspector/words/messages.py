@@ -16,6 +16,7 @@ from inspector.words.labels import entity_label, label
 from inspector.domain.notices import NoticeStatus
 from inspector.words.notice_labels import status_label
 from inspector.words.signatures import ERROR_SENTENCES as SIGNING_ERRORS
+from inspector.words.backups import ERROR_SENTENCES as BACKUP_ERRORS
 
 CONTEXT = "Errors"
 
@@ -74,7 +75,8 @@ TEMPLATES: dict[str, str] = {
         "Install the newer version; nothing was changed.",
     ),
     "migration_foreign_keys": QT_TRANSLATE_NOOP(
-        "Errors", "Upgrading {file} left {problems} broken references; the backup beside it is untouched."
+        "Errors", "Upgrading {file} left {problems} broken references; the backup made before the upgrade "
+        "(in the backups folder) is untouched."
     ),
     "import_rejected": QT_TRANSLATE_NOOP(
         "Errors", "{file}: {count} problem(s) found; nothing was imported."
@@ -232,6 +234,7 @@ TEMPLATES: dict[str, str] = {
         "Errors", "The PDF of notice {notice} was changed after issue ({path}); it is not used. Run the integrity check."),
 }
 TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.words.signatures)
+TEMPLATES.update(BACKUP_ERRORS)  # backup and restore codes (inspector.words.backups)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {

@@ -156,6 +156,128 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Inspector backs the database up on the first start of every day, before every upgrade and before every import. Photos are not copied: the photo store never changes or removes a photo a backup refers to.</source>
+        <translation>每天首次启动时、每次升级前和每次导入前，督查系统都会自动备份数据库。照片不复制：照片库中的照片从不修改，备份所引用的照片也不会被删除。</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>备份文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <source>backups, and one of every month</source>
+        <translation>份备份，另每月保留一份</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>已备份：{file}</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.db);;* (*)</source>
+        <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup is in place; the database as it was is kept as {kept}. Inspector starts again now.</source>
+        <translation>备份已恢复；原数据库已另存为 {kept}。督查系统现在重新启动。</translation>
+    </message>
+    <message>
+        <source>The backup is in place; the database as it was is kept as {kept}. Inspector closes now: start it again to work on the restored data.</source>
+        <translation>备份已恢复；原数据库已另存为 {kept}。督查系统现在关闭，请重新启动以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {when} ({why})?</source>
+        <translation>恢复 {when} 的备份（{why}）？</translation>
+    </message>
+    <message>
+        <source>Restore the backup {file}?</source>
+        <translation>恢复备份 {file}？</translation>
+    </message>
+    <message>
+        <source>Everything recorded since then is replaced. The current database is kept aside beside it (inspector.db.before-restore-…), and Inspector closes and starts again on the restored data.</source>
+        <translation>此后记录的所有内容都将被替换。当前数据库会另存在旁边（inspector.db.before-restore-…），督查系统随后关闭并在恢复后的数据上重新启动。</translation>
+    </message>
+    <message>
+        <source>The backup is from an earlier version; it is upgraded when Inspector starts again.</source>
+        <translation>该备份来自较早的版本，重新启动时会自动升级。</translation>
+    </message>
+    <message>
+        <source>{count} photos it refers to are no longer in the photo store.</source>
+        <translation>其中引用的 {count} 张照片已不在照片库中。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarOverridesGroup</name>
     <message>
         <source>Saved.</source>
@@ -794,10 +916,6 @@
         <translation>数据库 {file} 由更新版本的服务质量督查写入（包含 {unknown}）。请安装新版本；未做任何更改。</translation>
     </message>
     <message>
-        <source>Upgrading {file} left {problems} broken references; the backup beside it is untouched.</source>
-        <translation>升级 {file} 后有 {problems} 处引用失效；同一目录下的备份未被改动。</translation>
-    </message>
-    <message>
         <source>{file}: {count} problem(s) found; nothing was imported.</source>
         <translation>{file}：发现 {count} 个问题，未导入任何数据。</translation>
     </message>
@@ -1078,6 +1196,10 @@
         <translation>只能对通知单本身签名，不能对其记录签名：--sign 和 --record 只能选用其一。</translation>
     </message>
     <message>
+        <source>Upgrading {file} left {problems} broken references; the backup made before the upgrade (in the backups folder) is untouched.</source>
+        <translation>升级 {file} 后有 {problems} 处引用失效；升级前所做的备份（在 backups 文件夹中）完好无损。</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>此项必填</translation>
     </message>
@@ -1232,6 +1354,54 @@
     <message>
         <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
         <translation>需要“{user}”的密码来保护其新的签名密钥：请本人在终端中输入，或设置 ${env}。</translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be written ({reason}); nothing was changed.</source>
+        <translation>无法写入备份 {file}（{reason}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give the name of the backup file to write.</source>
+        <translation>{file} 是一个文件夹；请给出要写入的备份文件名。</translation>
+    </message>
+    <message>
+        <source>{file} is not a database backup (it is not an SQLite file); nothing was changed.</source>
+        <translation>{file} 不是数据库备份（不是 SQLite 文件）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged (SQLite&apos;s integrity check: {problem}); nothing was changed.</source>
+        <translation>备份 {file} 已损坏（SQLite 完整性检查：{problem}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} no longer matches the SHA-256 recorded when it was made (changed or incomplete copy); nothing was changed.</source>
+        <translation>备份 {file} 与备份时记录的 SHA-256 不符（已被修改或复制不完整）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is an SQLite file but not an Inspector database; nothing was changed.</source>
+        <translation>{file} 是 SQLite 文件，但不是督查系统的数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of Inspector (it has changes this version does not know: {unknown}); update Inspector first. Nothing was changed.</source>
+        <translation>备份 {file} 由更新版本的督查系统生成（含本版本不认识的变更：{unknown}）；请先升级督查系统。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by Inspector {version}, newer than this {current}; update Inspector first. Nothing was changed.</source>
+        <translation>备份 {file} 由督查系统 {version} 生成，比当前的 {current} 更新；请先升级督查系统。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restoring {file} failed ({reason}); the database is as it was.</source>
+        <translation>恢复 {file} 失败（{reason}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>Inspector is open on {folder} (process {pid}); close it before restoring a backup.</source>
+        <translation>督查系统正在使用 {folder}（进程 {pid}）；请先关闭它再恢复备份。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read ({reason}); restore a backup (inspector-cli restore FILE, the backups are in the backups folder beside it).</source>
+        <translation>无法读取数据库 {file}（{reason}）；请恢复一份备份（inspector-cli restore 文件，备份在旁边的 backups 文件夹中）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is busy with another change; try again in a moment.</source>
+        <translation>数据库 {file} 正在进行其他更改；请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2442,10 @@
     <message>
         <source>&amp;Verify a signed notice…</source>
         <translation>验证已签署的通知单(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
