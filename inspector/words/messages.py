@@ -33,9 +33,6 @@ TEMPLATES: dict[str, str] = {
     "not_your_inspection": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} belongs to another supervisor; only its author or the quality office may change it."
     ),
-    "covert_not_visible": QT_TRANSLATE_NOOP(
-        "Errors", "Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it."
-    ),
     "inspection_completed": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} is completed and can no longer be edited."
     ),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from inspector.context import AppContext
-from inspector.domain.errors import Conflict, InspectorError, PermissionDenied, ValidationError
+from inspector.domain.errors import Conflict, InspectorError, NotFound, PermissionDenied, ValidationError
 from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeFlag, NoticeStatus
 from inspector.domain.users import Role, User
@@ -213,7 +213,7 @@ def test_another_supervisor_fails_a_covert_follow_up_and_the_notice_is_reissued(
     context: AppContext, world: NoticeWorld, second_supervisor: User
 ) -> None:
     _, notice = _issue(context, world, mode=InspectionMode.COVERT)
-    with pytest.raises(PermissionDenied):  # the visit itself stays hidden from them…
+    with pytest.raises(NotFound):  # the visit itself stays hidden from them…
         context.inspections.get(second_supervisor, notice.inspection_id)
     world.clock.now = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
     old, new, _ = context.followups.record_followup(  # …but they follow the notice up
