@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -24,6 +23,7 @@ from tests.cli.conftest import run_cli
 from tests.conftest import PASSWORD
 from tests.signing import flip_signed_byte, pdfsig
 from tests.notice_world import NoticeWorld, completed_inspection, make_world
+from tests.pdf import have
 
 TABLES = ("notices", "notice_items", "notice_state", "notice_receipts", "notice_replies", "reply_photos",
           "followups", "followup_items", "followup_photos", "notice_signatures", "photos", "findings", "audit_log")
@@ -232,14 +232,14 @@ def test_export_sign_makes_a_copy_that_verify_accepts(
     assert f"signed {number}" in out
     code, out, err = run_cli(capsys, "--data-dir", str(folder.path), "verify", str(target))
     assert code == 0, (out, err)
-    if shutil.which("pdfsig"):  # poppler checks the same notice independently
+    if have("pdfsig"):  # poppler checks the same notice independently
         report = pdfsig(target)
         assert "Total document signed" in report and "Signature is Valid." in report
     flipped = tmp_path / "flipped.pdf"
     flipped.write_bytes(flip_signed_byte(target.read_bytes()))
     code, out, err = run_cli(capsys, "--data-dir", str(folder.path), "verify", str(flipped))
     assert code == 1, (out, err)
-    if shutil.which("pdfsig"):
+    if have("pdfsig"):
         assert "Digest Mismatch." in pdfsig(flipped)
     notice = folder.context.notices.by_number(office, number)
     [copy] = folder.context.notice_files.signed_copies(office, notice.id)
