@@ -64,6 +64,20 @@ def read_trust_roots(paths: Sequence[Path]) -> list[bytes]:
     return roots
 
 
+def read_pdf_to_verify(path: Path) -> bytes:
+    """The bytes of the PDF someone asked to verify: ``file_missing``, ``pdf_is_folder`` or
+    ``file_unreadable`` (coded errors, never an ``OSError``) when it cannot be read."""
+    path = Path(path)
+    if path.is_dir():
+        raise InspectorError("pdf_is_folder", file=str(path))
+    if not path.exists():
+        raise InspectorError("file_missing", file=str(path))
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+
+
 def verify_document(pdf: bytes, trust: Sequence[Path] = ()) -> SignatureCheck:
     """Check a signed PDF against the CA files ``trust`` alone (no data folder needed)."""
     return pades.verify_pdf(pdf, read_trust_roots(trust))
@@ -236,3 +250,7 @@ class CertificateService:
         roots = read_trust_roots(trust)
         own = self.ca_certificate_pem() if local_ca else None
         return pades.verify_pdf(pdf, roots + ([own] if own else []))
+
+    def verify_file(self, path: Path, trust: Sequence[Path] = (), *, local_ca: bool = True) -> SignatureCheck:
+        """``verify`` of the PDF at ``path`` (coded errors for a missing file or a folder)."""
+        return self.verify(read_pdf_to_verify(path), trust, local_ca=local_ca)

@@ -710,10 +710,6 @@
         <translation>检查记录 {inspection} 属于其他督导员，只有录入人或质量办可以修改。</translation>
     </message>
     <message>
-        <source>Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it.</source>
-        <translation>检查记录 {inspection} 是暗访记录，只有录入人、质量办和管理员可以查看。</translation>
-    </message>
-    <message>
         <source>Inspection {inspection} is completed and can no longer be edited.</source>
         <translation>检查记录 {inspection} 已完成，不能再修改。</translation>
     </message>
@@ -1220,6 +1216,10 @@
     <message>
         <source>The PDF could not be read ({reason}).</source>
         <translation>无法读取 PDF（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a PDF file: give the path of one signed PDF.</source>
+        <translation>{file} 是文件夹，不是 PDF 文件：请给出一个已签名 PDF 的路径。</translation>
     </message>
     <message>
         <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
@@ -3901,6 +3901,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>已签署的部分未被改动，但签署后文件中又添加了内容：请勿采信所添加的内容，请向签发方索取原始文件。</translation>
     </message>
     <message>
+        <source>The document was changed between two signatures — more than adding a signature or filling in a form — and a later signature does not make that right: do not rely on what the pages show; ask the issuer for the original file.</source>
+        <translation>文档在两次签署之间被修改过——不只是添加签名或填写表单——后来的签名并不能使其合法：请勿采信页面上显示的内容，请向签发方索取原始文件。</translation>
+    </message>
+    <message>
         <source>The document is intact: nothing has been changed or added since it was signed.</source>
         <translation>文档完整：签署后未被修改，也未添加任何内容。</translation>
     </message>
@@ -3917,26 +3921,6 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>{who}，{organisation}</translation>
     </message>
     <message>
-        <source>Signed by {who} on {when}.</source>
-        <translation>由 {who} 于 {when} 签署。</translation>
-    </message>
-    <message>
-        <source>Signed by {who}; the time of signing is not recorded.</source>
-        <translation>由 {who} 签署；未记录签署时间。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate was issued by {issuer}, a certificate authority trusted here: the name above is confirmed.</source>
-        <translation>签署人的证书由本机信任的 CA {issuer} 签发：上述签署人姓名已确认。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name above is not confirmed.</source>
-        <translation>签署人的证书（由 {issuer} 签发）并非来自本机信任的 CA，或已过期：上述签署人姓名未经确认。</translation>
-    </message>
-    <message>
-        <source>No trusted certificate authority was given, so the name above is not confirmed; check again with the office&apos;s certificate (inspector-ca.pem).</source>
-        <translation>未提供受信任的 CA，因此上述签署人姓名未经确认；请使用质量办的 CA 证书（inspector-ca.pem）重新验证。</translation>
-    </message>
-    <message>
         <source>This file is not a PDF document, or it is too damaged to read.</source>
         <translation>此文件不是 PDF 文档，或已严重损坏，无法读取。</translation>
     </message>
@@ -3949,24 +3933,72 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>签署理由：{reason}。</translation>
     </message>
     <message>
+        <source>it claims to be by {who}, but it is not intact.</source>
+        <translation>自称由 {who} 签署，但签名已不完整。</translation>
+    </message>
+    <message>
+        <source>signed by {who} on {when}; the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 于 {when} 签署；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>signed by {who} (the time of signing is not recorded); the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 签署（未记录签署时间）；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>an unrecorded time</source>
+        <translation>未记录的时间</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}, but its certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name is not confirmed.</source>
+        <translation>自称由 {who} 于 {when} 签署，但其证书（由 {issuer} 签发）并非来自本机信任的证书颁发机构，或已过期：签署人未经确认。</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}; no trusted certificate authority is known here, so the name is not confirmed: anyone can make a certificate with any name. Check again with the office&apos;s certificate (inspector-ca.pem).</source>
+        <translation>自称由 {who} 于 {when} 签署；本机没有可信的证书颁发机构，签署人未经确认：任何人都能制作带有任意姓名的证书。请用质量办的证书（inspector-ca.pem）再次核验。</translation>
+    </message>
+    <message>
+        <source>It covers the whole file.</source>
+        <translation>它覆盖整个文件。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; the revisions after it only add signatures or fill in form fields.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后的版本只添加了签名或填写了表单。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}, and a later revision changed the document itself (more than signatures or form filling): what the pages show now is not what was signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版），而其后的版本修改了文档本身（不只是签名或填写表单）：页面现在显示的内容并非当时签署的内容。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; something was added after it that nobody signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后又添加了无人签署的内容。</translation>
+    </message>
+    <message>
+        <source>What it covers cannot be read.</source>
+        <translation>无法读取它覆盖的范围。</translation>
+    </message>
+    <message>
+        <source>Signature {index} of {count}:</source>
+        <translation>第 {index} 个签名（共 {count} 个）：</translation>
+    </message>
+    <message>
+        <source>it is damaged and cannot be read.</source>
+        <translation>已损坏，无法读取。</translation>
+    </message>
+    <message>
         <source>Signed at: {location}.</source>
         <translation>签署地点：{location}。</translation>
     </message>
     <message>
-        <source>The document carries {count} signatures; this is about the last one, which covers the earlier ones.</source>
-        <translation>此文档带有 {count} 个签名；以下结果针对最后一个签名，它涵盖之前的各个签名。</translation>
+        <source>Signer not confirmed: the signature does not come from a certificate authority trusted here. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：签名并非来自本机信任的证书颁发机构。文档内容与签署时一致。</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed: no trusted certificate authority is known here, so the name on the signature proves nothing. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：本机没有可信的证书颁发机构，签名上的姓名不能证明任何事。文档内容与签署时一致。</translation>
     </message>
     <message>
         <source>Valid signature: the document is intact and the signer is confirmed.</source>
         <translation>签名有效：文档完整，签署人已确认。</translation>
-    </message>
-    <message>
-        <source>Valid signature: the document is intact.</source>
-        <translation>签名有效：文档完整。</translation>
-    </message>
-    <message>
-        <source>The document is intact, but the signer is not confirmed.</source>
-        <translation>文档完整，但签署人未经确认。</translation>
     </message>
     <message>
         <source>Not a readable PDF.</source>
@@ -3979,6 +4011,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Do not rely on this document: its signature is not valid.</source>
         <translation>请勿采信此文档：其签名无效。</translation>
+    </message>
+    <message>
+        <source>Do not rely on this document: it was changed between its signatures.</source>
+        <translation>请勿采信此文档：它在两次签署之间被修改过。</translation>
     </message>
     <message>
         <source>Do not rely on this document: it was changed after signing.</source>
@@ -5273,6 +5309,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Also trust (CA certificate):</source>
         <translation>另行信任（CA 证书）：</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Choose a signed PDF to check it.</source>
