@@ -123,13 +123,35 @@ class SignatureCheck(BaseModel):
         return cls(signed=False, intact=False, whole_document=False, problem=SignatureProblem.NOT_SIGNED.value)
 
 
+SEAL_SUFFIX = "检查专用章"  # the office's inspection seal, as on its rubber stamp
+
+
+def seal_common_name(organisation: str) -> str:
+    """The office seal certificate's CN: the organisation's inspection seal, never a person."""
+    return f"{organisation.strip() or '-'} {SEAL_SUFFIX}"
+
+
+class SigningIdentity(BaseModel):
+    """Whose certificate a signature will carry, said to the user before they type a password.
+
+    A covert notice is always signed with the office seal (``seal`` True, ``common_name`` the
+    seal's CN), never with the personal certificate of whoever signs it — they may be the one
+    who made the visit. Every other notice carries the signer's own certificate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seal: bool
+    common_name: str
+    holders: tuple[str, ...] = ()  # the seal: display names of the quality-office members who hold its key
+
+
 class IssuedCertificate(BaseModel):
     """A certificate the office issued (its CA's own, or a user's), without key material."""
 
     model_config = ConfigDict(frozen=True)
 
     id: int
-    kind: str  # "ca" or "user"
+    kind: str  # "ca", "user" or "seal"
     user_id: int | None
     subject: str
     serial: str
