@@ -1,11 +1,15 @@
-"""``certs init-ca|issue|export-ca`` and ``verify``: the local CA, signing certificates, and
-checking a signed PDF.
+"""``certs init-ca|issue|init-seal|grant-seal|export-ca`` and ``verify``: the local CA, signing
+certificates, the office seal, and checking a signed PDF.
 
-``certs init-ca`` and ``certs issue USER`` act as the signed-in user (``--user``, password from
-``$INSPECTOR_PASSWORD`` or a prompt) and go through ``CertificateService``, so the role checks
-and the audit trail are those of the desktop app. The target user's own password, which
-encrypts their new key, comes from ``$INSPECTOR_CERT_PASSWORD`` or a prompt "Password of USER:";
-without either (no terminal) the command exits 2.
+``certs init-ca``, ``certs issue USER``, ``certs init-seal`` and ``certs grant-seal USER`` act as
+the signed-in user (``--user``, password from ``$INSPECTOR_PASSWORD`` or a prompt) and go through
+``CertificateService``, so the role checks and the audit trail are those of the desktop app. The
+target user's own password, which encrypts their new key (or their copy of the seal key), comes
+from ``$INSPECTOR_CERT_PASSWORD`` or a prompt "Password of USER:"; without either (no terminal)
+the command exits 2.
+
+The office seal (检查专用章) signs covert notices: ``init-seal`` (the CA holder) makes it and holds
+the first copy of its key; ``grant-seal USER`` gives a quality-office member their own copy.
 
 ``verify FILE.pdf`` needs no account and no data folder. Trust roots are the ``--trust`` files,
 plus this data folder's CA when the folder exists and has one. Every signature is judged (see
@@ -52,6 +56,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "issue", help="give USER a signing key and certificate (the CA holder only; replaces an older one)")
     issue.add_argument("username", metavar="USER")
     issue.set_defaults(handler=run_issue)
+
+    init_seal = commands.add_parser(
+        "init-seal", help="create the office seal certificate that signs covert notices (the CA holder)")
+    init_seal.set_defaults(handler=run_init_seal)
+
+    grant_seal = commands.add_parser(
+        "grant-seal", help="give quality-office member USER their copy of the office seal key (the CA holder)")
+    grant_seal.add_argument("username", metavar="USER")
+    grant_seal.set_defaults(handler=run_grant_seal)
 
     export = commands.add_parser("export-ca", help="write the CA certificate (PEM) for people who verify notices")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pem")
@@ -113,6 +126,29 @@ def run_issue(session: CliSession) -> int:
     assert issued is not None
     print(f"issued certificate {issued.serial} to {username}: {issued.subject}"
           f" (valid until {issued.not_after:%Y-%m-%d})")
+    return 0
+
+
+def run_init_seal(session: CliSession) -> int:
+    actor, password = _actor_and_password(session)
+    certificates = session.context.certificates
+    certificates.init_seal(actor, password)
+    seal = certificates.seal_certificate()
+    assert seal is not None
+    print(f"created the office seal certificate {seal.subject} (valid until {seal.not_after:%Y-%m-%d}),"
+          f" key held by {actor.username}; covert notices are signed with it")
+    return 0
+
+
+def run_grant_seal(session: CliSession) -> int:
+    actor, password = _actor_and_password(session)
+    username = session.args.username.strip()
+    certificates = session.context.certificates
+    if certificates.seal_certificate() is None:  # say so before asking the member for their password
+        raise InspectorError("no_seal")
+    certificates.grant_seal(actor, password, username, _target_password(username))
+    holders = ", ".join(user.username for user in certificates.seal_holders())
+    print(f"{username} now holds a copy of the office seal key (holders: {holders})")
     return 0
 
 

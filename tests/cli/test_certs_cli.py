@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from inspector.context import open_context
+from inspector.domain.users import Role
 from inspector.services.certificates import CA_FILE_NAME
 from inspector.signing import pki
 from tests.cli.conftest import run_cli
@@ -255,3 +256,30 @@ def test_verify_unsigned_and_bad_input(office: Path, tmp_path: Path, capsys: pyt
     assert code == 2 and "missing-ca.pem" in err
     code, out, err = _cli(capsys, office, "verify", str(tmp_path))  # a folder is not a PDF (#12.6)
     assert (code, out) == (2, "") and err == f"error: {tmp_path} is a folder, not a PDF file: give the path of one signed PDF.\n"
+
+
+def test_the_ca_holder_makes_the_office_seal_and_shares_it(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = open_context(office)
+    try:
+        admin = context.users.by_username("admin")
+        context.users.create(admin, username="qo2", display_name="qo2", role=Role.QUALITY_OFFICE, password=PASSWORD)
+    finally:
+        context.close()
+    code, _, err = _cli(capsys, office, "--user", "qo1", "certs", "grant-seal", "qo2")
+    assert code == 2 and "certs init-seal" in err  # no seal yet
+    code, _, err = _cli(capsys, office, "--user", "sup1", "certs", "init-seal")
+    assert code == 2 and err.startswith("error: ")
+    code, out, err = _cli(capsys, office, "--user", "qo1", "certs", "init-seal")
+    assert (code, err) == (0, "")
+    assert "CN=服务质量管理办公室 检查专用章" in out and "UID=" not in out and "held by qo1" in out
+    code, _, err = _cli(capsys, office, "--user", "qo1", "certs", "init-seal")
+    assert code == 2 and "already" in err
+    code, _, err = _cli(capsys, office, "--user", "qo1", "certs", "grant-seal", "qo2")
+    assert code == 2 and "INSPECTOR_CERT_PASSWORD" in err  # qo2 types their own password
+    monkeypatch.setenv("INSPECTOR_CERT_PASSWORD", PASSWORD)
+    code, _, err = _cli(capsys, office, "--user", "qo1", "certs", "grant-seal", "sup1")
+    assert code == 2 and "quality office" in err
+    code, out, err = _cli(capsys, office, "--user", "qo1", "certs", "grant-seal", "qo2")
+    assert (code, err) == (0, "") and "holders: qo1, qo2" in out
