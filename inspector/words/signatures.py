@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from inspector.domain.signatures import Coverage, SignatureCheck, SignatureInfo, SignatureProblem
+from inspector.domain.signatures import Coverage, SignatureCheck, SignatureInfo, SignatureProblem, SigningIdentity
 from inspector.words.i18n import translate
 
 ERROR_SENTENCES: dict[str, str] = {
@@ -39,6 +39,25 @@ ERROR_SENTENCES: dict[str, str] = {
         "Errors", "The signing key of \"{user}\" is locked with an earlier password (the password was reset); "
         "ask the quality office to run \"certs issue {user}\"."),
     "certificate_password_wrong": QT_TRANSLATE_NOOP("Errors", "The password does not unlock the signing key."),
+    "no_seal": QT_TRANSLATE_NOOP(
+        "Errors", "A covert notice is signed with the office seal certificate, and this data folder has none yet; "
+        "the holder of the certificate authority creates it with \"certs init-seal\"."),
+    "seal_exists": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder already has its office seal certificate; give quality-office members a copy "
+        "with \"certs grant-seal USER\"."),
+    "no_seal_key": QT_TRANSLATE_NOOP(
+        "Errors", "A covert notice is signed with the office seal, never with a personal certificate, and "
+        "\"{user}\" holds no copy of the seal key yet; ask the holder of the certificate authority to run "
+        "\"certs grant-seal {user}\"."),
+    "seal_for_quality_office": QT_TRANSLATE_NOOP(
+        "Errors", "The office seal is held by the quality office only; \"{user}\" ({role}) cannot apply it, so "
+        "covert notices are signed by the quality office."),
+    "seal_expired": QT_TRANSLATE_NOOP(
+        "Errors", "The office seal certificate expired on {not_after}; the holder of the certificate authority "
+        "must make a new one."),
+    "seal_key_locked": QT_TRANSLATE_NOOP(
+        "Errors", "The copy of the office seal key of \"{user}\" is locked with an earlier password (the password "
+        "was reset); ask the holder of the certificate authority to run \"certs grant-seal {user}\"."),
     "password_required_for_key": QT_TRANSLATE_NOOP("Errors", "A signing key needs a password."),
     "certificate_key_unsupported": QT_TRANSLATE_NOOP(
         "Errors", "The signing key is of a kind Inspector does not use; issue a new certificate."),
@@ -53,6 +72,24 @@ ERROR_SENTENCES: dict[str, str] = {
         "Errors", "The password of \"{user}\" is needed to protect their new signing key: let them type it in a "
         "terminal, or set ${env}."),
 }
+
+
+def seal_notice(identity: SigningIdentity) -> str:
+    """What signing a covert notice does, said in the CLI's output and the GUI's result line."""
+    return translate("SignatureCheck", "Covert visit: signed with the office seal certificate “{name}”, "
+                     "never with a personal certificate.").format(name=identity.common_name)
+
+
+def signing_prompt(identity: SigningIdentity) -> str:
+    """The password prompt before signing: whose certificate the signature will carry."""
+    if identity.seal:
+        return translate("SignatureCheck", "Covert visit: this notice is signed with the office seal certificate "
+                         "“{name}”, never with your personal certificate, so the signature names no "
+                         "person. The quality office holds the seal's key ({holders}). Your password unlocks "
+                         "your copy of the seal key:").format(
+            name=identity.common_name, holders=", ".join(identity.holders) or "-")
+    return translate("SignatureCheck", "Signed with your personal certificate (“{name}”). Your password "
+                     "unlocks your signing key:").format(name=identity.common_name)
 
 
 class Verdict(StrEnum):

@@ -1198,6 +1198,30 @@
         <translation>该密码无法解锁签名密钥。</translation>
     </message>
     <message>
+        <source>A covert notice is signed with the office seal certificate, and this data folder has none yet; the holder of the certificate authority creates it with &quot;certs init-seal&quot;.</source>
+        <translation>暗访整改通知单须使用质量办检查专用章证书签名，而此数据文件夹尚无该证书；请由证书颁发机构的持有人运行“certs init-seal”创建。</translation>
+    </message>
+    <message>
+        <source>This data folder already has its office seal certificate; give quality-office members a copy with &quot;certs grant-seal USER&quot;.</source>
+        <translation>此数据文件夹已有检查专用章证书；请用“certs grant-seal 用户名”为质量办成员分发密钥副本。</translation>
+    </message>
+    <message>
+        <source>A covert notice is signed with the office seal, never with a personal certificate, and &quot;{user}&quot; holds no copy of the seal key yet; ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>暗访整改通知单只用检查专用章签名，绝不使用个人证书，而“{user}”尚未持有检查专用章密钥副本；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
+        <source>The office seal is held by the quality office only; &quot;{user}&quot; ({role}) cannot apply it, so covert notices are signed by the quality office.</source>
+        <translation>检查专用章仅由质量办持有；“{user}”（{role}）不能使用，暗访整改通知单由质量办签名。</translation>
+    </message>
+    <message>
+        <source>The office seal certificate expired on {not_after}; the holder of the certificate authority must make a new one.</source>
+        <translation>检查专用章证书已于 {not_after} 过期；须由证书颁发机构的持有人重新创建。</translation>
+    </message>
+    <message>
+        <source>The copy of the office seal key of &quot;{user}&quot; is locked with an earlier password (the password was reset); ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>“{user}”的检查专用章密钥副本仍由旧密码锁定（密码已被重置）；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
         <source>A signing key needs a password.</source>
         <translation>签名密钥需要设置密码。</translation>
     </message>
@@ -2558,10 +2582,6 @@
     <message>
         <source>Sign notice {number}</source>
         <translation>签署通知单 {number}</translation>
-    </message>
-    <message>
-        <source>Your password unlocks your signing key:</source>
-        <translation>请输入密码以解锁您的签名密钥：</translation>
     </message>
     <message>
         <source>Signed copy saved as {path}</source>
@@ -3933,6 +3953,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>签署理由：{reason}。</translation>
     </message>
     <message>
+        <source>Covert visit: signed with the office seal certificate “{name}”, never with a personal certificate.</source>
+        <translation>暗访：已使用检查专用章证书“{name}”签名，未使用任何个人证书。</translation>
+    </message>
+    <message>
+        <source>Signed with your personal certificate (“{name}”). Your password unlocks your signing key:</source>
+        <translation>使用您的个人证书（“{name}”）签名。请输入您的密码以解锁签名密钥：</translation>
+    </message>
+    <message>
         <source>it claims to be by {who}, but it is not intact.</source>
         <translation>自称由 {who} 签署，但签名已不完整。</translation>
     </message>
@@ -3999,6 +4027,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Valid signature: the document is intact and the signer is confirmed.</source>
         <translation>签名有效：文档完整，签署人已确认。</translation>
+    </message>
+    <message>
+        <source>Covert visit: this notice is signed with the office seal certificate “{name}”, never with your personal certificate, so the signature names no person. The quality office holds the seal&apos;s key ({holders}). Your password unlocks your copy of the seal key:</source>
+        <translation>暗访：此通知单使用检查专用章证书“{name}”签名，不使用您的个人证书，签名中不出现任何人的姓名。检查专用章的密钥由质量办持有（{holders}）。请输入您的密码以解锁您持有的检查专用章密钥：</translation>
     </message>
     <message>
         <source>Not a readable PDF.</source>
