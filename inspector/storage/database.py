@@ -111,18 +111,3 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"{table} row {rowid} points at a missing {parent} row")
     return problems
-
-
-# Triggers that make the audit log append-only and published templates immutable.
-PROTECTING_TRIGGERS = (
-    "audit_log_no_update",
-    "audit_log_no_delete",
-    "template_versions_published_immutable",
-    "template_versions_published_undeletable",
-)
-
-
-def missing_triggers(db: sqlite_utils.Database) -> list[str]:
-    """Protective triggers that someone dropped (the data may still verify, the guard is gone)."""
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [name for name in PROTECTING_TRIGGERS if name not in present]
