@@ -4,7 +4,8 @@ Photos: a referenced original that is missing or whose bytes no longer hash to i
 the check; orphans and temporary leftovers are listed as litter that ``check --clean`` removes.
 Notices: every issued PDF and every signed copy must still hash to the SHA-256 stored with it,
 and every issued notice's stored content must still hash to its content hash and agree with its
-columns, problem rows and the audit entry of its issue (``integrity_notices``).
+columns, problem rows and the audit entry of its issue (``integrity_notices``); a notice PDF no row points to fails too
+(``integrity_files``).
 Triggers: every trigger the migrations define must be present with the same text, and no other
 trigger may exist (``storage.schema_check``).
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from inspector.domain.audit import verify_chain
 from inspector.services.base import ServiceContext
+from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
@@ -92,6 +94,8 @@ class IntegrityService:
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")
         report.notice_files, report.notices = self.notice_pdf_problems()
+        report.notices += [f"{relative}: no notice row points to it (was a notice removed from the database?)"
+                           for relative in FolderFiles(self.ctx.paths).orphan_notice_pdfs(self.ctx.db)]
         report.notices_checked, report.contents = NoticeContentCheck(self.ctx).problems()
         try:
             store = self.photos.check_store()

@@ -782,6 +782,30 @@
         <translation>数据库 {file} 由更新版本的服务质量督查写入（包含 {unknown}）。请安装新版本；未做任何更改。</translation>
     </message>
     <message>
+        <source>There is no database at {file}; check creates none. Give the data folder with --data-dir, or restore the last backup (Tools → 备份与恢复).</source>
+        <translation>{file} 处没有数据库；检查不会创建数据库。请用 --data-dir 指定数据文件夹，或恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is empty (it holds no Inspector data); check creates and migrates nothing and did not touch it. Restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库 {file} 是空的（没有任何督查数据）；检查不创建、不升级任何内容，也未改动该文件。请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged (it is not an SQLite database Inspector can read); nothing was changed. Restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库 {file} 已损坏（不是本程序可读取的 SQLite 数据库）；未作任何更改。请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} should be the database file but is a folder or a special file; nothing was changed.</source>
+        <translation>{file} 应为数据库文件，但它是文件夹或特殊文件；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read: {reason}.</source>
+        <translation>无法读取数据库 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The database {file} has not been upgraded to this version yet (missing {pending}); check upgrades nothing. Open the data folder with the app or any other command once (it backs the file up first), then check again.</source>
+        <translation>数据库 {file} 尚未升级到当前版本（缺少 {pending}）；检查不会升级数据库。请先用本程序或任一其他命令打开一次该数据文件夹（升级前会自动备份），再重新检查。</translation>
+    </message>
+    <message>
         <source>Upgrading {file} left {problems} broken references; the backup beside it is untouched.</source>
         <translation>升级 {file} 后有 {problems} 处引用失效；同一目录下的备份未被改动。</translation>
     </message>
