@@ -34,7 +34,7 @@ from inspector.services.settings import SettingsService
 from inspector.services.templates import TemplateService
 from inspector.services.user_signatures import UserSignatureService
 from inspector.services.users import UserService
-from inspector.storage.database import OpenResult, open_database
+from inspector.storage.database import OpenResult, open_database, open_existing_database
 
 if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
@@ -137,7 +137,11 @@ class AppContext:
         self.opened.db.close()
 
 
-def open_context(data_dir: Path) -> AppContext:
-    """Open (creating and migrating if needed) the data folder and wire the services."""
-    paths = DataPaths(data_dir).ensure()
-    return AppContext(paths, open_database(paths.database))
+def open_context(data_dir: Path, *, existing: bool = False) -> AppContext:
+    """Open (creating and migrating if needed) the data folder and wire the services.
+
+    ``existing`` (``check``): open the database exactly as it is, creating no folder and no
+    schema and applying no migration; a missing, empty or out-of-date database is refused."""
+    paths = DataPaths(data_dir) if existing else DataPaths(data_dir).ensure()
+    opened = open_existing_database(paths.database) if existing else open_database(paths.database)
+    return AppContext(paths, opened)

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
 from inspector.domain.errors import InspectorError
+from inspector.paths import DataPaths, resolve_data_dir
+from inspector.services.integrity_files import FolderFiles
+from inspector.words.messages import describe
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -56,7 +59,24 @@ def initialise_content(context: AppContext) -> list[str]:
     return [f"loaded built-in template {code}" for code in loaded]
 
 
+# The database cannot say which files it knows: every notice PDF and photo beside it is listed.
+LOST_DATABASE = {"database_missing", "database_empty", "database_damaged", "database_not_a_file",
+                 "database_unreadable"}
+
+
 def run_check(session: CliSession) -> int:
+    """Check the data folder as it is: never create, migrate or repair the database (#12.9)."""
+    try:
+        session.existing_context()
+    except InspectorError as error:
+        if error.code not in LOST_DATABASE:
+            raise
+        files = FolderFiles(DataPaths(resolve_data_dir(session.args.data_dir))).all_files()
+        sys.stderr.write(f"error: {describe(error)}\n")
+        if files:
+            sys.stderr.write(f"files no row points to ({len(files)}):\n")
+            sys.stderr.writelines(f"  {relative}\n" for relative in files)
+        return 2
     if session.args.clean:
         cleaned = session.context.photos.clean(session.actor())
         for sha256 in cleaned.photos:

@@ -31,6 +31,7 @@ from inspector.domain.notices import (
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import User
 from inspector.services.photos import EVIDENCE_DERIVATIVES, PreparedPhoto, prepare_file
+from inspector.words.signatures import seal_notice
 
 LIST_COLUMNS = ("number", "unit", "status", "deadline", "flags")
 POSITIONAL_PHOTO = re.compile(r"^(\d+)=(.+)$")
@@ -53,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("number", metavar="NUMBER")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     export.add_argument("--sign", action="store_true",
-                        help="add your PAdES signature (password: as for signing in)")
+                        help="add your PAdES signature (password: as for signing in); a covert notice is signed "
+                             "with the office seal certificate instead, never a personal one")
     export.add_argument("--record", action="store_true",
                         help="the record instead: notice, receipt, reply and follow-ups (整改档案)")
     export.set_defaults(handler=run_export)
@@ -165,6 +167,8 @@ def run_export(session: CliSession) -> int:
         raise InspectorError("file_unwritable", file=str(output), reason=error.strerror or str(error)) from None
     what = "record of" if args.record else "signed" if args.sign else "notice"
     print(f"wrote {what} {notice.number} to {output}")
+    if args.sign and notice.covert:
+        print(seal_notice(files.signing_identity(actor, notice.id)))
     return 0
 
 

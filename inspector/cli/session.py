@@ -54,6 +54,11 @@ class CliSession:
             from inspector.words.messages import describe
 
             sys.stderr.write(f"warning: the daily backup was not made: {describe(error)}\n")
+    def existing_context(self) -> AppContext:
+        """The data folder as it is (``check``): nothing created, nothing migrated."""
+        if self._context is None:
+            self._context = open_context(resolve_data_dir(self.args.data_dir), existing=True)
+        return self._context
 
     def password_for(self, username: str, *, prompt: str | None = None) -> str:
         password = os.environ.get(ENV_PASSWORD)

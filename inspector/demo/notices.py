@@ -13,7 +13,8 @@ Every step is an event on a timeline kept in time order; the services' clock is 
 event's moment, so deadlines, overdue and late flags and the audit times read as they would
 have. A step whose moment is still in the future is not taken (the notice stays where it is).
 The real clock is restored afterwards. Then, with the real clock, the quality office makes the
-local CA, certificates for 王芳 and 刘杨, and one signed copy of a closed notice.
+local CA, the office seal certificate (for covert notices), certificates for 王芳 and 刘杨, one
+signed copy of a closed notice and one of a covert notice, sealed.
 """
 
 from __future__ import annotations
@@ -343,16 +344,23 @@ def _take(run: _Run, notice: NoticeSummary, author: int, step: str, rest: tuple[
 
 
 def _certificates(run: _Run, notices: list[NoticeSummary], password: str) -> bool:
-    """The local CA held by the quality office, certificates for 王芳 and 刘杨, one signed copy."""
+    """The local CA held by the quality office, the office seal that signs covert notices (its key
+    with the CA holder), certificates for 王芳 and 刘杨, one signed copy of a closed on-site notice
+    (王芳's certificate) and one of a covert notice (the office seal)."""
     certificates = run.context.certificates
     if certificates.has_ca():
         return False
     run.track(certificates.init_ca(run.office, password))
+    run.track(certificates.init_seal(run.office, password))
     for username in (OFFICE, MANAGER):
         run.track(certificates.issue(run.office, password, username, password))
-    closed = [notice for notice in notices if notice.status is NoticeStatus.CLOSED]
+    closed = [notice for notice in notices if notice.status is NoticeStatus.CLOSED and not notice.covert]
     if not closed:
         return False
     _, changes = run.context.notice_files.sign(run.office, closed[0].id, password)
     run.track(changes)
+    covert = [notice for notice in notices if notice.covert]
+    if covert:  # a covert notice carries the office seal, never 王芳's own certificate
+        _, changes = run.context.notice_files.sign(run.office, covert[0].id, password)
+        run.track(changes)
     return True

@@ -65,11 +65,15 @@ class InspectionAccess:
         return inspection
 
     def visible(self, actor: User, inspection_id: int) -> Inspection:
-        """The inspection, once ``actor`` may see it (covert visits: author, office, admins)."""
-        inspection = self.load(inspection_id)
-        if not can_view_inspection(actor, covert=inspection.covert, author_id=inspection.author_id):
-            raise PermissionDenied("covert_not_visible", inspection=inspection_id, user=actor.username,
-                                   role=actor.role.value)
+        """The inspection, once ``actor`` may see it (covert visits: author, office, admins).
+
+        A covert visit hidden from ``actor`` is refused exactly like an id that does not exist
+        (same ``not_found`` code, same parameters): any other answer would let anyone probe ids
+        and learn which of them are covert visits."""
+        inspection = inspections_repo.get(self.ctx.db, inspection_id)
+        if inspection is None or not can_view_inspection(actor, covert=inspection.covert,
+                                                         author_id=inspection.author_id):
+            raise NotFound(entity="inspection", key=str(inspection_id))
         return inspection
 
     def ensure_can_edit(self, actor: User, inspection: Inspection) -> None:

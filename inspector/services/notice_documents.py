@@ -2,6 +2,10 @@
 ``NoticeDocument`` that is printed, and the ``NoticeRecordDocument`` of what happened after.
 
 Reads only (templates, registry, photos, users); the notices service decides and writes.
+
+Covert visits (暗访): a notice that comes from one — issued, corrected or reissued after a failed
+follow-up — names no person of the office. The inspector is left out, the issuer and every
+follow-up checker are the office (``organisation_name``), and no drawn signature is kept.
 """
 
 from __future__ import annotations
@@ -127,7 +131,8 @@ class NoticeDocuments:
                  reissue_of_number: str | None) -> NoticeDocument:
         issuer = users_repo.get(self.ctx.db, issuer_id)
         author = users_repo.get(self.ctx.db, inspection.author_id)
-        covert = inspection.mode is InspectionMode.COVERT
+        # A reissue or correction of a covert notice stays covert whatever the draft says.
+        covert = inspection.mode is InspectionMode.COVERT or draft.covert
         place = self.place_of(inspection)
         items = []
         for index, item in enumerate(draft.items, start=1):
@@ -206,8 +211,9 @@ class NoticeDocuments:
                     after=tuple(self.photo(pid, f"{when} · 复查 · {printed.item_code if printed else ''}")
                                 for pid in result.photo_ids),
                 ))
+            checker = notice.organisation_name if notice.covert else (recorder.display_name if recorder else "")
             followups.append(FollowUpInfo(
-                recorded_at=followup.recorded_at, recorded_by=recorder.display_name if recorder else "",
+                recorded_at=followup.recorded_at, recorded_by=checker,
                 result=followup.result, note=followup.note, items=tuple(items),
                 reissued_as=successor.number if successor else None,
             ))

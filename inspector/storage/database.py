@@ -113,16 +113,46 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
-# Triggers that make the audit log append-only and published templates immutable.
-PROTECTING_TRIGGERS = (
-    "audit_log_no_update",
-    "audit_log_no_delete",
-    "template_versions_published_immutable",
-    "template_versions_published_undeletable",
-)
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def missing_triggers(db: sqlite_utils.Database) -> list[str]:
-    """Protective triggers that someone dropped (the data may still verify, the guard is gone)."""
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [name for name in PROTECTING_TRIGGERS if name not in present]
+def open_existing_database(path: Path) -> OpenResult:
+    """Open the database at ``path`` as it is, for ``check``: never create, migrate or convert it.
+
+    A missing, empty (0 bytes), non-SQLite or schema-less file, or one whose schema is older or
+    newer than this build's, is refused with a clear error and not touched — an emptied database
+    given a fresh schema would "pass" while every notice PDF lies orphaned beside it (#12.9)."""
+    if not path.exists():
+        raise InspectorError("database_missing", file=str(path))
+    if not path.is_file():
+        raise InspectorError("database_not_a_file", file=str(path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise InspectorError("database_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+    if not header:
+        raise InspectorError("database_empty", file=str(path))
+    if header != SQLITE_HEADER:
+        raise InspectorError("database_damaged", file=str(path))
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=10.0)  # rw: never create
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        db.execute("PRAGMA busy_timeout=10000")
+        try:
+            applied = _applied_names(db) if db["_sqlite_migrations"].exists() else []
+        except sqlite3.DatabaseError:
+            raise InspectorError("database_damaged", file=str(path)) from None
+        unknown = [name for name in applied if name not in known_migrations()]
+        if unknown:
+            raise DatabaseTooNew(file=str(path), unknown=", ".join(unknown))
+        if not applied:
+            raise InspectorError("database_empty", file=str(path))
+        pending = [name for name in known_migrations() if name not in applied]
+        if pending:
+            raise InspectorError("database_needs_upgrade", file=str(path), pending=", ".join(pending))
+        db.execute("PRAGMA foreign_keys=ON")
+        return OpenResult(db=db, applied=(), backup=None)
+    except BaseException:
+        db.close()
+        raise

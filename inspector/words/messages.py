@@ -32,9 +32,6 @@ TEMPLATES: dict[str, str] = {
     "not_your_inspection": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} belongs to another supervisor; only its author or the quality office may change it."
     ),
-    "covert_not_visible": QT_TRANSLATE_NOOP(
-        "Errors", "Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it."
-    ),
     "inspection_completed": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} is completed and can no longer be edited."
     ),
@@ -74,6 +71,22 @@ TEMPLATES: dict[str, str] = {
         "The database {file} was written by a newer version of Inspector (it has {unknown}). "
         "Install the newer version; nothing was changed.",
     ),
+    "database_missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no database at {file}; check creates none. Give the data folder with --data-dir, or "
+        "restore the last backup (Tools → 备份与恢复)."),
+    "database_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} is empty (it holds no Inspector data); check creates and migrates nothing "
+        "and did not touch it. Restore the last backup (Tools → 备份与恢复)."),
+    "database_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} is damaged (it is not an SQLite database Inspector can read); nothing was "
+        "changed. Restore the last backup (Tools → 备份与恢复)."),
+    "database_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "{file} should be the database file but is a folder or a special file; nothing was changed."),
+    "database_unreadable": QT_TRANSLATE_NOOP("Errors", "The database {file} cannot be read: {reason}."),
+    "database_needs_upgrade": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} has not been upgraded to this version yet (missing {pending}); check "
+        "upgrades nothing. Open the data folder with the app or any other command once (it backs the file up "
+        "first), then check again."),
     "migration_foreign_keys": QT_TRANSLATE_NOOP(
         "Errors", "Upgrading {file} left {problems} broken references; the backup made before the upgrade "
         "(in the backups folder) is untouched."

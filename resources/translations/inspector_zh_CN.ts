@@ -840,10 +840,6 @@
         <translation>检查记录 {inspection} 属于其他督导员，只有录入人或质量办可以修改。</translation>
     </message>
     <message>
-        <source>Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it.</source>
-        <translation>检查记录 {inspection} 是暗访记录，只有录入人、质量办和管理员可以查看。</translation>
-    </message>
-    <message>
         <source>Inspection {inspection} is completed and can no longer be edited.</source>
         <translation>检查记录 {inspection} 已完成，不能再修改。</translation>
     </message>
@@ -914,6 +910,30 @@
     <message>
         <source>The database {file} was written by a newer version of Inspector (it has {unknown}). Install the newer version; nothing was changed.</source>
         <translation>数据库 {file} 由更新版本的服务质量督查写入（包含 {unknown}）。请安装新版本；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no database at {file}; check creates none. Give the data folder with --data-dir, or restore the last backup (Tools → 备份与恢复).</source>
+        <translation>{file} 处没有数据库；check 不会新建数据库。请用 --data-dir 指定数据文件夹，或恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is empty (it holds no Inspector data); check creates and migrates nothing and did not touch it. Restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库 {file} 是空的（没有任何督查数据）；检查不创建、不升级任何内容，也未改动该文件。请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged (it is not an SQLite database Inspector can read); nothing was changed. Restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库 {file} 已损坏（不是本程序可读取的 SQLite 数据库）；未作任何更改。请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} should be the database file but is a folder or a special file; nothing was changed.</source>
+        <translation>{file} 应为数据库文件，但它是文件夹或特殊文件；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read: {reason}.</source>
+        <translation>无法读取数据库 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The database {file} has not been upgraded to this version yet (missing {pending}); check upgrades nothing. Open the data folder with the app or any other command once (it backs the file up first), then check again.</source>
+        <translation>数据库 {file} 尚未升级到当前版本（缺少 {pending}）；检查不会升级数据库。请先用本程序或任一其他命令打开一次该数据文件夹（升级前会自动备份），再重新检查。</translation>
     </message>
     <message>
         <source>{file}: {count} problem(s) found; nothing was imported.</source>
@@ -1332,6 +1352,30 @@
         <translation>该密码无法解锁签名密钥。</translation>
     </message>
     <message>
+        <source>A covert notice is signed with the office seal certificate, and this data folder has none yet; the holder of the certificate authority creates it with &quot;certs init-seal&quot;.</source>
+        <translation>暗访通知单须以检查专用章证书签署，本数据文件夹尚无此证书；由证书颁发机构的持有人用 “certs init-seal” 创建。</translation>
+    </message>
+    <message>
+        <source>This data folder already has its office seal certificate; give quality-office members a copy with &quot;certs grant-seal USER&quot;.</source>
+        <translation>此数据文件夹已有检查专用章证书；请用“certs grant-seal 用户名”为质量办成员分发密钥副本。</translation>
+    </message>
+    <message>
+        <source>A covert notice is signed with the office seal, never with a personal certificate, and &quot;{user}&quot; holds no copy of the seal key yet; ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>暗访整改通知单只用检查专用章签名，绝不使用个人证书，而“{user}”尚未持有检查专用章密钥副本；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
+        <source>The office seal is held by the quality office only; &quot;{user}&quot; ({role}) cannot apply it, so covert notices are signed by the quality office.</source>
+        <translation>检查专用章仅由质量办持有；“{user}”（{role}）不能使用，暗访整改通知单由质量办签名。</translation>
+    </message>
+    <message>
+        <source>The office seal certificate expired on {not_after}; the holder of the certificate authority must make a new one.</source>
+        <translation>检查专用章证书已于 {not_after} 过期；须由证书颁发机构的持有人重新创建。</translation>
+    </message>
+    <message>
+        <source>The copy of the office seal key of &quot;{user}&quot; is locked with an earlier password (the password was reset); ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>“{user}”的检查专用章密钥副本仍由旧密码锁定（密码已被重置）；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
         <source>A signing key needs a password.</source>
         <translation>签名密钥需要设置密码。</translation>
     </message>
@@ -1350,6 +1394,10 @@
     <message>
         <source>The PDF could not be read ({reason}).</source>
         <translation>无法读取 PDF（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a PDF file: give the path of one signed PDF.</source>
+        <translation>{file} 是文件夹，不是 PDF 文件：请给出一个已签名 PDF 的路径。</translation>
     </message>
     <message>
         <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
@@ -2754,10 +2802,6 @@
         <translation>签署通知单 {number}</translation>
     </message>
     <message>
-        <source>Your password unlocks your signing key:</source>
-        <translation>请输入密码以解锁您的签名密钥：</translation>
-    </message>
-    <message>
         <source>Signed copy saved as {path}</source>
         <translation>已签署的文件已保存为 {path}</translation>
     </message>
@@ -4154,6 +4198,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>已签署的部分未被改动，但签署后文件中又添加了内容：请勿采信所添加的内容，请向签发方索取原始文件。</translation>
     </message>
     <message>
+        <source>The document was changed between two signatures — more than adding a signature or filling in a form — and a later signature does not make that right: do not rely on what the pages show; ask the issuer for the original file.</source>
+        <translation>文档在两次签署之间被改动（不只是添加签名或填写表单），后来的签名也不能使其有效：请勿采信页面所示内容，请向签发方索取原始文件。</translation>
+    </message>
+    <message>
         <source>The document is intact: nothing has been changed or added since it was signed.</source>
         <translation>文档完整：签署后未被修改，也未添加任何内容。</translation>
     </message>
@@ -4170,26 +4218,6 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>{who}，{organisation}</translation>
     </message>
     <message>
-        <source>Signed by {who} on {when}.</source>
-        <translation>由 {who} 于 {when} 签署。</translation>
-    </message>
-    <message>
-        <source>Signed by {who}; the time of signing is not recorded.</source>
-        <translation>由 {who} 签署；未记录签署时间。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate was issued by {issuer}, a certificate authority trusted here: the name above is confirmed.</source>
-        <translation>签署人的证书由本机信任的 CA {issuer} 签发：上述签署人姓名已确认。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name above is not confirmed.</source>
-        <translation>签署人的证书（由 {issuer} 签发）并非来自本机信任的 CA，或已过期：上述签署人姓名未经确认。</translation>
-    </message>
-    <message>
-        <source>No trusted certificate authority was given, so the name above is not confirmed; check again with the office&apos;s certificate (inspector-ca.pem).</source>
-        <translation>未提供受信任的 CA，因此上述签署人姓名未经确认；请使用质量办的 CA 证书（inspector-ca.pem）重新验证。</translation>
-    </message>
-    <message>
         <source>This file is not a PDF document, or it is too damaged to read.</source>
         <translation>此文件不是 PDF 文档，或已严重损坏，无法读取。</translation>
     </message>
@@ -4202,24 +4230,84 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>签署理由：{reason}。</translation>
     </message>
     <message>
+        <source>Covert visit: signed with the office seal certificate “{name}”, never with a personal certificate.</source>
+        <translation>暗访：以检查专用章证书“{name}”签署，绝不使用个人证书。</translation>
+    </message>
+    <message>
+        <source>Covert visit: this notice is signed with the office seal certificate “{name}”, never with your personal certificate, so the signature names no person. The quality office holds the seal&apos;s key ({holders}). Your password unlocks your copy of the seal key:</source>
+        <translation>暗访：此通知单使用检查专用章证书“{name}”签名，不使用您的个人证书，签名中不出现任何人的姓名。检查专用章的密钥由质量办持有（{holders}）。请输入您的密码以解锁您持有的检查专用章密钥：</translation>
+    </message>
+    <message>
+        <source>Signed with your personal certificate (“{name}”). Your password unlocks your signing key:</source>
+        <translation>使用您的个人证书（“{name}”）签名。请输入您的密码以解锁签名密钥：</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who}, but it is not intact.</source>
+        <translation>自称由 {who} 签署，但签名已不完整。</translation>
+    </message>
+    <message>
+        <source>signed by {who} on {when}; the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 于 {when} 签署；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>signed by {who} (the time of signing is not recorded); the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 签署（未记录签署时间）；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>an unrecorded time</source>
+        <translation>未记录的时间</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}, but its certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name is not confirmed.</source>
+        <translation>自称由 {who} 于 {when} 签署，但其证书（由 {issuer} 签发）并非来自本机信任的证书颁发机构，或已过期：签署人未经确认。</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}; no trusted certificate authority is known here, so the name is not confirmed: anyone can make a certificate with any name. Check again with the office&apos;s certificate (inspector-ca.pem).</source>
+        <translation>自称由 {who} 于 {when} 签署；本机没有可信的证书颁发机构，签署人未经确认：任何人都能制作带有任意姓名的证书。请用质量办的证书（inspector-ca.pem）再次核验。</translation>
+    </message>
+    <message>
+        <source>It covers the whole file.</source>
+        <translation>它覆盖整个文件。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; the revisions after it only add signatures or fill in form fields.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后的版本只添加了签名或填写了表单。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}, and a later revision changed the document itself (more than signatures or form filling): what the pages show now is not what was signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版），而其后的版本修改了文档本身（不只是签名或填写表单）：页面现在显示的内容并非当时签署的内容。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; something was added after it that nobody signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后又添加了无人签署的内容。</translation>
+    </message>
+    <message>
+        <source>What it covers cannot be read.</source>
+        <translation>无法读取它覆盖的范围。</translation>
+    </message>
+    <message>
+        <source>Signature {index} of {count}:</source>
+        <translation>第 {index} 个签名（共 {count} 个）：</translation>
+    </message>
+    <message>
+        <source>it is damaged and cannot be read.</source>
+        <translation>已损坏，无法读取。</translation>
+    </message>
+    <message>
         <source>Signed at: {location}.</source>
         <translation>签署地点：{location}。</translation>
     </message>
     <message>
-        <source>The document carries {count} signatures; this is about the last one, which covers the earlier ones.</source>
-        <translation>此文档带有 {count} 个签名；以下结果针对最后一个签名，它涵盖之前的各个签名。</translation>
+        <source>Signer not confirmed: the signature does not come from a certificate authority trusted here. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：签名并非来自本处信任的证书颁发机构。文档内容与签署时一致。</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed: no trusted certificate authority is known here, so the name on the signature proves nothing. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：本机没有可信的证书颁发机构，签名上的姓名不能证明任何事。文档内容与签署时一致。</translation>
     </message>
     <message>
         <source>Valid signature: the document is intact and the signer is confirmed.</source>
         <translation>签名有效：文档完整，签署人已确认。</translation>
-    </message>
-    <message>
-        <source>Valid signature: the document is intact.</source>
-        <translation>签名有效：文档完整。</translation>
-    </message>
-    <message>
-        <source>The document is intact, but the signer is not confirmed.</source>
-        <translation>文档完整，但签署人未经确认。</translation>
     </message>
     <message>
         <source>Not a readable PDF.</source>
@@ -4232,6 +4320,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Do not rely on this document: its signature is not valid.</source>
         <translation>请勿采信此文档：其签名无效。</translation>
+    </message>
+    <message>
+        <source>Do not rely on this document: it was changed between its signatures.</source>
+        <translation>请勿采信此文档：它在两次签署之间被改动过。</translation>
     </message>
     <message>
         <source>Do not rely on this document: it was changed after signing.</source>
@@ -5526,6 +5618,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Also trust (CA certificate):</source>
         <translation>另行信任（CA 证书）：</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Choose a signed PDF to check it.</source>

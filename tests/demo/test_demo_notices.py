@@ -1,6 +1,6 @@
 """Demo notices: every status, overdue, late and recurred notices, walk-around findings fixed on
 the spot, receipts with a drawn signature, replies with after-photos, successors of reissued and
-corrected notices, the local CA with one signed copy, times that follow their inspections, the
+corrected notices, the local CA with a signed and a sealed copy, times that follow their inspections, the
 real clock restored, ``check`` passing, and a second demo refused without adding anything."""
 
 from __future__ import annotations
@@ -113,9 +113,17 @@ def test_certificates_and_one_signed_copy(demo: tuple[AppContext, DemoSummary]) 
         assert certificates.certificate_of(context.users.by_username(name).id) is not None
     office = context.users.by_username("wangfang")
     signed = [n for n in _notices(context) if context.notice_files.signed_copies(office, n.id)]
-    assert summary.notices is not None and summary.notices.signed and len(signed) == 1
-    path = context.notice_files.latest_signed(office, signed[0].id)
-    assert path is not None and certificates.verify(path.read_bytes()).ok(require_trust=True)
+    assert summary.notices is not None and summary.notices.signed and len(signed) == 2
+    [onsite] = [n for n in signed if not n.covert]
+    [covert] = [n for n in signed if n.covert]  # sealed (#12.2)
+    seal = certificates.seal_certificate()
+    assert seal is not None and [u.username for u in certificates.seal_holders()] == ["wangfang"]
+    for notice, signer in ((onsite, "王芳"), (covert, context.notice_files.signing_identity(office, covert.id).common_name)):
+        path = context.notice_files.latest_signed(office, notice.id)
+        assert path is not None
+        check = certificates.verify(path.read_bytes())
+        assert check.ok() and check.signer_name == signer, (notice.number, check)
+    assert "检查专用章" in seal.subject and b"wangfang" not in path.read_bytes()
 
 
 def test_the_clock_is_restored_and_the_folder_checks_out(demo: tuple[AppContext, DemoSummary]) -> None:
@@ -123,7 +131,7 @@ def test_the_clock_is_restored_and_the_folder_checks_out(demo: tuple[AppContext,
     assert abs(context.services.clock() - local_now()) < timedelta(seconds=5)
     report = context.integrity.check()
     assert report.ok, report.lines()
-    assert report.notice_files == len(_notices(context)) + 1  # and the signed copy
+    assert report.notice_files == len(_notices(context)) + 2  # and the two signed copies
 
 
 def test_a_second_demo_is_refused_and_adds_no_notice(demo: tuple[AppContext, DemoSummary]) -> None:

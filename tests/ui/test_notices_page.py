@@ -249,3 +249,39 @@ def test_every_flag_chip_is_seen_or_counted_and_the_tooltip_names_them_all(
     assert (shown, hidden) == ([NoticeFlag.OVERDUE], [NoticeFlag.RECURRED])  # drawn as "+1"
     shown, hidden = delegate.fitting(flags, metrics, 10)
     assert (shown, hidden) == ([], flags)  # "+2": never nothing at all
+
+
+def test_signing_a_covert_notice_says_the_office_seal_signs_it(
+    qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #12.2 on screen: the password prompt says, before anything is signed, that the
+    covert notice carries the office seal and not the user's personal certificate."""
+    from inspector.domain.inspections import InspectionMode
+    from tests.conftest import PASSWORD
+
+    office = world.office
+    context.certificates.init_ca(office, PASSWORD)
+    context.certificates.issue(office, PASSWORD, office.username, PASSWORD)
+    context.certificates.init_seal(office, PASSWORD)
+    covert = issue(context, world, mode=InspectionMode.COVERT)
+    onsite = issue(context, world, seed=2)
+    page = open_page(qtbot, sign_in, office)
+    prompts: list[str] = []
+
+    def answer(parent: Any, title: str, label: str, *args: Any, **kwargs: Any) -> tuple[str, bool]:
+        prompts.append(label)
+        return PASSWORD, True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    seal = f"{context.settings.get().organisation_name} 检查专用章"
+    assert page.select(covert.id)
+    signed = page.detail.sign()
+    assert signed is not None
+    assert prompts[-1].startswith(f"Covert visit: this notice is signed with the office seal certificate “{seal}”")
+    assert f"The quality office holds the seal's key ({office.display_name})." in prompts[-1]  # who holds it
+    assert page.detail.message.text().startswith(f"Covert visit: signed with the office seal certificate “{seal}”")
+    assert f"Signed (PAdES) by {seal}" in page.detail.history.text() and office.display_name not in (
+        context.notice_files.signed_copies(office, covert.id)[0]["signer_name"])
+    assert page.select(onsite.id) and page.detail.sign() is not None
+    assert prompts[-1].startswith("Signed with your personal certificate")

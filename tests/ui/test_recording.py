@@ -281,7 +281,7 @@ def test_another_supervisors_covert_visit_is_refused_with_no_screen(
     host = InspectionsHost(sign_in(users[Role.SUPERVISOR]))
     qtbot.addWidget(host)
     assert host.open_inspection(inspection_id) is None
-    assert [error.code for error in shown] == ["covert_not_visible"]
+    assert [error.code for error in shown] == ["not_found"]  # as for an id that does not exist (#12.3)
     assert host.screen is None and host.stack.currentWidget() is host.list_side
 
 

@@ -18,6 +18,7 @@ from inspector.storage.migrations import (
     m0005_notices,
     m0006_responsible_staff_index,
     m0007_report_remarks,
+    m0008_office_seal,
 )
 
 ORDER = (
@@ -28,6 +29,7 @@ ORDER = (
     m0005_notices,
     m0006_responsible_staff_index,
     m0007_report_remarks,
+    m0008_office_seal,
 )
 
 MIGRATIONS = Migrations("inspector")

@@ -24,6 +24,7 @@ from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import OPEN_STATUSES, FollowUpResult, NoticeStatus, NoticeSummary
 from inspector.domain.users import Permission
 from inspector.words.labels import label
+from inspector.words.signatures import seal_notice, signing_prompt
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import CreateNoticeDialog
 from inspector.ui.dialogs.notice_followup import FollowUpDialog
@@ -328,13 +329,18 @@ class NoticeDetail(QWidget):
         return True
 
     def sign(self) -> Path | None:
-        """Add the user's PAdES signature; the signed copy is kept beside the issued PDF."""
+        """Add a PAdES signature — the user's own, or for a covert notice the office seal, which
+        the password prompt says before anything is signed; the signed copy is kept beside the
+        issued PDF."""
         if self.notice is None:
             return None
         notice = self.notice
+        identity = self._run(lambda: self.ui.app.notice_files.signing_identity(self.ui.user, notice.id))
+        if identity is None:
+            return None
         password, ok = QInputDialog.getText(
             self.window(), self.tr("Sign notice {number}").format(number=notice.number),
-            self.tr("Your password unlocks your signing key:"), QLineEdit.EchoMode.Password)
+            signing_prompt(identity), QLineEdit.EchoMode.Password)
         if not ok:
             return None
         done = self._run(lambda: self.ui.app.notice_files.sign(self.ui.user, notice.id, password))
@@ -342,7 +348,8 @@ class NoticeDetail(QWidget):
             return None
         path, changes = done
         self.ui.hub.publish(changes)
-        self.set_message(self.tr("Signed copy saved as {path}").format(path=str(path)))
+        saved = self.tr("Signed copy saved as {path}").format(path=str(path))
+        self.set_message(f"{seal_notice(identity)} {saved}" if identity.seal else saved)
         return path
 
     def export(self) -> Path | None:
