@@ -57,6 +57,8 @@ class CliSession:
     def existing_context(self) -> AppContext:
         """The data folder as it is (``check``): nothing created, nothing migrated."""
         if self._context is None:
+            from inspector.context import open_context
+
             self._context = open_context(resolve_data_dir(self.args.data_dir), existing=True)
         return self._context
 

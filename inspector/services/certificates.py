@@ -276,7 +276,7 @@ class CertificateService:
         if existing is not None and datetime.fromisoformat(existing.not_after) > datetime.now(UTC):
             raise Conflict("seal_exists")  # one seal in force; an expired one is replaced below
         organisation = SettingsService(self.ctx).get().organisation_name
-        cert_pem, key_pem = pki.issue_seal_certificate(
+        cert_pem, key_pem = _pki().issue_seal_certificate(
             ca.cert_pem, ca.key_pem, password, common_name=seal_common_name(organisation), organisation=organisation,
             password=password)
         facts = _facts(cert_pem)
@@ -310,7 +310,7 @@ class CertificateService:
         if own is None:
             raise InspectorError("no_seal_key", user=actor.username)
         try:
-            key_pem = pki.reencrypt_key(own, actor_password, user_password)
+            key_pem = _pki().reencrypt_key(own, actor_password, user_password)
         except InspectorError:
             raise InspectorError("seal_key_locked", user=actor.username) from None
         with self.ctx.mutation():
@@ -344,7 +344,7 @@ class CertificateService:
             copy = certificates_repo.seal_key(self.ctx.db, seal.id, user.id) if seal is not None else None
             if seal is not None and copy is not None:
                 try:
-                    key_pem = pki.reencrypt_key(copy, old_password, new_password)
+                    key_pem = _pki().reencrypt_key(copy, old_password, new_password)
                 except InspectorError:
                     return  # locked since an administrator's reset: the CA holder grants it again
                 certificates_repo.set_seal_key(self.ctx.db, seal.id, user.id, key_pem)
@@ -356,7 +356,7 @@ class CertificateService:
         """Whose certificate ``sign`` would put on the document (said on screen before the password)."""
         if seal:
             stored = certificates_repo.seal(self.ctx.db)
-            name = (pki.certificate_info(stored.cert_pem).common_name if stored is not None
+            name = (_pki().certificate_info(stored.cert_pem).common_name if stored is not None
                     else seal_common_name(SettingsService(self.ctx).get().organisation_name))
             holders = tuple(user.display_name for user in self.seal_holders())
             return SigningIdentity(seal=True, common_name=name, holders=holders)
@@ -399,9 +399,9 @@ class CertificateService:
         if datetime.fromisoformat(seal.not_after) <= datetime.now(UTC):
             raise InspectorError("seal_expired", not_after=seal.not_after[:10])
         try:
-            return pades.sign_pdf(pdf, cert_pem=seal.cert_pem, key_pem=key_pem, password=password,
+            return _pades().sign_pdf(pdf, cert_pem=seal.cert_pem, key_pem=key_pem, password=password,
                                   ca_cert_pem=ca.cert_pem, reason=reason, location=location,
-                                  field_name=pades.free_field_name(pdf))
+                                  field_name=_pades().free_field_name(pdf))
         except InspectorError as error:
             if error.code != "certificate_password_wrong":
                 raise
