@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
 from inspector.domain.errors import InspectorError
+from inspector.paths import missing_resources, resources_dir
 
 if TYPE_CHECKING:
     from inspector.context import AppContext
@@ -39,6 +40,9 @@ def _admin_password(session: CliSession) -> str:
 
 
 def run_init(session: CliSession) -> int:
+    missing = missing_resources()  # before the data folder is touched: a broken install stops here
+    if missing:
+        raise InspectorError("resources_missing", files=", ".join(missing), folder=str(resources_dir()))
     context = session.context
     users = context.users
     if users.needs_first_admin():

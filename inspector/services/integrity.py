@@ -3,6 +3,8 @@
 Photos: a referenced original that is missing or whose bytes no longer hash to its name fails
 the check; orphans and temporary leftovers are listed as litter that ``check --clean`` removes.
 Notices: every issued PDF and every signed copy must still hash to the SHA-256 stored with it.
+Resources: the installation's required bundled files (font, translations, stylesheet, built-in
+templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from inspector.domain.audit import verify_chain
+from inspector.domain.errors import InspectorError
+from inspector.paths import missing_resources, resources_dir
 from inspector.services.base import ServiceContext
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
@@ -27,10 +31,11 @@ class CheckReport:
     photos_referenced: int = 0
     notices: list[str] = field(default_factory=list)  # failures: missing or changed notice PDFs
     notice_files: int = 0
+    resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit or self.photos or self.notices)
+        return not (self.database or self.audit or self.photos or self.notices or self.resources)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
@@ -41,6 +46,8 @@ class CheckReport:
         out += [f"  {line}" for line in self.photos]
         out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.notices]
+        out.append(f"resources: {'ok' if not self.resources else 'MISSING (reinstall Inspector)'}")
+        out += [f"  {line}" for line in self.resources]
         if self.photo_litter:
             out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
             out += [f"  {line}" for line in self.photo_litter]
@@ -61,13 +68,25 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
     return failures, litter
 
 
+def resource_problems() -> list[str]:
+    """One line per required bundled file that is missing from the installation."""
+    missing = missing_resources()
+    if not missing:
+        return []
+    try:
+        folder = str(resources_dir())
+    except InspectorError as error:
+        return [f"the bundled resources cannot be found ({error.params.get('where', '')})"]
+    return [f"{name} is missing from {folder}" for name in missing]
+
+
 class IntegrityService:
     def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None) -> None:
         self.ctx = ctx
         self.photos = photos or PhotoService(ctx)
 
     def check(self) -> CheckReport:
-        report = CheckReport(database=integrity_problems(self.ctx.db))
+        report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
         for trigger in missing_triggers(self.ctx.db):
             report.database.append(f"protective trigger {trigger} is missing (was it dropped by hand?)")
         records = list(audit_repo.iter_records(self.ctx.db))
