@@ -14,7 +14,7 @@ from inspector import paths
 from inspector.cli import main as cli_main
 from inspector.context import open_context
 from inspector.domain.errors import InspectorError
-from inspector.messages import describe
+from inspector.words.messages import describe
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent

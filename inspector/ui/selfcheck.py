@@ -60,12 +60,19 @@ def _qtpdf_pages() -> int:
 
 
 def _heic_opens() -> bool:
-    """Pillow knows HEIC once inspector.media registered pillow-heif (what photo import uses)."""
+    """A HEIC photo is read the way photo import reads one (``inspect_image``, which registers
+    pillow-heif on first use): a 16×16 picture encoded here with pillow-heif's libheif."""
+    import io
+
+    import pillow_heif
     from PIL import Image
 
-    import inspector.media.images  # noqa: F401 (registers the HEIF opener)
+    from inspector.media.images import inspect_image
 
-    return Image.registered_extensions().get(".heic") == "HEIF"
+    encoded = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", (16, 16), (200, 30, 30))).save(encoded, format="HEIF", quality=50)
+    info = inspect_image(encoded.getvalue(), name="self-check.heic")
+    return info.mime == "image/heic" and (info.width, info.height) == (16, 16)
 
 
 def collect_facts(app: QApplication, users: UserService, *, font_family: str) -> dict[str, Any]:
