@@ -2,9 +2,10 @@
 
 Support asks for it on a laptop where "the window is in English" or "Chinese shows as boxes", and
 the packaging tests run it on the installed wheel and on the frozen build. Each fact is measured,
-not assumed: the Chinese translation translates, the stylesheet is applied, the application font
-is the bundled face (Qt resolves it), the Qt plugins load (platform, SVG and JPEG image formats,
-QtPdf opens a PDF), Pillow opens HEIC, and the first window a new user sees (the first
+not assumed: the Chinese translation translates (ours, and Qt's own for the standard buttons),
+the stylesheet is applied, the application font is the bundled face (Qt resolves it), the Qt
+plugins load (platform, SVG and JPEG image formats, QtPdf opens a PDF), a HEIC photo is read as
+photo import reads it, and the first window a new user sees (the first
 administrator dialog) opens. ``ok`` is true only when all of them hold.
 """
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 LANGUAGE = "zh_CN"
 TRANSLATION_PROBE = ("App", "Inspector", "服务质量督查")  # context, source, expected Chinese
+# Qt's own strings (the buttons of every message box) come from Qt's qtbase_zh_CN.qm.
+QT_TRANSLATION_PROBE = ("QPlatformTheme", "Cancel", "取消")
 IMAGE_FORMATS = ("svg", "jpeg", "png")
 
 
@@ -93,6 +96,9 @@ def collect_facts(app: QApplication, users: UserService, *, font_family: str) ->
     context, source, expected = TRANSLATION_PROBE
     facts["translation_sample"] = QCoreApplication.translate(context, source)
     facts["translation_ok"] = facts["translation_loaded"] and facts["translation_sample"] == expected
+    context, source, expected = QT_TRANSLATION_PROBE
+    facts["qt_translation_sample"] = QCoreApplication.translate(context, source)
+    facts["qt_translation_ok"] = facts["qt_translation_sample"] == expected
 
     style = app.styleSheet()
     facts["stylesheet_chars"] = len(style)
@@ -119,7 +125,8 @@ def collect_facts(app: QApplication, users: UserService, *, font_family: str) ->
     app.processEvents()
 
     facts["ok"] = bool(
-        not facts["resources_missing"] and facts["translation_ok"] and facts["stylesheet_ok"] and facts["font_ok"]
+        not facts["resources_missing"] and facts["translation_ok"] and facts["qt_translation_ok"]
+        and facts["stylesheet_ok"] and facts["font_ok"]
         and not facts["image_formats_missing"] and facts["qtpdf_pages"] == 1 and facts["heic"]
         and facts["first_window_shown"]
     )

@@ -113,6 +113,8 @@ def user_scenario(cli: Sequence[str | Path], gui: Sequence[str | Path], home: Pa
     assert facts["ok"] is True, facts
     assert facts["platform"] == "offscreen"
     assert facts["translation_sample"] == "服务质量督查", facts
+    assert facts["qt_translation_sample"] == "取消", facts
+    assert facts["heic"] is True and facts["qtpdf_pages"] == 1 and facts["image_formats_missing"] == [], facts
     assert facts["font_family"] == "WenQuanYi Micro Hei", facts
     assert facts["stylesheet_chars"] > 1000, facts
     assert facts["first_window"] == "FirstAdminDialog", facts

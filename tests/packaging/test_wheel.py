@@ -3,46 +3,49 @@
 font embedded), signed and verified, ``check`` clean, and the GUI's self-check finds the Chinese
 translation, the stylesheet and the bundled font — all read from the installed package.
 
-The wheel is built here from a copy of the checkout (sdist first, then the wheel from the sdist,
-as ``python -m build`` does), or taken from $INSPECTOR_WHEEL (``.ci/run`` builds it once).
+The wheel is built here by tools/build_dist.py from a copy of the checkout (sdist first, then the
+wheel from the sdist, as ``python -m build`` does; no deprecation warning allowed), or taken from
+$INSPECTOR_WHEEL (``.ci/run`` builds it once with the same tool, its output shown). The fresh
+venv gets the dependencies from pip's cache after the first run (the project's own .venv filled
+it), so a run downloads nothing it downloaded before.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
-import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from inspector.paths import REQUIRED_RESOURCES
 from tests.packaging.conftest import ROOT, need, user_scenario
 
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "inspector", "resources")
-DEPRECATION_MARKS = ("SetuptoolsDeprecationWarning", "is deprecated", "no longer be supported",
-                     "Package would be ignored")
+
+def _build_dist() -> ModuleType:
+    """tools/build_dist.py, the build that .ci/run runs, as a module."""
+    spec = importlib.util.spec_from_file_location("tools_build_dist", ROOT / "tools" / "build_dist.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILD_DIST = _build_dist()
 
 
 def _build(out: Path, workdir: Path) -> Path:
     need(importlib.util.find_spec("build"), "the 'build' package is not installed (pip install -e '.[test]')")
-    source = workdir / "source"
-    for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
-        else:
-            source.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, source / name)
-    result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(source)],
-                            capture_output=True, text=True, timeout=600, check=False)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    marks = [line for line in log.splitlines() if any(mark in line for mark in DEPRECATION_MARKS)]
-    assert marks == [], "the build warns:\n" + "\n".join(marks)
+    code, log = BUILD_DIST.build(BUILD_DIST.copy_sources(ROOT, workdir / "source"), out, echo=False)
+    assert code == 0, log
+    assert BUILD_DIST.deprecation_lines(log) == [], "the build warns:\n" + log
     wheels = sorted(out.glob("inspector-*.whl"))
     assert len(wheels) == 1 and sorted(out.glob("inspector-*.tar.gz")), sorted(out.iterdir())
     return wheels[0]
@@ -100,3 +103,23 @@ def test_the_installed_wheel_works_outside_the_checkout(venv: Path, tmp_path: Pa
     facts = user_scenario([venv / "inspector-cli"], [venv / "inspector"], home)
     assert prefix in Path(str(facts["resources"])).resolve().parents, facts["resources"]
     assert not facts["frozen"]
+
+
+def test_the_build_check_catches_a_setuptools_deprecation(tmp_path: Path) -> None:
+    """The check of the build log is not blind: a project with the licence as a TOML table (what
+    pyproject.toml had before PEP 639) builds, and its deprecation is found in the log."""
+    need(importlib.util.find_spec("build"), "the 'build' package is not installed (pip install -e '.[test]')")
+    project = tmp_path / "old"
+    (project / "old_style").mkdir(parents=True)
+    (project / "old_style" / "__init__.py").write_text("", encoding="utf-8")
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    (project / "pyproject.toml").write_text(
+        "[build-system]\n"
+        f"requires = {json.dumps(requires)}\n"
+        'build-backend = "setuptools.build_meta"\n'
+        '[project]\nname = "old-style"\nversion = "1"\nlicense = { text = "Proprietary" }\n',
+        encoding="utf-8")
+    code, log = BUILD_DIST.build(project, tmp_path / "dist", echo=False)
+    assert code == 0, log
+    warned = BUILD_DIST.deprecation_lines(log)
+    assert any("project.license" in line or "License" in line for line in warned), log

@@ -30,7 +30,7 @@ def test_self_check_of_this_checkout(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     facts = json.loads(out.read_text(encoding="utf-8"))
     assert facts["ok"] is True
-    assert facts["translation_sample"] == "服务质量督查"
+    assert facts["translation_sample"] == "服务质量督查" and facts["qt_translation_sample"] == "取消"
     assert facts["font_family"] == "WenQuanYi Micro Hei"
     assert facts["first_window"] == "FirstAdminDialog" and facts["first_window_title"] == "创建管理员"
     assert facts["qtpdf_pages"] == 1 and facts["heic"] is True
