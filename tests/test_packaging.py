@@ -103,3 +103,20 @@ def test_the_licence_is_a_pep_639_expression() -> None:
     assert isinstance(project["license"], str)
     for name in project["license-files"]:
         assert (ROOT / name).is_file(), name
+
+
+def test_the_installer_definition_matches_the_frozen_build() -> None:
+    """packaging/inspector.iss (Inno Setup, not compiled here) installs what the spec builds, per
+    user, at the package's version, and never names the data folder (uninstalling keeps it)."""
+    from inspector import APP_NAME, __version__
+
+    script = (ROOT / "packaging" / "inspector.iss").read_text(encoding="utf-8")
+    spec = (ROOT / "packaging" / "inspector.spec").read_text(encoding="utf-8")
+    assert 'name="Inspector"' in spec and 'name="inspector-cli"' in spec
+    assert f'#define AppVersion "{__version__}"' in script and CONFIG["project"]["version"] == __version__
+    assert 'Source: "..\\dist\\Inspector\\*"' in script and "recursesubdirs" in script
+    assert "PrivilegesRequired=lowest" in script and "DefaultDirName={autopf}\\Inspector" in script
+    assert script.count("{app}\\Inspector.exe") >= 3  # the shortcuts and the uninstall icon
+    assert "{localappdata}" not in script and "[UninstallDelete]" not in script, "the user's data stays"
+    assert APP_NAME == "Inspector"  # platformdirs: %LOCALAPPDATA%\Inspector, as the script's header says
+    assert not script.startswith("\ufeff")
