@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -41,6 +42,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert (folder / f"inspector-cli{EXE}").is_file(), f"$INSPECTOR_FROZEN={given} is not a build"
         return folder
     need(importlib.util.find_spec("PyInstaller"), "PyInstaller is not installed (pip install -e '.[test]')")
+    need(os.name == "nt" or shutil.which("objdump"), "PyInstaller needs objdump on Linux (apt-get install binutils)")
     work = tmp_path_factory.mktemp("frozen")
     started = time.monotonic()
     result = subprocess.run(
