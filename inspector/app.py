@@ -1,5 +1,9 @@
 """The composition root of the desktop app: ``inspector [--data-dir DIR] [--demo] [--lang zh_CN|en]``.
 
+``inspector --self-check [FILE]`` starts offscreen (unless $QT_QPA_PLATFORM says otherwise) on a
+throw-away data folder, measures the installation (``inspector.ui.selfcheck``), writes the facts
+as JSON to FILE or stdout and exits: 0 when all is well, 1 when something is missing.
+
 Order: QApplication → bundled CJK font and stylesheet → data folder → single-instance lock →
 database and services (``open_context``) → translator → the day's first backup → first administrator if the folder has
 no account → sign-in → main window → the reminder of overdue notices (not blocking). Nothing
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from datetime import date
@@ -58,6 +63,9 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--reset", action="store_true", help="with --demo: make the demo data afresh")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="display language for this run")
     parser.add_argument("--version", action="version", version=f"Inspector {__version__}")
+    parser.add_argument("--self-check", nargs="?", const="-", metavar="FILE",
+                        help="check this installation (translation, stylesheet, font, Qt plugins, first window)"
+                             " offscreen, write the facts as JSON to FILE (default: stdout) and exit")
     return parser.parse_known_args(argv)
 
 
@@ -172,16 +180,49 @@ def build_main_window(ui: UiContext, *, on_reset_demo: Callable[[], None] | None
     return MainWindow(ui, on_reset_demo=on_reset_demo, on_restart=on_restart)
 
 
+def self_check(app: QApplication, font_family: str, target: str) -> int:
+    """``--self-check``: the facts of ``inspector.ui.selfcheck`` as JSON to ``target`` ("-": stdout).
+
+    The data folder is a temporary one, removed afterwards: the user's own is never opened.
+    """
+    import tempfile
+
+    from inspector.context import open_context
+    from inspector.ui.selfcheck import collect_facts
+
+    with tempfile.TemporaryDirectory(prefix="inspector-self-check-") as folder:
+        context = open_context(Path(folder) / "data")
+        try:
+            facts = collect_facts(app, context.users, font_family=font_family)
+        finally:
+            context.close()
+    text = json.dumps(facts, ensure_ascii=False, indent=2) + "\n"
+    if target == "-":
+        if sys.stdout is not None:  # None in a windowed Windows build: give FILE there
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    else:
+        path = Path(target)
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    return 0 if facts["ok"] else 1
+
+
 def _tell(title: str, text: str, *, critical: bool = False) -> None:
     (QMessageBox.critical if critical else QMessageBox.warning)(None, title, text)
 
 
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0], *qt_args])
-    configure_application(app)
+    family = configure_application(app)
+    if args.self_check is not None:
+        return self_check(app, family, args.self_check)
 
     from inspector.words import messages
     from inspector.domain.errors import InspectorError

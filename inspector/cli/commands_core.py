@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
 from inspector.domain.errors import InspectorError
-from inspector.paths import DataPaths, resolve_data_dir
+from inspector.paths import DataPaths, missing_resources, resolve_data_dir, resources_dir
 from inspector.services.integrity_files import FolderFiles
 from inspector.words.messages import describe
 
@@ -42,6 +42,9 @@ def _admin_password(session: CliSession) -> str:
 
 
 def run_init(session: CliSession) -> int:
+    missing = missing_resources()  # before the data folder is touched: a broken install stops here
+    if missing:
+        raise InspectorError("resources_missing", files=", ".join(missing), folder=str(resources_dir()))
     context = session.context
     users = context.users
     if users.needs_first_admin():

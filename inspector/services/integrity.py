@@ -8,6 +8,8 @@ columns, problem rows and the audit entry of its issue (``integrity_notices``); 
 (``integrity_files``).
 Triggers: every trigger the migrations define must be present with the same text, and no other
 trigger may exist (``storage.schema_check``).
+Resources: the installation's required bundled files (font, translations, stylesheet, built-in
+templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from inspector.domain.audit import verify_chain
+from inspector.domain.errors import InspectorError
+from inspector.paths import missing_resources, resources_dir
 from inspector.services.base import ServiceContext
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
@@ -48,10 +52,11 @@ class CheckReport:
     last_backup: str = ""  # the age of the newest backup (never a failure)
     contents: list[str] = field(default_factory=list)  # failures: an issued notice's content edited
     notices_checked: int = 0
+    resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit or self.photos or self.notices or self.contents)
+        return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
@@ -66,6 +71,8 @@ class CheckReport:
             out.append(self.last_backup)
         out.append(f"issued notices: {self.notices_checked} checked, {'as issued' if not self.contents else 'CHANGED'}")
         out += [f"  {line}" for line in self.contents]
+        out.append(f"resources: {'ok' if not self.resources else 'MISSING (reinstall Inspector)'}")
+        out += [f"  {line}" for line in self.resources]
         if self.photo_litter:
             out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
             out += [f"  {line}" for line in self.photo_litter]
@@ -86,6 +93,18 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
     return failures, litter
 
 
+def resource_problems() -> list[str]:
+    """One line per required bundled file that is missing from the installation."""
+    missing = missing_resources()
+    if not missing:
+        return []
+    try:
+        folder = str(resources_dir())
+    except InspectorError as error:
+        return [f"the bundled resources cannot be found ({error.params.get('where', '')})"]
+    return [f"{name} is missing from {folder}" for name in missing]
+
+
 class IntegrityService:
     def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None, *,
                  backups: BackupService | None = None) -> None:
@@ -94,7 +113,7 @@ class IntegrityService:
         self.backups = backups
 
     def check(self) -> CheckReport:
-        report = CheckReport(database=integrity_problems(self.ctx.db))
+        report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
         for trigger in trigger_problems(self.ctx.db):
             report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
         records = list(audit_repo.iter_records(self.ctx.db))

@@ -23,12 +23,27 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from collections.abc import Sequence
 from datetime import datetime
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.utils import CryptographyDeprecationWarning
+
+# The one place pyHanko is imported (services load this module on first use), so the one place its
+# noise is silenced, and only that: pyHanko 0.38 imports ``DSAPrivateKey`` and cryptography >= 51
+# then warns "DSA is deprecated" on the user's terminal. We never make or accept DSA keys (EC
+# P-256, pki.py); the filter matches that category, that message and pyHanko's own modules, so the
+# same warning from other code, and every warning of ours, is left as it was.
+warnings.filterwarnings(
+    "ignore",
+    message=r"DSA is deprecated",
+    category=CryptographyDeprecationWarning,
+    module=r"pyhanko(\.|$)",
+)
+
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError

@@ -166,6 +166,15 @@ TEMPLATES: dict[str, str] = {
     "template_resource_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The built-in template file {file} is damaged ({detail}); reinstall Inspector."
     ),
+    "template_resource_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The built-in template file {file} is missing; reinstall Inspector."
+    ),
+    "resources_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Inspector's installation is incomplete: {files} missing from {folder}; reinstall Inspector."
+    ),
+    "resources_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "Inspector's bundled files (package {package}) are not a folder on disk ({where}); reinstall Inspector."
+    ),
     "template_code_format": QT_TRANSLATE_NOOP(
         "Errors", "\"{code}\" is not a template code: use up to {maximum} letters, digits, dots, dashes or underscores (e.g. T4)."
     ),

@@ -1064,6 +1064,18 @@
         <translation>内置检查表文件 {file} 已损坏（{detail}），请重新安装服务质量督查。</translation>
     </message>
     <message>
+        <source>The built-in template file {file} is missing; reinstall Inspector.</source>
+        <translation>内置检查表文件 {file} 缺失，请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s installation is incomplete: {files} missing from {folder}; reinstall Inspector.</source>
+        <translation>服务质量督查的安装不完整：{folder} 中缺少 {files}，请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s bundled files (package {package}) are not a folder on disk ({where}); reinstall Inspector.</source>
+        <translation>服务质量督查的内置文件（包 {package}）不是磁盘上的文件夹（{where}），请重新安装服务质量督查。</translation>
+    </message>
+    <message>
         <source>&quot;{code}&quot; is not a template code: use up to {maximum} letters, digits, dots, dashes or underscores (e.g. T4).</source>
         <translation>“{code}”不是有效的检查表编码：最多 {maximum} 个字母、数字、点、短横线或下划线（如 T4）。</translation>
     </message>
