@@ -210,14 +210,7 @@ class CertificateService:
 
     def issue(self, actor: User, actor_password: str, username: str, user_password: str) -> ChangeSet:
         """Give ``username`` a signing key + certificate; their older certificate is revoked."""
-        require(actor, Permission.ISSUE_NOTICES)
-        ca = certificates_repo.ca(self.ctx.db)
-        if ca is None:
-            raise InspectorError("no_ca")
-        if ca.user_id != actor.id:
-            holder = users_repo.get(self.ctx.db, ca.user_id) if ca.user_id else None
-            raise PermissionDenied("not_ca_holder", user=actor.username, holder=holder.username if holder else "?")
-        self._check_password(actor, actor_password)
+        ca = self._holder_check(actor, actor_password)
         target = users_repo.by_username(self.ctx.db, username.strip())
         if target is None:
             raise NotFound(entity="user", key=username)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from inspector.ui.app_filters import install_once
 from inspector.ui.geometry import settings_store
 
 # What a window manager adds around the client area: borders, and the title bar above.
@@ -73,10 +74,5 @@ class DialogSizes(QObject):
 
 
 def install_dialog_sizes(app: QApplication) -> DialogSizes:
-    """Install the filter on ``app`` once (parented to it, so it lives as long as the application)."""
-    existing = app.findChild(DialogSizes)
-    if existing is not None:
-        return existing
-    sizes = DialogSizes(app)
-    app.installEventFilter(sizes)
-    return sizes
+    """Install the filter on ``app`` once."""
+    return install_once(app, DialogSizes)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from inspector.ui.app_filters import install_once
+
 _FIELDS = (QAbstractSpinBox, QComboBox)
 
 
@@ -51,10 +53,5 @@ class WheelGuard(QObject):
 
 
 def install_wheel_guard(app: QApplication) -> WheelGuard:
-    """Install the guard on ``app`` once (parented to it, so it lives as long as the application)."""
-    existing = app.findChild(WheelGuard)
-    if existing is not None:
-        return existing
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    return guard
+    """Install the filter on ``app`` once."""
+    return install_once(app, WheelGuard)
