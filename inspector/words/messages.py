@@ -75,6 +75,40 @@ TEMPLATES: dict[str, str] = {
         "The database {file} was written by a newer version of Inspector (it has {unknown}). "
         "Install the newer version; nothing was changed.",
     ),
+    # the data folder and the disk (inspector.storage.failures, inspector.storage.database)
+    "database_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} is damaged ({reason}). Restore the last backup (Tools → 备份与恢复); "
+        "nothing was changed."),
+    "database_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "Where the database should be, {file} is a folder or a device, not a file. Move it away or "
+        "restore the last backup (Tools → 备份与恢复)."),
+    "database_symlink": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a link to {target}, not the database itself; Inspector does not follow it. "
+        "Put the database file itself in the data folder."),
+    "database_cannot_open": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} cannot be opened ({reason}). Check that the data folder exists and "
+        "that you may write to it."),
+    "data_dir_not_a_folder": QT_TRANSLATE_NOOP(
+        "Errors", "The data folder {file} is a file, not a folder. Choose a folder (--data-dir)."),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is read-only (the folder or the disk cannot be written); nothing was changed. "
+        "Use a writable data folder."),
+    "no_permission": QT_TRANSLATE_NOOP(
+        "Errors", "You have no permission to write {file}; nothing was changed."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full: {file} could not be written, and nothing half-written was kept. "
+        "Free some space and try again."),
+    "disk_error": QT_TRANSLATE_NOOP(
+        "Errors", "The disk failed while reading or writing {file} ({reason}). Check the disk, then restore "
+        "the last backup (Tools → 备份与恢复) if the problem stays."),
+    "file_not_regular": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a device, a folder or another special file, not a regular file; nothing was read."),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} is {size_mb} MB, more than the {limit_mb} MB accepted; nothing was read. "
+        "(The limit for photos is set in Settings.)"),
+    "target_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a device, a folder or another special file, not a regular file; nothing was "
+        "written. Choose a file name."),
     "migration_foreign_keys": QT_TRANSLATE_NOOP(
         "Errors", "Upgrading {file} left {problems} broken references; the backup beside it is untouched."
     ),
@@ -349,6 +383,14 @@ PHOTO_REASONS: dict[str, str] = {
 }
 
 
+# The ``reason`` of database_damaged when Inspector found it before SQLite (storage.database);
+# "empty" and "truncated" read as they do for photos.
+FILE_REASONS: dict[str, str] = {
+    **PHOTO_REASONS,
+    "not_a_database": QT_TRANSLATE_NOOP("Errors", "it is not an Inspector database"),
+}
+
+
 def _format(template: str, params: dict[str, Any]) -> str:
     try:
         return template.format(**params)
@@ -370,8 +412,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])
-    if isinstance(params.get("reason"), str) and params["reason"] in PHOTO_REASONS:
-        readable["reason"] = _format(translate(CONTEXT, PHOTO_REASONS[params["reason"]]), params)
+    if isinstance(params.get("reason"), str) and params["reason"] in FILE_REASONS:
+        readable["reason"] = _format(translate(CONTEXT, FILE_REASONS[params["reason"]]), params)
     return readable
 
 
