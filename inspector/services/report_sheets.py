@@ -20,6 +20,7 @@ from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import MonthlyReport, OverdueNotice, ScoreLine
 from inspector.domain.templates import SubjectKind
+from inspector.services.sheet_cells import set_value
 from inspector.storage.files import write_atomic_with
 
 PERCENT = "0.0%"
@@ -70,14 +71,15 @@ def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Sequence[Seq
     from openpyxl.styles import Font, PatternFill
 
     sheet = workbook.create_sheet(title)
-    sheet.append(list(headers))
+    sheet.append(list(headers))  # our own words
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row_index, row in enumerate(rows, start=2):
         for column_index, value in enumerate(row, start=1):
             written, number_format = _cell_value(value)
-            cell = sheet.cell(row=row_index, column=column_index, value=written)
+            cell = sheet.cell(row=row_index, column=column_index)
+            set_value(cell, written)  # a name like "=HYPERLINK(…)" stays text
             if number_format:
                 cell.number_format = number_format
     for index, width in enumerate(widths, start=1):

@@ -42,6 +42,7 @@ from inspector.services.template_sheets_format import (
     ZH_LANGUAGE,
     yes_no_text,
 )
+from inspector.services.sheet_cells import set_value
 from inspector.storage.files import write_atomic_with
 
 # Column widths in characters: wide for texts, narrow for flags and numbers.
@@ -134,14 +135,14 @@ class _SheetWriter:
             self.sheet.cell(row=1, column=index).font = bold
 
     def append(self, values: dict[str, Any], fill: str | None = None) -> None:
-        row = [values.get(column) for column in self.columns]
-        self.sheet.append(row)
         self.rows += 1
-        for index, value in enumerate(row, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                self.sheet.cell(row=self.rows, column=index).data_type = "s"  # text, not a formula
+        for index, column in enumerate(self.columns, start=1):
+            cell = self.sheet.cell(row=self.rows, column=index)
+            value = values.get(column)
+            if value is not None:
+                set_value(cell, value)  # text stays text: "=…" is never a formula
             if fill is not None:
-                self.sheet.cell(row=self.rows, column=index).fill = self._fill(fill)
+                cell.fill = self._fill(fill)
 
     def _fill(self, colour: str) -> Any:
         if colour not in self._fills:
