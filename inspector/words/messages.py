@@ -106,6 +106,11 @@ TEMPLATES: dict[str, str] = {
     "file_too_large": QT_TRANSLATE_NOOP(
         "Errors", "The file {file} is {size_mb} MB, more than the {limit_mb} MB accepted; nothing was read. "
         "(The limit for photos is set in Settings.)"),
+    "import_file_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} is {size_mb} MB, more than the {limit_mb} MB an import accepts; nothing was read."),
+    "cell_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} has a cell longer than {limit} characters at line {row} — no name or note is "
+        "that long (a quote left open?); nothing was imported."),
     "target_not_a_file": QT_TRANSLATE_NOOP(
         "Errors", "{file} is a device, a folder or another special file, not a regular file; nothing was "
         "written. Choose a file name."),
@@ -287,6 +292,10 @@ ROW_TEMPLATES: dict[str, str] = {
     "unit_retired": QT_TRANSLATE_NOOP("Errors", "the unit \"{value}\" is retired"),
     "unit_ambiguous": QT_TRANSLATE_NOOP("Errors", "several units are named \"{value}\" ({codes}); give the unit code"),
     "staff_not_found": QT_TRANSLATE_NOOP("Errors", "no staff member has the staff number (工号) \"{value}\""),
+    # domain.text: every name and note, typed or imported
+    "control_characters": QT_TRANSLATE_NOOP(
+        "Errors", "holds a control character ({character}), which a name or note may not contain; remove it"),
+    "text_too_long": QT_TRANSLATE_NOOP("Errors", "is longer than the {limit} characters allowed"),
 }
 
 # Problems of template spreadsheets: the file, its sheets and rows, and the template rules
