@@ -25,7 +25,7 @@ class LengthCounter(QLabel):
 
     def length(self) -> int:
         text = self.editor.toPlainText() if isinstance(self.editor, QPlainTextEdit) else self.editor.text()
-        return len(text.replace("\r\n", "\n"))
+        return len(text) - text.count("\r\n")  # CR LF is stored as one line break
 
     def over(self) -> bool:
         return self.length() > self.limit
