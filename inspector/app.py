@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -102,11 +103,17 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
 
     The stale time is 0 so that a long-running window never loses its lock to age; a lock left
     by a crashed process is still recovered, because Qt checks whether the recorded process runs.
+    A folder where the lock cannot be written at all is read-only (``StorageProblem``), not
+    "already open".
     """
     paths.ensure()
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
+        if lock.error() == QLockFile.LockError.PermissionError:
+            from inspector.domain.errors import StorageProblem
+
+            raise StorageProblem("read_only", file=str(paths.root))
         return None
     return lock
 
@@ -237,16 +244,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         root = demo_data_dir(root)
     paths = DataPaths(root)
-    lock = acquire_instance_lock(paths)
+    try:
+        lock = acquire_instance_lock(paths)
+    except (InspectorError, sqlite3.DatabaseError, OSError) as error:
+        return _cannot_open(title, error, paths)
     if lock is None:
         _tell(title, messages.describe(InspectorError("data_dir_locked", path=str(root))))
         return EXIT_LOCKED
     restart: list[str] = []
     try:
         return _run(app, args, paths, language, restart)
-    except InspectorError as error:
-        _tell(title, messages.describe(error), critical=True)
-        return EXIT_CANNOT_OPEN
+    except (InspectorError, sqlite3.DatabaseError, OSError) as error:
+        return _cannot_open(title, error, paths)
     finally:
         lock.unlock()
         if restart:  # Reset demo data…, a restored backup: a new process, once this one let go of the folder
@@ -260,6 +269,20 @@ def start_again(arguments: list[str]) -> bool:
     if getattr(sys, "frozen", False):
         return bool(QProcess.startDetached(sys.executable, arguments))
     return bool(QProcess.startDetached(sys.executable, ["-m", "inspector.app", *arguments]))
+
+
+def _cannot_open(title: str, error: BaseException, paths: DataPaths) -> int:
+    """Say why the data folder cannot be used (damaged, read-only, full: the CLI's sentence) and
+    end; any other exception is a bug and is raised again with its traceback."""
+    from inspector.domain.errors import InspectorError
+    from inspector.storage.failures import storage_problem
+    from inspector.words import messages
+
+    problem = error if isinstance(error, InspectorError) else storage_problem(error, file=paths.database)
+    if problem is None:
+        raise error
+    _tell(title, messages.describe(problem), critical=True)
+    return EXIT_CANNOT_OPEN
 
 
 def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language: str, restart: list[str]) -> int:

@@ -41,6 +41,7 @@ class ResourcesNotFound(InspectorError):
     """The bundled resources cannot be found as a folder on disk (a broken install)."""
 
     code = "resources_not_found"
+PRIVATE_FOLDER = 0o700
 
 
 def default_data_dir() -> Path:
@@ -142,5 +143,14 @@ class DataPaths:
         return self.root / "inspector.lock"
 
     def ensure(self) -> "DataPaths":
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the data folder if needed, readable by its owner only (0700 on POSIX: it holds
+        covert visits and signing keys); refuse a file where the folder should be."""
+        from inspector.domain.errors import StorageProblem
+
+        if self.root.exists() and not self.root.is_dir():
+            raise StorageProblem("data_dir_not_a_folder", file=str(self.root))
+        try:
+            self.root.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a file on the way to it
+            raise StorageProblem("data_dir_not_a_folder", file=str(self.root)) from None
         return self

@@ -133,7 +133,9 @@ def run_answer(session: CliSession) -> int:
     actor = session.actor()
     context = session.context
     # Every photo is read and checked (and its copies made) before the first write.
-    prepared: list[PreparedPhoto] = [prepare_file(path, EVIDENCE_DERIVATIVES) for path in args.photo]
+    limit = context.photos.limit_bytes()
+    prepared: list[PreparedPhoto] = [prepare_file(path, EVIDENCE_DERIVATIVES, limit_bytes=limit)
+                                     for path in args.photo]
     with context.services.mutation():
         # The answer first: an unknown item or a locked inspection refuses before any file is stored.
         context.inspections.answer(actor, args.id, args.item, args.result, value=args.value, note=args.note,

@@ -121,9 +121,10 @@ def _check_days(value: int | None) -> None:
         raise ValidationError("working_days_range", value=value, maximum=MAX_WORKING_DAYS)
 
 
-def _prepared(paths: list[Path]) -> list[PreparedPhoto]:
+def _prepared(session: CliSession, paths: list[Path]) -> list[PreparedPhoto]:
     """Every photo read and checked (and its copies made) before the first write."""
-    return [prepare_file(path, EVIDENCE_DERIVATIVES) for path in paths]
+    limit = session.context.photos.limit_bytes()
+    return [prepare_file(path, EVIDENCE_DERIVATIVES, limit_bytes=limit) for path in paths]
 
 
 # --- create and export ------------------------------------------------------------------------
@@ -298,7 +299,7 @@ def run_reply(session: CliSession) -> int:
     context = session.context
     notice = _notice(session, actor, args.number)
     replied_on = _date(args.date, context.notices.today())
-    prepared = _prepared(args.photo)
+    prepared = _prepared(session, args.photo)
     with context.services.mutation():
         photo_ids = [context.photos.ingest(actor, photo).id for photo in prepared]
         context.followups.record_reply(actor, notice.id, measures=args.measures, replied_on=replied_on,
@@ -337,7 +338,7 @@ def run_followup(session: CliSession) -> int:
     _check_days(args.deadline_days)
     overrides = _item_results(args.item)
     targets = _photo_targets(args.photo)
-    prepared = _prepared([path for _, path in targets])
+    prepared = _prepared(session, [path for _, path in targets])
     positions = [item.position for item in context.notices.items(actor, notice.id)]
     positions += sorted(set(overrides) - set(positions))  # unknown positions: the service refuses them
     with context.services.mutation():

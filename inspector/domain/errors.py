@@ -58,6 +58,13 @@ class DatabaseTooNew(InspectorError):
     code = "database_too_new"
 
 
+class StorageProblem(InspectorError):
+    """The data folder, the database or a file cannot be used as it is on disk: damaged, not a
+    file, a link, read-only, or the disk is full. ``file`` always names the path concerned."""
+
+    code = "storage_problem"
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """One problem in an imported file: where (sheet, row, column) and what (code, params).

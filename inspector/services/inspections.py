@@ -28,6 +28,7 @@ from inspector.domain.inspections import (
     AnswerResult,
     DraftProgress,
     Evidence,
+    check_evidence,
     Finding,
     Inspection,
     InspectionMode,
@@ -195,7 +196,7 @@ class InspectionService:
         if responsible_staff_id is not None:
             new["responsible_staff_id"] = responsible_staff_id
         if evidence is not None:
-            new["evidence"] = evidence.model_dump(mode="json")
+            new["evidence"] = check_evidence(evidence).model_dump(mode="json")
         changed = sorted(key for key in new if new[key] != old[key])
         if not changed:
             return before, ChangeSet()

@@ -21,6 +21,7 @@ from inspector.domain.inspections import (
     Inspection,
 )
 from inspector.domain.scoring import applicable_items
+from inspector.domain.text import check_note
 from inspector.domain.templates import Severity, TemplateItem
 from inspector.domain.users import User
 from inspector.services.base import ServiceContext
@@ -84,7 +85,8 @@ class InspectionRecorder:
         chosen = None if severity is None else parse_enum(Severity, severity, "severity")
         item = self._applicable_item(inspection, item_code)
         photos = self._photo_ids(photo_ids)
-        new = Answer(item_code=item_code, result=outcome, value=item_value(item, value), note=note.strip(),
+        new = Answer(item_code=item_code, result=outcome, value=item_value(item, value),
+                     note=check_note(note.strip(), "note"),
                      severity=chosen, answered_at=datetime.fromisoformat(self.ctx.now_text()))
         previous = next((a for a in inspection.answers if a.item_code == item_code), None)
         adding = [photo_id for photo_id in photos if previous is None or photo_id not in previous.photo_ids]

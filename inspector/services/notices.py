@@ -28,6 +28,7 @@ from inspector.domain.notices import (
     format_notice_number,
 )
 from inspector.domain.registry import RegistryKind
+from inspector.domain.text import PROBLEM_LIMIT, check_name, check_note
 from inspector.domain.users import Permission, User, can_edit_inspection, require
 from inspector.services.base import ServiceContext
 from inspector.services.inspections import InspectionService
@@ -308,9 +309,13 @@ class NoticeService:
             raise ValidationError("addressee_required", field="addressee_unit")
         if not draft.addressee.strip():
             raise ValidationError("addressee_required", field="addressee")
+        check_name(draft.addressee_unit.strip(), "addressee_unit")
+        check_name(draft.addressee.strip(), "addressee")
         for item in draft.items:
             if not item.problem.strip():
                 raise ValidationError("notice_item_text_required", item=item.item_code)
+            check_note(item.problem, "problem", limit=PROBLEM_LIMIT)
+            check_note(item.measure, "measure", limit=PROBLEM_LIMIT)
         if draft.reissue_of_id is None:
             taken = notices_repo.open_finding_ids_in_notices(
                 self.ctx.db, [item.finding_id for item in draft.items])

@@ -1,6 +1,8 @@
 """Photos as stored files: adding one, showing its copies, and keeping the store sound.
 
-Order of work when a photo comes in: the file is read once, checked and turned into its upright
+Order of work when a photo comes in: the file is looked at first — only a regular file no larger
+than the limit in Settings (``photo_limit_mb``) is read, so ``/dev/zero`` or a sparse 4 GB ".jpg"
+is refused before a byte is in memory — then it is read once, checked and turned into its upright
 copies in memory (``inspector.media``) — a broken file is refused before anything is written —
 then the original and the copies are written and fsynced, and only then is the database touched
 (the ``photos`` row and its audit entry, in one transaction). A crash in between leaves at most
@@ -29,8 +31,11 @@ from inspector.domain.errors import InspectorError
 from inspector.domain.photos import DERIVATIVE_SIDES, SHA256_PATTERN, Derivative, Photo
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.settings import SettingsService
 from inspector.storage import photos_repo, templates_repo
+from inspector.settings import DEFAULT_PHOTO_LIMIT_MB
 from inspector.storage.database import integrity_problems
+from inspector.storage.files import read_limited
 from inspector.storage.photo_store import PhotoStore, sha256_of
 
 if TYPE_CHECKING:
@@ -57,19 +62,19 @@ class PreparedPhoto:
     copies: dict[Derivative, bytes]
 
 
-def prepare_file(path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DERIVATIVES) -> PreparedPhoto:
+def prepare_file(
+    path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DERIVATIVES, *,
+    limit_bytes: int = DEFAULT_PHOTO_LIMIT_MB * 1024 * 1024,
+) -> PreparedPhoto:
     """Read and check a photo and make its ``kinds`` of copies: the slow part of adding a photo.
 
     Touches neither the database nor the store, so the UI may run it on a worker thread and hand
-    the result to ``add_reference_photo`` on the GUI thread. Raises what ``inspect_image`` raises.
+    the result to ``add_reference_photo`` on the GUI thread; the caller passes the limit in force
+    (``PhotoService.limit_bytes()``, read on the GUI thread). Raises what ``read_limited`` and
+    ``inspect_image`` raise.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InspectorError("file_missing", file=str(path)) from None
-    except OSError as error:
-        raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+    data = read_limited(path, limit_bytes)
     from inspector.media.images import prepare_photo
 
     info, copies = prepare_photo(data, {kind: DERIVATIVE_SIDES[kind] for kind in kinds}, name=str(path))
@@ -108,6 +113,21 @@ class PhotoService:
 
     # --- adding ---------------------------------------------------------------------------
 
+    def limit_bytes(self) -> int:
+        """The largest photo file accepted now (Settings → photo size limit)."""
+        return SettingsService(self.ctx).get().photo_limit_bytes
+
+    def _prepared(self, photo: str | Path | PreparedPhoto, kinds: tuple[Derivative, ...]) -> PreparedPhoto:
+        """``photo`` prepared, a file read within the limit; a prepared one (from a worker thread)
+        is held to the limit too, which may have been lowered meanwhile."""
+        limit = self.limit_bytes()
+        if not isinstance(photo, PreparedPhoto):
+            return prepare_file(photo, kinds, limit_bytes=limit)
+        if len(photo.data) > limit:
+            raise InspectorError("file_too_large", file=photo.name, size_mb=round(len(photo.data) / 2**20, 1),
+                                 limit_mb=limit // 2**20)
+        return photo
+
     def ingest(self, actor: User, photo: str | Path | PreparedPhoto) -> Photo:
         """Store a photo taken as inspection evidence and give it a ``photos`` row.
 
@@ -117,7 +137,7 @@ class PhotoService:
         again return the existing row (its files rewritten if they had gone missing).
         """
         require(actor, Permission.RECORD_INSPECTIONS)
-        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo, EVIDENCE_DERIVATIVES)
+        prepared = self._prepared(photo, EVIDENCE_DERIVATIVES)
         copies = dict(prepared.copies)
         lacking = {kind: DERIVATIVE_SIDES[kind] for kind in EVIDENCE_DERIVATIVES if kind not in copies}
         if lacking:
@@ -158,7 +178,7 @@ class PhotoService:
         """
         require(actor, Permission.EDIT_TEMPLATES)
         # Everything that can refuse the photo happens before the first write.
-        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo)
+        prepared = self._prepared(photo, REFERENCE_DERIVATIVES)
         stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
         for kind, copy in prepared.copies.items():
             self.store.put_derivative(stored.sha256, kind, copy)

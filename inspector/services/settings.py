@@ -17,7 +17,7 @@ from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.settings import AppSettings
 from inspector.storage import settings_repo
-from inspector.storage.files import write_atomic
+from inspector.storage.files import read_limited, write_atomic
 
 _KEY = "app"
 LETTERHEAD_FOLDER = "letterhead"
@@ -70,12 +70,7 @@ class SettingsService:
         if kind not in ("logo", "seal"):
             raise ValidationError("setting_invalid", field="kind")
         source = Path(source)
-        try:
-            data = source.read_bytes()
-        except FileNotFoundError:
-            raise ValidationError("file_missing", file=str(source)) from None
-        except OSError as error:
-            raise ValidationError("file_unreadable", file=str(source), reason=error.strerror or str(error)) from None
+        data = read_limited(source, MAX_IMAGE_BYTES)  # a device or a huge file is refused unread
         suffix = _image_suffix(data, source.name)
         relative = f"{LETTERHEAD_FOLDER}/{kind}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
         write_atomic(self.ctx.paths.root / relative, data)

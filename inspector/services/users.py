@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
 from inspector.domain.users import NewUser, Permission, Role, User, check_password_strength, require
+from inspector.domain.text import check_name
 from inspector.services.base import ServiceContext
 from inspector.storage import users_repo
 
@@ -127,6 +128,7 @@ class UserService:
         before = self.get(user_id)
         if not display_name.strip():
             raise ValidationError("display_name_empty", field="display_name")
+        check_name(display_name.strip(), "display_name")
         losing_admin = before.role is Role.ADMIN and before.active and (role is not Role.ADMIN or not active)
         if losing_admin and len(users_repo.active_admins(self.ctx.db)) <= 1:
             raise Conflict("last_admin", username=before.username)

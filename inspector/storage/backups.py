@@ -28,7 +28,7 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector.domain.backups import BackupManifest, BackupReason
-from inspector.storage.files import write_atomic
+from inspector.storage.files import write_atomic, write_atomic_with
 from inspector.storage.photo_store import _ensure_dir, _fsync_dir, sha256_of
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -141,18 +141,7 @@ def remove_backup(backup: Path) -> None:
 def copy_file(source: Path, target: Path) -> None:
     """A byte-for-byte copy of ``source`` at ``target`` (atomic, durable) — for a database that
     SQLite can no longer read, which the backup API could not copy."""
-    _ensure_dir(target.parent)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as incoming:
-            shutil.copyfileobj(incoming, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
+    write_atomic_with(target, lambda temporary: shutil.copyfile(source, temporary), suffix=TEMP_SUFFIX)
 
 
 # --- reading a database ---------------------------------------------------------------------------

@@ -77,16 +77,50 @@ TEMPLATES: dict[str, str] = {
     "database_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database {file} is empty (it holds no Inspector data); check creates and migrates nothing "
         "and did not touch it. Restore the last backup (Tools → 备份与恢复)."),
-    "database_damaged": QT_TRANSLATE_NOOP(
-        "Errors", "The database {file} is damaged (it is not an SQLite database Inspector can read); nothing was "
-        "changed. Restore the last backup (Tools → 备份与恢复)."),
-    "database_not_a_file": QT_TRANSLATE_NOOP(
-        "Errors", "{file} should be the database file but is a folder or a special file; nothing was changed."),
     "database_unreadable": QT_TRANSLATE_NOOP("Errors", "The database {file} cannot be read: {reason}."),
     "database_needs_upgrade": QT_TRANSLATE_NOOP(
         "Errors", "The database {file} has not been upgraded to this version yet (missing {pending}); check "
         "upgrades nothing. Open the data folder with the app or any other command once (it backs the file up "
         "first), then check again."),
+    # the data folder and the disk (inspector.storage.failures, inspector.storage.database)
+    "database_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} is damaged ({reason}). Restore the last backup (Tools → 备份与恢复); "
+        "nothing was changed."),
+    "database_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "Where the database should be, {file} is a folder or a device, not a file. Move it away or "
+        "restore the last backup (Tools → 备份与恢复)."),
+    "database_symlink": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a link to {target}, not the database itself; Inspector does not follow it. "
+        "Put the database file itself in the data folder."),
+    "database_cannot_open": QT_TRANSLATE_NOOP(
+        "Errors", "The database {file} cannot be opened ({reason}). Check that the data folder exists and "
+        "that you may write to it."),
+    "data_dir_not_a_folder": QT_TRANSLATE_NOOP(
+        "Errors", "The data folder {file} is a file, not a folder. Choose a folder (--data-dir)."),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is read-only (the folder or the disk cannot be written); nothing was changed. "
+        "Use a writable data folder."),
+    "no_permission": QT_TRANSLATE_NOOP(
+        "Errors", "You have no permission to write {file}; nothing was changed."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full: {file} could not be written, and nothing half-written was kept. "
+        "Free some space and try again."),
+    "disk_error": QT_TRANSLATE_NOOP(
+        "Errors", "The disk failed while reading or writing {file} ({reason}). Check the disk, then restore "
+        "the last backup (Tools → 备份与恢复) if the problem stays."),
+    "file_not_regular": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a device, a folder or another special file, not a regular file; nothing was read."),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} is {size_mb} MB, more than the {limit_mb} MB accepted; nothing was read. "
+        "(The limit for photos is set in Settings.)"),
+    "import_file_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} is {size_mb} MB, more than the {limit_mb} MB an import accepts; nothing was read."),
+    "cell_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} has a cell longer than {limit} characters at line {row} — no name or note is "
+        "that long (a quote left open?); nothing was imported."),
+    "target_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a device, a folder or another special file, not a regular file; nothing was "
+        "written. Choose a file name."),
     "migration_foreign_keys": QT_TRANSLATE_NOOP(
         "Errors", "Upgrading {file} left {problems} broken references; the backup made before the upgrade "
         "(in the backups folder) is untouched."
@@ -276,6 +310,10 @@ ROW_TEMPLATES: dict[str, str] = {
     "unit_retired": QT_TRANSLATE_NOOP("Errors", "the unit \"{value}\" is retired"),
     "unit_ambiguous": QT_TRANSLATE_NOOP("Errors", "several units are named \"{value}\" ({codes}); give the unit code"),
     "staff_not_found": QT_TRANSLATE_NOOP("Errors", "no staff member has the staff number (工号) \"{value}\""),
+    # domain.text: every name and note, typed or imported
+    "control_characters": QT_TRANSLATE_NOOP(
+        "Errors", "holds a control character ({character}), which a name or note may not contain; remove it"),
+    "text_too_long": QT_TRANSLATE_NOOP("Errors", "is longer than the {limit} characters allowed"),
 }
 
 # Problems of template spreadsheets: the file, its sheets and rows, and the template rules
@@ -372,6 +410,14 @@ PHOTO_REASONS: dict[str, str] = {
 }
 
 
+# The ``reason`` of database_damaged when Inspector found it before SQLite (storage.database);
+# "empty" and "truncated" read as they do for photos.
+FILE_REASONS: dict[str, str] = {
+    **PHOTO_REASONS,
+    "not_a_database": QT_TRANSLATE_NOOP("Errors", "it is not an Inspector database"),
+}
+
+
 def _format(template: str, params: dict[str, Any]) -> str:
     try:
         return template.format(**params)
@@ -393,8 +439,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])
-    if isinstance(params.get("reason"), str) and params["reason"] in PHOTO_REASONS:
-        readable["reason"] = _format(translate(CONTEXT, PHOTO_REASONS[params["reason"]]), params)
+    if isinstance(params.get("reason"), str) and params["reason"] in FILE_REASONS:
+        readable["reason"] = _format(translate(CONTEXT, FILE_REASONS[params["reason"]]), params)
     return readable
 
 

@@ -624,6 +624,14 @@
         <translation>报告文件 {file} 的扩展名必须是 .xlsx 或 .pdf。</translation>
     </message>
     <message>
+        <source>holds a control character ({character}), which a name or note may not contain; remove it</source>
+        <translation>含有控制字符（{character}），名称和说明中不能含有，请删除</translation>
+    </message>
+    <message>
+        <source>is longer than the {limit} characters allowed</source>
+        <translation>超过允许的 {limit} 个字符</translation>
+    </message>
+    <message>
         <source>the file is empty (0 bytes); save the template as .xlsx</source>
         <translation>文件是空的（0 字节）；请将模板另存为 .xlsx</translation>
     </message>
@@ -920,20 +928,68 @@
         <translation>数据库 {file} 是空的（没有任何督查数据）；检查不创建、不升级任何内容，也未改动该文件。请恢复最近的备份（工具 → 备份与恢复）。</translation>
     </message>
     <message>
-        <source>The database {file} is damaged (it is not an SQLite database Inspector can read); nothing was changed. Restore the last backup (Tools → 备份与恢复).</source>
-        <translation>数据库 {file} 已损坏（不是本程序可读取的 SQLite 数据库）；未作任何更改。请恢复最近的备份（工具 → 备份与恢复）。</translation>
-    </message>
-    <message>
-        <source>{file} should be the database file but is a folder or a special file; nothing was changed.</source>
-        <translation>{file} 应为数据库文件，但它是文件夹或特殊文件；未作任何更改。</translation>
-    </message>
-    <message>
         <source>The database {file} cannot be read: {reason}.</source>
         <translation>无法读取数据库 {file}：{reason}。</translation>
     </message>
     <message>
         <source>The database {file} has not been upgraded to this version yet (missing {pending}); check upgrades nothing. Open the data folder with the app or any other command once (it backs the file up first), then check again.</source>
         <translation>数据库 {file} 尚未升级到当前版本（缺少 {pending}）；检查不会升级数据库。请先用本程序或任一其他命令打开一次该数据文件夹（升级前会自动备份），再重新检查。</translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged ({reason}). Restore the last backup (Tools → 备份与恢复); nothing was changed.</source>
+        <translation>数据库 {file} 已损坏（{reason}）。请恢复最近的备份（工具 → 备份与恢复）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Where the database should be, {file} is a folder or a device, not a file. Move it away or restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库所在位置 {file} 是文件夹或设备，不是文件。请将其移走，或恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} is a link to {target}, not the database itself; Inspector does not follow it. Put the database file itself in the data folder.</source>
+        <translation>{file} 是指向 {target} 的链接，不是数据库本身；本程序不跟随链接。请把数据库文件本身放在数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be opened ({reason}). Check that the data folder exists and that you may write to it.</source>
+        <translation>无法打开数据库 {file}（{reason}）。请检查数据文件夹是否存在、是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>The data folder {file} is a file, not a folder. Choose a folder (--data-dir).</source>
+        <translation>数据文件夹 {file} 是一个文件，不是文件夹。请选择一个文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>{file} is read-only (the folder or the disk cannot be written); nothing was changed. Use a writable data folder.</source>
+        <translation>{file} 为只读（文件夹或磁盘不可写入）；未做任何更改。请使用可写入的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>You have no permission to write {file}; nothing was changed.</source>
+        <translation>您没有写入 {file} 的权限；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {file} could not be written, and nothing half-written was kept. Free some space and try again.</source>
+        <translation>磁盘已满：无法写入 {file}，未保留任何写了一半的内容。请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk failed while reading or writing {file} ({reason}). Check the disk, then restore the last backup (Tools → 备份与恢复) if the problem stays.</source>
+        <translation>读写 {file} 时磁盘出错（{reason}）。请检查磁盘；如问题仍在，请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} is a device, a folder or another special file, not a regular file; nothing was read.</source>
+        <translation>{file} 是设备、文件夹或其他特殊文件，不是普通文件；未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The file {file} is {size_mb} MB, more than the {limit_mb} MB accepted; nothing was read. (The limit for photos is set in Settings.)</source>
+        <translation>文件 {file} 大小为 {size_mb} MB，超过允许的 {limit_mb} MB；未读取任何内容。（照片大小上限可在“设置”中修改。）</translation>
+    </message>
+    <message>
+        <source>The file {file} is {size_mb} MB, more than the {limit_mb} MB an import accepts; nothing was read.</source>
+        <translation>文件 {file} 大小为 {size_mb} MB，超过导入允许的 {limit_mb} MB；未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The file {file} has a cell longer than {limit} characters at line {row} — no name or note is that long (a quote left open?); nothing was imported.</source>
+        <translation>文件 {file} 第 {row} 行有一个单元格超过 {limit} 个字符——名称和说明不会这么长（是否有未闭合的引号？）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is a device, a folder or another special file, not a regular file; nothing was written. Choose a file name.</source>
+        <translation>{file} 是设备、文件夹或其他特殊文件，不是普通文件；未写入任何内容。请选择一个文件名。</translation>
     </message>
     <message>
         <source>{file}: {count} problem(s) found; nothing was imported.</source>
@@ -1318,6 +1374,10 @@
     <message>
         <source>its colour format ({mode}) is not supported</source>
         <translation>不支持其颜色格式（{mode}）</translation>
+    </message>
+    <message>
+        <source>it is not an Inspector database</source>
+        <translation>它不是本程序的数据库</translation>
     </message>
     <message>
         <source>{field}: {reason}</source>
@@ -2311,6 +2371,13 @@
     <message>
         <source>signature</source>
         <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounter</name>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4230,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>再次发生判定期限：</translation>
     </message>
     <message>
+        <source>Largest photo accepted:</source>
+        <translation>照片大小上限：</translation>
+    </message>
+    <message>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
@@ -4173,6 +4244,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>A problem found again on the same item and subject within this many days is flagged as recurred (再次发生).</source>
         <translation>同一检查项目、同一检查对象在此天数内再次发现问题，即标记为再次发生。</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>A photo file larger than this is refused before it is read. Phone photos are at most about 15 MB.</source>
+        <translation>大于此值的照片文件在读取前即被拒绝。手机照片一般不超过约 15 MB。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -5178,6 +5257,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Item {where}: photos must be 0 or more, rectification days 1 or more.</source>
         <translation>检查项目 {where}：拍照张数不能小于 0，整改天数不能小于 1。</translation>
+    </message>
+    <message>
+        <source>{where}: the text {field} holds a control character ({character}); remove it.</source>
+        <translation>{where}：文字 {field} 含有控制字符（{character}），请删除。</translation>
+    </message>
+    <message>
+        <source>{where}: the text {field} is longer than the {limit} characters allowed.</source>
+        <translation>{where}：文字 {field} 超过允许的 {limit} 个字符。</translation>
     </message>
 </context>
 <context>

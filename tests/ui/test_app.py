@@ -235,3 +235,48 @@ def test_reset_refuses_anything_but_a_demo_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         app_module.reset_demo_folder(paths)
     assert (paths.root / "inspector.db").read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize("damage", ["corrupt-page", "text-file", "symlink"])
+def test_a_damaged_database_is_explained_in_a_dialog_and_left_alone(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str
+) -> None:
+    from tests.hostile import corpus
+
+    folder = corpus.healthy_data_folder(tmp_path / "damaged")
+    damaged = corpus.DAMAGES[damage](folder)
+    run = Run(monkeypatch)
+    # A damaged page deep inside shows only when the main window first reads it, after sign-in.
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(
+        lambda cls, parent, users, **kwargs: users.authenticate("admin", corpus.PASSWORD)))
+
+    assert app_module.main(["--data-dir", str(folder), "--lang", "en"]) == app_module.EXIT_CANNOT_OPEN
+
+    assert len(run.messages) == 1 and str(damaged) in run.messages[0]
+    assert run.logins == [] and run.window is None
+
+
+def test_a_damaged_database_reads_in_chinese_with_the_way_out(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.hostile import corpus
+
+    folder = corpus.healthy_data_folder(tmp_path / "damaged")
+    corpus.truncate_half(folder)
+    run = Run(monkeypatch)
+
+    assert app_module.main(["--data-dir", str(folder), "--lang", "zh_CN"]) == app_module.EXIT_CANNOT_OPEN
+
+    assert len(run.messages) == 1 and "损坏" in run.messages[0] and "备份与恢复" in run.messages[0]
+
+
+def test_a_data_folder_that_is_a_file_is_explained(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    run = Run(monkeypatch)
+
+    assert app_module.main(["--data-dir", str(target), "--lang", "en"]) == app_module.EXIT_CANNOT_OPEN
+
+    assert len(run.messages) == 1 and "is a file, not a folder" in run.messages[0]
