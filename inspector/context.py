@@ -1,100 +1,147 @@
 """Building the application context: paths → database (migrated) → services.
 
-The desktop app (``app.py``), the CLI and the tests all build the same ``AppContext`` over a data
-folder; nothing reaches for module globals.
+The desktop app (``app.py``), the CLI, the demo and the tests all build the same ``AppContext``
+over a data folder; nothing reaches for module globals.
+
+The services every start needs (accounts, settings, registry, templates, inspections, photos,
+notices, reports for the dashboard) are built at once. The others — signing and certificates,
+spreadsheet import and export, vehicle and staff files, annotation, the integrity check, backups
+and restore — are
+built, and their modules imported, the first time they are used: a CLI command or a start of the
+app that does not need them does not pay for importing them (``bench/startup.py``,
+``bench/cli.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
-from inspector.services.archives import ArchiveService
-from inspector.services.certificates import CertificateService
 from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
-from inspector.services.integrity import IntegrityService
-from inspector.services.photo_annotations import PhotoAnnotationService
 from inspector.services.notice_documents import NoticeDocuments
-from inspector.services.notice_files import NoticeFiles
 from inspector.services.notice_followups import FollowUpService
 from inspector.services.notices import NoticeService
 from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
-from inspector.services.registry_import import RegistryImporter
 from inspector.services.reports import ReportService
 from inspector.services.settings import SettingsService
-from inspector.services.template_transfer import TemplateTransferService
 from inspector.services.templates import TemplateService
 from inspector.services.user_signatures import UserSignatureService
 from inspector.services.users import UserService
-from inspector.storage.database import OpenResult, open_database
+from inspector.storage.database import OpenResult, open_database, open_existing_database
+
+if TYPE_CHECKING:
+    from inspector.services.archives import ArchiveService
+    from inspector.services.backups import BackupService
+    from inspector.services.certificates import CertificateService
+    from inspector.services.integrity import IntegrityService
+    from inspector.services.notice_files import NoticeFiles
+    from inspector.services.photo_annotations import PhotoAnnotationService
+    from inspector.services.registry_import import RegistryImporter
+    from inspector.services.restore import RestoreService
+    from inspector.services.template_transfer import TemplateTransferService
 
 
-@dataclass
 class AppContext:
-    paths: DataPaths
-    opened: OpenResult
-    services: ServiceContext
-    users: UserService
-    settings: SettingsService
-    integrity: IntegrityService
-    registry: RegistryService
-    inspections: InspectionService
-    inspection_query: InspectionQueryService
-    templates: TemplateService
-    registry_import: RegistryImporter
-    photos: PhotoService
-    photo_annotations: PhotoAnnotationService
-    template_transfer: TemplateTransferService
-    signatures: UserSignatureService
-    certificates: CertificateService
+    """The services of one open data folder, wired once."""
 
-    # Built from the services above (see __post_init__).
-    notices: NoticeService = field(init=False)
-    followups: FollowUpService = field(init=False)
-    notice_files: NoticeFiles = field(init=False)
-    archives: ArchiveService = field(init=False)
-    reports: ReportService = field(init=False)
-
-    def __post_init__(self) -> None:
-        documents = NoticeDocuments(self.services, self.photos)
-        self.notices = NoticeService(self.services, self.inspections, self.settings, documents, self.signatures)
+    def __init__(self, paths: DataPaths, opened: OpenResult) -> None:
+        self.paths = paths
+        self.opened = opened
+        self.services = ServiceContext(db=opened.db, paths=paths)
+        ctx = self.services
+        self.users = UserService(ctx)
+        self.settings = SettingsService(ctx)
+        self.registry = RegistryService(ctx)
+        self.templates = TemplateService(ctx)
+        self.inspections = InspectionService(ctx)
+        self.inspection_query = InspectionQueryService(ctx)
+        self.photos = PhotoService(ctx)
+        self.signatures = UserSignatureService(ctx)
+        self.notices = NoticeService(ctx, self.inspections, self.settings, NoticeDocuments(ctx, self.photos),
+                                     self.signatures)
         self.followups = FollowUpService(self.notices)
-        self.notice_files = NoticeFiles(self.notices, getattr(self, "certificates", None))
-        self.archives = ArchiveService(self.services)
-        self.reports = ReportService(self.services)
+        self.reports = ReportService(ctx)
+        # Signing keys are locked with their holder's login password: a password change re-locks
+        # them, through the certificate service (built then, if it was not yet).
+        self.users.when_own_password_changes(
+            lambda user, old, new: self.certificates.rekey(user, old, new))
 
+    # --- built on first use ---------------------------------------------------------------------
+    @cached_property
+    def certificates(self) -> CertificateService:
+        from inspector.services.certificates import CertificateService
+
+        return CertificateService(self.services, self.users)
+
+    @cached_property
+    def notice_files(self) -> NoticeFiles:
+        from inspector.services.notice_files import NoticeFiles
+
+        return NoticeFiles(self.notices, self.certificates)
+
+    @cached_property
+    def integrity(self) -> IntegrityService:
+        from inspector.services.integrity import IntegrityService
+
+        return IntegrityService(self.services, backups=self.backups)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from inspector.services.backups import BackupService
+
+        return BackupService(self.services, self.settings)
+
+    @cached_property
+    def restore(self) -> RestoreService:
+        from inspector.services.restore import RestoreService
+
+        return RestoreService(self.paths, self.services.clock)
+
+    @cached_property
+    def registry_import(self) -> RegistryImporter:
+        from inspector.services.registry_import import RegistryImporter
+
+        return RegistryImporter(self.services)
+
+    @cached_property
+    def template_transfer(self) -> TemplateTransferService:
+        from inspector.services.template_transfer import TemplateTransferService
+
+        return TemplateTransferService(self.services)
+
+    @cached_property
+    def photo_annotations(self) -> PhotoAnnotationService:
+        from inspector.services.photo_annotations import PhotoAnnotationService
+
+        return PhotoAnnotationService(self.services)
+
+    @cached_property
+    def archives(self) -> ArchiveService:
+        from inspector.services.archives import ArchiveService
+
+        return ArchiveService(self.services)
+
+    # --- the database -----------------------------------------------------------------------------
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database:
         return self.opened.db
 
     def close(self) -> None:
         self.opened.db.close()
 
 
-def open_context(data_dir: Path) -> AppContext:
-    """Open (creating and migrating if needed) the data folder and wire the services."""
-    paths = DataPaths(data_dir).ensure()
-    opened = open_database(paths.database)
-    ctx = ServiceContext(db=opened.db, paths=paths)
-    return AppContext(
-        paths=paths,
-        opened=opened,
-        services=ctx,
-        users=UserService(ctx),
-        settings=SettingsService(ctx),
-        integrity=IntegrityService(ctx),
-        registry=RegistryService(ctx),
-        inspections=InspectionService(ctx),
-        inspection_query=InspectionQueryService(ctx),
-        templates=TemplateService(ctx),
-        registry_import=RegistryImporter(ctx),
-        photos=PhotoService(ctx),
-        photo_annotations=PhotoAnnotationService(ctx),
-        template_transfer=TemplateTransferService(ctx),
-        signatures=UserSignatureService(ctx),
-        certificates=CertificateService(ctx),
-    )
+def open_context(data_dir: Path, *, existing: bool = False) -> AppContext:
+    """Open (creating and migrating if needed) the data folder and wire the services.
+
+    ``existing`` (``check``): open the database exactly as it is, creating no folder and no
+    schema and applying no migration; a missing, empty or out-of-date database is refused."""
+    paths = DataPaths(data_dir) if existing else DataPaths(data_dir).ensure()
+    opened = open_existing_database(paths.database) if existing else open_database(paths.database)
+    return AppContext(paths, opened)

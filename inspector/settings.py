@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from inspector.domain.deadlines import CalendarOverrides
 
 SETTINGS_VERSION = 1
+DEFAULT_PHOTO_LIMIT_MB = 50  # a phone's largest JPEG or HEIC is ~15 MB; a 4 GB ".jpg" is an attack
+MAX_PHOTO_LIMIT_MB = 500
 
 
 class DeadlineDefaults(BaseModel):
@@ -52,6 +54,13 @@ class AppSettings(BaseModel):
     deadlines: DeadlineDefaults = Field(default_factory=DeadlineDefaults)
     recurrence_window_days: int = Field(default=90, ge=1, le=730)  # 再次发生 window
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    backups_keep: int = Field(default=14, ge=1, le=365)  # rotating backups kept, besides one a month
+    # The largest photo file accepted, checked before a byte of it is read.
+    photo_limit_mb: int = Field(default=DEFAULT_PHOTO_LIMIT_MB, ge=1, le=MAX_PHOTO_LIMIT_MB)
+
+    @property
+    def photo_limit_bytes(self) -> int:
+        return self.photo_limit_mb * 1024 * 1024
 
     @classmethod
     def upgrade(cls, raw: dict) -> "AppSettings":

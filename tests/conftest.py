@@ -5,13 +5,18 @@ and a context with one user of every role.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every widget test runs on the supervisors' laptop screen, 1366×768 (Qt's offscreen default is
+# 800×800): a dialog that does not fit there fails where a user would see it fail.
+LAPTOP_SCREEN = Path(__file__).resolve().parent / "fixtures" / "laptop-screen-1366x768.json"
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 os.environ.pop("INSPECTOR_USER", None)
 os.environ.pop("INSPECTOR_PASSWORD", None)
 
 from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 

@@ -1,13 +1,18 @@
 """The four rings hold: domain ← storage ← services ← ui, checked on the source with ``ast``.
 
 Also: no SQL and no file writing in ``inspector/ui``; only ``inspector/ui`` and ``inspector/app.py``
-import QtWidgets. A self-test feeds the checker bad code so that it provably fails.
+import QtWidgets; no import circles between modules of ``inspector/`` (imports under
+``TYPE_CHECKING`` count: a circle of types is a circle of design); nothing below the composition
+root imports it (``context``, ``app``, ``demo``, ``cli``); the package root holds only the
+composition root, paths and settings. Self-tests feed the checkers bad code so that they
+provably fail.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "inspector"
@@ -19,21 +24,30 @@ SQL = re.compile(
 )
 WRITE_CALLS = {"write_text", "write_bytes", "unlink", "rename", "replace", "rmtree", "mkdir"}
 
+# What sits above the services: the composition root and its clients. No ring below imports them.
+ABOVE = ("inspector.context", "inspector.app", "inspector.demo", "inspector.cli")
+# The package root: the composition root (app, context), where things live, and typed settings.
+ROOT_MODULES = {"__init__.py", "app.py", "context.py", "paths.py", "settings.py"}
+SIZE_LIMIT = 800  # ~400 lines is a signal to look at a module's purposes again; past this, split
+
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "domain": ("PySide6", "sqlite3", "sqlite_utils", "PIL", "reportlab", "pyhanko", "openpyxl",
-               "inspector.storage", "inspector.services", "inspector.ui", "inspector.app", "inspector.cli"),
-    "storage": ("PySide6", "inspector.services", "inspector.ui", "inspector.app", "inspector.cli"),
-    "services": ("PySide6.QtWidgets", "PySide6.QtGui", "inspector.ui", "inspector.app", "inspector.cli"),
+               "inspector.storage", "inspector.services", "inspector.ui", "inspector.words", *ABOVE),
+    "storage": ("PySide6", "inspector.services", "inspector.ui", "inspector.words", *ABOVE),
+    "services": ("PySide6.QtWidgets", "PySide6.QtGui", "inspector.ui", *ABOVE),
+    "words": ("PySide6.QtWidgets", "PySide6.QtGui", "sqlite3", "sqlite_utils", "inspector.storage",
+              "inspector.services", "inspector.ui", *ABOVE),
+    "demo": ("PySide6.QtWidgets", "PySide6.QtGui", "inspector.ui", "inspector.app", "inspector.cli"),
     "ui": ("sqlite3", "sqlite_utils", "inspector.storage"),
     "media": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
-              "inspector.app", "inspector.cli"),
+              *ABOVE),
     "pdf": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
-            "inspector.app", "inspector.cli"),
+            *ABOVE),
     "signing": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
-                "inspector.app", "inspector.cli"),
+                *ABOVE),
     # The .inspx file format: no SQL and no use cases — services decide what travels.
     "exchange": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
-                 "inspector.app", "inspector.cli"),
+                 *ABOVE),
 }
 
 
@@ -119,6 +133,10 @@ def test_checker_catches_bad_code() -> None:
     assert violations("", "cli.py", "from inspector.ui.mainwindow import MainWindow\n")
     assert violations("ui", "ui/x.py", "from inspector.services.users import UserService\n") == []
     assert violations("", "app.py", "from inspector.ui.mainwindow import MainWindow\n") == []
+    assert violations("services", "services/x.py", "from inspector.context import AppContext\n")
+    assert violations("services", "services/x.py", "from inspector.demo.company import create_demo\n")
+    assert violations("storage", "storage/x.py", "from inspector.words import messages\n")
+    assert violations("demo", "demo/x.py", "from inspector.context import AppContext\n") == []
 
 
 def test_modules_have_docstrings_and_stay_small() -> None:
@@ -129,6 +147,118 @@ def test_modules_have_docstrings_and_stay_small() -> None:
         source = path.read_text(encoding="utf-8")
         if source.strip() and ast.get_docstring(ast.parse(source)) is None:
             problems.append(f"{path.relative_to(PACKAGE)} has no module docstring")
-        if source.count("\n") > 400:
-            problems.append(f"{path.relative_to(PACKAGE)} has {source.count(chr(10))} lines (limit 400)")
+        if source.count("\n") > SIZE_LIMIT:
+            problems.append(f"{path.relative_to(PACKAGE)} has {source.count(chr(10))} lines (limit {SIZE_LIMIT})")
     assert problems == []
+
+
+# --- the import graph --------------------------------------------------------------------------
+def module_name(path: Path, package: Path = PACKAGE) -> str:
+    """``inspector.services.notices`` for ``inspector/services/notices.py`` (a package: its name)."""
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(source: str, name: str, is_package: bool, known: Iterable[str]) -> set[str]:
+    """The modules of ``known`` that ``source`` (module ``name``) imports, relative imports
+    resolved, ``from package import module`` counted as importing the module."""
+    known = set(known)
+    here = name if is_package else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here.split(".")[: len(here.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            # "from package import module" imports the module; "from module import name", the module.
+            candidates = [f"{module}.{alias.name}" if f"{module}.{alias.name}" in known else module
+                          for alias in node.names]
+        else:
+            continue
+        for candidate in candidates:
+            # "import inspector.services.notices" makes the module itself the dependency.
+            while candidate and candidate not in known:
+                candidate = candidate.rpartition(".")[0]
+            if candidate and candidate != name:
+                found.add(candidate)
+    return found
+
+
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    paths = {module_name(path, package): path for path in sorted(package.rglob("*.py"))
+             if "__pycache__" not in path.parts}
+    return {name: imported_modules(path.read_text(encoding="utf-8"), name, path.name == "__init__.py", paths)
+            for name, path in paths.items()}
+
+
+def circles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Every strongly connected set of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(found)
+
+
+def test_no_import_circles() -> None:
+    assert circles(import_graph()) == []
+
+
+def test_circle_checker_finds_circles() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
+    assert circles(graph) == [["a", "b", "c"]]
+    known = {"inspector.services.x", "inspector.services.y", "inspector.services"}
+    assert imported_modules("from inspector.services import y\n", "inspector.services.x", False, known) == {
+        "inspector.services.y"}
+    assert imported_modules("from . import y\n", "inspector.services.x", False, known) == {"inspector.services.y"}
+    assert imported_modules("from .y import Thing\n", "inspector.services.x", False, known) == {
+        "inspector.services.y"}
+    typed = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from inspector.services.y import Y\n"
+    assert imported_modules(typed, "inspector.services.x", False, known) == {"inspector.services.y"}
+
+
+def test_nothing_below_the_composition_root_imports_it() -> None:
+    """Services, storage, domain… never import the context, the app, the demo or the CLI (the
+    demo is a client of the context, like the CLI). The screens are handed the context they show
+    (``ui.uicontext``), so ``ui`` may name its type."""
+    problems = []
+    for name, targets in import_graph().items():
+        if name.startswith((*ABOVE, "inspector.ui")) or name == "inspector":
+            continue
+        problems += [f"{name} imports {target}" for target in sorted(targets) if target.startswith(ABOVE)]
+    assert problems == []
+
+
+def test_package_root_holds_only_the_composition_root_paths_and_settings() -> None:
+    loose = sorted(path.name for path in PACKAGE.glob("*.py") if path.name not in ROOT_MODULES)
+    assert loose == [], "put shared words in inspector/words/, use cases in inspector/services/, …"

@@ -2,7 +2,7 @@
 
     python tools/report_pages.py [--out docs/reports] [--dpi 60] [--inspections 500] [--keep-pdf]
 
-Builds the demo data (``inspector.services.demo``, as ``inspector-cli demo`` does: the registry,
+Builds the demo data (``inspector.demo.company``, as ``inspector-cli demo`` does: the registry,
 accounts, inspections with photos over the last six months, notices in every state) in a
 temporary folder, picks the last complete month that has typical before/after pairs (else the
 last complete month), exports its PDF through ``ReportService`` as the quality office's demo
@@ -31,7 +31,7 @@ from notice_pages import pages
 from inspector.context import AppContext, open_context
 from inspector.domain.reports import shift_month
 from inspector.services.base import local_now
-from inspector.services.demo import create_demo
+from inspector.demo.company import create_demo
 
 REPORT_USER = "wangfang"  # the demo's quality office (质量管理办公室) account
 MONTHS_BACK = 6  # the demo's inspections span the last six months

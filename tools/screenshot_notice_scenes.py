@@ -23,7 +23,7 @@ from inspector.domain.scoring import applicable_items
 from inspector.domain.templates import ResponseType, Severity, SubjectKind
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
-from screenshot_scenes import Shoot, _host, _supervisor, bus_side_photo
+from screenshot_common import Shoot, as_supervisor, bus_side_photo, host_dialog
 
 NOTICE_SHOTS: tuple[str, ...] = ("notice-create", "notice-followup", "reports-lists")
 NOTICE_OFFICE = "wangfang"
@@ -68,9 +68,9 @@ def _inspection_with_fails(context: AppContext, ui: UiContext, bus_index: int, c
 def prepare_notice_scene(context: AppContext, password: str) -> None:
     """Notices in every state (the demo's own ``add_notices`` over the scene inspections), then one
     inspection with three problems still to notice and one notice waiting for its follow-up."""
-    from inspector.services.demo_inspections import add_inspections
-    from inspector.services.demo_notices import add_notices
-    from inspector.services.demo_reports import add_report_remarks
+    from inspector.demo.inspections import add_inspections
+    from inspector.demo.notices import add_notices
+    from inspector.demo.reports import add_report_remarks
 
     if id(context) in _notice_scene:
         return
@@ -78,7 +78,7 @@ def prepare_notice_scene(context: AppContext, password: str) -> None:
         add_inspections(context, context.users.by_username("admin"), NOTICE_SCENE_INSPECTIONS)
         add_notices(context, password=password, inspections=NOTICE_SCENE_INSPECTIONS)
         add_report_remarks(context)  # last month's analysis, shown by reports-lists
-    supervisor = _supervisor(context)
+    supervisor = as_supervisor(context)
     office = _signed_in(context, NOTICE_OFFICE)
     with tempfile.TemporaryDirectory() as folder:
         to_notice = _inspection_with_fails(context, supervisor, 1, 3, Path(folder))
@@ -105,7 +105,7 @@ def shoot_notice_scenes(context: AppContext, window: QWidget, folder: Path, shoo
     create.editors[0].set_measure(0, "三个工作日内完成补漆，报送整改前后照片。")
     create.resize(*CREATE_SIZE)
     shots = [shoot(create, folder / "notice-create.png")]
-    supervisor = _supervisor(context)
+    supervisor = as_supervisor(context)
     followup = FollowUpDialog(supervisor, context.notices.get(supervisor.user, to_follow), window)
     first, second = followup.checks[:2]
     first.passed.setChecked(True)
@@ -115,7 +115,7 @@ def shoot_notice_scenes(context: AppContext, window: QWidget, folder: Path, shoo
     followup.resize(*FOLLOWUP_SIZE)
     shots.append(shoot(followup, folder / "notice-followup.png"))
     reports = ReportsPage(office)
-    host = _host(window, reports, REPORTS_LISTS_SIZE)
+    host = host_dialog(window, reports, REPORTS_LISTS_SIZE)
     reports.set_scope(reports.month.itemData(1))  # last month: the demo office has written its analysis
     host.show()  # laid out, so that the page can scroll to its lists before the shot
     QApplication.processEvents()

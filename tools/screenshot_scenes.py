@@ -15,22 +15,21 @@ scenes: add a function and its file names to ``TEMPLATE_SHOTS``.
   two photos (generated with Pillow, stored through ``PhotoService.ingest``).
 - ``annotation``: the annotation tool on a generated photo of a bus side with a scratch: an
   arrow, an ellipse and the label "划痕".
-- the notice and report scenes live in ``screenshot_notice_scenes.py`` (``NOTICE_SHOTS``).
+- the notice and report scenes live in ``screenshot_notice_scenes.py`` (``NOTICE_SHOTS``), the helpers
+  both use in ``screenshot_common.py``.
 """
 
 from __future__ import annotations
 
-import io
 import tempfile
 import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PIL import Image, ImageDraw
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from inspector.context import AppContext
 from inspector.domain.errors import NotFound
@@ -53,8 +52,8 @@ from inspector.ui.pages.recording import RecordingScreen
 from inspector.ui.pages.templates import TemplatesPage
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.template_preview import TemplatePreview
+from screenshot_common import Shoot, as_supervisor, bus_side_photo, host_dialog
 
-Shoot = Callable[[QDialog, Path], Path]
 TEMPLATE_SHOTS: tuple[str, ...] = ("template-preview", "template-diff", "template-publish", "template-editor",
                                     "annotation", "start-inspection", "recording")
 PREVIEW_SIZE = (920, 720)
@@ -172,23 +171,13 @@ def shoot_editor_scene(ui: UiContext, window: MainWindow, folder: Path, save: Ca
         page.close_editor()
 
 
-def _host(parent: QWidget, content: QWidget, size: tuple[int, int]) -> QDialog:
-    """A plain dialog around ``content`` so that it gets the window background and margins."""
-    host = QDialog(parent)
-    layout = QVBoxLayout(host)
-    layout.setContentsMargins(16, 14, 16, 14)
-    layout.addWidget(content)
-    host.resize(*size)
-    return host
-
-
 def shoot_template_scenes(context: AppContext, ui: UiContext, window: QWidget, folder: Path,
                           shoot: Shoot) -> list[Path]:
     """``template-preview``, ``template-diff`` and ``template-publish`` into ``folder``."""
     shots: list[Path] = []
     preview = TemplatePreview(thumbnails=context.photos.thumbnail_path)
     preview.set_body(context.templates.latest_published(ui.user, "T2").body, staff_role=StaffRole.DRIVER)
-    shots.append(shoot(_host(window, preview, PREVIEW_SIZE), folder / "template-preview.png"))
+    shots.append(shoot(host_dialog(window, preview, PREVIEW_SIZE), folder / "template-preview.png"))
 
     draft = t1_draft(context, ui)
     diff = TemplateDiffDialog(ui, "T1", parent=window)
@@ -197,40 +186,7 @@ def shoot_template_scenes(context: AppContext, ui: UiContext, window: QWidget, f
     shots.append(shoot(PublishDialog(draft, parent=window), folder / "template-publish.png"))
     shots.append(shoot(annotation_dialog(window), folder / "annotation.png"))
     shots += shoot_inspection_scenes(context, window, folder, shoot)
-    from screenshot_notice_scenes import shoot_notice_scenes  # it imports this module's helpers
-
-    shots += shoot_notice_scenes(context, window, folder, shoot)
     return shots
-
-
-def bus_side_photo(size: tuple[int, int] = (1600, 1067)) -> bytes:
-    """A JPEG of a green-and-white city bus seen from the side, a scratch on its lower panel."""
-    width, height = size
-    image = Image.new("RGB", size, (178, 208, 232))
-    draw = ImageDraw.Draw(image)
-    for row in range(height // 2):  # sky lightening towards the horizon
-        shade = 178 + row * 50 // (height // 2)
-        draw.line((0, row, width, row), fill=(shade, min(255, shade + 28), 240))
-    draw.rectangle((0, int(height * 0.78), width, height), fill=(96, 98, 102))  # the road
-    left, top, right, bottom = int(width * 0.06), int(height * 0.22), int(width * 0.94), int(height * 0.8)
-    draw.rounded_rectangle((left, top, right, bottom), radius=40, fill=(236, 238, 236))
-    draw.rectangle((left, int(height * 0.58), right, int(height * 0.66)), fill=(46, 139, 87))  # livery stripe
-    pane = (int(width * 0.78) - left - 40) // 5  # five windows, then the door
-    for index in range(5):
-        x = left + 40 + index * pane
-        draw.rounded_rectangle((x + 6, int(height * 0.28), x + pane - 6, int(height * 0.5)), radius=10,
-                               fill=(52, 70, 92))
-    draw.rectangle((int(width * 0.8), int(height * 0.3), int(width * 0.88), bottom - 8), fill=(60, 78, 98))  # door
-    for wheel in (0.2, 0.72):
-        cx, cy, r = int(width * wheel), bottom, int(height * 0.09)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(28, 28, 30))
-        draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=(150, 150, 155))
-    for offset in range(3):  # the scratch: thin bright lines across the stripe and the panel below
-        draw.line((int(width * 0.41), int(height * 0.6) + offset * 9, int(width * 0.55),
-                   int(height * 0.69) + offset * 7), fill=(205, 208, 204), width=3)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=88)
-    return buffer.getvalue()
 
 
 SCRATCH_MARKS = (
@@ -248,14 +204,7 @@ def annotation_dialog(window: QWidget) -> AnnotationDialog:
 
 
 RECORDING_SIZE = (1240, 760)
-SCENE_SUPERVISOR = "zhangwei"
 _recorded: dict[int, int] = {}  # id(context) → the scene's inspection, made once for every language
-
-
-def _supervisor(context: AppContext) -> UiContext:
-    ui = UiContext(app=context)
-    ui.sign_in(context.users.by_username(SCENE_SUPERVISOR))
-    return ui
 
 
 def scene_inspection(context: AppContext, ui: UiContext) -> int:
@@ -284,7 +233,7 @@ def scene_inspection(context: AppContext, ui: UiContext) -> int:
 
 def shoot_inspection_scenes(context: AppContext, window: QWidget, folder: Path, shoot: Shoot) -> list[Path]:
     """``start-inspection`` and ``recording`` as the demo supervisor sees them."""
-    ui = _supervisor(context)
+    ui = as_supervisor(context)
     start = StartInspectionDialog(ui, window)
     start.search.setText("粤B")
     start.matches.setCurrentRow(0)
@@ -294,7 +243,7 @@ def shoot_inspection_scenes(context: AppContext, window: QWidget, folder: Path, 
     failed = next(a.item_code for a in context.inspections.get(ui.user, inspection_id).answers
                   if a.result is AnswerResult.FAIL)
     screen.go_to(failed)
-    shots.append(shoot(_host(window, screen, RECORDING_SIZE), folder / "recording.png"))
+    shots.append(shoot(host_dialog(window, screen, RECORDING_SIZE), folder / "recording.png"))
     return shots
 
 

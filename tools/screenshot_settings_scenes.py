@@ -23,7 +23,7 @@ from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
 from inspector.ui.dialogs.signature_dialog import SignatureDialog
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.calendar_overrides import CalendarOverridesGroup
-from screenshot_scenes import Shoot, _host
+from screenshot_common import Shoot, host_dialog
 
 SETTINGS_SHOTS: tuple[str, ...] = ("settings-calendar", "signature", "pdf-preview")
 PDF_RENDER_MS = 600
@@ -48,7 +48,7 @@ def shoot_settings_scenes(context: AppContext, ui: UiContext, window: QWidget, f
     calendar.add_workday(date(year, 1, 4) if date(year, 1, 4).weekday() >= 5 else date(year, 1, 9))
     calendar.issued.setDate(QDate(year - 1, 12, 29))
     calendar.working_days.setValue(5)
-    shots = [shoot(_host(window, calendar, CALENDAR_SIZE), folder / "settings-calendar.png")]
+    shots = [shoot(host_dialog(window, calendar, CALENDAR_SIZE), folder / "settings-calendar.png")]
     receipt = SignatureDialog(
         "签收 ZG-2026-11-0007", "请受检单位负责人在框内签名,确认已收到本整改通知单。", window,
         ask_name=True, name="李建国", initial_png=signature_png(11),

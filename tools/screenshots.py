@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported anywhere
+# Offscreen, before Qt is imported anywhere (an offscreen screen configured by the caller, such
+# as the tests' 1366×768 laptop screen, is kept).
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse  # noqa: E402
 import csv  # noqa: E402
@@ -60,7 +63,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from inspector.app import build_main_window, configure_application  # noqa: E402
 from inspector.context import AppContext, open_context  # noqa: E402
 from inspector.domain.registry import RegistryKind  # noqa: E402
-from inspector.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo  # noqa: E402
+from inspector.demo.company import DEMO_ADMIN, DEMO_PASSWORD, create_demo  # noqa: E402
 from inspector.ui.dialogs.first_admin import FirstAdminDialog  # noqa: E402
 from inspector.ui.dialogs.login import LoginDialog  # noqa: E402
 from inspector.ui.dialogs.password import PasswordDialog  # noqa: E402
@@ -75,7 +78,9 @@ from inspector.ui.uicontext import UiContext  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
     TEMPLATE_SHOTS, prepare_inspection_scene, prepare_template_scenes, shoot_editor_scene, shoot_template_scenes,
 )
-from screenshot_notice_scenes import NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page  # noqa: E402
+from screenshot_notice_scenes import (  # noqa: E402
+    NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page, shoot_notice_scenes,
+)
 from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
@@ -298,6 +303,7 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
         shots = shoot_window(window, folder)
         shots += shoot_dialogs(context, admin, window, folder, work)
         shots += shoot_template_scenes(context, admin, window, folder, shoot_dialog)
+        shots += shoot_notice_scenes(context, window, folder, shoot_dialog)
         shots += shoot_settings_scenes(context, admin, window, folder, shoot_dialog)
     finally:
         close_window(window)

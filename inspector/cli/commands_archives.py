@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.errors import InspectorError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    archive = subparsers.add_parser("archive", help="the file of one vehicle or one staff member as PDF")
+    archive = subparsers.add_parser("archive", help=command_help("archive"))
     kinds = archive.add_subparsers(dest="archive_command", metavar="KIND", required=True)
     vehicle = kinds.add_parser("vehicle", help="一车一档: every inspection, finding, notice and follow-up of a vehicle")
     vehicle.add_argument("key", metavar="KEY", help="the plate (粤B·12345) or the fleet number (自编号)")

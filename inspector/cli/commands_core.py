@@ -5,20 +5,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
-from inspector.context import AppContext
 from inspector.domain.errors import InspectorError
+from inspector.paths import DataPaths, missing_resources, resolve_data_dir, resources_dir
+from inspector.services.integrity_files import FolderFiles
+from inspector.words.messages import describe
+
+if TYPE_CHECKING:
+    from inspector.context import AppContext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    init = subparsers.add_parser("init", help="create the database and load the built-in templates (idempotent)")
+    init = subparsers.add_parser("init", help=command_help("init"))
     init.add_argument("--admin-password", help="password of the admin account (default: $INSPECTOR_PASSWORD)")
     init.add_argument("--admin-name", default="admin", help="user name of the first admin (default: admin)")
     init.set_defaults(handler=run_init)
 
-    check = subparsers.add_parser(
-        "check", help="integrity check of the database, audit trail and photo store; exit 1 on problems")
+    check = subparsers.add_parser("check", help=command_help("check"))
     check.add_argument("--clean", action="store_true",
                        help="first remove orphan photos (older than a day) and leftover temporary files;"
                             " needs an admin or quality-office user")
@@ -36,6 +42,9 @@ def _admin_password(session: CliSession) -> str:
 
 
 def run_init(session: CliSession) -> int:
+    missing = missing_resources()  # before the data folder is touched: a broken install stops here
+    if missing:
+        raise InspectorError("resources_missing", files=", ".join(missing), folder=str(resources_dir()))
     context = session.context
     users = context.users
     if users.needs_first_admin():
@@ -53,7 +62,24 @@ def initialise_content(context: AppContext) -> list[str]:
     return [f"loaded built-in template {code}" for code in loaded]
 
 
+# The database cannot say which files it knows: every notice PDF and photo beside it is listed.
+LOST_DATABASE = {"database_missing", "database_empty", "database_damaged", "database_not_a_file",
+                 "database_unreadable"}
+
+
 def run_check(session: CliSession) -> int:
+    """Check the data folder as it is: never create, migrate or repair the database (#12.9)."""
+    try:
+        session.existing_context()
+    except InspectorError as error:
+        if error.code not in LOST_DATABASE:
+            raise
+        files = FolderFiles(DataPaths(resolve_data_dir(session.args.data_dir))).all_files()
+        sys.stderr.write(f"error: {describe(error)}\n")
+        if files:
+            sys.stderr.write(f"files no row points to ({len(files)}):\n")
+            sys.stderr.writelines(f"  {relative}\n" for relative in files)
+        return 2
     if session.args.clean:
         cleaned = session.context.photos.clean(session.actor())
         for sha256 in cleaned.photos:

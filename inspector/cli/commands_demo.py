@@ -1,4 +1,4 @@
-"""``demo``: fill a data folder with realistic demo data (see ``inspector.services.demo``).
+"""``demo``: fill a data folder with realistic demo data (see ``inspector.demo.company``).
 
 On a fresh data folder no account is needed: the ``admin`` account is created with the demo
 password. On a folder that already has accounts the acting user must be an administrator.
@@ -9,17 +9,20 @@ evidence photos over the last six months; ``--inspections 0`` makes the registry
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
-from inspector.services.demo import DEMO_PASSWORD, DemoSummary, create_demo
+from inspector.demo.accounts import DEMO_PASSWORD
+
+if TYPE_CHECKING:
+    from inspector.demo.company import DemoSummary
 
 DEFAULT_INSPECTIONS = 500
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    demo = subparsers.add_parser(
-        "demo", help=f"fill the data folder with realistic demo data (accounts use the password {DEMO_PASSWORD})"
-    )
+    demo = subparsers.add_parser("demo", help=command_help("demo"))
     demo.add_argument("--seed", type=int, default=7, help="random seed: the same seed gives the same data (default 7)")
     demo.add_argument("--inspections", type=int, default=DEFAULT_INSPECTIONS, metavar="N",
                       help=f"inspections with generated photos over the last six months (default {DEFAULT_INSPECTIONS})")
@@ -29,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_demo(session: CliSession) -> int:
     context = session.context
     actor = None if context.users.needs_first_admin() else session.actor()
+    from inspector.demo.company import create_demo  # the builder drives every service: load it only now
+
     summary = create_demo(context, seed=session.args.seed, actor=actor,
                           inspections=max(0, session.args.inspections))
     for line in summary_lines(summary):

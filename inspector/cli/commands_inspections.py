@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.commands_registry import print_table
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.errors import ValidationError
 from inspector.domain.inspections import (
@@ -52,7 +53,7 @@ PROBLEM_TEXT = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    inspections = subparsers.add_parser("inspections", help="start, record, complete and read inspections")
+    inspections = subparsers.add_parser("inspections", help=command_help("inspections"))
     commands = inspections.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
     start = commands.add_parser("start", help="start an inspection on the latest published template version")
@@ -132,7 +133,9 @@ def run_answer(session: CliSession) -> int:
     actor = session.actor()
     context = session.context
     # Every photo is read and checked (and its copies made) before the first write.
-    prepared: list[PreparedPhoto] = [prepare_file(path, EVIDENCE_DERIVATIVES) for path in args.photo]
+    limit = context.photos.limit_bytes()
+    prepared: list[PreparedPhoto] = [prepare_file(path, EVIDENCE_DERIVATIVES, limit_bytes=limit)
+                                     for path in args.photo]
     with context.services.mutation():
         # The answer first: an unknown item or a locked inspection refuses before any file is stored.
         context.inspections.answer(actor, args.id, args.item, args.result, value=args.value, note=args.note,

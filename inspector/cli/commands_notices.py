@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.commands_registry import print_table
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.deadlines import MAX_WORKING_DAYS
 from inspector.domain.errors import InspectorError, ValidationError
@@ -30,13 +31,14 @@ from inspector.domain.notices import (
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import User
 from inspector.services.photos import EVIDENCE_DERIVATIVES, PreparedPhoto, prepare_file
+from inspector.words.signatures import seal_notice
 
 LIST_COLUMNS = ("number", "unit", "status", "deadline", "flags")
 POSITIONAL_PHOTO = re.compile(r"^(\d+)=(.+)$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    notices = subparsers.add_parser("notices", help="issue, export, list and track rectification notices")
+    notices = subparsers.add_parser("notices", help=command_help("notices"))
     commands = notices.add_subparsers(dest="notices_command", metavar="ACTION", required=True)
 
     create = commands.add_parser("create", help="issue notices (one per unit) from an inspection's open findings")
@@ -52,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("number", metavar="NUMBER")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     export.add_argument("--sign", action="store_true",
-                        help="add your PAdES signature (password: as for signing in)")
+                        help="add your PAdES signature (password: as for signing in); a covert notice is signed "
+                             "with the office seal certificate instead, never a personal one")
     export.add_argument("--record", action="store_true",
                         help="the record instead: notice, receipt, reply and follow-ups (整改档案)")
     export.set_defaults(handler=run_export)
@@ -85,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="a photo after rectification; repeat for several")
     reply.set_defaults(handler=run_reply)
 
-    followups = subparsers.add_parser("followups", help="record follow-up checks (复查) of notices")
+    followups = subparsers.add_parser("followups", help=command_help("followups"))
     actions = followups.add_subparsers(dest="followups_command", metavar="ACTION", required=True)
     record = actions.add_parser("record", help="the follow-up's result: closes the notice or reissues it")
     record.add_argument("number", metavar="NUMBER")
@@ -118,9 +121,10 @@ def _check_days(value: int | None) -> None:
         raise ValidationError("working_days_range", value=value, maximum=MAX_WORKING_DAYS)
 
 
-def _prepared(paths: list[Path]) -> list[PreparedPhoto]:
+def _prepared(session: CliSession, paths: list[Path]) -> list[PreparedPhoto]:
     """Every photo read and checked (and its copies made) before the first write."""
-    return [prepare_file(path, EVIDENCE_DERIVATIVES) for path in paths]
+    limit = session.context.photos.limit_bytes()
+    return [prepare_file(path, EVIDENCE_DERIVATIVES, limit_bytes=limit) for path in paths]
 
 
 # --- create and export ------------------------------------------------------------------------
@@ -164,6 +168,8 @@ def run_export(session: CliSession) -> int:
         raise InspectorError("file_unwritable", file=str(output), reason=error.strerror or str(error)) from None
     what = "record of" if args.record else "signed" if args.sign else "notice"
     print(f"wrote {what} {notice.number} to {output}")
+    if args.sign and notice.covert:
+        print(seal_notice(files.signing_identity(actor, notice.id)))
     return 0
 
 
@@ -293,7 +299,7 @@ def run_reply(session: CliSession) -> int:
     context = session.context
     notice = _notice(session, actor, args.number)
     replied_on = _date(args.date, context.notices.today())
-    prepared = _prepared(args.photo)
+    prepared = _prepared(session, args.photo)
     with context.services.mutation():
         photo_ids = [context.photos.ingest(actor, photo).id for photo in prepared]
         context.followups.record_reply(actor, notice.id, measures=args.measures, replied_on=replied_on,
@@ -332,7 +338,7 @@ def run_followup(session: CliSession) -> int:
     _check_days(args.deadline_days)
     overrides = _item_results(args.item)
     targets = _photo_targets(args.photo)
-    prepared = _prepared([path for _, path in targets])
+    prepared = _prepared(session, [path for _, path in targets])
     positions = [item.position for item in context.notices.items(actor, notice.id)]
     positions += sorted(set(overrides) - set(positions))  # unknown positions: the service refuses them
     with context.services.mutation():

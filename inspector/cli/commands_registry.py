@@ -13,9 +13,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.registry import RegistryKind
-from inspector.messages import describe_problem
+from inspector.words.messages import describe_problem
 
 KINDS = [kind.value for kind in RegistryKind]
 # Table columns per kind (unit_id is shown as the unit's code).
@@ -28,7 +29,7 @@ TABLE_COLUMNS: dict[RegistryKind, tuple[str, ...]] = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    registry = subparsers.add_parser("registry", help="units, vehicles, staff and locations")
+    registry = subparsers.add_parser("registry", help=command_help("registry"))
     commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", required=True)
 
     load = commands.add_parser("import", help="import records from a .csv or .xlsx file (Chinese or English headers)")

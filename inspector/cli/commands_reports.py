@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.errors import InspectorError, ValidationError
 from inspector.domain.registry import RegistryKind
@@ -17,7 +18,7 @@ from inspector.domain.registry import RegistryKind
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    report = subparsers.add_parser("report", help="monthly report (月度报告) and table (月度报表)")
+    report = subparsers.add_parser("report", help=command_help("report"))
     commands = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
     monthly = commands.add_parser("monthly", help="the figures of one month as .xlsx (table) or .pdf (report)")
     monthly.add_argument("month", metavar="YYYY-MM")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
 from inspector.domain.templates import TemplateVersion
 
@@ -21,7 +22,7 @@ LIST_HEADERS = ("CODE", "VERSION", "STATUS", "MONTH", "ITEMS", "CATEGORY", "TITL
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    templates = subparsers.add_parser("templates", help="checklist templates: list, publish, copy to a month")
+    templates = subparsers.add_parser("templates", help=command_help("templates"))
     actions = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", help="every template version")

@@ -2,6 +2,10 @@
 
 Acting user: ``--user``, else ``$INSPECTOR_USER``, else the data folder's only admin. Password:
 ``$INSPECTOR_PASSWORD``, else a prompt when stdin is a terminal, else an error (exit 2).
+
+Opening the data folder makes the day's first backup (``BackupService.ensure_daily``) unless the
+command says ``daily_backup=False`` (``backup`` and ``restore`` do); a failed backup is a warning
+on stderr, the command goes on.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ import getpass
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector.context import AppContext, open_context
 from inspector.domain.errors import InspectorError
-from inspector.domain.users import User
 from inspector.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from inspector.context import AppContext
+    from inspector.domain.users import User
 
 ENV_USER = "INSPECTOR_USER"
 ENV_PASSWORD = "INSPECTOR_PASSWORD"
@@ -31,7 +37,29 @@ class CliSession:
     @property
     def context(self) -> AppContext:
         if self._context is None:
+            # Imported here: ``--help`` and ``verify`` never open a data folder and need no services.
+            from inspector.context import open_context
+
             self._context = open_context(resolve_data_dir(self.args.data_dir))
+            if getattr(self.args, "daily_backup", True):
+                self._daily_backup(self._context)
+        return self._context
+
+    @staticmethod
+    def _daily_backup(context: AppContext) -> None:
+        """The day's first command backs the database up; a failure warns, the command goes on."""
+        try:
+            context.backups.ensure_daily()
+        except InspectorError as error:
+            from inspector.words.messages import describe
+
+            sys.stderr.write(f"warning: the daily backup was not made: {describe(error)}\n")
+    def existing_context(self) -> AppContext:
+        """The data folder as it is (``check``): nothing created, nothing migrated."""
+        if self._context is None:
+            from inspector.context import open_context
+
+            self._context = open_context(resolve_data_dir(self.args.data_dir), existing=True)
         return self._context
 
     def password_for(self, username: str, *, prompt: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """Errors the domain and services raise: a stable code, the parameters, never a sentence.
 
-Sentences are made at the edge (``inspector.messages``) so that the GUI can translate them and
-the CLI can print them. Every error says *what* and *where* through its parameters (file, sheet,
+Sentences are made at the edge (``inspector.words.messages``) so that the GUI can translate them
+and the CLI can print them. Every error says *what* and *where* through its parameters (file, sheet,
 row, column, item code).
 """
 
@@ -56,6 +56,13 @@ class DatabaseTooNew(InspectorError):
     """The database was written by a newer build: refuse to touch it."""
 
     code = "database_too_new"
+
+
+class StorageProblem(InspectorError):
+    """The data folder, the database or a file cannot be used as it is on disk: damaged, not a
+    file, a link, read-only, or the disk is full. ``file`` always names the path concerned."""
+
+    code = "storage_problem"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from inspector.domain.templates import Severity, SubjectKind
+from inspector.domain.text import check_name, check_note
 
 
 class InspectionMode(StrEnum):
@@ -73,6 +74,16 @@ class Evidence(BaseModel):
     remarks: str = ""
 
 
+def check_evidence(evidence: Evidence) -> Evidence:
+    """Evidence as typed: short facts are names, the remarks a note (``domain.text`` rules).
+
+    Checked where evidence comes in, not in the model, so that stored evidence always reads back.
+    """
+    for field in ("route", "fleet_no", "staff_no", "ticket"):
+        check_name(getattr(evidence, field), f"evidence.{field}")
+    return evidence.model_copy(update={"remarks": check_note(evidence.remarks, "evidence.remarks")})
+
+
 class Inspection(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -116,3 +127,16 @@ class Finding(BaseModel):
     status: FindingStatus = FindingStatus.OPEN
     photo_ids: tuple[int, ...] = ()
     created_at: datetime
+
+
+class DraftProgress(BaseModel):
+    """An inspection its author has not completed yet, and how far it got (the resume offer)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inspection_id: int
+    subject: SubjectRef
+    mode: InspectionMode
+    observed_at: datetime
+    answered: int
+    total: int

@@ -21,6 +21,14 @@ class Derivative(StrEnum):
     THUMBNAIL = "thumb"  # 256 px
 
 
+# The longest side, in pixels, of each copy made of an original photo.
+DERIVATIVE_SIDES: dict[Derivative, int] = {
+    Derivative.WORKING: 1600,  # upright working copy shown on screen and annotated
+    Derivative.PRINT: 1000,  # upright copy embedded in PDFs
+    Derivative.THUMBNAIL: 256,  # lists and editors
+}
+
+
 class AnnotationShape(StrEnum):
     ARROW = "arrow"
     ELLIPSE = "ellipse"

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
+from inspector.domain.text import name_rule
+
 
 class RegistryKind(StrEnum):
     UNITS = "units"
@@ -93,8 +95,10 @@ def check_key(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_stripped), AfterValidator(_required)]
-OptionalText = Annotated[str, BeforeValidator(lambda v: "" if v is None else _stripped(v))]
+# Names and short texts: one line of at most NAME_LIMIT characters, no control characters (a NUL
+# in a name stopped the monthly workbook; a 10 MB name the PDF report).
+Text = Annotated[str, BeforeValidator(_stripped), AfterValidator(_required), AfterValidator(name_rule)]
+OptionalText = Annotated[str, BeforeValidator(lambda v: "" if v is None else _stripped(v)), AfterValidator(name_rule)]
 Key = Annotated[str, BeforeValidator(_stripped), AfterValidator(_required), AfterValidator(check_key)]
 Plate = Annotated[str, BeforeValidator(_stripped), AfterValidator(_required), AfterValidator(normalize_plate)]
 LocationCode = Annotated[

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from inspector.domain.registry import StaffRole
+from inspector.domain.text import NAME_LIMIT, NOTE_LIMIT, text_problem
 
 
 class SubjectKind(StrEnum):
@@ -149,6 +150,26 @@ class TemplateProblem(BaseModel):
     code: str
     where: str = ""  # section or item code
     detail: str = ""
+    field: str = ""  # for the text rules: which text (text_zh, guidance_zh, title_zh …); detail = the character
+    limit: int = 0  # for text_too_long
+
+
+# Which texts of a template are one-line names and which may be notes (``domain.text``).
+_NAME_FIELDS = {"body": ("title_zh", "title_en", "category"), "section": ("title_zh", "title_en"),
+                "item": ("unit_of_measure",)}
+_NOTE_FIELDS = {"body": ("description_zh", "description_en"), "section": (),
+                "item": ("text_zh", "text_en", "guidance_zh", "guidance_en", "source")}
+
+
+def _text_problems(kind: str, owner: object, where: str) -> list[TemplateProblem]:
+    found = []
+    for fields, limit, multiline in ((_NAME_FIELDS[kind], NAME_LIMIT, False), (_NOTE_FIELDS[kind], NOTE_LIMIT, True)):
+        for name in fields:
+            problem = text_problem(getattr(owner, name) or "", limit=limit, multiline=multiline)
+            if problem:
+                found.append(TemplateProblem(code=problem[0], where=where, field=name, limit=limit,
+                                             detail=str(problem[1].get("character", ""))))
+    return found
 
 
 def validate_template(body: TemplateBody) -> list[TemplateProblem]:
@@ -160,6 +181,7 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
         problems.append(TemplateProblem(code="template_title_empty", where=body.code))
     if body.scheme is ScoringScheme.DEDUCTION and not body.base_score > 0:
         problems.append(TemplateProblem(code="base_score_out_of_range", where=body.code))
+    problems += _text_problems("body", body, body.code)
     seen_sections: set[str] = set()
     seen_items: set[str] = set()
     for section in body.sections:
@@ -172,6 +194,7 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
         seen_sections.add(section.code)
         if not section.title_zh.strip():
             problems.append(TemplateProblem(code="section_title_empty", where=section.code))
+        problems += _text_problems("section", section, section.code)
         if section.roles and body.subject is not SubjectKind.STAFF:
             problems.append(TemplateProblem(code="roles_on_non_staff_template", where=section.code))
         if section.deduct_cap is not None and section.deduct_cap < 0:
@@ -184,6 +207,7 @@ def validate_template(body: TemplateBody) -> list[TemplateProblem]:
             seen_items.add(item.code)
             if not item.text_zh.strip():
                 problems.append(TemplateProblem(code="item_text_empty", where=item.code))
+            problems += _text_problems("item", item, item.code)
             problems += _scoring_problems(body, item)
             if item.photos_on_fail < 0 or (item.action_days is not None and item.action_days < 1):
                 problems.append(TemplateProblem(code="item_number_out_of_range", where=item.code))

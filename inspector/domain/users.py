@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from inspector.domain.errors import PermissionDenied, ValidationError
+from inspector.domain.text import check_name
 
 
 class Role(StrEnum):
@@ -125,7 +126,7 @@ class NewUser(BaseModel):
         value = value.strip()
         if not value:
             raise ValueError("display_name_empty")
-        return value
+        return check_name(value, "display_name")  # its ValidationError passes through pydantic as it is
 
 
 def check_password_strength(password: str) -> None:

@@ -3,7 +3,7 @@ per reason, and parameters that say where (``file``, ``member``, ``line``) — n
 
 Every refusal of a file is an ``ExchangeRejected``, so a caller that only needs "was the file
 accepted" catches that; the subclasses let a caller (and a test) tell a damaged copy from a
-forged one. The sentences are in ``inspector.exchange_words``.
+forged one. The sentences are in ``inspector.words.exchange``.
 """
 
 from __future__ import annotations

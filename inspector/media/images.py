@@ -1,6 +1,6 @@
 """Reading photos and making their upright derivatives: pure functions over paths and bytes.
 
-JPEG, PNG and HEIC/HEIF (pillow-heif, registered once when this module is imported). Every
+JPEG, PNG and HEIC/HEIF (pillow-heif, registered once, when the first photo is opened). Every
 failure becomes an ``InspectorError`` with a code and a specific ``reason`` so that the user
 reads what is wrong with *that* file; nothing here writes files, so a refused photo leaves
 nothing behind by construction.
@@ -30,16 +30,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from inspector.domain.errors import InspectorError
+from inspector.domain.photos import DERIVATIVE_SIDES, Derivative
 from inspector.media import exif
 from inspector.media.structure import DAMAGED, TRUNCATED, heif_damage, jpeg_damage
 
-WORKING_SIDE = 1600  # upright working copy shown on screen and annotated
-PRINT_SIDE = 1000  # upright copy embedded in PDFs
-THUMB_SIDE = 256  # lists and editors
+WORKING_SIDE = DERIVATIVE_SIDES[Derivative.WORKING]  # upright working copy shown on screen and annotated
+PRINT_SIDE = DERIVATIVE_SIDES[Derivative.PRINT]  # upright copy embedded in PDFs
+THUMB_SIDE = DERIVATIVE_SIDES[Derivative.THUMBNAIL]  # lists and editors
 
 # 120 MP takes every phone and camera in normal modes (108 MP sensors included) and refuses
 # crafted "decompression bombs" before a single pixel is decoded. Pillow's own check (which
@@ -47,9 +47,17 @@ THUMB_SIDE = 256  # lists and editors
 MAX_PIXELS = 120_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-# Decoding extra images inside a HEIF (thumbnails, depth maps, HDR gain maps) costs time and
-# memory for nothing: only the primary image is used.
-pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+
+
+@lru_cache(maxsize=1)
+def _register_heif() -> None:
+    """Teach Pillow HEIC/HEIF, once, when the first photo is opened (not when the app starts).
+
+    Decoding extra images inside a HEIF (thumbnails, depth maps, HDR gain maps) costs time and
+    memory for nothing: only the primary image is used."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 
 # For file dialogs and drag-and-drop; the decision itself is made on the content, not the name.
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".hif")
@@ -62,7 +70,7 @@ _RESIZABLE_MODES = ("RGB", "RGBA", "L", "LA", "CMYK")
 _STRUCTURE_CHECKS = {"JPEG": jpeg_damage, "MPO": jpeg_damage, "HEIF": heif_damage}
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
-# Reasons given with the two error codes (inspector.messages turns them into sentences).
+# Reasons given with the two error codes (inspector.words.messages turns them into sentences).
 UNREADABLE = "photo_unreadable"
 UNSUPPORTED = "photo_unsupported"
 REASON_EMPTY = "empty"
@@ -141,6 +149,7 @@ def _identify_failure(data: bytes, name: str) -> InspectorError:
     if sniffed:  # one of ours, broken in its header: cut short, or damaged
         walk = _STRUCTURE_CHECKS.get(sniffed)
         return _error(UNREADABLE, name, (walk(data) if walk else None) or REASON_DAMAGED)
+    _register_heif()
     try:
         # Header parsing only, never decoding: enough to name the format in the message.
         with Image.open(io.BytesIO(data)) as other:
@@ -155,6 +164,7 @@ def _opened(data: bytes, name: str) -> Iterator[Image.Image]:
     """The image opened lazily (header only), size- and structure-checked; failures InspectorError."""
     if not data:
         raise _error(UNREADABLE, name, REASON_EMPTY)
+    _register_heif()
     try:
         image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
     except Image.DecompressionBombError as error:

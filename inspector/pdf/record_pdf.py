@@ -6,6 +6,9 @@ measures, date, after-photos), every follow-up (复查: when, who, the result pe
 last the before/after pages: for each problem the notice's photo(s) beside the follow-up's
 photo(s) from the same spot, captioned 整改前 / 整改后. A photo shown on the notice and again on
 the comparison page is embedded once (images are named by their content: see ``photos``).
+
+A covert notice's record names no person of the office: the follow-ups say 复查人：<the office>
+as the notice says 签发 by the office — whoever followed up may be the one who made the visit.
 """
 
 from __future__ import annotations
@@ -158,8 +161,11 @@ def reply_section(reply: ReplyInfo | None) -> list[Flowable]:
     return story
 
 
-def followup_section(number: int, followup: FollowUpInfo) -> list[Flowable]:
+def followup_section(number: int, followup: FollowUpInfo, notice: NoticeDocument) -> list[Flowable]:
     style = styles()
+    # Decided here too, not only by the service: a covert record must not print a name even if
+    # the document it was given still carries one.
+    checker = notice.organisation_name if notice.covert else followup.recorded_by
     head = [Paragraph(title, style.cell_head) for title in ("序号", "项目编号", "问题描述", "复查结果", "说明")]
     rows: list[list[object]] = [head] + [[
         Paragraph(str(item.index), style.cell_center),
@@ -170,7 +176,7 @@ def followup_section(number: int, followup: FollowUpInfo) -> list[Flowable]:
     ] for item in followup.items]
     story: list[Flowable] = [
         Paragraph(f"第 {number} 次复查", style.heading),
-        Paragraph(f"复查时间：{cn_datetime(followup.recorded_at)}{GAP}复查人：{text(followup.recorded_by)}"
+        Paragraph(f"复查时间：{cn_datetime(followup.recorded_at)}{GAP}复查人：{text(checker)}"
                   f"{GAP}结论：{_result(followup.result)}", style.body),
         Spacer(1, 2 * mm),
         _grid(rows, [*FOLLOWUP_COLUMNS, FRAME_WIDTH - sum(FOLLOWUP_COLUMNS)], head=True),
@@ -212,7 +218,7 @@ def record_story(record: NoticeRecordDocument) -> list[Flowable]:
     if not record.followups:
         story.append(Paragraph("尚未复查。", style.body))
     for number, followup in enumerate(record.followups, start=1):
-        story += followup_section(number, followup)
+        story += followup_section(number, followup, record.notice)
     story += comparison_pages(record.followups)
     return story
 

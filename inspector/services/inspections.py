@@ -10,29 +10,25 @@ staff subject's role is fixed when the inspection starts: moving the driver to a
 the registry later changes neither the items that apply nor the score.
 
 ``observed_at`` (when it happened) may lie in the past — a covert visit is often written up
-afterwards — but never in the future. Recording (answers and photos) lives in
-``inspections_recording``, completion and reopening in ``inspections_lifecycle``; the public
-methods are all here.
+afterwards — but never in the future. The service is the one front door to inspections: it
+starts them and edits their header itself, and hands recording (answers and photos) to its
+``InspectionRecorder`` and completion and reopening to its ``InspectionLifecycle``; all three
+read through one ``InspectionAccess``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import datetime
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from inspector.domain.changes import ChangeSet, Entity
-from inspector.domain.errors import (
-    Conflict,
-    NotFound,
-    PermissionDenied,
-    ValidationError,
-)
+from inspector.domain.errors import Conflict, NotFound, ValidationError
 from inspector.domain.inspections import (
     AnswerResult,
+    DraftProgress,
     Evidence,
+    check_evidence,
     Finding,
     Inspection,
     InspectionMode,
@@ -40,29 +36,15 @@ from inspector.domain.inspections import (
     SubjectRef,
 )
 from inspector.domain.registry import RegistryKind, StaffRole
-from inspector.domain.scoring import ScoreResult
+from inspector.domain.scoring import ScoreResult, applicable_items
 from inspector.domain.scoring import score as score_answers
-from inspector.domain.templates import (
-    ResponseType,
-    Severity,
-    SubjectKind,
-    TemplateItem,
-    TemplateStatus,
-    TemplateVersion,
-)
-from inspector.domain.users import (
-    Permission,
-    User,
-    can_edit_inspection,
-    can_view_inspection,
-    require,
-)
-from inspector.services import inspections_lifecycle, inspections_recording
+from inspector.domain.templates import Severity, SubjectKind, TemplateStatus, TemplateVersion
+from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
-from inspector.services.inspections_lifecycle import CompletionProblem
+from inspector.services.inspection_access import InspectionAccess, parse_enum
+from inspector.services.inspections_lifecycle import CompletionProblem, InspectionLifecycle
+from inspector.services.inspections_recording import InspectionRecorder
 from inspector.storage import inspections_repo, registry_repo, templates_repo
-
-E = TypeVar("E", bound=Enum)
 
 REGISTRY_KINDS: dict[SubjectKind, RegistryKind] = {
     SubjectKind.VEHICLE: RegistryKind.VEHICLES,
@@ -89,16 +71,24 @@ def _moment(value: datetime) -> str:
 
 
 class InspectionService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(
+        self, ctx: ServiceContext, access: InspectionAccess | None = None, *,
+        recorder: InspectionRecorder | None = None, lifecycle: InspectionLifecycle | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.access = access or InspectionAccess(ctx)
+        self.recorder = recorder or InspectionRecorder(ctx, self.access)
+        self.lifecycle = lifecycle or InspectionLifecycle(ctx, self.access)
 
     # --- reading -------------------------------------------------------------------------
     def get(self, actor: User, inspection_id: int) -> Inspection:
-        inspection = self._get(inspection_id)
-        if not can_view_inspection(actor, covert=inspection.covert, author_id=inspection.author_id):
-            raise PermissionDenied("covert_not_visible", inspection=inspection_id, user=actor.username,
-                                   role=actor.role.value)
-        return inspection
+        """The inspection, once ``actor`` may see it (covert visits: author, office, admins)."""
+        return self.access.visible(actor, inspection_id)
+
+    def fetch(self, inspection_id: int) -> Inspection:
+        """The inspection with no visibility check, for services that apply their own rule (a
+        notice's follow-up acts on the covert visit it came from without showing it)."""
+        return self.access.load(inspection_id)
 
     def list(
         self, actor: User, *, mode: InspectionMode | None = None, status: InspectionStatus | None = None,
@@ -123,12 +113,26 @@ class InspectionService:
             mode=mode, status=status, unit_id=unit_id,
         )
 
+    def in_progress(self, actor: User) -> list[DraftProgress]:
+        """``actor``'s own drafts, the latest observed first, with how many of the items that
+        apply to each are answered (what "继续检查 粤B·40514（已答 6/25）" offers at sign-in)."""
+        if not (actor.active and actor.can(Permission.RECORD_INSPECTIONS)):
+            return []
+        drafts = [inspection for inspection in self.list(actor, status=InspectionStatus.DRAFT)
+                  if inspection.author_id == actor.id]
+        progress = []
+        for inspection in drafts:
+            body = self.access.template_of(inspection).body
+            codes = {item.code for _, item in applicable_items(body, staff_role=self.access.staff_role_of(inspection))}
+            progress.append(DraftProgress(
+                inspection_id=inspection.id, subject=inspection.subject, mode=inspection.mode,
+                observed_at=inspection.observed_at, total=len(codes),
+                answered=sum(1 for answer in inspection.answers if answer.item_code in codes)))
+        return progress
+
     def ensure_can_edit(self, actor: User, inspection: Inspection) -> None:
         """Raise unless ``actor`` records inspections and this one is theirs (or they are the office)."""
-        require(actor, Permission.RECORD_INSPECTIONS)
-        if not can_edit_inspection(actor, author_id=inspection.author_id):
-            raise PermissionDenied("not_your_inspection", inspection=inspection.id, user=actor.username,
-                                   role=actor.role.value)
+        self.access.ensure_can_edit(actor, inspection)
 
     # --- writing ---------------------------------------------------------------------------
     def start(
@@ -173,14 +177,14 @@ class InspectionService:
                 "template": template.code, "version": template.version, "mode": mode.value,
                 "subject": fixed.model_dump(mode="json"), "unit_id": unit_id, "observed_at": observed,
             })
-        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+        return self.access.load(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
 
     def update_header(
         self, actor: User, inspection_id: int, *, observed_at: datetime | None = None,
         responsible_staff_id: int | None = None, evidence: Evidence | None = None,
     ) -> tuple[Inspection, ChangeSet]:
         """Correct a draft's header; ``None`` leaves a field as it is."""
-        before = self._get(inspection_id)
+        before = self.access.load(inspection_id)
         self.ensure_can_edit(actor, before)
         if before.status is InspectionStatus.COMPLETED:
             raise Conflict("inspection_completed", inspection=inspection_id)
@@ -192,7 +196,7 @@ class InspectionService:
         if responsible_staff_id is not None:
             new["responsible_staff_id"] = responsible_staff_id
         if evidence is not None:
-            new["evidence"] = evidence.model_dump(mode="json")
+            new["evidence"] = check_evidence(evidence).model_dump(mode="json")
         changed = sorted(key for key in new if new[key] != old[key])
         if not changed:
             return before, ChangeSet()
@@ -203,7 +207,7 @@ class InspectionService:
             )
             self.ctx.record(actor, "inspection.update_header", Entity.INSPECTION, inspection_id,
                             before={key: old[key] for key in changed}, after={key: new[key] for key in changed})
-        return self._get(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
+        return self.access.load(inspection_id), ChangeSet.of(Entity.INSPECTION, inspection_id)
 
     def answer(
         self, actor: User, inspection_id: int, item_code: str, result: AnswerResult | str, *,
@@ -214,68 +218,50 @@ class InspectionService:
         reading or a TEXT item's observation. The item must apply to this inspection's subject in
         the template version the inspection started on. ``photo_ids`` (rows made by
         ``PhotoService.ingest``) are attached in the same transaction as the answer."""
-        return inspections_recording.answer(self, actor, inspection_id, item_code, result, value=value, note=note,
-                                            severity=severity, photo_ids=photo_ids)
+        return self.recorder.answer(actor, inspection_id, item_code, result, value=value, note=note,
+                                    severity=severity, photo_ids=photo_ids)
 
     def add_photos(
         self, actor: User, inspection_id: int, item_code: str, photo_ids: Sequence[int]
     ) -> tuple[Inspection, ChangeSet]:
         """Attach more photos to an answered item of a draft (after the ones it has)."""
-        return inspections_recording.add_photos(self, actor, inspection_id, item_code, photo_ids)
+        return self.recorder.add_photos(actor, inspection_id, item_code, photo_ids)
 
     def remove_photo(
         self, actor: User, inspection_id: int, item_code: str, photo_id: int
     ) -> tuple[Inspection, ChangeSet]:
         """Take a photo off an answer of a draft (the photo row and file stay until cleaned)."""
-        return inspections_recording.remove_photo(self, actor, inspection_id, item_code, photo_id)
+        return self.recorder.remove_photo(actor, inspection_id, item_code, photo_id)
 
     def validate_for_completion(self, actor: User, inspection_id: int) -> list[CompletionProblem]:
         """What still stands between the inspection and its completion (empty: it can complete)."""
-        return inspections_lifecycle.validate_for_completion(self, actor, inspection_id)
+        return self.lifecycle.validate_for_completion(actor, inspection_id)
 
     def complete(self, actor: User, inspection_id: int) -> tuple[Inspection, ChangeSet]:
         """Lock a valid draft with its score and make its findings; refuses with
         ``ValidationError("inspection_incomplete", problems=…)`` listing every problem."""
-        return inspections_lifecycle.complete(self, actor, inspection_id)
+        return self.lifecycle.complete(actor, inspection_id)
 
     def reopen(self, actor: User, inspection_id: int, reason: str) -> tuple[Inspection, ChangeSet]:
         """Back to draft (quality office only, audited with ``reason``); its findings are removed
         and made again by the next completion."""
-        return inspections_lifecycle.reopen(self, actor, inspection_id, reason)
+        return self.lifecycle.reopen(actor, inspection_id, reason)
 
     def findings(self, actor: User, inspection_id: int) -> list[Finding]:
         """The findings completion made of the inspection's failed items."""
-        return inspections_lifecycle.findings(self, actor, inspection_id)
+        return self.lifecycle.findings(actor, inspection_id)
 
     def score(self, actor: User, inspection_id: int) -> ScoreResult:
         """The inspection's score by its own template version (role-filtered for a staff subject)."""
         inspection = self.get(actor, inspection_id)
-        template = self._template_of(inspection)
+        template = self.access.template_of(inspection)
         results = {answer.item_code: answer.result for answer in inspection.answers}
-        return score_answers(template.body, results, staff_role=self._staff_role(inspection))
+        return score_answers(template.body, results, staff_role=self.access.staff_role_of(inspection))
 
     # --- helpers ---------------------------------------------------------------------------
-    def _template_of(self, inspection: Inspection) -> TemplateVersion:
-        template = templates_repo.get_version(self.ctx.db, inspection.template_version_id)
-        if template is None:  # the foreign key makes this unreachable short of a damaged file
-            raise NotFound(entity="template_version", key=str(inspection.template_version_id))
-        return template
-
     def staff_role(self, actor: User, inspection_id: int) -> StaffRole | None:
         """The role that selects the inspection's role-specific sections (fixed at start)."""
-        return self._staff_role(self.get(actor, inspection_id))
-
-    def _staff_role(self, inspection: Inspection) -> StaffRole | None:
-        """The role that selects role-specific sections: the staff subject's as it was when the
-        inspection started (a staff inspection of a database older than that falls back to the
-        registry's current role); none for other subjects."""
-        if inspection.subject.kind is not SubjectKind.STAFF:
-            return None
-        stored = inspections_repo.stored_staff_role(self.ctx.db, inspection.id)
-        if stored is None:
-            staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
-            stored = None if staff is None else str(staff.role)
-        return None if stored is None else StaffRole(stored)
+        return self.access.staff_role_of(self.get(actor, inspection_id))
 
     def _observed(self, observed_at: datetime) -> str:
         """``observed_at`` as stored, refused when it lies in the future."""
@@ -285,39 +271,8 @@ class InspectionService:
         return observed
 
     @staticmethod
-    def _value(item: TemplateItem, value: float | str | None) -> float | str | None:
-        """A NUMERIC item's reading as a finite number, a TEXT item's observation as text; a
-        PASS_FAIL item takes no value."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if item.response is ResponseType.NUMERIC:
-            try:
-                number = float(value)
-            except ValueError:
-                number = math.nan
-            if isinstance(value, bool) or not math.isfinite(number):
-                raise ValidationError("invalid_value", field="value", value=str(value), item=item.code)
-            return number
-        if item.response is ResponseType.TEXT:
-            return str(value).strip()
-        raise ValidationError("value_not_expected", item=item.code, value=str(value))
-
-    def _get(self, inspection_id: int) -> Inspection:
-        inspection = inspections_repo.get(self.ctx.db, inspection_id)
-        if inspection is None:
-            raise NotFound(entity="inspection", key=str(inspection_id))
-        return inspection
-
-    @staticmethod
     def _mode(mode: InspectionMode | str) -> InspectionMode:
-        return InspectionService._enum(InspectionMode, mode, "mode")
-
-    @staticmethod
-    def _enum(kind: type[E], value: object, field: str) -> E:
-        try:
-            return kind(value)
-        except ValueError:
-            raise ValidationError("invalid_value", field=field, value=str(value)) from None
+        return parse_enum(InspectionMode, mode, "mode")
 
     def _published_template(self, version_id: int) -> TemplateVersion:
         template = templates_repo.get_version(self.ctx.db, version_id)

@@ -9,14 +9,14 @@ Reopening belongs to the quality office (``Permission.REOPEN_INSPECTIONS``) and 
 its reason. The findings of a reopened inspection are *removed*, and the next completion makes
 them again from the corrected answers: a finding always matches the answers it came from. A
 finding that has moved on (put on a rectification notice, closed) blocks the reopening instead
-of being lost (``findings_in_use``). ``InspectionService`` exposes these as its methods.
+of being lost (``findings_in_use``). ``InspectionLifecycle`` owns these calls;
+``InspectionService`` hands its ``complete``, ``reopen``, ``findings`` and
+``validate_for_completion`` to it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, ValidationError
 from inspector.domain.inspections import (
@@ -30,11 +30,9 @@ from inspector.domain.inspections import (
 from inspector.domain.scoring import applicable_items
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.users import Permission, User, require
-from inspector.services.inspections_recording import editable_draft
+from inspector.services.base import ServiceContext
+from inspector.services.inspection_access import InspectionAccess
 from inspector.storage import findings_repo, inspections_repo
-
-if TYPE_CHECKING:
-    from inspector.services.inspections import InspectionService
 
 UNANSWERED = "unanswered"  # an applicable item has no answer
 PHOTOS_MISSING = "photos_missing"  # a failed item has fewer photos than its photos_on_fail
@@ -51,94 +49,97 @@ class CompletionProblem:
     item_code: str | None = None
 
 
-def problems_of(service: InspectionService, inspection: Inspection) -> list[CompletionProblem]:
-    """Everything that stands between ``inspection`` and its completion, in template order.
+class InspectionLifecycle:
+    """Completion, reopening and the findings they make or remove."""
 
-    Every applicable item must be answered, except on a walk-around (a single problem seen while
-    walking: it needs one failed answer and nothing else). A covert visit does not need the items
-    that cannot be checked covertly. A failed item needs its ``photos_on_fail`` photos.
-    """
-    template = service._template_of(inspection)
-    answers = {answer.item_code: answer for answer in inspection.answers}
-    problems: list[CompletionProblem] = []
-    walkaround = inspection.mode is InspectionMode.WALKAROUND
-    for _, item in applicable_items(template.body, staff_role=service._staff_role(inspection)):
-        given = answers.get(item.code)
-        if given is None:
-            if not walkaround and (item.covert or inspection.mode is not InspectionMode.COVERT):
-                problems.append(CompletionProblem(UNANSWERED, item.code))
-        elif given.result is AnswerResult.FAIL and len(given.photo_ids) < item.photos_on_fail:
-            problems.append(CompletionProblem(PHOTOS_MISSING, item.code))
-    if walkaround and not any(a.result is AnswerResult.FAIL for a in inspection.answers):
-        problems.append(CompletionProblem(NO_FAILURE))
-    return problems
+    def __init__(self, ctx: ServiceContext, access: InspectionAccess) -> None:
+        self.ctx = ctx
+        self.access = access
 
+    def problems_of(self, inspection: Inspection) -> list[CompletionProblem]:
+        """Everything that stands between ``inspection`` and its completion, in template order.
 
-def validate_for_completion(service: InspectionService, actor: User, inspection_id: int) -> list[CompletionProblem]:
-    return problems_of(service, service.get(actor, inspection_id))
-
-
-def complete(service: InspectionService, actor: User, inspection_id: int) -> tuple[Inspection, ChangeSet]:
-    inspection = editable_draft(service, actor, inspection_id)
-    problems = problems_of(service, inspection)
-    if problems:
-        raise ValidationError("inspection_incomplete", inspection=inspection_id, count=len(problems),
-                              problems=tuple(problems))
-    template = service._template_of(inspection)
-    staff_role = service._staff_role(inspection)
-    results = {answer.item_code: answer.result for answer in inspection.answers}
-    outcome = score_answers(template.body, results, staff_role=staff_role)
-    answers = {answer.item_code: answer for answer in inspection.answers}
-    now = service.ctx.now_text()
-    finding_ids: list[int] = []
-    with service.ctx.mutation():
-        inspections_repo.mark_completed(service.ctx.db, inspection_id, completed_at=now, score=outcome.score,
-                                        max_score=outcome.max_score, veto_failed=outcome.veto_failed)
-        for section, item in applicable_items(template.body, staff_role=staff_role):
+        Every applicable item must be answered, except on a walk-around (a single problem seen while
+        walking: it needs one failed answer and nothing else). A covert visit does not need the items
+        that cannot be checked covertly. A failed item needs its ``photos_on_fail`` photos.
+        """
+        template = self.access.template_of(inspection)
+        answers = {answer.item_code: answer for answer in inspection.answers}
+        problems: list[CompletionProblem] = []
+        walkaround = inspection.mode is InspectionMode.WALKAROUND
+        for _, item in applicable_items(template.body, staff_role=self.access.staff_role_of(inspection)):
             given = answers.get(item.code)
-            if given is None or given.result is not AnswerResult.FAIL:
-                continue
-            finding_ids.append(findings_repo.insert(
-                service.ctx.db, inspection_id=inspection_id, item_code=item.code, section_code=section.code,
-                severity=given.severity or item.severity, note=given.note, unit_id=inspection.unit_id,
-                responsible_staff_id=inspection.responsible_staff_id, created_at=now,
-            ))
-        service.ctx.record(actor, "inspection.complete", Entity.INSPECTION, inspection_id, after={
-            "score": outcome.score, "max_score": outcome.max_score, "veto_failed": outcome.veto_failed,
-            "findings": finding_ids,
-        })
-    changes = ChangeSet.of(Entity.INSPECTION, inspection_id)
-    if finding_ids:
-        changes = changes.merge(ChangeSet.of(Entity.FINDING, *finding_ids))
-    return service._get(inspection_id), changes
+            if given is None:
+                if not walkaround and (item.covert or inspection.mode is not InspectionMode.COVERT):
+                    problems.append(CompletionProblem(UNANSWERED, item.code))
+            elif given.result is AnswerResult.FAIL and len(given.photo_ids) < item.photos_on_fail:
+                problems.append(CompletionProblem(PHOTOS_MISSING, item.code))
+        if walkaround and not any(a.result is AnswerResult.FAIL for a in inspection.answers):
+            problems.append(CompletionProblem(NO_FAILURE))
+        return problems
 
+    def validate_for_completion(self, actor: User, inspection_id: int) -> list[CompletionProblem]:
+        return self.problems_of(self.access.visible(actor, inspection_id))
 
-def reopen(service: InspectionService, actor: User, inspection_id: int, reason: str) -> tuple[Inspection, ChangeSet]:
-    require(actor, Permission.REOPEN_INSPECTIONS)
-    inspection = service.get(actor, inspection_id)
-    if inspection.status is not InspectionStatus.COMPLETED:
-        raise Conflict("inspection_not_completed", inspection=inspection_id)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError("reason_required", field="reason")
-    findings = findings_repo.list_for_inspection(service.ctx.db, inspection_id)
-    in_use = [finding.id for finding in findings if finding.status not in _REMOVABLE]
-    if in_use:
-        raise Conflict("findings_in_use", inspection=inspection_id, findings=len(in_use))
-    with service.ctx.mutation():
-        findings_repo.delete_for_inspection(service.ctx.db, inspection_id)
-        inspections_repo.mark_reopened(service.ctx.db, inspection_id)
-        service.ctx.record(actor, "inspection.reopen", Entity.INSPECTION, inspection_id, before={
-            "score": inspection.score, "max_score": inspection.max_score,
-            "completed_at": inspection.completed_at.isoformat() if inspection.completed_at else None,
-            "findings": [finding.id for finding in findings],
-        }, after={"reason": reason})
-    changes = ChangeSet.of(Entity.INSPECTION, inspection_id)
-    if findings:
-        changes = changes.merge(ChangeSet.of(Entity.FINDING, *(finding.id for finding in findings)))
-    return service._get(inspection_id), changes
+    def complete(self, actor: User, inspection_id: int) -> tuple[Inspection, ChangeSet]:
+        inspection = self.access.editable_draft(actor, inspection_id)
+        problems = self.problems_of(inspection)
+        if problems:
+            raise ValidationError("inspection_incomplete", inspection=inspection_id, count=len(problems),
+                                  problems=tuple(problems))
+        template = self.access.template_of(inspection)
+        staff_role = self.access.staff_role_of(inspection)
+        results = {answer.item_code: answer.result for answer in inspection.answers}
+        outcome = score_answers(template.body, results, staff_role=staff_role)
+        answers = {answer.item_code: answer for answer in inspection.answers}
+        now = self.ctx.now_text()
+        finding_ids: list[int] = []
+        with self.ctx.mutation():
+            inspections_repo.mark_completed(self.ctx.db, inspection_id, completed_at=now, score=outcome.score,
+                                            max_score=outcome.max_score, veto_failed=outcome.veto_failed)
+            for section, item in applicable_items(template.body, staff_role=staff_role):
+                given = answers.get(item.code)
+                if given is None or given.result is not AnswerResult.FAIL:
+                    continue
+                finding_ids.append(findings_repo.insert(
+                    self.ctx.db, inspection_id=inspection_id, item_code=item.code, section_code=section.code,
+                    severity=given.severity or item.severity, note=given.note, unit_id=inspection.unit_id,
+                    responsible_staff_id=inspection.responsible_staff_id, created_at=now,
+                ))
+            self.ctx.record(actor, "inspection.complete", Entity.INSPECTION, inspection_id, after={
+                "score": outcome.score, "max_score": outcome.max_score, "veto_failed": outcome.veto_failed,
+                "findings": finding_ids,
+            })
+        changes = ChangeSet.of(Entity.INSPECTION, inspection_id)
+        if finding_ids:
+            changes = changes.merge(ChangeSet.of(Entity.FINDING, *finding_ids))
+        return self.access.load(inspection_id), changes
 
+    def reopen(self, actor: User, inspection_id: int, reason: str) -> tuple[Inspection, ChangeSet]:
+        require(actor, Permission.REOPEN_INSPECTIONS)
+        inspection = self.access.visible(actor, inspection_id)
+        if inspection.status is not InspectionStatus.COMPLETED:
+            raise Conflict("inspection_not_completed", inspection=inspection_id)
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("reason_required", field="reason")
+        findings = findings_repo.list_for_inspection(self.ctx.db, inspection_id)
+        in_use = [finding.id for finding in findings if finding.status not in _REMOVABLE]
+        if in_use:
+            raise Conflict("findings_in_use", inspection=inspection_id, findings=len(in_use))
+        with self.ctx.mutation():
+            findings_repo.delete_for_inspection(self.ctx.db, inspection_id)
+            inspections_repo.mark_reopened(self.ctx.db, inspection_id)
+            self.ctx.record(actor, "inspection.reopen", Entity.INSPECTION, inspection_id, before={
+                "score": inspection.score, "max_score": inspection.max_score,
+                "completed_at": inspection.completed_at.isoformat() if inspection.completed_at else None,
+                "findings": [finding.id for finding in findings],
+            }, after={"reason": reason})
+        changes = ChangeSet.of(Entity.INSPECTION, inspection_id)
+        if findings:
+            changes = changes.merge(ChangeSet.of(Entity.FINDING, *(finding.id for finding in findings)))
+        return self.access.load(inspection_id), changes
 
-def findings(service: InspectionService, actor: User, inspection_id: int) -> list[Finding]:
-    service.get(actor, inspection_id)  # visibility: a covert visit's findings stay with it
-    return findings_repo.list_for_inspection(service.ctx.db, inspection_id)
+    def findings(self, actor: User, inspection_id: int) -> list[Finding]:
+        self.access.visible(actor, inspection_id)  # visibility: a covert visit's findings stay with it
+        return findings_repo.list_for_inspection(self.ctx.db, inspection_id)

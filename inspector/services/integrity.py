@@ -2,19 +2,41 @@
 
 Photos: a referenced original that is missing or whose bytes no longer hash to its name fails
 the check; orphans and temporary leftovers are listed as litter that ``check --clean`` removes.
-Notices: every issued PDF and every signed copy must still hash to the SHA-256 stored with it.
+Notices: every issued PDF and every signed copy must still hash to the SHA-256 stored with it,
+and every issued notice's stored content must still hash to its content hash and agree with its
+columns, problem rows and the audit entry of its issue (``integrity_notices``); a notice PDF no row points to fails too
+(``integrity_files``).
+Triggers: every trigger the migrations define must be present with the same text, and no other
+trigger may exist (``storage.schema_check``).
+Resources: the installation's required bundled files (font, translations, stylesheet, built-in
+templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from inspector.domain.audit import verify_chain
+from inspector.domain.errors import InspectorError
+from inspector.paths import missing_resources, resources_dir
 from inspector.services.base import ServiceContext
+from inspector.services.integrity_files import FolderFiles
+from inspector.services.integrity_notices import NoticeContentCheck
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
-from inspector.storage.database import integrity_problems, missing_triggers
+from inspector.storage.database import integrity_problems
+from inspector.storage.schema_check import trigger_problems
+
+TRIGGER_SENTENCES = {
+    "missing": "protective trigger {name} is missing (was it dropped by hand?)",
+    "different": "protective trigger {name} is not the one the migrations define (was it re-created by hand?)",
+    "unknown": "trigger {name} is not one Inspector defines (was it added by hand?)",
+}
+
+if TYPE_CHECKING:
+    from inspector.services.backups import BackupService
 
 
 @dataclass
@@ -27,10 +49,14 @@ class CheckReport:
     photos_referenced: int = 0
     notices: list[str] = field(default_factory=list)  # failures: missing or changed notice PDFs
     notice_files: int = 0
+    last_backup: str = ""  # the age of the newest backup (never a failure)
+    contents: list[str] = field(default_factory=list)  # failures: an issued notice's content edited
+    notices_checked: int = 0
+    resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit or self.photos or self.notices)
+        return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
@@ -41,6 +67,12 @@ class CheckReport:
         out += [f"  {line}" for line in self.photos]
         out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.notices]
+        if self.last_backup:
+            out.append(self.last_backup)
+        out.append(f"issued notices: {self.notices_checked} checked, {'as issued' if not self.contents else 'CHANGED'}")
+        out += [f"  {line}" for line in self.contents]
+        out.append(f"resources: {'ok' if not self.resources else 'MISSING (reinstall Inspector)'}")
+        out += [f"  {line}" for line in self.resources]
         if self.photo_litter:
             out.append("photo store: files nothing refers to (`inspector-cli check --clean` removes them)")
             out += [f"  {line}" for line in self.photo_litter]
@@ -61,21 +93,40 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
     return failures, litter
 
 
+def resource_problems() -> list[str]:
+    """One line per required bundled file that is missing from the installation."""
+    missing = missing_resources()
+    if not missing:
+        return []
+    try:
+        folder = str(resources_dir())
+    except InspectorError as error:
+        return [f"the bundled resources cannot be found ({error.params.get('where', '')})"]
+    return [f"{name} is missing from {folder}" for name in missing]
+
+
 class IntegrityService:
-    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, photos: PhotoService | None = None, *,
+                 backups: BackupService | None = None) -> None:
         self.ctx = ctx
         self.photos = photos or PhotoService(ctx)
+        self.backups = backups
 
     def check(self) -> CheckReport:
-        report = CheckReport(database=integrity_problems(self.ctx.db))
-        for trigger in missing_triggers(self.ctx.db):
-            report.database.append(f"protective trigger {trigger} is missing (was it dropped by hand?)")
+        report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
+        for trigger in trigger_problems(self.ctx.db):
+            report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
         for chain_break in verify_chain(records):
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")
         report.notice_files, report.notices = self.notice_pdf_problems()
+        if self.backups is not None:
+            report.last_backup = self.backups.age_line()
+        report.notices += [f"{relative}: no notice row points to it (was a notice removed from the database?)"
+                           for relative in FolderFiles(self.ctx.paths).orphan_notice_pdfs(self.ctx.db)]
+        report.notices_checked, report.contents = NoticeContentCheck(self.ctx).problems()
         try:
             store = self.photos.check_store()
         except ValueError as error:  # a stored template body that no longer parses (pydantic)

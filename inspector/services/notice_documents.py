@@ -2,6 +2,10 @@
 ``NoticeDocument`` that is printed, and the ``NoticeRecordDocument`` of what happened after.
 
 Reads only (templates, registry, photos, users); the notices service decides and writes.
+
+Covert visits (暗访): a notice that comes from one — issued, corrected or reissued after a failed
+follow-up — names no person of the office. The inspector is left out, the issuer and every
+follow-up checker are the office (``organisation_name``), and no drawn signature is kept.
 """
 
 from __future__ import annotations
@@ -94,7 +98,14 @@ class NoticeDocuments:
 
     # --- the printed notice --------------------------------------------------------------
     def place_of(self, inspection: Inspection) -> str:
-        parts = [inspection.evidence.route and f"{inspection.evidence.route}路", inspection.subject.label]
+        """地点 on the notice: the route and the bus, or the place (and its area); for a member of
+        staff, where they work (route, unit) — never the person, who is the subject, not a place."""
+        route = inspection.evidence.route and f"{inspection.evidence.route}路"
+        if inspection.subject.kind.value == "staff":
+            staff = registry_repo.get(self.ctx.db, RegistryKind.STAFF, inspection.subject.id)
+            unit = registry_repo.get(self.ctx.db, RegistryKind.UNITS, staff.unit_id) if staff is not None else None
+            return " ".join(part for part in (route, unit.name if unit is not None else "") if part)
+        parts = [route, inspection.subject.label]
         if inspection.subject.kind.value == "location":
             record = registry_repo.get(self.ctx.db, RegistryKind.LOCATIONS, inspection.subject.id)
             if record is not None and record.area:
@@ -120,7 +131,8 @@ class NoticeDocuments:
                  reissue_of_number: str | None) -> NoticeDocument:
         issuer = users_repo.get(self.ctx.db, issuer_id)
         author = users_repo.get(self.ctx.db, inspection.author_id)
-        covert = inspection.mode is InspectionMode.COVERT
+        # A reissue or correction of a covert notice stays covert whatever the draft says.
+        covert = inspection.mode is InspectionMode.COVERT or draft.covert
         place = self.place_of(inspection)
         items = []
         for index, item in enumerate(draft.items, start=1):
@@ -199,8 +211,9 @@ class NoticeDocuments:
                     after=tuple(self.photo(pid, f"{when} · 复查 · {printed.item_code if printed else ''}")
                                 for pid in result.photo_ids),
                 ))
+            checker = notice.organisation_name if notice.covert else (recorder.display_name if recorder else "")
             followups.append(FollowUpInfo(
-                recorded_at=followup.recorded_at, recorded_by=recorder.display_name if recorder else "",
+                recorded_at=followup.recorded_at, recorded_by=checker,
                 result=followup.result, note=followup.note, items=tuple(items),
                 reissued_as=successor.number if successor else None,
             ))

@@ -1,6 +1,10 @@
 """The files of a notice: the issued PDF (checked against its stored hash before any use), its
 PAdES-signed copies, copies exported where the user asks, and the record PDF (整改档案: the notice,
 receipt, reply, follow-ups with before/after photos), drawn on demand.
+
+A covert notice is signed with the office seal certificate, never a personal one (see
+``CertificateService``), and its signed copies are listed under the seal's name: who applied
+the seal is kept in the audit trail, not shown beside the notice.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from typing import Protocol
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
+from inspector.domain.signatures import SigningIdentity
 from inspector.domain.users import Permission, User, require
 from inspector.services.notices import NoticeService
 from inspector.storage import notices_repo
@@ -24,7 +29,10 @@ def render_notice_record(document):  # type: ignore[no-untyped-def]
 
 
 class Signer(Protocol):
-    def sign(self, actor: User, password: str, pdf: bytes, *, reason: str, location: str = "") -> bytes: ...
+    def sign(self, actor: User, password: str, pdf: bytes, *, reason: str, location: str = "",
+             seal: bool = False) -> bytes: ...
+
+    def identity(self, actor: User, *, seal: bool) -> SigningIdentity: ...
 
 
 class NoticeFiles:
@@ -50,13 +58,19 @@ class NoticeFiles:
         self.issued_pdf(actor, notice_id)
         return self.notices.pdf_file(actor, notice_id)
 
+    def signing_identity(self, actor: User, notice_id: int) -> SigningIdentity:
+        """Whose certificate signing this notice would use: the office seal for a covert notice."""
+        notice = self.notices.get(actor, notice_id)
+        return self.signer.identity(actor, seal=notice.covert)
+
     def sign(self, actor: User, notice_id: int, password: str) -> tuple[Path, ChangeSet]:
-        """Add the actor's PAdES signature to the issued PDF; the signed copy is kept beside it."""
+        """Add a PAdES signature to the issued PDF — the actor's own, or for a covert notice the
+        office seal; the signed copy is kept beside it."""
         require(actor, Permission.SIGN_NOTICES)
         notice = self.notices.get(actor, notice_id)
         location = self.notices.settings.get().organisation_name
         signed = self.signer.sign(actor, password, self.issued_pdf(actor, notice_id),
-                                  reason=f"整改通知单 {notice.number}", location=location)
+                                  reason=f"整改通知单 {notice.number}", location=location, seal=notice.covert)
         count = len(notices_repo.signed_copies(self.ctx.db, notice_id)) + 1
         relative = f"notices/{notice.number}.signed-{count}.pdf"
         with self.ctx.mutation():
@@ -78,8 +92,13 @@ class NoticeFiles:
         return None
 
     def signed_copies(self, actor: User, notice_id: int) -> list[dict]:
-        self.notices.get(actor, notice_id)
-        return notices_repo.signed_copies(self.ctx.db, notice_id)
+        """The signed copies, oldest first; a covert notice's under the seal's name (``signer_id`` dropped)."""
+        notice = self.notices.get(actor, notice_id)
+        copies = notices_repo.signed_copies(self.ctx.db, notice_id)
+        if not notice.covert:
+            return copies
+        seal = self.signer.identity(actor, seal=True).common_name
+        return [{**copy, "signer_id": None, "signer_name": seal} for copy in copies]
 
     def export(self, actor: User, notice_id: int, destination: Path, *, sign_password: str | None = None) -> Path:
         """Write the notice to ``destination`` (atomically); signed by the actor when a password is given."""

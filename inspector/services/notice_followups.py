@@ -24,6 +24,7 @@ from inspector.domain.notices import (
     Reply,
     overall_result,
 )
+from inspector.domain.text import check_name, check_note
 from inspector.domain.users import Permission, User, require
 from inspector.services.notices import NoticeService
 from inspector.services.user_signatures import check_signature_png
@@ -44,6 +45,7 @@ class FollowUpService:
         signer_name = signer_name.strip()
         if not signer_name:
             raise ValidationError("receipt_signer_required", field="signer_name")
+        check_name(signer_name, "signer_name")
         if signature_png is not None:
             check_signature_png(signature_png)
         at = self.ctx.now_text()
@@ -68,6 +70,9 @@ class FollowUpService:
             raise ValidationError("reply_measures_required", field="measures")
         if not replied_by:
             raise ValidationError("reply_by_required", field="replied_by")
+        check_name(replied_by, "replied_by")
+        measures = check_note(measures, "measures")
+        preventive = check_note(preventive.strip(), "preventive")
         if replied_on < notice.issued_at.date() or replied_on > self.notices.today():
             raise ValidationError("reply_date_invalid", date=replied_on.isoformat(),
                                   issued=notice.issued_at.date().isoformat())
@@ -75,7 +80,7 @@ class FollowUpService:
         at = self.ctx.now_text()
         with self.ctx.mutation():
             notices_repo.put_reply(self.ctx.db, Reply(
-                notice_id=notice_id, measures=measures, preventive=preventive.strip(), replied_on=replied_on,
+                notice_id=notice_id, measures=measures, preventive=preventive, replied_on=replied_on,
                 replied_by=replied_by, recorded_at=self.ctx.clock(), recorded_by=actor.id, photo_ids=photos))
             notices_repo.set_status(self.ctx.db, notice_id, NoticeStatus.REPLIED, at, stamp="replied_at")
             self.ctx.record(actor, "notice.reply", Entity.NOTICE, notice_id, after={
@@ -100,8 +105,9 @@ class FollowUpService:
         extra = set(by_position) - {item.position for item in items}
         if extra:
             raise ValidationError("followup_item_unknown", position=min(extra))
+        check_note(note.strip(), "note")
         checked = [by_position[item.position].model_copy(update={
-            "note": by_position[item.position].note.strip(),
+            "note": check_note(by_position[item.position].note.strip(), "note"),
             "photo_ids": self._photos(by_position[item.position].photo_ids)}) for item in items]
         result = overall_result(checked)
         failed = [item for item, verdict in zip(items, checked) if verdict.result is FollowUpResult.FAIL]
@@ -134,7 +140,7 @@ class FollowUpService:
 
     def _reissue_draft(self, actor: User, notice: NoticeSummary, failed, working_days: int) -> NoticeDraft:  # type: ignore[no-untyped-def]
         # Not the visibility check: whoever follows up a covert notice never sees the visit itself.
-        inspection = self.notices.inspections._get(notice.inspection_id)
+        inspection = self.notices.inspections.fetch(notice.inspection_id)
         findings = {finding.id: finding for finding in findings_repo.list_for_inspection(self.ctx.db, inspection.id)}
         chosen = [findings[item.finding_id] for item in failed]
         printed = {item.finding_id: item for item in failed}

@@ -28,6 +28,7 @@ from inspector.domain.notices import (
     format_notice_number,
 )
 from inspector.domain.registry import RegistryKind
+from inspector.domain.text import PROBLEM_LIMIT, check_name, check_note
 from inspector.domain.users import Permission, User, can_edit_inspection, require
 from inspector.services.base import ServiceContext
 from inspector.services.inspections import InspectionService
@@ -103,6 +104,17 @@ class NoticeService:
         """Open notices past their deadline, the oldest deadline first (the start-up reminder)."""
         found = self.list(actor, statuses=sorted(OPEN_STATUSES), flag=NoticeFlag.OVERDUE)
         return sorted(found, key=lambda notice: (notice.deadline, notice.number))
+
+    def overdue_to_act_on(self, actor: User) -> list[NoticeSummary]:
+        """The overdue notices ``actor`` is the one to act on: every one for those who issue
+        notices; for a supervisor, those on the inspections they recorded (their follow-up);
+        none for who can do neither (a manager reads them on the notices page)."""
+        if actor.can(Permission.ISSUE_NOTICES):
+            return self.overdue(actor)
+        if not actor.can(Permission.RECORD_FOLLOWUPS):
+            return []
+        return [notice for notice in self.overdue(actor)
+                if self.inspections.fetch(notice.inspection_id).author_id == actor.id]
 
     def dashboard(self, actor: User) -> NoticeDashboard:
         today = self.today()
@@ -213,7 +225,7 @@ class NoticeService:
 
         The caller has checked the actor's rights: the office may see every inspection, and the
         supervisor recording a failed follow-up reissues a notice without seeing a covert visit."""
-        inspection = self.inspections._get(draft.inspection_id)
+        inspection = self.inspections.fetch(draft.inspection_id)
         serial = notices_repo.next_serial(self.ctx.db, draft.issued_on.year)
         number = format_notice_number(draft.issued_on, serial)
         document = self.documents.document(
@@ -297,9 +309,13 @@ class NoticeService:
             raise ValidationError("addressee_required", field="addressee_unit")
         if not draft.addressee.strip():
             raise ValidationError("addressee_required", field="addressee")
+        check_name(draft.addressee_unit.strip(), "addressee_unit")
+        check_name(draft.addressee.strip(), "addressee")
         for item in draft.items:
             if not item.problem.strip():
                 raise ValidationError("notice_item_text_required", item=item.item_code)
+            check_note(item.problem, "problem", limit=PROBLEM_LIMIT)
+            check_note(item.measure, "measure", limit=PROBLEM_LIMIT)
         if draft.reissue_of_id is None:
             taken = notices_repo.open_finding_ids_in_notices(
                 self.ctx.db, [item.finding_id for item in draft.items])

@@ -1,6 +1,8 @@
 """Photos as stored files: adding one, showing its copies, and keeping the store sound.
 
-Order of work when a photo comes in: the file is read once, checked and turned into its upright
+Order of work when a photo comes in: the file is looked at first — only a regular file no larger
+than the limit in Settings (``photo_limit_mb``) is read, so ``/dev/zero`` or a sparse 4 GB ".jpg"
+is refused before a byte is in memory — then it is read once, checked and turned into its upright
 copies in memory (``inspector.media``) — a broken file is refused before anything is written —
 then the original and the copies are written and fsynced, and only then is the database touched
 (the ``photos`` row and its audit entry, in one transaction). A crash in between leaves at most
@@ -9,8 +11,12 @@ points at a missing file.
 
 Who refers to a photo: template items (their "what good looks like" reference photo), read
 through ``templates_repo``, and every ``photos`` row (inspection evidence, attached to answers
-or about to be). A photo nobody refers to is an orphan. Orphans younger than a day are kept by the clean-up, because an editor may have
-stored a photo a moment ago and not yet saved the draft that refers to it.
+or about to be). A photo nobody refers to is an orphan. Orphans younger than a day are kept by
+the clean-up, because an editor may have stored a photo a moment ago and not yet saved the draft
+that refers to it.
+
+Pillow (``inspector.media.images``) is imported when the first photo is read or copied, not when
+the service is built: starting the app or a CLI command that shows no photo does not load it.
 """
 
 from __future__ import annotations
@@ -18,31 +24,25 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
-from inspector.domain.photos import SHA256_PATTERN, Derivative, Photo
+from inspector.domain.photos import DERIVATIVE_SIDES, SHA256_PATTERN, Derivative, Photo
 from inspector.domain.users import Permission, User, require
-from inspector.media.images import (
-    PRINT_SIDE,
-    THUMB_SIDE,
-    WORKING_SIDE,
-    ImageInfo,
-    make_derivative,
-    prepare_photo,
-)
 from inspector.services.base import ServiceContext
+from inspector.services.settings import SettingsService
 from inspector.storage import photos_repo, templates_repo
+from inspector.settings import DEFAULT_PHOTO_LIMIT_MB
 from inspector.storage.database import integrity_problems
+from inspector.storage.files import read_limited
 from inspector.storage.photo_store import PhotoStore, sha256_of
+
+if TYPE_CHECKING:
+    from inspector.media.images import ImageInfo
 
 ORPHAN_GRACE_SECONDS = 24 * 3600
 TEMP_GRACE_SECONDS = 3600  # no single write takes an hour: an older *.tmp is a crash's leftover
-DERIVATIVE_SIDES: dict[Derivative, int] = {
-    Derivative.WORKING: WORKING_SIDE,
-    Derivative.PRINT: PRINT_SIDE,
-    Derivative.THUMBNAIL: THUMB_SIDE,
-}
 # A reference photo is shown on screen, never printed: no print copy until someone asks for one.
 REFERENCE_DERIVATIVES = (Derivative.WORKING, Derivative.THUMBNAIL)
 # Inspection evidence is shown, annotated and printed: every copy is made when it comes in.
@@ -62,19 +62,21 @@ class PreparedPhoto:
     copies: dict[Derivative, bytes]
 
 
-def prepare_file(path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DERIVATIVES) -> PreparedPhoto:
+def prepare_file(
+    path: str | Path, kinds: tuple[Derivative, ...] = REFERENCE_DERIVATIVES, *,
+    limit_bytes: int = DEFAULT_PHOTO_LIMIT_MB * 1024 * 1024,
+) -> PreparedPhoto:
     """Read and check a photo and make its ``kinds`` of copies: the slow part of adding a photo.
 
     Touches neither the database nor the store, so the UI may run it on a worker thread and hand
-    the result to ``add_reference_photo`` on the GUI thread. Raises what ``inspect_image`` raises.
+    the result to ``add_reference_photo`` on the GUI thread; the caller passes the limit in force
+    (``PhotoService.limit_bytes()``, read on the GUI thread). Raises what ``read_limited`` and
+    ``inspect_image`` raise.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InspectorError("file_missing", file=str(path)) from None
-    except OSError as error:
-        raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+    data = read_limited(path, limit_bytes)
+    from inspector.media.images import prepare_photo
+
     info, copies = prepare_photo(data, {kind: DERIVATIVE_SIDES[kind] for kind in kinds}, name=str(path))
     return PreparedPhoto(name=path.name, data=data, info=info, copies=copies)
 
@@ -111,6 +113,21 @@ class PhotoService:
 
     # --- adding ---------------------------------------------------------------------------
 
+    def limit_bytes(self) -> int:
+        """The largest photo file accepted now (Settings → photo size limit)."""
+        return SettingsService(self.ctx).get().photo_limit_bytes
+
+    def _prepared(self, photo: str | Path | PreparedPhoto, kinds: tuple[Derivative, ...]) -> PreparedPhoto:
+        """``photo`` prepared, a file read within the limit; a prepared one (from a worker thread)
+        is held to the limit too, which may have been lowered meanwhile."""
+        limit = self.limit_bytes()
+        if not isinstance(photo, PreparedPhoto):
+            return prepare_file(photo, kinds, limit_bytes=limit)
+        if len(photo.data) > limit:
+            raise InspectorError("file_too_large", file=photo.name, size_mb=round(len(photo.data) / 2**20, 1),
+                                 limit_mb=limit // 2**20)
+        return photo
+
     def ingest(self, actor: User, photo: str | Path | PreparedPhoto) -> Photo:
         """Store a photo taken as inspection evidence and give it a ``photos`` row.
 
@@ -120,10 +137,12 @@ class PhotoService:
         again return the existing row (its files rewritten if they had gone missing).
         """
         require(actor, Permission.RECORD_INSPECTIONS)
-        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo, EVIDENCE_DERIVATIVES)
+        prepared = self._prepared(photo, EVIDENCE_DERIVATIVES)
         copies = dict(prepared.copies)
         lacking = {kind: DERIVATIVE_SIDES[kind] for kind in EVIDENCE_DERIVATIVES if kind not in copies}
         if lacking:
+            from inspector.media.images import prepare_photo
+
             copies.update(prepare_photo(prepared.data, lacking, name=prepared.name)[1])
         stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
         for kind in EVIDENCE_DERIVATIVES:
@@ -159,7 +178,7 @@ class PhotoService:
         """
         require(actor, Permission.EDIT_TEMPLATES)
         # Everything that can refuse the photo happens before the first write.
-        prepared = photo if isinstance(photo, PreparedPhoto) else prepare_file(photo)
+        prepared = self._prepared(photo, REFERENCE_DERIVATIVES)
         stored = self.store.put_stream(io.BytesIO(prepared.data), suffix=prepared.info.suffix)
         for kind, copy in prepared.copies.items():
             self.store.put_derivative(stored.sha256, kind, copy)
@@ -188,6 +207,8 @@ class PhotoService:
         if original is None or sha256_of(original) != sha256:
             return None
         try:
+            from inspector.media.images import make_derivative
+
             copy = make_derivative(original, DERIVATIVE_SIDES[kind])
         except InspectorError:
             return None

@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, NotFound, ValidationError
 from inspector.domain.registry import DATA_MODELS, NATURAL_KEYS, RegistryKind, normalize_plate
+from inspector.domain.text import SHOWN_VALUE
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.storage import registry_repo
@@ -36,7 +37,8 @@ def validation_error(error: pydantic.ValidationError) -> ValidationError:
     """The first problem of a pydantic error as our ValidationError (code = pydantic type)."""
     first = error.errors()[0]
     field = ".".join(str(part) for part in first["loc"])
-    params = {"field": field, "value": first.get("input", "")}
+    given = first.get("input", "")
+    params = {"field": field, "value": given[:SHOWN_VALUE] if isinstance(given, str) else given}
     params.update({k: v for k, v in (first.get("ctx") or {}).items() if isinstance(v, (str, int, float))})
     return ValidationError(first["type"], **params)
 

@@ -23,6 +23,8 @@ from typing import Any
 
 from inspector.domain.errors import InspectorError, RowProblem
 from inspector.domain.registry import RegistryKind, StaffRole, UnitKind
+from inspector.domain.text import NOTE_LIMIT
+from inspector.storage.files import read_limited
 
 # Import-only fields: references resolved by the importer into ``unit_id`` and
 # ``responsible_staff_id`` (the file names a unit code/name and a 工号, never a database id).
@@ -195,6 +197,11 @@ def choice_labels(field: str) -> str:
 # --- reading files ------------------------------------------------------------------------------
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# A registry of 10 000 rows is a few MB; a larger file is refused before it is read.
+IMPORT_FILE_LIMIT = 50 * 1024 * 1024
+# The CSV reader stops at a cell this long: far above any name or note (the rows are then judged
+# by the text rules), far below what would take the machine's memory.
+CSV_CELL_LIMIT = 8 * NOTE_LIMIT
 HEADER_SEARCH_ROWS = 10  # a title row or two ("2025年车辆台账") may sit above the header
 
 Cells = list[str | None]
@@ -240,16 +247,28 @@ def _decode(data: bytes) -> str:
 
 def _csv_rows(path: Path) -> list[Cells]:
     try:
-        text = _decode(path.read_bytes())
+        text = _decode(read_limited(path, IMPORT_FILE_LIMIT))
     except UnicodeDecodeError:
         raise InspectorError("file_unreadable", file=str(path), reason="text is neither UTF-8 nor GB18030") from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Cells] = []
+    limit = csv.field_size_limit(CSV_CELL_LIMIT)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [[_cell_text(v) for v in row] for row in reader]
+        for row in reader:
+            for value in row:
+                if len(value) > CSV_CELL_LIMIT - 1:  # one under the reader's limit: stop here too
+                    raise InspectorError("cell_too_long", file=str(path), row=reader.line_num, limit=CSV_CELL_LIMIT)
+            rows.append([_cell_text(v) for v in row])
     except csv.Error as error:
+        if "field larger than field limit" in str(error):  # a cell of megabytes (or an unclosed quote)
+            raise InspectorError("cell_too_long", file=str(path), row=reader.line_num,
+                                 limit=CSV_CELL_LIMIT) from None
         raise InspectorError("file_unreadable", file=str(path), reason=str(error)) from None
+    finally:
+        csv.field_size_limit(limit)
+    return rows
 
 
 def _pick_sheet(workbook: Any, kind: RegistryKind | None) -> Any:
@@ -307,7 +326,14 @@ def read_table(path: Path | str, kind: RegistryKind | None = None) -> Table:
     if not path.exists():
         raise InspectorError("file_missing", file=str(path))
     try:
+        if suffix in XLSX_SUFFIXES and path.is_file() and path.stat().st_size > IMPORT_FILE_LIMIT:
+            raise InspectorError("file_too_large", file=str(path))  # worded below
         sheet, rows = (None, _csv_rows(path)) if suffix in CSV_SUFFIXES else _xlsx_rows(path, kind)
+    except InspectorError as error:
+        if error.code != "file_too_large":
+            raise
+        raise InspectorError("import_file_too_large", file=str(path),
+                             size_mb=round(path.stat().st_size / 2**20), limit_mb=IMPORT_FILE_LIMIT // 2**20) from None
     except OSError as error:
         raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
     index = _header_index(rows, kind)

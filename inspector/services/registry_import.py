@@ -23,6 +23,7 @@ import pydantic
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.registry import DATA_MODELS, RegistryKind, Unit
+from inspector.domain.text import SHOWN_VALUE
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.registry import ENTITIES, UNIQUE_COLUMNS, parse_data
@@ -183,7 +184,7 @@ class _Checker:
                 flagged.add(column)
                 given = detail.get("input")
                 params = {k: v for k, v in (detail.get("ctx") or {}).items() if isinstance(v, (str, int, float))}
-                params["value"] = given if isinstance(given, str) else ""
+                params["value"] = given[:SHOWN_VALUE] if isinstance(given, str) else ""  # not 10 MB in a message
                 problems.append(RowProblem(number, column, detail["type"], params))
         self._check_keys(number, cells, problem)
         return (data if not problems else None), problems

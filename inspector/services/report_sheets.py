@@ -5,13 +5,12 @@ the PDF caps are here in full: 逾期通知单 (every overdue notice) and 未检
 inspected in the month).
 
 The workbook goes to a temporary name in the target folder, then into place with
-``os.replace`` (as ``template_sheets_write`` does), so a crash never leaves half a file.
+``os.replace`` (``storage.files.write_atomic_with``, as every export), so a crash never leaves
+half a file and a device node at the target is refused, not replaced.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +20,8 @@ from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import MonthlyReport, OverdueNotice, ScoreLine
 from inspector.domain.templates import SubjectKind
+from inspector.services.sheet_cells import set_value
+from inspector.storage.files import write_atomic_with
 
 PERCENT = "0.0%"
 CHANGE = "+0.0%;-0.0%;0.0%"
@@ -70,14 +71,15 @@ def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Sequence[Seq
     from openpyxl.styles import Font, PatternFill
 
     sheet = workbook.create_sheet(title)
-    sheet.append(list(headers))
+    sheet.append(list(headers))  # our own words
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row_index, row in enumerate(rows, start=2):
         for column_index, value in enumerate(row, start=1):
             written, number_format = _cell_value(value)
-            cell = sheet.cell(row=row_index, column=column_index, value=written)
+            cell = sheet.cell(row=row_index, column=column_index)
+            set_value(cell, written)  # a name like "=HYPERLINK(…)" stays text
             if number_format:
                 cell.number_format = number_format
     for index, width in enumerate(widths, start=1):
@@ -165,12 +167,4 @@ def write_monthly_xlsx(report: MonthlyReport, path: Path) -> None:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     _fill(workbook, report)
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic_with(Path(path), lambda temporary: workbook.save(temporary), suffix=".xlsx.tmp")

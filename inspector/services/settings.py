@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Literal
 
 import pydantic
-from PIL import Image
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError, ValidationError
@@ -18,7 +17,7 @@ from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.settings import AppSettings
 from inspector.storage import settings_repo
-from inspector.storage.files import write_atomic
+from inspector.storage.files import read_limited, write_atomic
 
 _KEY = "app"
 LETTERHEAD_FOLDER = "letterhead"
@@ -71,12 +70,7 @@ class SettingsService:
         if kind not in ("logo", "seal"):
             raise ValidationError("setting_invalid", field="kind")
         source = Path(source)
-        try:
-            data = source.read_bytes()
-        except FileNotFoundError:
-            raise ValidationError("file_missing", file=str(source)) from None
-        except OSError as error:
-            raise ValidationError("file_unreadable", file=str(source), reason=error.strerror or str(error)) from None
+        data = read_limited(source, MAX_IMAGE_BYTES)  # a device or a huge file is refused unread
         suffix = _image_suffix(data, source.name)
         relative = f"{LETTERHEAD_FOLDER}/{kind}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
         write_atomic(self.ctx.paths.root / relative, data)
@@ -100,6 +94,8 @@ def _image_suffix(data: bytes, name: str) -> str:
     if not data or len(data) > MAX_IMAGE_BYTES:
         raise problem
     try:
+        from PIL import Image  # on first use: Pillow is not needed to start the app
+
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in _IMAGE_SUFFIXES:
                 raise problem

@@ -192,6 +192,9 @@ _FIELD_OF = {
     "section_too_deep": "code", "roles_on_non_staff_template": "role", "deduct_cap_out_of_range": "deduct_cap",
 }
 
+# a text rule's field (domain.text) → the body field whose cell holds it
+_TEXT_COLUMN_OF = {"title_zh": "title", "text_zh": "text"}
+
 
 def domain_problems(body: TemplateBody, where: Locations) -> list[RowProblem]:
     """``validate_template(body)`` as row problems at the cells the values came from."""
@@ -199,9 +202,11 @@ def domain_problems(body: TemplateBody, where: Locations) -> list[RowProblem]:
     for problem in validate_template(body):
         if problem.code in _READER_CHECKED:
             continue
-        name = _FIELD_OF.get(problem.code, "")
+        name = _FIELD_OF.get(problem.code, "") or _TEXT_COLUMN_OF.get(problem.field, "")
         template_level = problem.code.startswith(("template_code", "template_title", "base_score"))
-        rows = where.sections if problem.code in _SECTION_CODES else where.items
+        of_section = problem.code in _SECTION_CODES or (
+            bool(problem.field) and problem.where in where.sections and problem.where not in where.items)
+        rows = where.sections if of_section else where.items
         if not template_level and problem.where in rows:
             sheet, row, column = where.sheet, rows[problem.where], where.columns.get(name, "")
         elif template_level:
@@ -211,7 +216,10 @@ def domain_problems(body: TemplateBody, where: Locations) -> list[RowProblem]:
             continue  # an empty name: the reader reported it as a missing value
         else:  # template_without_items, or a code the reader never saw
             sheet, row, column = where.sheet, 0, ""
-        found.append(RowProblem(row, column, problem.code, {"value": problem.where}, sheet=sheet))
+        params: dict[str, str | int] = {"value": problem.where}
+        if problem.field:  # a text rule (domain.text): which text, its limit, the character refused
+            params.update(field=problem.field, limit=problem.limit, character=problem.detail)
+        found.append(RowProblem(row, column, problem.code, params, sheet=sheet))
     return found
 
 

@@ -4,8 +4,9 @@ ODK/Kobo tools can open the file (they ignore our extra columns); ``template_she
 it back into an identical ``TemplateBody``. The workbook is written in openpyxl's normal mode,
 not write-only: it costs the same for a 2 000-item template, and only normal mode records the
 sheet's dimension, without which every read-only load parses the whole sheet once more just to
-size it. It goes to a temporary name in the target folder, then into place with ``os.replace``,
-so that a crash never leaves half a file under the real name.
+size it. It goes to a temporary name in the target folder, then into place with ``os.replace``
+(``storage.files.write_atomic_with``), so that a crash never leaves half a file under the real
+name and a device node at the target is refused, not replaced.
 
 A blank cell means the default where the default is what a reader expects of a blank: weight 1,
 not critical, no photos, origin direct, no cap, no roles. Deduction, severity and covert are
@@ -15,8 +16,6 @@ is *yes*, which a blank would not suggest).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,8 @@ from inspector.services.template_sheets_format import (
     ZH_LANGUAGE,
     yes_no_text,
 )
+from inspector.services.sheet_cells import set_value
+from inspector.storage.files import write_atomic_with
 
 # Column widths in characters: wide for texts, narrow for flags and numbers.
 _WIDTHS: dict[str, float] = {
@@ -134,14 +135,14 @@ class _SheetWriter:
             self.sheet.cell(row=1, column=index).font = bold
 
     def append(self, values: dict[str, Any], fill: str | None = None) -> None:
-        row = [values.get(column) for column in self.columns]
-        self.sheet.append(row)
         self.rows += 1
-        for index, value in enumerate(row, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                self.sheet.cell(row=self.rows, column=index).data_type = "s"  # text, not a formula
+        for index, column in enumerate(self.columns, start=1):
+            cell = self.sheet.cell(row=self.rows, column=index)
+            value = values.get(column)
+            if value is not None:
+                set_value(cell, value)  # text stays text: "=…" is never a formula
             if fill is not None:
-                self.sheet.cell(row=self.rows, column=index).fill = self._fill(fill)
+                cell.fill = self._fill(fill)
 
     def _fill(self, colour: str) -> Any:
         if colour not in self._fills:
@@ -170,12 +171,4 @@ def write_template_xlsx(
     settings = _SheetWriter(workbook, SETTINGS, SETTINGS_COLUMNS)
     settings.append(_settings_row(body, version, effective_month))
 
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic_with(Path(path), lambda temporary: workbook.save(temporary), suffix=".xlsx.tmp")

@@ -32,7 +32,7 @@ from inspector.domain.templates import (
     validate_template,
 )
 from inspector.domain.users import Permission, User, require
-from inspector.paths import resources_dir
+from inspector.paths import BUILTIN_TEMPLATE_FILES, resources_dir
 from inspector.services.base import ServiceContext
 from inspector.storage import templates_repo
 
@@ -124,7 +124,11 @@ class TemplateService:
 
         A loaded built-in is version 1, published for the current month, recorded as done by the
         system. Returns the codes loaded by this call (empty when all were already there).
+        Raises ``template_resource_missing`` naming the file when a bundled template is not there.
         """
+        for name in BUILTIN_TEMPLATE_FILES:
+            if not (resources_dir() / name).is_file():
+                raise NotFound("template_resource_missing", file=str(resources_dir() / name))
         bodies = load_builtin_bodies(builtin_templates_dir())
         if all(templates_repo.latest(self.ctx.db, body.code) is not None for body in bodies):
             return []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 
-from PIL import Image
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import ValidationError
@@ -30,6 +29,8 @@ def check_signature_png(png: bytes) -> tuple[int, int]:
     if not isinstance(png, bytes | bytearray) or len(png) > MAX_BYTES or not png.startswith(PNG_MAGIC):
         raise _invalid()
     try:
+        from PIL import Image  # on first use: Pillow is not needed to start the app
+
         with Image.open(io.BytesIO(png)) as image:
             if image.format != "PNG" or max(image.size) > MAX_SIDE or min(image.size) < 1:
                 raise _invalid()

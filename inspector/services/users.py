@@ -1,10 +1,14 @@
 """Accounts: first-run admin, sign-in, creating and editing users, changing passwords.
 
 Passwords are hashed with argon2id (argon2-cffi). Only admins manage other accounts; anyone may
-change their own password given the current one.
+change their own password given the current one. What else is locked by a login password (the
+signing keys) subscribes with ``when_own_password_changes``: the context wires the certificate
+service there, so accounts need not know about certificates.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pydantic
 from argon2 import PasswordHasher
@@ -13,10 +17,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
 from inspector.domain.users import NewUser, Permission, Role, User, check_password_strength, require
+from inspector.domain.text import check_name
 from inspector.services.base import ServiceContext
 from inspector.storage import users_repo
 
 _HASHER = PasswordHasher()
+
+# (user, old password, new password), called inside the password change's transaction.
+PasswordListener = Callable[[User, str, str], None]
 
 
 def _validation_from(error: pydantic.ValidationError) -> ValidationError:
@@ -29,6 +37,12 @@ def _validation_from(error: pydantic.ValidationError) -> ValidationError:
 class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._password_listeners: list[PasswordListener] = []
+
+    def when_own_password_changes(self, listener: PasswordListener) -> None:
+        """Call ``listener(user, old, new)`` in the transaction of a user's change of their own
+        password (an administrator's reset does not know the old password and calls nobody)."""
+        self._password_listeners.append(listener)
 
     # --- reading -------------------------------------------------------------------------
     def needs_first_admin(self) -> bool:
@@ -114,6 +128,7 @@ class UserService:
         before = self.get(user_id)
         if not display_name.strip():
             raise ValidationError("display_name_empty", field="display_name")
+        check_name(display_name.strip(), "display_name")
         losing_admin = before.role is Role.ADMIN and before.active and (role is not Role.ADMIN or not active)
         if losing_admin and len(users_repo.active_admins(self.ctx.db)) <= 1:
             raise Conflict("last_admin", username=before.username)
@@ -141,9 +156,6 @@ class UserService:
             users_repo.set_password_hash(self.ctx.db, user_id, _HASHER.hash(new_password))
             self.ctx.record(actor, "user.password", Entity.USER, user_id)
             if actor.id == target.id:
-                # Signing keys are encrypted with the login password: re-encrypt them in the same
-                # transaction. Imported here because CertificateService checks passwords through us.
-                from inspector.services.certificates import CertificateService
-
-                CertificateService(self.ctx).rekey(target, current_password or "", new_password)
+                for listener in self._password_listeners:
+                    listener(target, current_password or "", new_password)
         return ChangeSet.of(Entity.USER, user_id)

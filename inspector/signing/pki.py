@@ -15,7 +15,9 @@ AES-256-CBC) that OpenSSL and cryptography open as usual.
 
 The username is written into the certificate as the LDAP ``UID`` attribute (OID
 0.9.2342.19200300.100.1.1) beside the display name (``CN``), so that a verifier can say which
-account signed.
+account signed. The office seal certificate (``issue_seal_certificate``) is an organisation
+certificate: its CN is the seal's name, with the organisation, and no UID — it signs covert
+notices, which must not name a person.
 """
 
 from __future__ import annotations
@@ -176,6 +178,17 @@ def issue_certificate(
         .sign(ca_key, hashes.SHA256())
     )
     return certificate.public_bytes(serialization.Encoding.PEM), _encrypted_pem(key, password)
+
+
+def issue_seal_certificate(
+    ca_cert_pem: bytes, ca_key_pem: bytes, ca_password: str, *, common_name: str, organisation: str,
+    password: str, valid_years: int = 10,
+) -> tuple[bytes, bytes]:
+    """The office seal: an organisation certificate issued by the CA, naming no person (CN
+    ``common_name``, O ``organisation``, no UID): (certificate PEM, key PEM encrypted with
+    ``password``)."""
+    return issue_certificate(ca_cert_pem, ca_key_pem, ca_password, common_name=common_name, username="",
+                             organisation=organisation, password=password, valid_years=valid_years)
 
 
 def reencrypt_key(key_pem: bytes, old_password: str, new_password: str) -> bytes:

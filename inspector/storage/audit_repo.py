@@ -49,6 +49,12 @@ def iter_records(db: sqlite_utils.Database) -> Iterator[AuditRecord]:
         yield _record(row)
 
 
+def with_action(db: sqlite_utils.Database, action: str) -> list[AuditRecord]:
+    """Every entry of one action, oldest first."""
+    return [_record(row) for row in db.execute(
+        f"SELECT {_COLUMNS} FROM audit_log WHERE action = ? ORDER BY id", [action]).fetchall()]
+
+
 def recent(
     db: sqlite_utils.Database, *, limit: int = 200, entity: str | None = None, entity_id: int | None = None
 ) -> list[AuditRecord]:

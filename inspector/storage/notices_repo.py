@@ -282,5 +282,22 @@ def pdf_files(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     return [tuple(row) for row in rows]
 
 
+# The columns of an issued notice that repeat what its stored document says (``check`` compares them).
+ISSUED_COLUMNS = ("id", "number", "year", "covert", "working_days", "deadline", "followup_date",
+                  "deadline_estimated", "addressee_unit", "addressee", "content_sha256", "pdf_sha256", "document")
+
+
+def issued_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every issued notice as stored (``ISSUED_COLUMNS``), in number order, for ``check``."""
+    rows = db.execute(f"SELECT {', '.join(ISSUED_COLUMNS)} FROM notices ORDER BY number").fetchall()
+    return [dict(zip(ISSUED_COLUMNS, row)) for row in rows]
+
+
+def all_pdf_paths(db: sqlite_utils.Database) -> set[str]:
+    """The relative path of every file a notice row points to (issued PDFs and signed copies)."""
+    rows = db.execute("SELECT pdf_path FROM notices UNION SELECT pdf_path FROM notice_signatures").fetchall()
+    return {row[0] for row in rows}
+
+
 def dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

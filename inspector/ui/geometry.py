@@ -68,6 +68,24 @@ class PreserveGeometry:
             self._apply_splitters()
         return restored
 
+    def restore_splitters(self, within: QWidget) -> None:
+        """Apply the saved state to the splitters of ``within``, a part built after the window
+        restored its geometry (a page built the first time it is shown)."""
+        assert isinstance(self, QWidget)
+        store = settings_store()
+        pending: dict[str, QByteArray] = getattr(self, "_pending_splitters", {})
+        for splitter in within.findChildren(QSplitter):
+            if not splitter.objectName():
+                continue
+            state = store.value(self._splitter_key(splitter))
+            if not isinstance(state, QByteArray) or state.isEmpty():
+                continue
+            if self.isVisible():
+                splitter.restoreState(state)
+            else:
+                pending[splitter.objectName()] = state
+        self._pending_splitters = pending
+
     def _apply_splitters(self) -> None:
         pending: dict[str, QByteArray] = getattr(self, "_pending_splitters", {})
         for splitter in self._splitters():

@@ -1,6 +1,6 @@
 """The display language while the app runs: switching it, and picking the zh/en text of a record.
 
-``apply_language`` installs the translator (``inspector.i18n``) and makes the language Qt's
+``apply_language`` installs the translator (``inspector.words.i18n``) and makes the language Qt's
 default locale, which is how screens know whether to show ``title_zh`` or ``title_en`` of
 bilingual records such as checklist templates. Installing a translator makes Qt send
 ``QEvent.LanguageChange`` to every window, which retranslates what is on screen.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from inspector.i18n import install_translator
+from inspector.words.i18n import install_translator
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
 

@@ -4,11 +4,15 @@ It only routes: pages own their behaviour and talk to services themselves. The w
 pages, switches the signed-in user (File → Switch user…), switches the display language live
 (View → Language: saved through ``SettingsService.set_language``, then every text is set again on
 ``QEvent.LanguageChange``), and remembers its size and splitter positions (``PreserveGeometry``).
-Tools → Verify a signed notice… checks a PDF's signature. After each sign-in (``remind_overdue``,
-called by ``inspector.app`` and by Switch user) a non-blocking reminder lists overdue notices.
+Tools → Verify a signed notice… checks a PDF's signature; Tools → Backups and restore… lists the
+backups and restores one (the app then starts again through ``on_restart``). After each sign-in
+(``after_sign_in``, called by ``inspector.app`` and by Switch user) the resume offer names an
+inspection in progress, focused for one key, and a non-blocking reminder lists overdue notices.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -20,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,25 +36,25 @@ from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.login import LoginDialog
 from inspector.ui.geometry import PreserveGeometry
 from inspector.ui.icons import icon
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, apply_language, current_language, localized
+from inspector.ui.page_stack import PageStack
 from inspector.ui.pages.base import Page
-from inspector.ui.pages.dashboard import DashboardPage
-from inspector.ui.pages.inspections_host import InspectionsHost
-from inspector.ui.pages.notices import NoticesPage
-from inspector.ui.pages.registry import RegistryPage
-from inspector.ui.pages.reports import ReportsPage
-from inspector.ui.pages.settings import SettingsPage
-from inspector.ui.pages.templates import TemplatesPage
+from inspector.ui.sign_in_memory import remember_username
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.resume_banner import ResumeBanner
 
 PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, parent: QWidget | None = None, *,
+                 on_reset_demo: Callable[[], None] | None = None,
+                 on_restart: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
+        self.on_reset_demo = on_reset_demo
+        self.on_restart = on_restart  # quit and start again (after a restore); None: the user starts it
         self._retranslate_pending = False
         self.reminder: QDialog | None = None
         self.setWindowIcon(icon("app"))
@@ -62,20 +65,20 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_title = QLabel()
         self.page_title.setObjectName("pageTitle")
-        self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        # Pages are built when first shown (or asked for through ``pages[key]``).
+        self.stack = self.pages = PageStack(PAGE_KEYS, self._new_page)
         for key in PAGE_KEYS:
             item = QListWidgetItem(icon(key), "")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            page = self._make_page(key)
-            self.pages[key] = page
-            self.stack.addWidget(page)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(22, 16, 22, 12)
         right_layout.setSpacing(10)
         right_layout.addWidget(self.page_title)
+        self.resume = ResumeBanner(ui)
+        self.resume.resume_requested.connect(self.resume_inspection)
+        right_layout.addWidget(self.resume)
         right_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -108,23 +111,44 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.resize(min(1200, available.width() * 9 // 10), min(780, available.height() * 9 // 10))
 
     # --- pages ----------------------------------------------------------------------------
+    def _new_page(self, key: str) -> Page:
+        """A page as the stack builds it on first use, with its remembered splitter positions."""
+        page = self._make_page(key)
+        self.restore_splitters(page)
+        return page
+
     def _make_page(self, key: str) -> Page:
+        # Each page's module is imported here, when the page is first needed, not at start-up.
         page: Page
         if key == "dashboard":
+            from inspector.ui.pages.dashboard import DashboardPage
+
             page = DashboardPage(self.ui)
             page.navigate.connect(self.go_to)
         elif key == "inspections":
+            from inspector.ui.pages.inspections_host import InspectionsHost
+
             page = InspectionsHost(self.ui)  # the list, and the recording screen in its place
         elif key == "notices":
+            from inspector.ui.pages.notices import NoticesPage
+
             page = NoticesPage(self.ui)
         elif key == "templates":
+            from inspector.ui.pages.templates import TemplatesPage
+
             page = TemplatesPage(self.ui)
         elif key == "reports":
+            from inspector.ui.pages.reports import ReportsPage
+
             page = ReportsPage(self.ui)
             page.navigate.connect(self.go_to)
         elif key == "registry":
+            from inspector.ui.pages.registry import RegistryPage
+
             page = RegistryPage(self.ui)
         elif key == "settings":
+            from inspector.ui.pages.settings import SettingsPage
+
             page = SettingsPage(self.ui)
             page.language_chosen.connect(self.set_language)
         else:
@@ -140,33 +164,20 @@ class MainWindow(PreserveGeometry, QMainWindow):
         or the inspections list on one failed item (a dict of ``InspectionsPage.show_failed_item``
         arguments)."""
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
-        page = self.pages[key]
-        if isinstance(page, RegistryPage) and detail is not None:
-            page.set_kind(detail)  # type: ignore[arg-type]
-        elif isinstance(page, NoticesPage) and isinstance(detail, dict):
-            page.set_filter(**detail)
-        elif isinstance(page, InspectionsHost) and isinstance(detail, dict):
-            page.show_list()
-            page.list_page.show_failed_item(**detail)
+        page = self.pages.page(key)
+        if key == "registry" and detail is not None:
+            page.set_kind(detail)  # type: ignore[attr-defined]
+        elif key == "notices" and isinstance(detail, dict):
+            page.set_filter(**detail)  # type: ignore[attr-defined]
+        elif key == "inspections" and isinstance(detail, dict):
+            page.show_list()  # type: ignore[attr-defined]
+            page.list_page.show_failed_item(**detail)  # type: ignore[attr-defined]
         return page
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(PAGE_KEYS):
-            self.stack.setCurrentWidget(self.pages[PAGE_KEYS[row]])
+            self.pages.show_page(PAGE_KEYS[row])
             self.page_title.setText(self.nav.item(row).text())
-
-    def _rebuild_page(self, key: str) -> None:
-        """Replace a page that cannot retranslate itself with a fresh one in the new language."""
-        old = self.pages[key]
-        index = self.stack.indexOf(old)
-        showing = self.stack.currentWidget() is old
-        new = self._make_page(key)
-        self.stack.insertWidget(index, new)
-        self.stack.removeWidget(old)
-        self.pages[key] = new
-        if showing:
-            self.stack.setCurrentWidget(new)
-        old.deleteLater()
 
     # --- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -180,6 +191,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.switch_user_action)
+        self.reset_demo_action = QAction(self)
+        self.reset_demo_action.triggered.connect(self.reset_demo)
+        if self.on_reset_demo is not None:  # only on a demo folder
+            self.file_menu.addAction(self.reset_demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -206,6 +221,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.verify_notice_action = QAction(self)
         self.verify_notice_action.triggered.connect(self.verify_notice)
         self.tools_menu.addAction(self.verify_notice_action)
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.open_backups)
+        self.tools_menu.addAction(self.backups_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -214,13 +232,41 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     # --- actions ----------------------------------------------------------------------------
+    def reset_demo(self) -> bool:
+        """After the user confirms, replace the demo data with a fresh copy (the app starts again)."""
+        if self.on_reset_demo is None:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Reset demo data"),
+            self.tr("Make the demo data afresh? Everything done in the demo so far is replaced; Inspector "
+                    "starts again on the new demo data."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.on_reset_demo()
+        return True
+
     def switch_user(self) -> User | None:
         """Sign in as someone else; every page reloads for the new user."""
         user = LoginDialog.ask(self, self.ui.app.users)
         if user is not None:
+            remember_username(user.username)
             self.ui.sign_in(user)
-            self.remind_overdue()
+            self.after_sign_in()
         return user
+
+    def after_sign_in(self) -> None:
+        """What follows each sign-in: the offer to go on with an inspection in progress (focused,
+        one key), and the reminder of overdue notices (not blocking)."""
+        self.resume.offer()
+        self.remind_overdue()
+
+    def resume_inspection(self, inspection_id: int) -> None:
+        """Open ``inspection_id`` on the recording screen (the resume offer's button)."""
+        host = self.go_to("inspections")
+        screen = host.open_inspection(inspection_id)  # type: ignore[attr-defined]
+        if screen is not None:
+            self.resume.hide()
 
     def remind_overdue(self) -> QDialog | None:
         """Once per sign-in: the overdue notices the user can act on, in a dialog that does not block."""
@@ -242,6 +288,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 
         VerifyNoticeDialog.open_for(self.ui, self)
+
+    def open_backups(self) -> None:
+        """Tools → Backups and restore…: the list, back up now, restore (then start again)."""
+        from inspector.ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog.open_for(self.ui, self, on_restart=self.on_restart)
 
     def set_language(self, language: str) -> bool:
         """Save ``language`` for this data folder and show every screen in it now."""
@@ -279,6 +331,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
             self._show_title()
+        if changes.touches(Entity.INSPECTION) and self.resume.isVisible():
+            self.resume.refresh()  # completed, or more answered: the offer follows
 
     def _show_status(self) -> None:
         if self.ui.signed_in:
@@ -313,11 +367,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.page_actions[row].setText(titles[key])
         self.file_menu.setTitle(self.tr("&File"))
         self.switch_user_action.setText(self.tr("&Switch user…"))
+        self.reset_demo_action.setText(self.tr("&Reset demo data…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.verify_notice_action.setText(self.tr("&Verify a signed notice…"))
+        self.backups_action.setText(self.tr("&Backups and restore…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Inspector"))
         if 0 <= self.nav.currentRow() < len(PAGE_KEYS):
@@ -330,9 +386,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """The window's texts, then each page's (rebuilt when it cannot retranslate itself)."""
         self._retranslate_pending = False
         self.retranslate()
-        for key, page in list(self.pages.items()):
+        for key, page in self.pages.built().items():
             if type(page).retranslate is Page.retranslate:
-                self._rebuild_page(key)
+                self.pages.rebuild(key)
             else:
                 page.retranslate()
 

@@ -4,23 +4,37 @@ one-row-per-item layout) as a new draft, Export… the selected version to .xlsx
 The files are read and written by ``TemplateTransferService``; this module only asks where
 (``SpreadsheetFiles``, a classmethod tests replace) and reports what happened. A refused file
 shows every problem (sheet, row, column) through ``show_error``; nothing is imported then.
+
+The actions know the page only as a ``TransferHost`` (what is selected, where to say what
+happened, how to select a new draft), so the page imports this module and not the other way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from inspector.domain.errors import InspectorError
+from inspector.domain.templates import TemplateVersion
 from inspector.domain.users import Permission
 from inspector.ui.dialogs.errors import show_error
+from inspector.ui.uicontext import UiContext
 
-if TYPE_CHECKING:
-    from inspector.ui.pages.templates import TemplatesPage
+
+class TransferHost(Protocol):
+    """What the actions need of the page that shows them."""
+
+    ui: UiContext
+    note: QLabel
+
+    @property
+    def current(self) -> TemplateVersion | None: ...
+
+    def select_version(self, version_id: int) -> None: ...
 
 
 class SpreadsheetFiles:
@@ -45,17 +59,20 @@ class SpreadsheetFiles:
 
 
 class TemplateTransferActions(QObject):
-    """Import… and Export… on the templates page's toolbar (which owns the actions)."""
+    """Import… and Export… for a page's toolbar (``actions()``; the toolbar takes ownership)."""
 
-    def __init__(self, page: TemplatesPage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.import_action = QAction(page.toolbar)
+    def __init__(self, host: TransferHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.parent_widget = parent
+        self.import_action = QAction(parent)
         self.import_action.triggered.connect(lambda _checked=False: self.import_file())
-        self.export_action = QAction(page.toolbar)
+        self.export_action = QAction(parent)
         self.export_action.triggered.connect(lambda _checked=False: self.export_selected())
-        page.add_transfer_actions([self.import_action, self.export_action])
         self.retranslate()
+
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.export_action]
 
     def retranslate(self) -> None:
         self.import_action.setText(self.tr("Import…"))
@@ -68,23 +85,23 @@ class TemplateTransferActions(QObject):
 
     def update(self) -> None:
         """Enable what the signed-in user may do with the current selection."""
-        signed_in = self.page.ui.signed_in
-        self.import_action.setEnabled(signed_in and self.page.ui.user.can(Permission.EDIT_TEMPLATES))
-        self.export_action.setEnabled(signed_in and self.page.current is not None)
+        signed_in = self.host.ui.signed_in
+        self.import_action.setEnabled(signed_in and self.host.ui.user.can(Permission.EDIT_TEMPLATES))
+        self.export_action.setEnabled(signed_in and self.host.current is not None)
 
     def import_file(self, path: Path | None = None) -> bool:
         """Import ``path`` (asked for when None); True when a draft was created."""
-        path = path or SpreadsheetFiles.choose_import(self.page)
+        path = path or SpreadsheetFiles.choose_import(self.parent_widget)
         if path is None:
             return False
         try:
-            version, changes = self.page.ui.app.template_transfer.import_xlsx(self.page.ui.user, path)
+            version, changes = self.host.ui.app.template_transfer.import_xlsx(self.host.ui.user, path)
         except InspectorError as error:
-            show_error(self.page, error)
+            show_error(self.parent_widget, error)
             return False
-        self.page.ui.hub.publish(changes)
-        self.page.select_version(version.id)
-        self.page.note.setText(self.tr(
+        self.host.ui.hub.publish(changes)
+        self.host.select_version(version.id)
+        self.host.note.setText(self.tr(
             "{code} was imported as draft version {version} with {count} items. "
             "Check it in the editor, then publish it for a month."
         ).format(code=version.code, version=version.version, count=version.body.item_count))
@@ -92,18 +109,18 @@ class TemplateTransferActions(QObject):
 
     def export_selected(self, path: Path | None = None) -> Path | None:
         """Export the selected version to ``path`` (asked for when None)."""
-        version = self.page.current
+        version = self.host.current
         if version is None:
             return None
         suggested = f"{version.code}-v{version.version}.xlsx"
-        path = path or SpreadsheetFiles.choose_export(self.page, suggested)
+        path = path or SpreadsheetFiles.choose_export(self.parent_widget, suggested)
         if path is None:
             return None
         try:
-            written = self.page.ui.app.template_transfer.export_xlsx(self.page.ui.user, version.id, path)
+            written = self.host.ui.app.template_transfer.export_xlsx(self.host.ui.user, version.id, path)
         except InspectorError as error:
-            show_error(self.page, error)
+            show_error(self.parent_widget, error)
             return None
-        self.page.note.setText(self.tr("Exported {code} v{version} to {path}.").format(
+        self.host.note.setText(self.tr("Exported {code} v{version} to {path}.").format(
             code=version.code, version=version.version, path=str(written)))
         return written

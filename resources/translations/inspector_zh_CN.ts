@@ -112,8 +112,8 @@
         <translation>服务质量督查</translation>
     </message>
     <message>
-        <source>Demo data: every demo account&apos;s password is {password}.</source>
-        <translation>演示数据：所有演示账号的密码均为 {password}。</translation>
+        <source>Demo data of {day}: every demo account&apos;s password is {password}. File → Reset demo data… makes it afresh.</source>
+        <translation>演示数据（{day} 生成）：所有演示账号的密码都是 {password}。“文件 → 重置演示数据…”可重新生成。</translation>
     </message>
 </context>
 <context>
@@ -139,12 +139,142 @@
         <translation>导出档案 (.pdf)…</translation>
     </message>
     <message>
+        <source>staff-file</source>
+        <translation>个人档案</translation>
+    </message>
+    <message>
+        <source>vehicle-file</source>
+        <translation>车辆档案</translation>
+    </message>
+    <message>
         <source>Export the file of {key}</source>
         <translation>导出 {key} 的档案</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Inspector backs the database up on the first start of every day, before every upgrade and before every import. Photos are not copied: the photo store never changes or removes a photo a backup refers to.</source>
+        <translation>每天首次启动时、每次升级前和每次导入前，督查系统都会自动备份数据库。照片不复制：照片库中的照片从不修改，备份所引用的照片也不会被删除。</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>备份文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <source>backups, and one of every month</source>
+        <translation>份备份，另每月保留一份</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>已备份：{file}</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.db);;* (*)</source>
+        <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup is in place; the database as it was is kept as {kept}. Inspector starts again now.</source>
+        <translation>备份已恢复；原数据库已另存为 {kept}。督查系统现在重新启动。</translation>
+    </message>
+    <message>
+        <source>The backup is in place; the database as it was is kept as {kept}. Inspector closes now: start it again to work on the restored data.</source>
+        <translation>备份已恢复；原数据库已另存为 {kept}。督查系统现在关闭，请重新启动以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {when} ({why})?</source>
+        <translation>恢复 {when} 的备份（{why}）？</translation>
+    </message>
+    <message>
+        <source>Restore the backup {file}?</source>
+        <translation>恢复备份 {file}？</translation>
+    </message>
+    <message>
+        <source>Everything recorded since then is replaced. The current database is kept aside beside it (inspector.db.before-restore-…), and Inspector closes and starts again on the restored data.</source>
+        <translation>此后记录的所有内容都将被替换。当前数据库会另存在旁边（inspector.db.before-restore-…），督查系统随后关闭并在恢复后的数据上重新启动。</translation>
+    </message>
+    <message>
+        <source>The backup is from an earlier version; it is upgraded when Inspector starts again.</source>
+        <translation>该备份来自较早的版本，重新启动时会自动升级。</translation>
+    </message>
+    <message>
+        <source>{count} photos it refers to are no longer in the photo store.</source>
+        <translation>其中引用的 {count} 张照片已不在照片库中。</translation>
     </message>
 </context>
 <context>
@@ -393,8 +523,8 @@
         <translation>{on_time} / {closed}</translation>
     </message>
     <message>
-        <source>Answered by the deadline</source>
-        <translation>在整改期限内回复</translation>
+        <source>Closed this month; on time = the reply came by the deadline</source>
+        <translation>本月办结的通知单中，在整改期限内回复的</translation>
     </message>
     <message>
         <source>No notice closed this month yet</source>
@@ -492,6 +622,14 @@
     <message>
         <source>The report file {file} must end in .xlsx or .pdf.</source>
         <translation>报告文件 {file} 的扩展名必须是 .xlsx 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>holds a control character ({character}), which a name or note may not contain; remove it</source>
+        <translation>含有控制字符（{character}），名称和说明中不能含有，请删除</translation>
+    </message>
+    <message>
+        <source>is longer than the {limit} characters allowed</source>
+        <translation>超过允许的 {limit} 个字符</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes); save the template as .xlsx</source>
@@ -710,10 +848,6 @@
         <translation>检查记录 {inspection} 属于其他督导员，只有录入人或质量办可以修改。</translation>
     </message>
     <message>
-        <source>Inspection {inspection} is a covert visit; only its author, the quality office and admins may see it.</source>
-        <translation>检查记录 {inspection} 是暗访记录，只有录入人、质量办和管理员可以查看。</translation>
-    </message>
-    <message>
         <source>Inspection {inspection} is completed and can no longer be edited.</source>
         <translation>检查记录 {inspection} 已完成，不能再修改。</translation>
     </message>
@@ -786,8 +920,76 @@
         <translation>数据库 {file} 由更新版本的服务质量督查写入（包含 {unknown}）。请安装新版本；未做任何更改。</translation>
     </message>
     <message>
-        <source>Upgrading {file} left {problems} broken references; the backup beside it is untouched.</source>
-        <translation>升级 {file} 后有 {problems} 处引用失效；同一目录下的备份未被改动。</translation>
+        <source>There is no database at {file}; check creates none. Give the data folder with --data-dir, or restore the last backup (Tools → 备份与恢复).</source>
+        <translation>{file} 处没有数据库；check 不会新建数据库。请用 --data-dir 指定数据文件夹，或恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is empty (it holds no Inspector data); check creates and migrates nothing and did not touch it. Restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库 {file} 是空的（没有任何督查数据）；检查不创建、不升级任何内容，也未改动该文件。请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read: {reason}.</source>
+        <translation>无法读取数据库 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The database {file} has not been upgraded to this version yet (missing {pending}); check upgrades nothing. Open the data folder with the app or any other command once (it backs the file up first), then check again.</source>
+        <translation>数据库 {file} 尚未升级到当前版本（缺少 {pending}）；检查不会升级数据库。请先用本程序或任一其他命令打开一次该数据文件夹（升级前会自动备份），再重新检查。</translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged ({reason}). Restore the last backup (Tools → 备份与恢复); nothing was changed.</source>
+        <translation>数据库 {file} 已损坏（{reason}）。请恢复最近的备份（工具 → 备份与恢复）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Where the database should be, {file} is a folder or a device, not a file. Move it away or restore the last backup (Tools → 备份与恢复).</source>
+        <translation>数据库所在位置 {file} 是文件夹或设备，不是文件。请将其移走，或恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} is a link to {target}, not the database itself; Inspector does not follow it. Put the database file itself in the data folder.</source>
+        <translation>{file} 是指向 {target} 的链接，不是数据库本身；本程序不跟随链接。请把数据库文件本身放在数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be opened ({reason}). Check that the data folder exists and that you may write to it.</source>
+        <translation>无法打开数据库 {file}（{reason}）。请检查数据文件夹是否存在、是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>The data folder {file} is a file, not a folder. Choose a folder (--data-dir).</source>
+        <translation>数据文件夹 {file} 是一个文件，不是文件夹。请选择一个文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>{file} is read-only (the folder or the disk cannot be written); nothing was changed. Use a writable data folder.</source>
+        <translation>{file} 为只读（文件夹或磁盘不可写入）；未做任何更改。请使用可写入的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>You have no permission to write {file}; nothing was changed.</source>
+        <translation>您没有写入 {file} 的权限；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {file} could not be written, and nothing half-written was kept. Free some space and try again.</source>
+        <translation>磁盘已满：无法写入 {file}，未保留任何写了一半的内容。请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk failed while reading or writing {file} ({reason}). Check the disk, then restore the last backup (Tools → 备份与恢复) if the problem stays.</source>
+        <translation>读写 {file} 时磁盘出错（{reason}）。请检查磁盘；如问题仍在，请恢复最近的备份（工具 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>{file} is a device, a folder or another special file, not a regular file; nothing was read.</source>
+        <translation>{file} 是设备、文件夹或其他特殊文件，不是普通文件；未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The file {file} is {size_mb} MB, more than the {limit_mb} MB accepted; nothing was read. (The limit for photos is set in Settings.)</source>
+        <translation>文件 {file} 大小为 {size_mb} MB，超过允许的 {limit_mb} MB；未读取任何内容。（照片大小上限可在“设置”中修改。）</translation>
+    </message>
+    <message>
+        <source>The file {file} is {size_mb} MB, more than the {limit_mb} MB an import accepts; nothing was read.</source>
+        <translation>文件 {file} 大小为 {size_mb} MB，超过导入允许的 {limit_mb} MB；未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The file {file} has a cell longer than {limit} characters at line {row} — no name or note is that long (a quote left open?); nothing was imported.</source>
+        <translation>文件 {file} 第 {row} 行有一个单元格超过 {limit} 个字符——名称和说明不会这么长（是否有未闭合的引号？）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is a device, a folder or another special file, not a regular file; nothing was written. Choose a file name.</source>
+        <translation>{file} 是设备、文件夹或其他特殊文件，不是普通文件；未写入任何内容。请选择一个文件名。</translation>
     </message>
     <message>
         <source>{file}: {count} problem(s) found; nothing was imported.</source>
@@ -916,6 +1118,18 @@
     <message>
         <source>The built-in template file {file} is damaged ({detail}); reinstall Inspector.</source>
         <translation>内置检查表文件 {file} 已损坏（{detail}），请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>The built-in template file {file} is missing; reinstall Inspector.</source>
+        <translation>内置检查表文件 {file} 缺失，请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s installation is incomplete: {files} missing from {folder}; reinstall Inspector.</source>
+        <translation>服务质量督查的安装不完整：{folder} 中缺少 {files}，请重新安装服务质量督查。</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s bundled files (package {package}) are not a folder on disk ({where}); reinstall Inspector.</source>
+        <translation>服务质量督查的内置文件（包 {package}）不是磁盘上的文件夹（{where}），请重新安装服务质量督查。</translation>
     </message>
     <message>
         <source>&quot;{code}&quot; is not a template code: use up to {maximum} letters, digits, dots, dashes or underscores (e.g. T4).</source>
@@ -1070,6 +1284,10 @@
         <translation>只能对通知单本身签名，不能对其记录签名：--sign 和 --record 只能选用其一。</translation>
     </message>
     <message>
+        <source>Upgrading {file} left {problems} broken references; the backup made before the upgrade (in the backups folder) is untouched.</source>
+        <translation>升级 {file} 后有 {problems} 处引用失效；升级前所做的备份（在 backups 文件夹中）完好无损。</translation>
+    </message>
+    <message>
         <source>a value is required</source>
         <translation>此项必填</translation>
     </message>
@@ -1158,6 +1376,10 @@
         <translation>不支持其颜色格式（{mode}）</translation>
     </message>
     <message>
+        <source>it is not an Inspector database</source>
+        <translation>它不是本程序的数据库</translation>
+    </message>
+    <message>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -1202,6 +1424,30 @@
         <translation>该密码无法解锁签名密钥。</translation>
     </message>
     <message>
+        <source>A covert notice is signed with the office seal certificate, and this data folder has none yet; the holder of the certificate authority creates it with &quot;certs init-seal&quot;.</source>
+        <translation>暗访通知单须以检查专用章证书签署，本数据文件夹尚无此证书；由证书颁发机构的持有人用 “certs init-seal” 创建。</translation>
+    </message>
+    <message>
+        <source>This data folder already has its office seal certificate; give quality-office members a copy with &quot;certs grant-seal USER&quot;.</source>
+        <translation>此数据文件夹已有检查专用章证书；请用“certs grant-seal 用户名”为质量办成员分发密钥副本。</translation>
+    </message>
+    <message>
+        <source>A covert notice is signed with the office seal, never with a personal certificate, and &quot;{user}&quot; holds no copy of the seal key yet; ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>暗访整改通知单只用检查专用章签名，绝不使用个人证书，而“{user}”尚未持有检查专用章密钥副本；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
+        <source>The office seal is held by the quality office only; &quot;{user}&quot; ({role}) cannot apply it, so covert notices are signed by the quality office.</source>
+        <translation>检查专用章仅由质量办持有；“{user}”（{role}）不能使用，暗访整改通知单由质量办签名。</translation>
+    </message>
+    <message>
+        <source>The office seal certificate expired on {not_after}; the holder of the certificate authority must make a new one.</source>
+        <translation>检查专用章证书已于 {not_after} 过期；须由证书颁发机构的持有人重新创建。</translation>
+    </message>
+    <message>
+        <source>The copy of the office seal key of &quot;{user}&quot; is locked with an earlier password (the password was reset); ask the holder of the certificate authority to run &quot;certs grant-seal {user}&quot;.</source>
+        <translation>“{user}”的检查专用章密钥副本仍由旧密码锁定（密码已被重置）；请证书颁发机构的持有人运行“certs grant-seal {user}”。</translation>
+    </message>
+    <message>
         <source>A signing key needs a password.</source>
         <translation>签名密钥需要设置密码。</translation>
     </message>
@@ -1222,8 +1468,60 @@
         <translation>无法读取 PDF（{reason}）。</translation>
     </message>
     <message>
+        <source>{file} is a folder, not a PDF file: give the path of one signed PDF.</source>
+        <translation>{file} 是文件夹，不是 PDF 文件：请给出一个已签名 PDF 的路径。</translation>
+    </message>
+    <message>
         <source>The password of &quot;{user}&quot; is needed to protect their new signing key: let them type it in a terminal, or set ${env}.</source>
         <translation>需要“{user}”的密码来保护其新的签名密钥：请本人在终端中输入，或设置 ${env}。</translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be written ({reason}); nothing was changed.</source>
+        <translation>无法写入备份 {file}（{reason}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give the name of the backup file to write.</source>
+        <translation>{file} 是一个文件夹；请给出要写入的备份文件名。</translation>
+    </message>
+    <message>
+        <source>{file} is not a database backup (it is not an SQLite file); nothing was changed.</source>
+        <translation>{file} 不是数据库备份（不是 SQLite 文件）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged (SQLite&apos;s integrity check: {problem}); nothing was changed.</source>
+        <translation>备份 {file} 已损坏（SQLite 完整性检查：{problem}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} no longer matches the SHA-256 recorded when it was made (changed or incomplete copy); nothing was changed.</source>
+        <translation>备份 {file} 与备份时记录的 SHA-256 不符（已被修改或复制不完整）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is an SQLite file but not an Inspector database; nothing was changed.</source>
+        <translation>{file} 是 SQLite 文件，但不是督查系统的数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of Inspector (it has changes this version does not know: {unknown}); update Inspector first. Nothing was changed.</source>
+        <translation>备份 {file} 由更新版本的督查系统生成（含本版本不认识的变更：{unknown}）；请先升级督查系统。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by Inspector {version}, newer than this {current}; update Inspector first. Nothing was changed.</source>
+        <translation>备份 {file} 由督查系统 {version} 生成，比当前的 {current} 更新；请先升级督查系统。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restoring {file} failed ({reason}); the database is as it was.</source>
+        <translation>恢复 {file} 失败（{reason}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>Inspector is open on {folder} (process {pid}); close it before restoring a backup.</source>
+        <translation>督查系统正在使用 {folder}（进程 {pid}）；请先关闭它再恢复备份。</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read ({reason}); restore a backup (inspector-cli restore FILE, the backups are in the backups folder beside it).</source>
+        <translation>无法读取数据库 {file}（{reason}）；请恢复一份备份（inspector-cli restore 文件，备份在旁边的 backups 文件夹中）。</translation>
+    </message>
+    <message>
+        <source>The database {file} is busy with another change; try again in a moment.</source>
+        <translation>数据库 {file} 正在进行其他更改；请稍后再试。</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; is not a record id (a UUID version 7).</source>
@@ -2240,6 +2538,13 @@
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+</context>
+<context>
     <name>LetterheadImages</name>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
@@ -2342,6 +2647,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Reset demo data</source>
+        <translation>重置演示数据</translation>
+    </message>
+    <message>
+        <source>Make the demo data afresh? Everything done in the demo so far is replaced; Inspector starts again on the new demo data.</source>
+        <translation>重新生成演示数据？在演示中所做的一切都将被替换；Inspector 将在新的演示数据上重新启动。</translation>
+    </message>
+    <message>
         <source>The {language} translation is missing from this installation; texts stay in English.</source>
         <translation>本安装缺少{language}翻译，界面文字将保持英文。</translation>
     </message>
@@ -2398,6 +2711,10 @@
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Reset demo data…</source>
+        <translation>重置演示数据(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2416,6 +2733,10 @@
     <message>
         <source>&amp;Verify a signed notice…</source>
         <translation>验证已签署的通知单(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2722,10 +3043,6 @@
     <message>
         <source>Sign notice {number}</source>
         <translation>签署通知单 {number}</translation>
-    </message>
-    <message>
-        <source>Your password unlocks your signing key:</source>
-        <translation>请输入密码以解锁您的签名密钥：</translation>
     </message>
     <message>
         <source>Signed copy saved as {path}</source>
@@ -3277,6 +3594,26 @@
         <source>Photos are still being added to this item; a moment, please.</source>
         <translation>此项目的照片仍在添加中，请稍候。</translation>
     </message>
+    <message>
+        <source>Complete this inspection? {answered} of {total} item(s) answered, {failed} failed. Once completed it can no longer be changed.</source>
+        <translation>完成本次检查？已答 {answered} / {total} 项，不合格 {failed} 项。完成后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Failed: {items}</source>
+        <translation>不合格项：{items}</translation>
+    </message>
+    <message>
+        <source>Complete the inspection</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Discard this failure?</source>
+        <translation>放弃这条不合格记录？</translation>
+    </message>
+    <message>
+        <source>The note and photos typed for {item} are not saved yet. Discard them?</source>
+        <translation>为 {item} 填写的说明和照片尚未保存。要放弃吗？</translation>
+    </message>
 </context>
 <context>
     <name>ReferencePhotoPicker</name>
@@ -3752,8 +4089,16 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <source>Monthly reports are for the quality office, managers and administrators; your role does not include viewing reports.</source>
-        <translation>月度报告供质量办、管理人员和系统管理员查看；您的角色没有查看报表的权限。</translation>
+        <source>Monthly reports are for the quality office, managers and administrators. What you can see: your inspections, with their scores, and the rectification notices with where each stands.</source>
+        <translation>月度报告供质量办、管理人员和系统管理员查看。您可以查看：自己的检查记录及其得分，以及各整改通知单的办理进度。</translation>
+    </message>
+    <message>
+        <source>Open my inspections</source>
+        <translation>打开我的检查</translation>
+    </message>
+    <message>
+        <source>Open the notices</source>
+        <translation>打开整改通知单</translation>
     </message>
     <message>
         <source>Month</source>
@@ -3920,8 +4265,16 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>退步最大：{name}（−{points:.1f} 个百分点）</translation>
     </message>
     <message>
+        <source>all-units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
         <source>Export the monthly table</source>
         <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <source>monthly-table</source>
+        <translation>月度报表</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -3932,12 +4285,35 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>导出月度报告</translation>
     </message>
     <message>
+        <source>monthly-report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBanner</name>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>You have an inspection in progress.</source>
+        <translation>您有一项检查尚未完成。</translation>
+    </message>
+    <message>
+        <source>You have {count} inspections in progress; the latest:</source>
+        <translation>您有 {count} 项检查尚未完成，最近的一项：</translation>
+    </message>
+    <message>
+        <source>Continue inspection {subject} ({answered}/{total} answered)</source>
+        <translation>继续检查 {subject}（已答 {answered}/{total}）</translation>
     </message>
 </context>
 <context>
@@ -4018,6 +4394,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>再次发生判定期限：</translation>
     </message>
     <message>
+        <source>Largest photo accepted:</source>
+        <translation>照片大小上限：</translation>
+    </message>
+    <message>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
@@ -4028,6 +4408,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>A problem found again on the same item and subject within this many days is flagged as recurred (再次发生).</source>
         <translation>同一检查项目、同一检查对象在此天数内再次发现问题，即标记为再次发生。</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>A photo file larger than this is refused before it is read. Phone photos are at most about 15 MB.</source>
+        <translation>大于此值的照片文件在读取前即被拒绝。手机照片一般不超过约 15 MB。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4065,6 +4453,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>已签署的部分未被改动，但签署后文件中又添加了内容：请勿采信所添加的内容，请向签发方索取原始文件。</translation>
     </message>
     <message>
+        <source>The document was changed between two signatures — more than adding a signature or filling in a form — and a later signature does not make that right: do not rely on what the pages show; ask the issuer for the original file.</source>
+        <translation>文档在两次签署之间被改动（不只是添加签名或填写表单），后来的签名也不能使其有效：请勿采信页面所示内容，请向签发方索取原始文件。</translation>
+    </message>
+    <message>
         <source>The document is intact: nothing has been changed or added since it was signed.</source>
         <translation>文档完整：签署后未被修改，也未添加任何内容。</translation>
     </message>
@@ -4081,26 +4473,6 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>{who}，{organisation}</translation>
     </message>
     <message>
-        <source>Signed by {who} on {when}.</source>
-        <translation>由 {who} 于 {when} 签署。</translation>
-    </message>
-    <message>
-        <source>Signed by {who}; the time of signing is not recorded.</source>
-        <translation>由 {who} 签署；未记录签署时间。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate was issued by {issuer}, a certificate authority trusted here: the name above is confirmed.</source>
-        <translation>签署人的证书由本机信任的 CA {issuer} 签发：上述签署人姓名已确认。</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name above is not confirmed.</source>
-        <translation>签署人的证书（由 {issuer} 签发）并非来自本机信任的 CA，或已过期：上述签署人姓名未经确认。</translation>
-    </message>
-    <message>
-        <source>No trusted certificate authority was given, so the name above is not confirmed; check again with the office&apos;s certificate (inspector-ca.pem).</source>
-        <translation>未提供受信任的 CA，因此上述签署人姓名未经确认；请使用质量办的 CA 证书（inspector-ca.pem）重新验证。</translation>
-    </message>
-    <message>
         <source>This file is not a PDF document, or it is too damaged to read.</source>
         <translation>此文件不是 PDF 文档，或已严重损坏，无法读取。</translation>
     </message>
@@ -4113,24 +4485,84 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>签署理由：{reason}。</translation>
     </message>
     <message>
+        <source>Covert visit: signed with the office seal certificate “{name}”, never with a personal certificate.</source>
+        <translation>暗访：以检查专用章证书“{name}”签署，绝不使用个人证书。</translation>
+    </message>
+    <message>
+        <source>Covert visit: this notice is signed with the office seal certificate “{name}”, never with your personal certificate, so the signature names no person. The quality office holds the seal&apos;s key ({holders}). Your password unlocks your copy of the seal key:</source>
+        <translation>暗访：此通知单使用检查专用章证书“{name}”签名，不使用您的个人证书，签名中不出现任何人的姓名。检查专用章的密钥由质量办持有（{holders}）。请输入您的密码以解锁您持有的检查专用章密钥：</translation>
+    </message>
+    <message>
+        <source>Signed with your personal certificate (“{name}”). Your password unlocks your signing key:</source>
+        <translation>使用您的个人证书（“{name}”）签名。请输入您的密码以解锁签名密钥：</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who}, but it is not intact.</source>
+        <translation>自称由 {who} 签署，但签名已不完整。</translation>
+    </message>
+    <message>
+        <source>signed by {who} on {when}; the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 于 {when} 签署；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>signed by {who} (the time of signing is not recorded); the certificate was issued by {issuer}, a certificate authority trusted here: the name is confirmed.</source>
+        <translation>由 {who} 签署（未记录签署时间）；证书由本机信任的证书颁发机构 {issuer} 签发：签署人已确认。</translation>
+    </message>
+    <message>
+        <source>an unrecorded time</source>
+        <translation>未记录的时间</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}, but its certificate (issued by {issuer}) does not come from a certificate authority trusted here, or it has expired: the name is not confirmed.</source>
+        <translation>自称由 {who} 于 {when} 签署，但其证书（由 {issuer} 签发）并非来自本机信任的证书颁发机构，或已过期：签署人未经确认。</translation>
+    </message>
+    <message>
+        <source>it claims to be by {who} on {when}; no trusted certificate authority is known here, so the name is not confirmed: anyone can make a certificate with any name. Check again with the office&apos;s certificate (inspector-ca.pem).</source>
+        <translation>自称由 {who} 于 {when} 签署；本机没有可信的证书颁发机构，签署人未经确认：任何人都能制作带有任意姓名的证书。请用质量办的证书（inspector-ca.pem）再次核验。</translation>
+    </message>
+    <message>
+        <source>It covers the whole file.</source>
+        <translation>它覆盖整个文件。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; the revisions after it only add signatures or fill in form fields.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后的版本只添加了签名或填写了表单。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}, and a later revision changed the document itself (more than signatures or form filling): what the pages show now is not what was signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版），而其后的版本修改了文档本身（不只是签名或填写表单）：页面现在显示的内容并非当时签署的内容。</translation>
+    </message>
+    <message>
+        <source>It covers the file up to revision {revision} of {revisions}; something was added after it that nobody signed.</source>
+        <translation>它覆盖文件的第 1 至第 {revision} 版（共 {revisions} 版）；其后又添加了无人签署的内容。</translation>
+    </message>
+    <message>
+        <source>What it covers cannot be read.</source>
+        <translation>无法读取它覆盖的范围。</translation>
+    </message>
+    <message>
+        <source>Signature {index} of {count}:</source>
+        <translation>第 {index} 个签名（共 {count} 个）：</translation>
+    </message>
+    <message>
+        <source>it is damaged and cannot be read.</source>
+        <translation>已损坏，无法读取。</translation>
+    </message>
+    <message>
         <source>Signed at: {location}.</source>
         <translation>签署地点：{location}。</translation>
     </message>
     <message>
-        <source>The document carries {count} signatures; this is about the last one, which covers the earlier ones.</source>
-        <translation>此文档带有 {count} 个签名；以下结果针对最后一个签名，它涵盖之前的各个签名。</translation>
+        <source>Signer not confirmed: the signature does not come from a certificate authority trusted here. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：签名并非来自本处信任的证书颁发机构。文档内容与签署时一致。</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed: no trusted certificate authority is known here, so the name on the signature proves nothing. The document&apos;s bytes are as they were signed.</source>
+        <translation>签署人未经确认：本机没有可信的证书颁发机构，签名上的姓名不能证明任何事。文档内容与签署时一致。</translation>
     </message>
     <message>
         <source>Valid signature: the document is intact and the signer is confirmed.</source>
         <translation>签名有效：文档完整，签署人已确认。</translation>
-    </message>
-    <message>
-        <source>Valid signature: the document is intact.</source>
-        <translation>签名有效：文档完整。</translation>
-    </message>
-    <message>
-        <source>The document is intact, but the signer is not confirmed.</source>
-        <translation>文档完整，但签署人未经确认。</translation>
     </message>
     <message>
         <source>Not a readable PDF.</source>
@@ -4143,6 +4575,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Do not rely on this document: its signature is not valid.</source>
         <translation>请勿采信此文档：其签名无效。</translation>
+    </message>
+    <message>
+        <source>Do not rely on this document: it was changed between its signatures.</source>
+        <translation>请勿采信此文档：它在两次签署之间被改动过。</translation>
     </message>
     <message>
         <source>Do not rely on this document: it was changed after signing.</source>
@@ -4986,6 +5422,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <source>Item {where}: photos must be 0 or more, rectification days 1 or more.</source>
         <translation>检查项目 {where}：拍照张数不能小于 0，整改天数不能小于 1。</translation>
     </message>
+    <message>
+        <source>{where}: the text {field} holds a control character ({character}); remove it.</source>
+        <translation>{where}：文字 {field} 含有控制字符（{character}），请删除。</translation>
+    </message>
+    <message>
+        <source>{where}: the text {field} is longer than the {limit} characters allowed.</source>
+        <translation>{where}：文字 {field} 超过允许的 {limit} 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>TemplateTransfer</name>
@@ -5437,6 +5881,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Also trust (CA certificate):</source>
         <translation>另行信任（CA 证书）：</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Choose a signed PDF to check it.</source>

@@ -13,7 +13,7 @@ from inspector.cli.main import main
 from inspector.context import open_context
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role
-from inspector.services.demo import DEMO_PASSWORD
+from inspector.demo.company import DEMO_PASSWORD
 
 
 def _run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:

@@ -137,7 +137,15 @@ def test_covert_visit_hidden_from_other_supervisors(capsys: pytest.CaptureFixtur
     onsite = _start(capsys, folder, "sup1", "--subject", f"vehicle:{FLEET_NO}")  # the last --subject wins
 
     code, out, err = _cli(capsys, folder, "sup2", "inspections", "show", str(covert))
-    assert code == 2 and out == "" and err.startswith("error: ") and "covert" in err and err.count("\n") == 1
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+    assert "covert" not in err.lower() and "暗访" not in err
+    missing = onsite + 100
+    code_missing, out_missing, err_missing = _cli(capsys, folder, "sup2", "inspections", "show", str(missing))
+    # issue #12.3: a hidden covert visit and an id that does not exist get the same answer
+    assert (code_missing, out_missing) == (code, out)
+    assert err_missing.replace(str(missing), "ID") == err.replace(str(covert), "ID")
+    for flag in ((), ("--json",)):
+        assert _cli(capsys, folder, "sup2", "inspections", "show", str(covert), *flag)[::2] == (2, err)
     code, out, _ = _cli(capsys, folder, "sup2", "inspections", "list", "--json")
     assert code == 0 and [row["id"] for row in json.loads(out)] == [onsite]
     code, out, _ = _cli(capsys, folder, "sup2", "inspections", "list", "--json", "--mode", "covert")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from inspector.context import AppContext, open_context
+from inspector.domain.inspections import InspectionMode
 from inspector.domain.users import Role, User
 from inspector.media.synthetic import scene_photo
 from inspector.services.base import local_now
@@ -24,6 +24,7 @@ from tests.cli.conftest import run_cli
 from tests.conftest import PASSWORD
 from tests.signing import flip_signed_byte, pdfsig
 from tests.notice_world import NoticeWorld, completed_inspection, make_world
+from tests.pdf import have
 
 TABLES = ("notices", "notice_items", "notice_state", "notice_receipts", "notice_replies", "reply_photos",
           "followups", "followup_items", "followup_photos", "notice_signatures", "photos", "findings", "audit_log")
@@ -232,14 +233,14 @@ def test_export_sign_makes_a_copy_that_verify_accepts(
     assert f"signed {number}" in out
     code, out, err = run_cli(capsys, "--data-dir", str(folder.path), "verify", str(target))
     assert code == 0, (out, err)
-    if shutil.which("pdfsig"):  # poppler checks the same notice independently
+    if have("pdfsig"):  # poppler checks the same notice independently
         report = pdfsig(target)
         assert "Total document signed" in report and "Signature is Valid." in report
     flipped = tmp_path / "flipped.pdf"
     flipped.write_bytes(flip_signed_byte(target.read_bytes()))
     code, out, err = run_cli(capsys, "--data-dir", str(folder.path), "verify", str(flipped))
     assert code == 1, (out, err)
-    if shutil.which("pdfsig"):
+    if have("pdfsig"):
         assert "Digest Mismatch." in pdfsig(flipped)
     notice = folder.context.notices.by_number(office, number)
     [copy] = folder.context.notice_files.signed_copies(office, notice.id)
@@ -248,3 +249,28 @@ def test_export_sign_makes_a_copy_that_verify_accepts(
     assert [c["pdf_sha256"] for c in shown["signed_copies"]] == [copy["pdf_sha256"]]
     code, _, err = _cli(capsys, folder, "sup1", "notices", "export", number, "-o", str(tmp_path / "s2.pdf"), "--sign")
     assert code == 2 and err.startswith("error: ")  # a supervisor does not sign notices
+
+
+def test_export_sign_of_a_covert_notice_uses_the_office_seal(
+    capsys: pytest.CaptureFixture[str], folder: Folder, tmp_path: Path
+) -> None:
+    """Issue #12.2 as CLI steps: the quality-office member who made the covert visit exports its
+    notice with --sign; the output says the seal signed it and nothing in the file names her."""
+    office = folder.world.office
+    folder.context.certificates.init_ca(office, PASSWORD)
+    folder.context.certificates.issue(office, PASSWORD, office.username, PASSWORD)
+    folder.context.certificates.init_seal(office, PASSWORD)
+    folder.world.sup = office
+    number = folder.issue(folder.inspection(mode=InspectionMode.COVERT))
+    target = tmp_path / "covert.pdf"
+    code, out, err = _cli(capsys, folder, "qo1", "notices", "export", number, "-o", str(target), "--sign")
+    assert code == 0, err
+    seal = f"{folder.context.settings.get().organisation_name} 检查专用章"
+    assert f"Covert visit: signed with the office seal certificate “{seal}”, never with a personal certificate." in out
+    code, out, err = run_cli(capsys, "--data-dir", str(folder.path), "verify", str(target))
+    assert code == 0 and f"signed by {seal}, " in out and "account" not in out, out
+    report = pdfsig(target)  # poppler reads the seal, no person (fails in CI without pdfsig)
+    assert f"Common Name: {seal}" in report and "qo1" not in report and "UID=" not in report
+    shown = json.loads(_cli(capsys, folder, "mgr1", "notices", "show", number, "--json")[1])
+    assert [copy["signer_name"] for copy in shown["signed_copies"]] == [seal]
+    assert b"qo1" not in target.read_bytes()

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from inspector.exchange import ExchangeRecordInvalid
-from inspector.messages import TEMPLATES, describe
+from inspector.words.messages import TEMPLATES, describe
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "inspector"
 SOURCES = [*sorted((PACKAGE / "exchange").glob("*.py")), PACKAGE / "domain" / "records.py"]

@@ -1,11 +1,14 @@
 """Tests of the notice and record PDFs, and the poppler helpers they share.
 
-The helpers run poppler's command-line tools on PDF bytes; a test that needs one is skipped only
-when the tool is not installed (``.ci/run`` installs poppler-utils).
+The helpers run poppler's command-line tools on PDF bytes. A test that needs one is skipped when
+the tool is not installed on a developer's machine, but FAILS in CI (``CI`` set in the
+environment): ``.ci/run`` installs poppler-utils, and a second opinion that silently stopped
+running would look exactly like one that agrees.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,9 +20,35 @@ import pytest
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 
 
+def missing_tool_message(tool: str) -> str | None:
+    """Why ``tool`` cannot run here, or None when it is installed."""
+    return None if shutil.which(tool) else f"{tool} (poppler-utils) is not installed"
+
+
+def have(tool: str) -> bool:
+    """Whether ``tool`` is installed, for a test whose poppler check is one part among others;
+    in CI a missing tool fails the test instead of answering False."""
+    if missing_tool_message(tool) is None:
+        return True
+    need(tool)
+    return False
+
+
+def needs_tools(*tools: str) -> pytest.MarkDecorator:
+    """A marker that skips a test when one of ``tools`` is missing — never in CI, where the test
+    then runs and fails on the missing program."""
+    missing = [reason for reason in map(missing_tool_message, tools) if reason]
+    return pytest.mark.skipif(bool(missing) and not os.environ.get("CI"), reason="; ".join(missing))
+
+
 def need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
+    """Skip the calling test without ``tool`` — except in CI, where its absence is a failure."""
+    reason = missing_tool_message(tool)
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI must run it (apt-get install poppler-utils)")
+    pytest.skip(reason)
 
 
 def _run(tool: str, pdf: bytes, folder: Path, *args: str) -> str:

@@ -4,7 +4,6 @@ same archive giving the same bytes."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
@@ -25,10 +24,10 @@ from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpResult, NoticeStatus
 from inspector.domain.templates import Severity, SubjectKind
 from inspector.pdf.archive_pdf import _tick_steps, render_archive, score_range
+from tests.pdf import needs_tools
 
 CST = timezone(timedelta(hours=8))
-POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-                             reason="poppler-utils is not installed")
+POPPLER = needs_tools("pdftotext", "pdffonts")
 
 
 def _inspection(index: int, day: date, score: float, *, mode: InspectionMode = InspectionMode.ONSITE,

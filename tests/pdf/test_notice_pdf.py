@@ -11,7 +11,7 @@ import pytest
 from inspector.domain.errors import InspectorError
 from inspector.domain.notice_document import DocumentItem, DocumentPhoto, NoticeDocument
 from inspector.domain.templates import Severity
-from inspector.messages import TEMPLATES
+from inspector.words.messages import TEMPLATES
 from inspector.pdf import layout
 from inspector.pdf.notice_pdf import ESTIMATED_NOTE, footer_for, render_notice
 from inspector.pdf.sample import SampleFiles, sample_files, sample_notice

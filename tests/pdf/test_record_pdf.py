@@ -18,7 +18,7 @@ from inspector.domain.notices import FollowUpResult
 from inspector.pdf.notice_pdf import render_notice
 from inspector.pdf.record_pdf import render_notice_record
 from inspector.pdf.sample import SampleFiles, sample_files, sample_notice, sample_record
-from tests.pdf import jpeg_images, page_count, pdffonts, pdftotext, squeezed
+from tests.pdf import decompressed, jpeg_images, page_count, pdffonts, pdftotext, squeezed
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +141,18 @@ def test_a_covert_record_keeps_the_inspector_out_of_the_notice_pages(files: Samp
     text = pdftotext(render_notice_record(record), tmp_path)
     assert "经暗访检查发现" in text
     assert "张伟" not in text and "王芳" not in text
+
+
+def test_a_covert_record_never_names_the_follow_up_checker(files: SampleFiles, tmp_path: Path) -> None:
+    # Even if the document given still names the checker, the covert record prints the office (#12.1).
+    covert = sample_notice(files, covert=True)
+    record = sample_record(files, covert)
+    assert {followup.recorded_by for followup in record.followups} == {"张伟"}
+    pdf = render_notice_record(record)
+    text = pdftotext(pdf, tmp_path)
+    assert f"复查人：{covert.organisation_name}" in squeezed(text)
+    inflated = decompressed(pdf)
+    for name in ("张伟", "王芳"):
+        assert name not in text
+        for encoded in (name.encode("utf-8"), name.encode("utf-16-be")):
+            assert encoded not in pdf and encoded not in inflated, name

@@ -5,7 +5,6 @@ workbook for the rest), and the small wording helpers (changes, percent axis).""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -38,10 +37,10 @@ from inspector.pdf.report_pdf import (
     render_monthly_report,
 )
 from tests.notice_world import jpeg
+from tests.pdf import needs_tools
 
 CST = timezone(timedelta(hours=8))
-POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-                             reason="poppler-utils is not installed")
+POPPLER = needs_tools("pdftotext", "pdffonts")
 
 
 def _score(id: int, code: str, name: str, inspections: int, rate: float) -> ScoreRow:

@@ -6,7 +6,6 @@ inspector's name, neither in the shapes nor in the PDF."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -20,8 +19,9 @@ from inspector.domain.inspections import AnswerResult, FindingStatus, Inspection
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeStatus
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world
+from tests.pdf import needs_tools
 
 
 def _results(*results: FollowUpResult) -> list[FollowUpItemResult]:
@@ -148,7 +148,7 @@ def test_a_staff_file_includes_vehicle_inspections_naming_them_responsible(
     assert "inspections_responsible_staff" in plan and "inspections_subject" in plan  # no full scan
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@needs_tools("pdftotext")
 def test_the_pdf_names_the_open_inspector_and_never_the_covert_one(
     context: AppContext, history: NoticeWorld, tmp_path: Path
 ) -> None:

@@ -150,7 +150,7 @@ def test_changing_ones_password_rekeys_the_signing_key(context: AppContext, offi
     manager = office[Role.MANAGER]
     context.users.change_password(manager, manager.id, NEW_PASSWORD, current_password=PASSWORD)
     signed = context.certificates.sign(manager, NEW_PASSWORD, notice_pdf(), reason="签发")
-    assert context.certificates.verify(signed).ok(require_trust=True)
+    assert context.certificates.verify(signed).ok()
     with pytest.raises(AuthenticationFailed):
         context.certificates.sign(manager, PASSWORD, notice_pdf(), reason="签发")
 
@@ -182,7 +182,7 @@ def test_the_exported_ca_file_verifies_without_the_data_folder(context: AppConte
     assert context.certificates.ca_certificate_path().is_file()  # written again when missing
     copy = context.certificates.export_ca(tmp_path / "office-ca.pem")
     check = verify_document(signed, [copy])
-    assert check.trusted is True and check.ok(require_trust=True)
+    assert check.trusted is True and check.ok()
     other_ca, _ = pki.make_ca("Other", "Other", PASSWORD)
     other = tmp_path / "other.pem"
     other.write_bytes(other_ca)

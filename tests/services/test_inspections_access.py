@@ -130,9 +130,14 @@ def test_supervisor_cannot_read_another_authors_covert_inspection(
     context: AppContext, world: World, trio: dict[str, Inspection]
 ) -> None:
     hidden = trio["other_covert"].id
-    with pytest.raises(PermissionDenied) as raised:
+    with pytest.raises(NotFound) as raised:
         context.inspections.get(world.sup1, hidden)
-    assert raised.value.code == "covert_not_visible" and raised.value.params["inspection"] == hidden
+    missing = max(inspection.id for inspection in trio.values()) + 1
+    with pytest.raises(NotFound) as absent:
+        context.inspections.get(world.sup1, missing)
+    # issue #12.3: a hidden covert visit is answered exactly like an id that does not exist
+    assert (raised.value.code, raised.value.params) == ("not_found", {"entity": "inspection", "key": str(hidden)})
+    assert (absent.value.code, absent.value.params) == ("not_found", {"entity": "inspection", "key": str(missing)})
     listed = context.inspections.list(world.sup1)
     assert hidden not in _ids(listed)
     assert _ids(listed) == {trio["own_covert"].id, trio["other_onsite"].id}
@@ -159,7 +164,7 @@ def test_quality_office_and_admin_see_everything(
 
 def test_manager_sees_only_non_covert(context: AppContext, world: World, trio: dict[str, Inspection]) -> None:
     assert _ids(context.inspections.list(world.manager)) == {trio["other_onsite"].id}
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):
         context.inspections.get(world.manager, trio["own_covert"].id)
 
 
@@ -190,7 +195,7 @@ def test_inactive_supervisor_sees_nothing(context: AppContext, world: World, tri
     retired, _ = context.users.update(world.admin, world.sup1.id, display_name="sup1", role=Role.SUPERVISOR,
                                       active=False)
     assert context.inspections.list(retired) == [] and context.inspections.count(retired) == 0
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):
         context.inspections.get(retired, trio["own_covert"].id)
 
 

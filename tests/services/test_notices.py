@@ -4,7 +4,7 @@ the dashboard figures, corrections and walk-around findings fixed on the spot.""
 
 from __future__ import annotations
 
-import shutil
+import json
 import sqlite3
 import subprocess
 from datetime import date, datetime
@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from inspector.context import AppContext
-from inspector.domain.errors import Conflict, InspectorError, PermissionDenied, ValidationError
+from inspector.domain.errors import Conflict, InspectorError, NotFound, PermissionDenied, ValidationError
 from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeFlag, NoticeStatus
 from inspector.domain.users import Role, User
 from tests.notice_world import CST, NoticeWorld, completed_inspection, jpeg, make_world
+from tests.pdf import decompressed, need, pdftotext, squeezed
 
 
 @pytest.fixture
@@ -97,8 +98,8 @@ def test_only_the_quality_office_issues_and_a_refusal_writes_nothing(context: Ap
         context.notices.issue(world.office, draft)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_a_covert_notice_never_names_the_inspector(context: AppContext, world: NoticeWorld, admin: User) -> None:
+    need("pdftotext")
     undercover, _ = context.users.create(admin, username="covert1", display_name="钱暗访", role=Role.SUPERVISOR,
                                          password="secret-pass")
     world.sup = undercover
@@ -213,10 +214,51 @@ def test_another_supervisor_fails_a_covert_follow_up_and_the_notice_is_reissued(
     context: AppContext, world: NoticeWorld, second_supervisor: User
 ) -> None:
     _, notice = _issue(context, world, mode=InspectionMode.COVERT)
-    with pytest.raises(PermissionDenied):  # the visit itself stays hidden from them…
+    with pytest.raises(NotFound):  # the visit itself stays hidden from them…
         context.inspections.get(second_supervisor, notice.inspection_id)
     world.clock.now = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
     old, new, _ = context.followups.record_followup(  # …but they follow the notice up
         second_supervisor, notice.id, _followup({1: FollowUpResult.FAIL, 2: FollowUpResult.PASS}))
     assert old.status is NoticeStatus.REISSUED and new is not None and new.covert and new.item_count == 1
     assert new.issued_by == second_supervisor.id
+
+
+def test_the_follow_up_checker_of_a_covert_notice_is_never_named(
+    context: AppContext, world: NoticeWorld, admin: User, tmp_path: Path
+) -> None:
+    """Issue #12.1: covert visit → notice → another supervisor fails the follow-up (one item
+    passed, with a photo) → the manager exports the record. Neither the record PDF nor the
+    reissued notice's stored document may name the checker (nor the inspector)."""
+    need("pdftotext")
+    inspector, _ = context.users.create(admin, username="covert2", display_name="钱暗访", role=Role.SUPERVISOR,
+                                        password="secret-pass")
+    checker, _ = context.users.create(admin, username="checker", display_name="孙复查", role=Role.SUPERVISOR,
+                                      password="secret-pass")
+    world.sup = inspector
+    _, notice = _issue(context, world, mode=InspectionMode.COVERT)
+    world.clock.now = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
+    after = context.photos.ingest(checker, jpeg(world.folder, 902))
+    _, reissued, _ = context.followups.record_followup(
+        checker, notice.id, _followup({1: FollowUpResult.FAIL, 2: FollowUpResult.PASS}, {2: [after.id]}))
+    assert reissued is not None and reissued.covert
+
+    record = context.notice_files.record_pdf(world.manager, notice.id)
+    text = pdftotext(record, tmp_path)
+    organisation = context.settings.get().organisation_name
+    assert f"复查人：{organisation}" in squeezed(text)
+    inflated = decompressed(record)
+    for name in ("孙复查", "钱暗访"):
+        assert name not in text
+        for encoded in (name.encode("utf-8"), name.encode("utf-16-be")):
+            assert encoded not in record and encoded not in inflated, name
+    for number, document in context.db.execute("SELECT number, document FROM notices").fetchall():
+        assert "孙复查" not in document and "钱暗访" not in document, number
+        stored = json.loads(document)
+        assert (stored["issuer_name"], stored["inspector_name"], stored["covert"]) == (organisation, None, True)
+    reissued_record = context.notice_files.record_pdf(world.manager, reissued.id)
+    assert "孙复查" not in pdftotext(reissued_record, tmp_path) and "孙复查".encode("utf-16-be") not in reissued_record
+
+    # the same checks see the name on an on-site notice's record: they are not blind
+    _, onsite = _issue(context, world, seed=7)
+    context.followups.record_followup(checker, onsite.id, _followup({1: FollowUpResult.PASS, 2: FollowUpResult.PASS}))
+    assert "复查人：孙复查" in squeezed(pdftotext(context.notice_files.record_pdf(world.manager, onsite.id), tmp_path))

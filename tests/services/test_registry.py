@@ -14,7 +14,7 @@ from inspector.domain.changes import Entity
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from inspector.domain.registry import RegistryKind, StaffRole, UnitKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.storage import audit_repo
 
 UNITS = RegistryKind.UNITS

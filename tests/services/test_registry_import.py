@@ -19,7 +19,7 @@ from inspector.domain.changes import Entity
 from inspector.domain.errors import ImportRejected, InspectorError, PermissionDenied, RowProblem
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe, describe_import
+from inspector.words.messages import describe, describe_import
 from inspector.services.registry_import import read_table
 
 UNITS = RegistryKind.UNITS

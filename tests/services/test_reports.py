@@ -4,7 +4,6 @@ every figure computed by hand; the role check, the unit scope, and no inspector 
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from inspector.domain.templates import SubjectKind
 from inspector.domain.users import Role, User
 from inspector.services.reports import REMARKS_LIMIT
 from tests.notice_world import CST, NoticeWorld, completed_inspection, jpeg, make_world
+from tests.pdf import have
 
 
 @dataclasses.dataclass
@@ -189,7 +189,7 @@ def test_typical_before_after_pairs_are_closed_serious_problems_with_both_photos
 
     target = tmp_path / "report.pdf"
     context.reports.export_pdf(world.manager, "2026-11", None, target)
-    if shutil.which("pdftotext") is not None:
+    if have("pdftotext"):
         shown = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         assert "三、典型整改前后对比" in shown and "整改前" in shown and "整改后" in shown
         assert notice.number in shown
@@ -250,7 +250,7 @@ def test_the_analysis_goes_into_the_table_and_the_report(context: AppContext, mo
     assert summary["分析意见撰写时间"] == datetime(2026, 12, 2, 9, 0)
     target = tmp_path / "report.pdf"
     context.reports.export_pdf(office, "2026-11", None, target)
-    if shutil.which("pdftotext") is not None:
+    if have("pdftotext"):
         shown = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         # no before/after pairs this month, so the analysis is part three
         assert "三、分析意见与改进建议" in shown and "建议：每日出车前检查车身。" in shown

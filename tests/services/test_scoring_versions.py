@@ -18,7 +18,7 @@ from inspector.domain.registry import RegistryKind
 from inspector.domain.template_edit import insert_item, replace_item
 from inspector.domain.templates import ResponseType, Severity, SubjectKind, TemplateItem, TemplateVersion
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.storage import inspections_repo
 from inspector.storage.transaction import write_transaction
 

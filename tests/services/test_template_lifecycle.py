@@ -20,7 +20,7 @@ from inspector.domain.templates import (
     validate_template,
 )
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.storage import inspections_repo
 from inspector.storage.transaction import write_transaction
 

@@ -26,7 +26,7 @@ from inspector.domain.templates import (
     TemplateStatus,
 )
 from inspector.domain.users import Role, User
-from inspector.messages import describe_import
+from inspector.words.messages import describe_import
 from inspector.paths import resources_dir
 from inspector.services.template_sheets_format import CHOICES, SETTINGS, SURVEY
 from inspector.services.template_sheets_read import (

@@ -31,7 +31,7 @@ from inspector.domain.templates import (
     TemplateSection,
 )
 from inspector.domain.users import Role, User
-from inspector.messages import ROW_TEMPLATES, describe_problem
+from inspector.words.messages import ROW_TEMPLATES, describe_problem
 from inspector.services.template_sheets_write import write_template_xlsx
 
 LABEL = "label::中文 (zh)"

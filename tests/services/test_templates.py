@@ -22,7 +22,7 @@ from inspector.domain.templates import (
     validate_template,
 )
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.paths import resources_dir
 from inspector.services import templates as templates_module
 from inspector.services.templates import load_builtin_bodies

@@ -109,7 +109,7 @@ def test_anything_but_a_whole_small_png_is_refused_and_nothing_is_stored(
 
 
 def test_the_refusal_reads_as_a_sentence(context: AppContext, users: dict[Role, User]) -> None:
-    from inspector import messages
+    from inspector.words import messages
 
     with pytest.raises(ValidationError) as caught:
         context.signatures.save(users[Role.MANAGER], b"GIF89a")

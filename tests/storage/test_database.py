@@ -5,6 +5,7 @@ the refusal of a newer file (byte for byte untouched) and SQLite's own integrity
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import sqlite3
@@ -20,7 +21,7 @@ from inspector.storage.database import integrity_problems, known_migrations, ope
 from inspector.storage.migrations import MIGRATIONS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-BACKUP_NAME = re.compile(r"^inspector\.backup-\d{8}-\d{6}\.db$")
+BACKUP_NAME = re.compile(r"^inspector-\d{8}-\d{6}-migration\.db$")
 
 
 def _sha256(path: Path) -> str:
@@ -28,7 +29,9 @@ def _sha256(path: Path) -> str:
 
 
 def _backups(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if ".backup-" in p.name)
+    """Every file in the data folder's backups folder (backups, manifests, leftovers)."""
+    backups = folder / "backups"
+    return sorted(backups.iterdir()) if backups.is_dir() else []
 
 
 def _applied(path: Path) -> list[str]:
@@ -73,6 +76,8 @@ def test_fresh_open_applies_every_migration_with_wal_and_foreign_keys(tmp_path: 
         assert opened.backup is None  # nothing to back up in a new file
         assert opened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert opened.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # 2 = FULL: "已保存" survives a power cut (NORMAL in WAL mode may drop the last commits).
+        assert opened.db.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert {"users", "audit_log", "template_versions", "inspections"} <= set(opened.db.table_names())
     finally:
         opened.db.close()
@@ -123,9 +128,13 @@ def test_schema_0001_fixture_upgrades_and_keeps_its_rows(upgraded: tuple[Path, P
 
 def test_upgrade_leaves_a_backup_that_still_opens_at_schema_0001(upgraded: tuple[Path, Path]) -> None:
     path, backup = upgraded
-    assert backup.parent == path.parent
+    assert backup.parent == path.parent / "backups"
     assert BACKUP_NAME.match(backup.name), backup.name
-    assert _backups(path.parent) == [backup]  # exactly one, and no stray temp file
+    manifest = backup.with_name(backup.name + ".json")
+    assert _backups(path.parent) == [backup, manifest]  # exactly one with its manifest, no stray temp file
+    facts = json.loads(manifest.read_text(encoding="utf-8"))
+    assert facts["reason"] == "migration" and facts["schema_version"] == 1
+    assert facts["migrations"] == ["0001_core"] and facts["database_sha256"] == _sha256(backup)
     assert _applied(backup) == ["0001_core"]
     conn = sqlite3.connect(str(backup))
     try:

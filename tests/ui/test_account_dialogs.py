@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from inspector.context import AppContext
 from inspector.domain.errors import AuthenticationFailed
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.ui.dialogs.first_admin import FirstAdminDialog
 from inspector.ui.dialogs.login import LoginDialog
 from inspector.ui.dialogs.password import PasswordChange, PasswordDialog

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QDate
 
-from inspector import messages
+from inspector.words import messages
 from inspector.context import AppContext
 from inspector.domain.deadlines import library_knows
 from inspector.domain.errors import InspectorError, PermissionDenied, ValidationError

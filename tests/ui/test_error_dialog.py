@@ -1,4 +1,4 @@
-"""Refusals are shown in words from inspector.messages; import problems are listed line by line."""
+"""Refusals are shown in words from inspector.words.messages; import problems are listed line by line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from inspector.domain.errors import ImportRejected, PermissionDenied, RowProblem
-from inspector.messages import describe, describe_problem
+from inspector.words.messages import describe, describe_problem
 from inspector.ui.dialogs import errors
 
 

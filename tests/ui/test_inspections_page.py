@@ -20,6 +20,7 @@ from inspector.domain.users import Role, User
 from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.inspections import InspectionsPage, period_dates
 from inspector.ui.uicontext import UiContext
+from tests.ui.keys import double_click
 from tests.storage.test_inspections_query import insert_inspections
 
 ROWS = 1000
@@ -177,7 +178,7 @@ def test_double_click_asks_to_open_the_inspection(
     page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
     index = page.model.index(3, InspectionsModel.COL_SUBJECT)
     with qtbot.waitSignal(page.open_requested) as opened:
-        page.table.doubleClicked.emit(index)
+        double_click(page.table, index)
     assert opened.args == [page.model.ids()[3]]
 
 

@@ -6,7 +6,7 @@ from inspector.domain.inspections import InspectionStatus
 from inspector.domain.registry import RegistryKind, StaffRole
 from inspector.domain.templates import SubjectKind, TemplateStatus
 from inspector.domain.users import Role
-from inspector.labels import label
+from inspector.words.labels import label
 
 
 def test_same_value_in_two_enums_keeps_two_labels() -> None:

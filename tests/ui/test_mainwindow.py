@@ -16,9 +16,9 @@ from inspector.app import build_main_window, configure_application
 from inspector.context import AppContext
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.i18n import translations_dir
+from inspector.words.i18n import translations_dir
 from inspector.ui.dialogs.login import LoginDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.mainwindow import PAGE_KEYS, MainWindow
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.notices import NoticesPage
@@ -147,10 +147,8 @@ def test_language_change_retranslates_every_page(
     registry_before = window.pages["registry"]
     # A page without its own retranslate() is rebuilt in the new language instead.
     bare = Page(window.ui)
-    index = window.stack.indexOf(window.pages["reports"])
-    window.stack.removeWidget(window.pages["reports"])
-    window.stack.insertWidget(index, bare)
-    window.pages["reports"] = bare
+    window.pages.put("reports", bare)
+    assert window.pages["reports"] is bare
     app = QCoreApplication.instance()
     translator = MarkingTranslator()
     app.installTranslator(translator)

@@ -5,7 +5,6 @@ notices page; the depot signs for it; the supervisor records the unit's reply, a
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Callable
 from datetime import datetime
@@ -31,6 +30,7 @@ from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.photo_strip import PhotoStrip
 from tests.conftest import PASSWORD
 from tests.notice_world import CST, jpeg, make_world, signature_png
+from tests.pdf import have
 
 
 
@@ -100,7 +100,7 @@ def test_inspect_notice_sign_reply_fail_reissue_pass_closed(
     assert signed is not None
     check = context.certificates.verify(signed.read_bytes())
     assert check.intact and check.whole_document and check.trusted and check.signer_username == "qo1"
-    if shutil.which("pdfsig"):
+    if have("pdfsig"):
         out = subprocess.run(["pdfsig", str(signed)], capture_output=True, text=True).stdout
         assert "Total document signed" in out and "Signature is Valid." in out
 
@@ -160,7 +160,7 @@ def test_inspect_notice_sign_reply_fail_reissue_pass_closed(
     assert page.model.rowCount() == 2
     record = context.notice_files.record_pdf(world.sup, notice.id)
     assert record.startswith(b"%PDF")
-    if shutil.which("pdftotext"):
+    if have("pdftotext"):
         text_file = tmp_path / "record.pdf"
         text_file.write_bytes(record)
         text = subprocess.run(["pdftotext", str(text_file), "-"], capture_output=True, text=True).stdout

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from inspector.context import AppContext
@@ -17,9 +18,11 @@ from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeF
 from inspector.domain.users import Role, User
 from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
 from inspector.ui.dialogs.signature_dialog import SignatureDialog, SignatureResult
+from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.models.notices_model import NoticesModel
 from inspector.ui.pages.notices import ALL_STATUSES, NoticesPage
 from inspector.ui.uicontext import UiContext
+from tests.ui.keys import double_click
 from inspector.ui.widgets import notice_detail
 from tests.notice_world import CST, NoticeWorld, completed_inspection, make_world, signature_png
 
@@ -169,7 +172,7 @@ def test_preview_export_and_a_refused_signature(
     shown: list[tuple[Path, str]] = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: shown.append((dialog.path, dialog.windowTitle())) or 0)
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(notice.id), 0))
-    page.table.doubleClicked.emit(row)
+    double_click(page.table, row)
     assert shown == [(context.notices.pdf_file(world.office, notice.id), f"Notice {notice.number}")]
     page.detail.record_button.click()
     assert shown[-1][0].name == f"{notice.number}-record.pdf" and shown[-1][0].read_bytes().startswith(b"%PDF")
@@ -206,13 +209,79 @@ def test_signing_keeps_a_signed_copy_and_says_where_and_verify_opens_it(
         world.office, notice.id)
     assert page.detail.message.text() == f"Signed copy saved as {path}"
     assert "Signed (PAdES) by qo1" in page.detail.history.text()
-    if not notice_detail.verify_available():
-        assert not page.detail.verify_button.isVisibleTo(page.detail)
-        return
-    from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
-
+    assert page.detail.verify_button.isVisibleTo(page.detail)
     opened: list[Path | None] = []
     monkeypatch.setattr(VerifyNoticeDialog, "open_for",
                         classmethod(lambda cls, ui, parent=None, path=None: opened.append(path)))
     page.detail.verify_button.click()
     assert opened == [path]
+
+
+def test_every_flag_chip_is_seen_or_counted_and_the_tooltip_names_them_all(
+    qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, two_notices: tuple[NoticeSummary, ...],
+) -> None:
+    """#14.7: a narrow flags column once dropped 再次发生 without a word."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from inspector.ui.models.notices_model import FlagChipsDelegate
+
+    _, second = two_notices
+    world.clock.now = datetime(2026, 12, 30, 9, 0, tzinfo=CST)  # the recurred one is overdue now too
+    page = open_page(qtbot, sign_in, world.office)
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second.id), NoticesModel.COL_FLAGS)).row()
+    index = page.proxy.index(row, NoticesModel.COL_FLAGS)
+    assert index.data(NoticesModel.FlagsRole) == [NoticeFlag.OVERDUE, NoticeFlag.RECURRED]
+    assert index.data() == "Overdue · Recurred"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Overdue\nRecurred"
+    delegate = page.table.itemDelegateForColumn(NoticesModel.COL_FLAGS)
+    assert isinstance(delegate, FlagChipsDelegate)
+    # The column is given the room its widest row needs.
+    assert page.table.columnWidth(NoticesModel.COL_FLAGS) >= page.table.sizeHintForColumn(NoticesModel.COL_FLAGS)
+
+    flags = [NoticeFlag.OVERDUE, NoticeFlag.RECURRED]
+    metrics = QFontMetrics(QFont())
+    shown, hidden = delegate.fitting(flags, metrics, 1000)
+    assert (shown, hidden) == (flags, [])
+    narrow = delegate._chip_width(metrics, "Overdue") + delegate._chip_width(metrics, "+1") + 3 * delegate.GAP
+    shown, hidden = delegate.fitting(flags, metrics, narrow)
+    assert (shown, hidden) == ([NoticeFlag.OVERDUE], [NoticeFlag.RECURRED])  # drawn as "+1"
+    shown, hidden = delegate.fitting(flags, metrics, 10)
+    assert (shown, hidden) == ([], flags)  # "+2": never nothing at all
+
+
+def test_signing_a_covert_notice_says_the_office_seal_signs_it(
+    qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #12.2 on screen: the password prompt says, before anything is signed, that the
+    covert notice carries the office seal and not the user's personal certificate."""
+    from inspector.domain.inspections import InspectionMode
+    from tests.conftest import PASSWORD
+
+    office = world.office
+    context.certificates.init_ca(office, PASSWORD)
+    context.certificates.issue(office, PASSWORD, office.username, PASSWORD)
+    context.certificates.init_seal(office, PASSWORD)
+    covert = issue(context, world, mode=InspectionMode.COVERT)
+    onsite = issue(context, world, seed=2)
+    page = open_page(qtbot, sign_in, office)
+    prompts: list[str] = []
+
+    def answer(parent: Any, title: str, label: str, *args: Any, **kwargs: Any) -> tuple[str, bool]:
+        prompts.append(label)
+        return PASSWORD, True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    seal = f"{context.settings.get().organisation_name} 检查专用章"
+    assert page.select(covert.id)
+    signed = page.detail.sign()
+    assert signed is not None
+    assert prompts[-1].startswith(f"Covert visit: this notice is signed with the office seal certificate “{seal}”")
+    assert f"The quality office holds the seal's key ({office.display_name})." in prompts[-1]  # who holds it
+    assert page.detail.message.text().startswith(f"Covert visit: signed with the office seal certificate “{seal}”")
+    assert f"Signed (PAdES) by {seal}" in page.detail.history.text() and office.display_name not in (
+        context.notice_files.signed_copies(office, covert.id)[0]["signer_name"])
+    assert page.select(onsite.id) and page.detail.sign() is not None
+    assert prompts[-1].startswith("Signed with your personal certificate")

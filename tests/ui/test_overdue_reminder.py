@@ -1,4 +1,4 @@
-"""The start-up reminder of overdue notices: shown once per sign-in to those who can act on it,
+"""The start-up reminder of overdue notices: shown once a day to those who are to act on them,
 listing each notice with its days overdue, never blocking, and off with ``INSPECTOR_NO_REMINDER``."""
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def test_the_environment_switch_turns_it_off(
     assert window.remind_overdue() is None and reminders() == []
 
 
-def test_once_per_sign_in_and_later_just_closes(
+def test_once_a_day_and_later_just_closes(
     qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -107,10 +107,33 @@ def test_once_per_sign_in_and_later_just_closes(
 
     window.switch_user()  # the office signs in: reminded once
     [first] = reminders()
-    window.switch_user()  # signing in again replaces the list, never stacks a second one
-    qtbot.waitUntil(lambda: first not in reminders())
-    [second] = reminders()
-    assert second is window.reminder
-
-    second.later_button.click()
+    first.later_button.click()
     assert reminders() == [] and window.current_key() == "dashboard"
+    window.switch_user()  # #14.11: signing in again the same day does not remind again
+    assert reminders() == [] and window.reminder is None
+
+    world.clock.now = datetime(2026, 11, 25, 8, 30, tzinfo=CST)  # the next morning: once more
+    window.switch_user()
+    [second] = reminders()
+    assert second is window.reminder and second is not first
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, parent, users, **kw: world.sup))
+    window.switch_user()  # another user's list replaces it, never stacks a second one
+    qtbot.waitUntil(lambda: second not in reminders())
+    [third] = reminders()
+    assert third is window.reminder
+
+
+def test_a_supervisor_is_reminded_only_of_the_follow_ups_that_are_theirs(
+    qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext]
+) -> None:
+    """#14.11: every supervisor was shown every overdue notice at every sign-in."""
+    issue(context, world, ("N1-3",), seed=1)  # recorded by world.sup
+    other, _ = context.users.create(world.admin, username="lina", display_name="李娜", role=Role.SUPERVISOR,
+                                    password="secret-pass")
+    world.clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=CST)
+    assert context.notices.overdue(other) != []  # she may read it…
+    assert context.notices.overdue_to_act_on(other) == []  # …but the follow-up is not hers
+    assert make_window(qtbot, sign_in(other)).remind_overdue() is None
+    assert len(context.notices.overdue_to_act_on(world.sup)) == 1
+    assert len(context.notices.overdue_to_act_on(world.office)) == 1
+    assert context.notices.overdue_to_act_on(world.manager) == []

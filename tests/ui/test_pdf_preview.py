@@ -63,6 +63,19 @@ def test_all_pages_fit_to_width_with_the_page_number(dialog: PdfPreviewDialog) -
     assert dialog.page_label.text() == "Page 3 / 3"
 
 
+def test_the_page_counter_follows_scrolling(qtbot: Any, dialog: PdfPreviewDialog) -> None:
+    """#14.11 saw it stay at 1 / 3 while scrolling; with Qt 6.12 the view moves its navigator as it
+    scrolls (not reproduced here), and this keeps it so."""
+    bar = dialog.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert dialog.page_label.text() == "Page 3 / 3"
+    bar.setValue((bar.maximum() + bar.pageStep()) // 2 - bar.pageStep() // 2)  # the middle page at the centre
+    assert dialog.page_label.text() == "Page 2 / 3"
+    bar.setValue(0)
+    assert dialog.page_label.text() == "Page 1 / 3"
+
+
 def test_zoom_in_out_and_back_to_fit_width(dialog: PdfPreviewDialog) -> None:
     fitted = dialog.effective_zoom()
     dialog.zoom_in_button.click()

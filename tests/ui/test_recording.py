@@ -13,7 +13,7 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector.context import AppContext
 from inspector.domain.errors import InspectorError
@@ -81,6 +81,24 @@ def open_screen(qtbot: Any, ui: UiContext, inspection_id: int) -> RecordingScree
     return screen
 
 
+class Questions(list[str]):
+    """Stands in for ``QMessageBox.question``: records each text and answers with ``answer``."""
+
+    def __init__(self, answer: QMessageBox.StandardButton) -> None:
+        super().__init__()
+        self.answer = answer
+
+    def __call__(self, _parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        self.append(text)
+        return self.answer
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> Questions:
+    questions = Questions(answer)
+    monkeypatch.setattr(QMessageBox, "question", questions)
+    return questions
+
+
 def test_thirty_items_completed_with_the_keyboard_alone(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
     template: TemplateVersion, bus: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -119,7 +137,10 @@ def test_thirty_items_completed_with_the_keyboard_alone(
     assert screen.header.score_label.text() == "Score 93 / 100"
     assert screen.header.saved_label.text().startswith("Saved ")
 
+    questions = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     QTest.keyClick(screen, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [question] = questions  # asked once, Enter on Yes
+    assert question.startswith("Complete this inspection? 30 of 30 item(s) answered,")
     inspection = context.inspections.get(supervisor, inspection_id)
     assert inspection.status is InspectionStatus.COMPLETED
     answers = {answer.item_code: answer for answer in inspection.answers}
@@ -158,16 +179,21 @@ def test_completion_problems_are_listed_and_lead_to_the_item(
     assert context.inspections.get(supervisor, inspection_id).status is InspectionStatus.DRAFT
 
 
-def test_escape_cancels_a_pending_fail_without_writing(
+def test_escape_asks_before_it_throws_a_typed_note_away_then_cancels_without_writing(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
-    template: TemplateVersion, bus: Any,
+    template: TemplateVersion, bus: Any, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     supervisor = users[Role.SUPERVISOR]
     inspection_id = start(context, supervisor, template, bus)
     screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
     QTest.keyClick(screen, Qt.Key.Key_F)
     QTest.keyClicks(screen.fail_panel.note, "not really")
+    kept = answering(monkeypatch, QMessageBox.StandardButton.Cancel)
     QTest.keyClick(screen.fail_panel.note, Qt.Key.Key_Escape)
+    assert len(kept) == 1 and screen.pending_fail and screen.fail_panel.note.text() == "not really"  # #14.5
+    discarded = answering(monkeypatch, QMessageBox.StandardButton.Discard)
+    QTest.keyClick(screen.fail_panel.note, Qt.Key.Key_Escape)
+    assert discarded == ["The note and photos typed for K30-1.1 are not saved yet. Discard them?"]
     assert not screen.pending_fail and screen.current == "K30-1.1"
     assert context.inspections.get(supervisor, inspection_id).answers == ()
     QTest.keyClick(screen, Qt.Key.Key_J)
@@ -255,7 +281,7 @@ def test_another_supervisors_covert_visit_is_refused_with_no_screen(
     host = InspectionsHost(sign_in(users[Role.SUPERVISOR]))
     qtbot.addWidget(host)
     assert host.open_inspection(inspection_id) is None
-    assert [error.code for error in shown] == ["covert_not_visible"]
+    assert [error.code for error in shown] == ["not_found"]  # as for an id that does not exist (#12.3)
     assert host.screen is None and host.stack.currentWidget() is host.list_side
 
 
@@ -325,8 +351,9 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def test_a_walk_around_records_one_finding_picked_by_search(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
-    template: TemplateVersion, bus: Any,
+    template: TemplateVersion, bus: Any, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    answering(monkeypatch, QMessageBox.StandardButton.Yes)
     supervisor = users[Role.SUPERVISOR]
     inspection_id = start(context, supervisor, template, bus, InspectionMode.WALKAROUND)
     screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
@@ -358,8 +385,9 @@ def test_a_walk_around_records_one_finding_picked_by_search(
 
 def test_a_walk_around_with_two_findings_and_none_refused(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
-    template: TemplateVersion, bus: Any,
+    template: TemplateVersion, bus: Any, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    answering(monkeypatch, QMessageBox.StandardButton.Yes)
     supervisor = users[Role.SUPERVISOR]
     inspection_id = start(context, supervisor, template, bus, InspectionMode.WALKAROUND)
     screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
@@ -381,3 +409,79 @@ def test_a_walk_around_with_two_findings_and_none_refused(
     inspection = context.inspections.get(supervisor, inspection_id)
     assert inspection.status is InspectionStatus.COMPLETED and len(inspection.answers) == 2
     assert {f.item_code for f in context.inspections.findings(supervisor, inspection_id)} == {"K30-1.7", "K30-3.4"}
+
+
+def test_a_language_switch_reopens_the_recording_screen_in_the_new_language_at_the_same_item(
+    qtbot: Any, users: dict[Role, User], sign_in: Callable[[User], UiContext], template: TemplateVersion,
+    bus: Any, context: AppContext,
+) -> None:
+    """#14.9: the open recording view stayed in the old language until reopened. A fail typed
+    but not confirmed yet is saved first, not lost."""
+    from inspector.ui.language import apply_language
+
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus)
+    host = InspectionsHost(sign_in(supervisor))
+    qtbot.addWidget(host)
+    host.show()
+    first = host.open_inspection(inspection_id)
+    assert first is not None and first.header.complete_button.text() == "Complete"
+    QTest.keyClick(first, Qt.Key.Key_P)  # K30-1.1 passed; now on K30-1.2
+    QTest.keyClick(first, Qt.Key.Key_F)
+    QTest.keyClicks(first.fail_panel.note, "handle loose")
+    try:
+        assert apply_language("zh_CN")
+        host.retranslate()  # what the main window does on LanguageChange
+        qtbot.waitUntil(lambda: host.screen is not None and host.screen is not first)
+        reopened = host.screen
+        assert reopened.header.complete_button.text() == "完成检查"
+        assert reopened.current == "K30-1.2" and host.stack.currentWidget() is reopened
+        saved = {answer.item_code: answer for answer in context.inspections.get(supervisor, inspection_id).answers}
+        assert saved["K30-1.2"].result is AnswerResult.FAIL and saved["K30-1.2"].note == "handle loose"
+    finally:
+        apply_language("en")
+    host.retranslate()
+    qtbot.waitUntil(lambda: host.screen is not None and host.screen.header.complete_button.text() == "Complete")
+
+
+
+def test_escape_and_close_save_a_typed_fail_and_close_the_screen(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    template: TemplateVersion, bus: Any,
+) -> None:
+    """#14.5: Esc closes the recording view; Close once dropped a fail whose note was typed."""
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus)
+    screen = open_screen(qtbot, sign_in(supervisor), inspection_id)
+    closed: list[bool] = []
+    screen.close_requested.connect(lambda: closed.append(True))
+    QTest.keyClick(screen, Qt.Key.Key_P)
+    QTest.keyClick(screen, Qt.Key.Key_Escape)
+    assert closed == [True]
+    QTest.keyClick(screen, Qt.Key.Key_F)
+    QTest.keyClicks(screen.fail_panel.note, "seat torn")
+    screen.header.close_button.click()
+    assert closed == [True, True]
+    saved = {a.item_code: a for a in context.inspections.get(supervisor, inspection_id).answers}
+    assert saved["K30-1.2"].result is AnswerResult.FAIL and saved["K30-1.2"].note == "seat torn"
+
+
+def test_enter_opens_the_selected_row_and_down_leaves_the_search_for_the_results(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    template: TemplateVersion, bus: Any,
+) -> None:
+    """#14.5: keyboard all the way on the inspections list."""
+    supervisor = users[Role.SUPERVISOR]
+    inspection_id = start(context, supervisor, template, bus)
+    host = InspectionsHost(sign_in(supervisor))
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    page = host.list_page
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert isinstance(host.stack.currentWidget(), RecordingScreen)
+    assert host.screen is not None and host.screen.inspection_id == inspection_id

@@ -12,7 +12,7 @@ from inspector.context import AppContext
 from inspector.domain.errors import InspectorError, PermissionDenied
 from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
-from inspector.messages import describe
+from inspector.words.messages import describe
 from inspector.ui.dialogs.registry_edit import RegistryEditDialog
 from inspector.ui.models.registry_model import (
     MODELS, LocationsModel, Names, RegistryModel, UnitsModel, VehiclesModel, natural_key,
@@ -20,6 +20,7 @@ from inspector.ui.models.registry_model import (
 from inspector.ui.pages import registry as registry_page
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.uicontext import UiContext
+from tests.ui.keys import double_click
 
 K = RegistryKind
 
@@ -224,7 +225,7 @@ def test_double_click_edits_only_for_editors(qtbot: Any, context: AppContext, us
         page = RegistryPage(make_ui(context, users[role]))
         qtbot.addWidget(page)
         page.select_record(data["one"].id)
-        page.table.doubleClicked.emit(page.table.currentIndex())
+        double_click(page.table, page.table.currentIndex())
         assert len(asked) == expected
         if expected:
             assert asked[0] == (K.UNITS, data["one"])

@@ -109,11 +109,17 @@ def test_choosing_a_month_and_a_unit_reloads(qtbot: Any, sign_in: Callable[[User
     assert page.scope_note.text().startswith("第一公交总站, 2026-11-01")
 
 
-def test_roles_without_reports_read_a_sentence_and_no_figures(
+def test_roles_without_reports_are_led_to_what_they_can_see_and_get_no_figures(
         qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
     page = open_page(qtbot, sign_in, world.sup)
     assert page.report is None
-    assert page.denied.isVisible() and "does not include viewing reports" in page.denied.text()
+    assert page.denied.isVisible() and page.denied.text().startswith("Monthly reports are for the quality office")
+    asked: list[tuple[str, object]] = []
+    page.navigate.connect(lambda key, detail: asked.append((key, detail)))
+    assert page.my_inspections_button.isVisible() and page.my_notices_button.isVisible()
+    page.my_inspections_button.click()
+    page.my_notices_button.click()
+    assert asked == [("inspections", None), ("notices", None)]
     assert not page.scroll.isVisible() and not page.export_table_button.isVisible()
     assert page.export_table() is None
     manager = open_page(qtbot, sign_in, world.manager)
@@ -299,3 +305,30 @@ def test_a_manager_reads_the_analysis_but_cannot_change_it(
     page.reload()
     assert page.remarks.box.toPlainText() == "本月整体平稳。" and page.remarks.box.isReadOnly()
     assert world.office.display_name in page.remarks.status.text()
+
+
+def test_suggested_file_names_follow_the_display_language(
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    """#14.9: the English UI suggested 月度报表-….xlsx; the unit's name is data and stays."""
+    from inspector.ui.language import apply_language
+
+    suggested: list[str] = []
+
+    def cancel(_parent: Any, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        suggested.append(Path(start).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(cancel))
+    page = open_page(qtbot, sign_in, world.office)
+    page.export_table()
+    page.export_pdf()
+    assert suggested == ["monthly-table-2026-11-all-units.xlsx", "monthly-report-2026-11-all-units.pdf"]
+    try:
+        apply_language("zh_CN")
+        page.export_table()
+        assert suggested[-1] == "月度报表-2026-11-全部单位.xlsx"
+        page.set_scope("2026-11", world.unit_id)
+        page.export_table()
+        assert suggested[-1] == "月度报表-2026-11-第一公交总站.xlsx"
+    finally:
+        apply_language("en")

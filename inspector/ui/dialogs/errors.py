@@ -1,7 +1,7 @@
 """Telling the user why something was refused, in their language.
 
 Every screen shows a service's ``InspectorError`` through ``show_error`` so that the wording
-(``inspector.messages.describe``) and the look are the same everywhere. An ``ImportRejected``
+(``inspector.words.messages.describe``) and the look are the same everywhere. An ``ImportRejected``
 also lists its problem lines (row, column, reason) under "Show Details…".
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import ImportRejected, InspectorError
 
 MAX_PROBLEMS_SHOWN = 200  # a 5,000-row file with a bad column must not make a 5,000-line box

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.deadlines import MAX_WORKING_DAYS
 from inspector.domain.errors import InspectorError
 from inspector.domain.notices import NoticeDraft, NoticeSummary
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
 from inspector.ui.dialogs.signature_dialog import SignatureDialog

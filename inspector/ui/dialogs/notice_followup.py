@@ -20,6 +20,7 @@ from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeD
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import weekday_name
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.length_counter import with_counter
 from inspector.ui.widgets.photo_strip import THUMB_SHOWN, PhotoStrip
 
 ESTIMATE_COLOUR = "#b26a00"
@@ -73,7 +74,8 @@ class ProblemCheck(QGroupBox):
         verdict.addWidget(self.passed)
         verdict.addWidget(self.failed)
         verdict.addSpacing(12)
-        verdict.addWidget(self.note, 1)
+        note_row, self.note_counter = with_counter(self.note)
+        verdict.addWidget(note_row, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addLayout(verdict)
@@ -140,7 +142,8 @@ class FollowUpDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Overall note:"), self.note)
+        note_row, self.note_counter = with_counter(self.note)
+        form.addRow(self.tr("Overall note:"), note_row)
         self.days_label = QLabel(self.tr("New deadline:"))
         form.addRow(self.days_label, self.days)
         layout = QVBoxLayout(self)

@@ -16,6 +16,7 @@ from inspector.domain.notices import NoticeSummary
 from inspector.domain.photos import Photo
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.length_counter import with_counter
 from inspector.ui.widgets.photo_strip import PhotoStrip
 
 
@@ -56,8 +57,10 @@ class ReplyDialog(QDialog):
         self.photos.busy_changed.connect(lambda busy: self.ok_button.setEnabled(not busy))
 
         form = QFormLayout()
-        form.addRow(self.tr("Measures taken:"), self.measures)
-        form.addRow(self.tr("Preventive measures:"), self.preventive)
+        measures_box, self.measures_counter = with_counter(self.measures)
+        preventive_box, self.preventive_counter = with_counter(self.preventive)
+        form.addRow(self.tr("Measures taken:"), measures_box)
+        form.addRow(self.tr("Preventive measures:"), preventive_box)
         form.addRow(self.tr("Reply date:"), self.replied_on)
         form.addRow(self.tr("Replied by:"), self.replied_by)
         form.addRow(self.tr("After-photos:"), self.photos)

@@ -1,7 +1,9 @@
-"""The start-up reminder of overdue rectification notices (逾期未整改), once per sign-in.
+"""The start-up reminder of overdue rectification notices (逾期未整改), once a day per user.
 
-After a user who can act on notices (``ISSUE_NOTICES`` or ``RECORD_FOLLOWUPS``) signs in, the main
-window asks ``overdue_for(ui)``; when it is not empty, ``OverdueReminderDialog`` lists each notice
+After a user signs in, the main window asks ``overdue_for(ui)``: the overdue notices that user is
+the one to act on (``NoticeService.overdue_to_act_on``: all of them for the quality office, a
+supervisor's own inspections' for a supervisor). When there are any and the user has not been
+reminded yet today (QSettings ``reminders/<user id>``), ``OverdueReminderDialog`` lists each notice
 (number, unit, deadline, calendar days overdue) with "Open notices" (``open_notices_requested``)
 and "Later". The dialog is shown with ``show()``, never ``exec()``: it does not block the window,
 the tests or the screenshot tool. ``INSPECTOR_NO_REMINDER=1`` in the environment turns it off.
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.errors import InspectorError
 from inspector.domain.notices import NoticeSummary
-from inspector.domain.users import Permission
+from inspector.ui.geometry import settings_store
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.tables import setup_read_only_table
 
@@ -38,13 +40,24 @@ def overdue_for(ui: UiContext) -> list[NoticeSummary]:
     """The overdue notices the signed-in user should be reminded of ([] when they cannot act on them)."""
     if not ui.signed_in:
         return []
-    user = ui.user
-    if not (user.can(Permission.ISSUE_NOTICES) or user.can(Permission.RECORD_FOLLOWUPS)):
-        return []
     try:
-        return ui.app.notices.overdue(user)
+        return ui.app.notices.overdue_to_act_on(ui.user)
     except InspectorError:
         return []  # a reminder must never stand between the user and the window
+
+
+def _reminded_key(ui: UiContext) -> str:
+    return f"reminders/{ui.user.id}"
+
+
+def reminded_today(ui: UiContext, today: date) -> bool:
+    return settings_store().value(_reminded_key(ui)) == today.isoformat()
+
+
+def mark_reminded(ui: UiContext, today: date) -> None:
+    store = settings_store()
+    store.setValue(_reminded_key(ui), today.isoformat())
+    store.sync()
 
 
 class OverdueReminderDialog(QDialog):
@@ -119,10 +132,16 @@ class OverdueReminderDialog(QDialog):
         """Show the reminder without blocking when the user has overdue notices to act on; else None."""
         if not reminders_enabled():
             return None
+        if not ui.signed_in:
+            return None
+        today = ui.app.notices.today()
+        if reminded_today(ui, today):
+            return None
         notices = overdue_for(ui)
         if not notices:
             return None
-        dialog = cls(notices, ui.app.notices.today(), parent)
+        mark_reminded(ui, today)
+        dialog = cls(notices, today, parent)
         dialog.setModal(False)
         dialog.show()
         return dialog

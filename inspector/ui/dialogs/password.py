@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import ValidationError
 from inspector.domain.users import MIN_PASSWORD_LENGTH, check_password_strength
 from inspector.ui.forms.ui_password import Ui_PasswordDialog

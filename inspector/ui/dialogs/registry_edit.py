@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
-from inspector.i18n import translate
-from inspector.labels import choices
+from inspector.words.i18n import translate
+from inspector.words.labels import choices
 from inspector.ui.uicontext import UiContext
 
 TEXT, UNIT_KIND, STAFF_ROLE, UNIT, PERSON = "text", "unit_kind", "staff_role", "unit", "person"

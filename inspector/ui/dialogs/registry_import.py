@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.registry import RegistryKind
-from inspector.i18n import translate
+from inspector.words.i18n import translate
 from inspector.services.registry_columns import COLUMNS, UNIT_REF, accepted_headers
 from inspector.services.registry_import import ImportPreview, ImportResult
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.dialogs.registry_edit import DIALOG_MARGINS
 from inspector.ui.language import current_language
 from inspector.ui.uicontext import UiContext

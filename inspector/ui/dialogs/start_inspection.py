@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import Evidence, Inspection, InspectionMode, SubjectRef
 from inspector.domain.registry import RegistryKind
 from inspector.domain.templates import SubjectKind, TemplateStatus, TemplateVersion
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.services.inspections import REGISTRY_KINDS, subject_label
 from inspector.ui.language import localized
 from inspector.ui.uicontext import UiContext

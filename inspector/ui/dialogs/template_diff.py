@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.template_diff import ItemChange, SectionChange, SectionChangeKind, TemplateDiff, diff_templates
 from inspector.domain.templates import (
     Origin, ResponseType, ScoringScheme, TemplateBody, TemplateItem, TemplateSection, TemplateStatus, TemplateVersion,
 )
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import localized
 from inspector.ui.uicontext import UiContext
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.templates import ScoringScheme, SubjectKind, TemplateVersion
-from inspector.labels import choices, label
+from inspector.words.labels import choices, label
 from inspector.ui.dialogs.template_publish import MONTH_FORMAT, month_date, month_in_words, next_month
 from inspector.ui.language import localized
 from inspector.ui.uicontext import UiContext

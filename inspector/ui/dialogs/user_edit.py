@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from inspector.domain.users import Role, User
 from inspector.ui.dialogs.password import password_problem
 from inspector.ui.forms.ui_user_edit import Ui_UserEditDialog
-from inspector.labels import choices
+from inspector.words.labels import choices
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """"Verify a notice": pick a signed PDF (and, optionally, another office's CA certificate) and
-read, in plain words, whether it is intact, who signed it and when, and whether that signer is
-trusted.
+read, in plain words, whether it is intact and, for every signature in turn, who signed it and
+when, whether that signer is trusted, and what the signature still covers.
 
 The check is ``CertificateService.verify`` with this data folder's CA plus the extra file; it
-needs no signed-in user. The verdict line is green (✓, valid), amber (⚠, intact but the signer
-is not confirmed) or red (✗, do not rely on it); the same rule as ``inspector-cli verify``:
-whenever any trust root is known, a valid verdict needs a trusted signer.
+needs no signed-in user. The verdict line is green (✓, valid: intact and every signer confirmed),
+amber (⚠, intact but a signer is unknown or untrusted) or red (✗, do not rely on it) — the same
+rule as ``inspector-cli verify`` and its exit codes 0, 3 and 1. Each signature gets its own row
+with its own mark under "Signatures".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,11 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.signatures import SignatureCheck
-from inspector.signature_words import Verdict, describe_check, verdict
 from inspector.ui.uicontext import UiContext
+from inspector.words import messages
+from inspector.words.signatures import (
+    Verdict,
+    describe_document,
+    describe_signature,
+    signature_level,
+    verdict,
+)
 
 DIALOG_MARGINS = (20, 18, 20, 16)
 VERDICT_STYLE = {
@@ -88,6 +96,9 @@ class VerifyNoticeDialog(QDialog):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.signatures_box = QGroupBox(self.tr("Signatures"))
+        self.signatures_layout = QVBoxLayout(self.signatures_box)
+        self.signature_rows: list[QLabel] = []  # one per signature, in signing order
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -97,7 +108,8 @@ class VerifyNoticeDialog(QDialog):
         layout.addLayout(fields)
         layout.addSpacing(8)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.signatures_box, 1)
         layout.addWidget(buttons)
 
         self._pdf: Path | None = None
@@ -150,21 +162,14 @@ class VerifyNoticeDialog(QDialog):
         certificates = self.ui.app.certificates
         trust = [self._trust] if self._trust else []
         try:
-            if not self._pdf.is_file():
-                raise InspectorError("file_missing", file=str(self._pdf))
-            try:
-                pdf = self._pdf.read_bytes()
-            except OSError as error:
-                raise InspectorError("file_unreadable", file=str(self._pdf), reason=error.strerror or "") from None
-            check = certificates.verify(pdf, trust, local_ca=True)
+            check = certificates.verify_file(self._pdf, trust, local_ca=True)
         except InspectorError as error:
             self.check = None
             self.show_verdict(Verdict.BAD, messages.describe(error))
             return
-        require_trust = bool(trust) or certificates.has_ca()
-        level, headline = verdict(check, require_trust=require_trust)
+        level, headline = verdict(check)
         self.check = check
-        self.show_verdict(level, headline, describe_check(check))
+        self.show_verdict(level, headline, [describe_document(check)])
 
     def show_verdict(self, level: Verdict | None, headline: str, sentences: list[str] | None = None) -> None:
         self.level = level
@@ -176,6 +181,26 @@ class VerifyNoticeDialog(QDialog):
             self.verdict.setText(f"{symbol} {headline}")
             self.verdict.setStyleSheet(f"color: {colour};")
         self.details.setText("\n\n".join(sentences or []))
+        self._show_signatures()
+
+    def _show_signatures(self) -> None:
+        """One row per signature of the current check, each with its own mark and colour."""
+        for row in self.signature_rows:
+            self.signatures_layout.removeWidget(row)
+            row.deleteLater()
+        self.signature_rows = []
+        check = self.check
+        infos = check.signatures if check is not None else ()
+        for info in infos:
+            symbol, colour = VERDICT_STYLE[signature_level(info)]
+            row = QLabel(f"{symbol} {describe_signature(info, check.signature_count, check.revisions)}")
+            row.setWordWrap(True)
+            row.setTextFormat(Qt.TextFormat.PlainText)
+            row.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row.setStyleSheet(f"color: {colour};")
+            self.signatures_layout.addWidget(row)
+            self.signature_rows.append(row)
+        self.signatures_box.setVisible(bool(infos))
 
     @classmethod
     def open_for(cls, ui: UiContext, parent: QWidget | None = None, path: Path | None = None) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont
 
 from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort, SortColumn
-from inspector.labels import label
+from inspector.words.labels import label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 IdsSource = Callable[[InspectionFilter, InspectionSort], list[int]]

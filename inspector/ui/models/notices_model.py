@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inspector.domain.notices import NoticeFlag, NoticeStatus, NoticeSummary
-from inspector.notice_labels import FLAG_WORDS, STATUS_WORDS, flag_label, status_label  # noqa: F401
+from inspector.words.notice_labels import FLAG_WORDS, STATUS_WORDS, flag_label, status_label  # noqa: F401
 from inspector.ui.models.records import ModelIndex, RecordTableModel
 
 FLAG_COLOURS: dict[NoticeFlag, str] = {
@@ -114,6 +114,8 @@ class NoticesModel(RecordTableModel):
             if notice.status in _CLOSED_STATUSES:
                 return QColor(_DONE_COLOUR)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_FLAGS:
+            return "\n".join(flag_label(flag) for flag in self.flags_of(notice)) or None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_DEADLINE and notice.deadline_estimated:
             return self.tr("Estimated: counted Monday to Friday, the official holiday schedule for that year "
                            "is not entered yet.")
@@ -146,23 +148,44 @@ class FlagChipsDelegate(QStyledItemDelegate):
         height = metrics.height() + 2
         x = option.rect.x() + self.GAP
         y = option.rect.y() + (option.rect.height() - height) // 2
-        for flag in flags:
-            text = flag_label(flag)
-            width = metrics.horizontalAdvance(text) + 2 * self.PADDING
-            if x + width > option.rect.right() and x > option.rect.x() + self.GAP:
-                break  # a chip that does not fit is left out, but the first is always drawn (clipped)
-            chip = QRect(x, y, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(FLAG_COLOURS[flag]))
-            painter.drawRoundedRect(chip, height / 2, height / 2)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
-            x += width + self.GAP
+        shown, hidden = self.fitting(flags, metrics, option.rect.width())
+        for flag in shown:
+            x = self._chip(painter, metrics, QRect(x, y, 0, height), flag_label(flag), QColor(FLAG_COLOURS[flag]))
+        if hidden:  # the rest as "+N" in the first hidden flag's colour; the tooltip names them all
+            self._chip(painter, metrics, QRect(x, y, 0, height), f"+{len(hidden)}", QColor(FLAG_COLOURS[hidden[0]]))
         painter.restore()
+
+    def _chip_width(self, metrics: QFontMetrics, text: str) -> int:
+        return metrics.horizontalAdvance(text) + 2 * self.PADDING
+
+    def fitting(self, flags: list[NoticeFlag], metrics: QFontMetrics,
+                width: int) -> tuple[list[NoticeFlag], list[NoticeFlag]]:
+        """The flags drawn whole in ``width`` and the ones summed up as "+N" (which needs room too)."""
+        room = width - self.GAP
+        needed = [self._chip_width(metrics, flag_label(flag)) + self.GAP for flag in flags]
+        if sum(needed) <= room:
+            return list(flags), []
+        for count in range(len(flags) - 1, -1, -1):
+            rest = self._chip_width(metrics, f"+{len(flags) - count}") + self.GAP
+            if sum(needed[:count]) + rest <= room or count == 0:
+                return list(flags[:count]), list(flags[count:])
+        return [], list(flags)
+
+    def _chip(self, painter: QPainter, metrics: QFontMetrics, at: QRect, text: str, colour: QColor) -> int:
+        """Draw one rounded chip at ``at``'s corner; returns where the next one starts."""
+        chip = QRect(at.x(), at.y(), self._chip_width(metrics, text), at.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(chip, at.height() / 2, at.height() / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+        return chip.right() + 1 + self.GAP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         flags = index.data(NoticesModel.FlagsRole) or []
-        metrics = QFontMetrics(option.font)
-        width = sum(metrics.horizontalAdvance(flag_label(flag)) + 2 * self.PADDING + self.GAP for flag in flags)
+        font = option.font
+        font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))  # as painted
+        metrics = QFontMetrics(font)
+        width = sum(self._chip_width(metrics, flag_label(flag)) + self.GAP for flag in flags)
         base = super().sizeHint(option, index)
         return QSize(max(width + self.GAP, 60), base.height())

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from inspector.domain.registry import Location, RegistryKind, Staff, Unit, Vehicle
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.models.records import RecordTableModel, natural_key  # natural_key: re-exported
 
 _CONTEXT = "RegistryModel"

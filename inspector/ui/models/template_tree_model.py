@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from inspector.domain.templates import (
     ResponseType, ScoringScheme, TemplateBody, TemplateItem, TemplateProblem, TemplateSection,
 )
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import localized
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from inspector.domain.users import User
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.models.records import RecordTableModel
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspection_query import InspectionFilter
@@ -39,10 +39,10 @@ from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import MonthlyReport
 from inspector.domain.templates import TemplateStatus, TemplateVersion
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import current_language, localized
 from inspector.ui.pages.base import Page
-from inspector.ui.pages.notices import ALL_OPEN
+from inspector.ui.navigation import ALL_OPEN
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.dashboard_month import MonthReportPanel
 from inspector.ui.widgets.report_tables import percent
@@ -311,6 +311,6 @@ class DashboardPage(Page):
             closed.set_texts(self.tr("Closed on time this month"),
                              self.tr("{on_time} of {closed}").format(on_time=figures.closed_on_time_this_month,
                                                                      closed=figures.closed_this_month),
-                             self.tr("Answered by the deadline"))
+                             self.tr("Closed this month; on time = the reply came by the deadline"))
         else:
             closed.set_texts(self.tr("Closed on time this month"), "0", self.tr("No notice closed this month yet"))

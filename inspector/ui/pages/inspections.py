@@ -24,13 +24,13 @@ from inspector.domain.changes import Entity
 from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.widgets.filter_combo import refill_combo
 from inspector.ui.language import localized
 from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
-from inspector.ui.widgets.tables import setup_read_only_table
+from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 
 SEARCH_DELAY_MS = 200
 PERIODS = ("all", "this_month", "last_month", "this_year", "custom")
@@ -174,7 +174,9 @@ class InspectionsPage(Page):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
-        self.table.doubleClicked.connect(self._double_clicked)
+        DownIntoResults(self.search, self.table)
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            self._activated)
         self.failed_item_clear.clicked.connect(lambda: self.show_failed_item("", ""))
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)
@@ -313,7 +315,7 @@ class InspectionsPage(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.model.data(rows[0], InspectionsModel.ObjectRole) if rows else None
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         inspection_id = self.model.data(index, InspectionsModel.ObjectRole)
         if inspection_id is not None:
             self.open_requested.emit(inspection_id)

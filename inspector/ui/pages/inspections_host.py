@@ -9,6 +9,7 @@ on the list. Ctrl+Shift+N starts an inspection from anywhere on the page.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -30,6 +31,7 @@ class InspectionsHost(Page):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.screen: RecordingScreen | None = None
+        self._reopen_pending = False
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.start_inspection)
         self.start_action = QAction(self)
@@ -64,6 +66,21 @@ class InspectionsHost(Page):
         self.start_button.setToolTip(self.tr("Start an inspection (Ctrl+Shift+N)"))
         self.start_action.setText(self.tr("Start inspection…"))
         self.list_page.retranslate()
+        if self.screen is not None and not self._reopen_pending:
+            # The recording screen is built in one language; reopen it at the same item in the new
+            # one (after both LanguageChange events of a translator switch, once).
+            self._reopen_pending = True
+            QTimer.singleShot(0, self._reopen_screen)
+
+    def _reopen_screen(self) -> None:
+        self._reopen_pending = False
+        screen = self.screen
+        if screen is None or not screen.save_pending():
+            return  # a fail still waiting for its photos keeps the screen as it is
+        code = screen.current
+        reopened = self.open_inspection(screen.inspection_id)
+        if reopened is not None and code is not None:
+            reopened.go_to(code)
 
     def reload(self) -> None:
         can_record = self.ui.signed_in and self.ui.user.can(Permission.RECORD_INSPECTIONS)

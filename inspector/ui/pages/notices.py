@@ -24,13 +24,12 @@ from inspector.domain.registry import RegistryKind
 from inspector.ui.widgets.filter_combo import refill_combo
 from inspector.ui.models.notices_model import FLAG_ORDER, FlagChipsDelegate, NoticesModel, flag_label, status_label
 from inspector.ui.pages.base import Page
+from inspector.ui.navigation import ALL_OPEN, ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.notice_detail import NoticeDetail
-from inspector.ui.widgets.tables import setup_read_only_table
+from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 
 SEARCH_DELAY_MS = 200
-ALL_OPEN = "open"
-ALL_STATUSES = "all"
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in NoticeStatus))
 MAX_COLUMN_WIDTH = 150  # columns fit their contents up to this; the flags column takes what is left
 FLAGS_MIN_WIDTH = 60  # a stretched last column never shrinks below the width it was given
@@ -121,7 +120,9 @@ class NoticesPage(Page):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_timer.timeout.connect(self.reload)
         self.search.returnPressed.connect(self.reload)
-        self.table.doubleClicked.connect(self._double_clicked)
+        DownIntoResults(self.search, self.table)
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,7 +187,9 @@ class NoticesPage(Page):
             heading = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 20
             width = max(self.table.sizeHintForColumn(column), heading)
             self.table.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
-        self.table.setColumnWidth(NoticesModel.COL_FLAGS, FLAGS_MIN_WIDTH)  # then stretched to what is left
+        # As wide as the most flags a row has, so every chip is seen (then stretched to what is left).
+        flags = max(FLAGS_MIN_WIDTH, self.table.sizeHintForColumn(NoticesModel.COL_FLAGS))
+        self.table.setColumnWidth(NoticesModel.COL_FLAGS, flags)
 
     def _fill_choices(self) -> None:
         units = [(unit.name, unit.id) for unit in self.ui.app.registry.list(self.ui.user, RegistryKind.UNITS,
@@ -253,7 +256,7 @@ class NoticesPage(Page):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.detail.show_notice(self.selected())
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.detail.show_notice(self.proxy.data(index, NoticesModel.ObjectRole))
             self.detail.preview()

@@ -21,9 +21,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode
@@ -73,7 +73,7 @@ class RecordingScreen(QWidget):
     def _build(self) -> None:
         self.header = RecordingHeader()
         self.header.complete_button.clicked.connect(self.complete)
-        self.header.close_button.clicked.connect(self.close_requested)
+        self.header.close_button.clicked.connect(self.close_screen)
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
@@ -244,6 +244,11 @@ class RecordingScreen(QWidget):
             self.move(1)
         return True
 
+    def save_pending(self) -> bool:
+        """Save what is typed but not confirmed yet (a pending fail, an edited note); False when
+        it cannot be saved now (photos still being added, or the service refused)."""
+        return self._flush()
+
     def _flush(self) -> bool:
         """Write a pending fail (or a changed note of a saved fail); False if it was refused."""
         code = self.current
@@ -353,12 +358,52 @@ class RecordingScreen(QWidget):
         self.problems.show_problems([(problem.code, problem.item_code) for problem in problems])
         if problems and problems[0].item_code:
             self.go_to(problems[0].item_code)
-        if problems:
+        if problems or not self.confirm_completion():
             return False
         if self._call(self.ui.app.inspections.complete):
             self.completed.emit(self.inspection_id)
             return True
         return False
+
+    def confirm_completion(self) -> bool:
+        """Ask once, Yes by default (Enter): a completed inspection can no longer be changed, so
+        say what it holds and which items failed (they become findings)."""
+        failed = [code for code, answer in self.answers.items() if answer.result is AnswerResult.FAIL]
+        text = self.tr("Complete this inspection? {answered} of {total} item(s) answered, {failed} failed. "
+                       "Once completed it can no longer be changed.").format(
+            answered=len(self.answers), total=len(self.items), failed=len(failed))
+        if failed:
+            text += "\n\n" + self.tr("Failed: {items}").format(items=", ".join(failed))
+        choice = QMessageBox.question(self, self.tr("Complete the inspection"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.Yes)
+        return choice == QMessageBox.StandardButton.Yes
+
+    def close_screen(self) -> bool:
+        """Close (the Close button, Esc): save what is typed first; False when it cannot be saved."""
+        if not self._flush():
+            return False
+        self.close_requested.emit()
+        return True
+
+    def _escape(self) -> None:
+        """Esc on a pending fail cancels it — asking first when a note or photos would be lost;
+        Esc otherwise closes the screen, everything saved."""
+        if not self.pending_fail:
+            self.close_screen()
+            return
+        typed = self.fail_panel.note.text().strip() or self._pending_photos
+        if typed:
+            choice = QMessageBox.question(
+                self, self.tr("Discard this failure?"),
+                self.tr("The note and photos typed for {item} are not saved yet. Discard them?").format(
+                    item=self.current or ""),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if choice != QMessageBox.StandardButton.Discard:
+                self.fail_panel.note.setFocus()
+                return
+        self._cancel_pending()
 
     # --- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -378,8 +423,8 @@ class RecordingScreen(QWidget):
             self.move(1)
         elif key in PREVIOUS_KEYS:
             self.move(-1)
-        elif key == Qt.Key.Key_Escape and self.pending_fail:
-            self._cancel_pending()
+        elif key == Qt.Key.Key_Escape:
+            self._escape()
         elif key in RETURN_KEYS and self.pending_fail:
             self.confirm_fail()
         elif key in SEVERITY_KEYS and self.fail_panel.isVisible() and not self.read_only:

@@ -27,13 +27,13 @@ from inspector.domain.users import Permission
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.registry_edit import RegistryEditDialog
 from inspector.ui.dialogs.registry_import import RegistryImportDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.models.registry_model import (
     LocationsModel, Names, RegistryModel, StaffModel, UnitsModel, VehiclesModel, model_for, staff_label,
 )
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
-from inspector.ui.widgets.tables import setup_read_only_table
+from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 
 KINDS = (RegistryKind.UNITS, RegistryKind.VEHICLES, RegistryKind.STAFF, RegistryKind.LOCATIONS)
 # Each tab opens sorted by the key people use to find things: 自编号 for vehicles, codes otherwise.
@@ -145,7 +145,9 @@ class RegistryPage(Page):
         self.edit_button.clicked.connect(self.edit_selected)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.import_button.clicked.connect(self.import_file)
-        self.table.doubleClicked.connect(self._double_clicked)
+        DownIntoResults(self.search, self.table)
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -392,6 +394,6 @@ class RegistryPage(Page):
         if self.search_timer.isActive():
             self.reload()
 
-    def _double_clicked(self, _index: QModelIndex) -> None:
+    def _activated(self, _index: QModelIndex) -> None:
         if self.can_edit():
             self.edit_selected()

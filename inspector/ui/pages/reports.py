@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import MonthlyReport, shift_month
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
-from inspector.ui.pages.notices import ALL_STATUSES
+from inspector.ui.navigation import ALL_STATUSES
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.report_charts import (
     ScoreTrendChart,
@@ -82,9 +82,23 @@ class ReportsPage(Page):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.report: MonthlyReport | None = None
+        # Who may not read reports is told so, and led to what they can see instead.
         self.denied = QLabel()
         self.denied.setProperty("role", "hint")
         self.denied.setWordWrap(True)
+        self.my_inspections_button, self.my_notices_button = QPushButton(), QPushButton()
+        self.my_inspections_button.clicked.connect(lambda: self.navigate.emit("inspections", None))
+        self.my_notices_button.clicked.connect(lambda: self.navigate.emit("notices", None))
+        self.denied_panel = QWidget()
+        denied_column = QVBoxLayout(self.denied_panel)
+        denied_column.setContentsMargins(0, 24, 0, 0)
+        denied_column.addWidget(self.denied)
+        denied_buttons = QHBoxLayout()
+        denied_buttons.addWidget(self.my_inspections_button)
+        denied_buttons.addWidget(self.my_notices_button)
+        denied_buttons.addStretch(1)
+        denied_column.addLayout(denied_buttons)
+        denied_column.addStretch(1)
         self.month_label, self.unit_label = QLabel(), QLabel()
         self.month = QComboBox()
         self.unit = QComboBox()
@@ -173,7 +187,7 @@ class ReportsPage(Page):
         layout.addWidget(self.scope_note)
         layout.addWidget(self.message)
         layout.addWidget(self.problem)
-        layout.addWidget(self.denied)
+        layout.addWidget(self.denied_panel, 1)
         layout.addWidget(scroll, 1)
         self.controls = [self.month_label, self.month, self.unit_label, self.unit, self.export_table_button,
                          self.export_pdf_button, self.scope_note, self.message, scroll]
@@ -230,7 +244,7 @@ class ReportsPage(Page):
     def reload(self) -> None:
         """Read the chosen month's report (or say why there is none for this user)."""
         allowed = self.allowed()
-        self.denied.setVisible(not allowed)
+        self.denied_panel.setVisible(not allowed)
         for widget in self.controls:
             widget.setVisible(allowed)
         self.remarks.flush()  # what was typed belongs to the month and unit on show until now
@@ -254,8 +268,11 @@ class ReportsPage(Page):
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.denied.setText(self.tr("Monthly reports are for the quality office, managers and administrators; "
-                                    "your role does not include viewing reports."))
+        self.denied.setText(self.tr("Monthly reports are for the quality office, managers and administrators. "
+                                    "What you can see: your inspections, with their scores, and the rectification "
+                                    "notices with where each stands."))
+        self.my_inspections_button.setText(self.tr("Open my inspections"))
+        self.my_notices_button.setText(self.tr("Open the notices"))
         self.month_label.setText(self.tr("Month"))
         self.unit_label.setText(self.tr("Unit"))
         if self.unit.count():
@@ -351,17 +368,25 @@ class ReportsPage(Page):
     # --- exports ----------------------------------------------------------------------------
     def _scope_file_name(self) -> str:
         report = self.report
-        scope = report.scope_name if report is not None else ""
+        if report is None or report.unit_id is None:
+            scope = self.tr("all-units")  # the report's own "全部单位" is the PDF's wording, not the UI's
+        else:
+            scope = report.scope_name
         return "".join("_" if char in '/\\:*?"<>|' else char for char in f"{self.selected_month()}-{scope}")
+
+    def _file_name(self, what: str, suffix: str) -> str:
+        """The suggested file name in the display language: 月度报表-2026-11-一号总站.xlsx or
+        monthly-table-2026-11-一号总站.xlsx (the unit's name is data, never translated)."""
+        return f"{what}-{self._scope_file_name()}{suffix}"
 
     def export_table(self) -> Path | None:
         """Have the service write the month's table (.xlsx) where the user chooses."""
-        return self._export(self.tr("Export the monthly table"), f"月度报表-{self._scope_file_name()}.xlsx",
+        return self._export(self.tr("Export the monthly table"), self._file_name(self.tr("monthly-table"), ".xlsx"),
                             self.tr("Excel workbooks (*.xlsx)"), self.ui.app.reports.export_xlsx)
 
     def export_pdf(self) -> Path | None:
         """Have the service write the month's report (.pdf) where the user chooses."""
-        return self._export(self.tr("Export the monthly report"), f"月度报告-{self._scope_file_name()}.pdf",
+        return self._export(self.tr("Export the monthly report"), self._file_name(self.tr("monthly-report"), ".pdf"),
                             self.tr("PDF files (*.pdf)"),
                             self.ui.app.reports.export_pdf)
 

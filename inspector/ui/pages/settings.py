@@ -1,5 +1,5 @@
-"""The settings page: organisation name, default rectification periods and the recurrence window,
-the letterhead pictures and the working-day calendar (quality office and admins), the display
+"""The settings page: organisation name, default rectification periods, the recurrence window and
+the largest photo accepted, the letterhead pictures and the working-day calendar (quality office and admins), the display
 language, one's own password and signature (everyone), and user accounts (admins).
 
 Fields are read-only for roles without ``EDIT_SETTINGS``, but the service is what enforces it:
@@ -27,10 +27,10 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError, PermissionDenied
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, User
-from inspector.settings import AppSettings
+from inspector.settings import MAX_PHOTO_LIMIT_MB, AppSettings
 from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.password import PasswordDialog
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import LANGUAGE_NAMES, current_language
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.users_section import UsersSection
@@ -65,6 +65,11 @@ class SettingsPage(Page):
         self.recurrence_days.setMinimumWidth(140)
         self.recurrence_days.setMaximumWidth(190)
         self.recurrence_days.lineEdit().setTextMargins(5, 0, 0, 0)
+        self.photo_limit = QSpinBox()
+        self.photo_limit.setRange(1, MAX_PHOTO_LIMIT_MB)
+        self.photo_limit.setMinimumWidth(140)
+        self.photo_limit.setMaximumWidth(190)
+        self.photo_limit.lineEdit().setTextMargins(5, 0, 0, 0)
         self.read_only_note = QLabel()
         self.read_only_note.setProperty("role", "hint")
         self.read_only_note.setWordWrap(True)
@@ -74,8 +79,8 @@ class SettingsPage(Page):
         self.org_form = QFormLayout()
         self.org_form.setHorizontalSpacing(14)
         self.org_form.setVerticalSpacing(8)
-        self.form_labels = [QLabel() for _ in range(3 + len(Severity))]
-        fields = [self.org_zh, self.org_en, *self.days.values(), self.recurrence_days]
+        self.form_labels = [QLabel() for _ in range(4 + len(Severity))]
+        fields = [self.org_zh, self.org_en, *self.days.values(), self.recurrence_days, self.photo_limit]
         for form_label, field in zip(self.form_labels, fields):
             form_label.setBuddy(field)
             self.org_form.addRow(form_label, field)
@@ -168,10 +173,11 @@ class SettingsPage(Page):
         self.days[Severity.GENERAL].setValue(settings.deadlines.general)
         self.days[Severity.SERIOUS].setValue(settings.deadlines.serious)
         self.recurrence_days.setValue(settings.recurrence_window_days)
+        self.photo_limit.setValue(settings.photo_limit_mb)
         editable = self.can_edit()
         for field in (self.org_zh, self.org_en):
             field.setReadOnly(not editable)
-        for spin in (*self.days.values(), self.recurrence_days):
+        for spin in (*self.days.values(), self.recurrence_days, self.photo_limit):
             spin.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.saved_label.setVisible(editable)
@@ -193,6 +199,7 @@ class SettingsPage(Page):
                     "serious": self.days[Severity.SERIOUS].value(),
                 },
                 recurrence_window_days=self.recurrence_days.value(),
+                photo_limit_mb=self.photo_limit.value(),
             )
         except InspectorError as error:
             errors.show_error(self, error)
@@ -245,6 +252,7 @@ class SettingsPage(Page):
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.GENERAL)),
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.SERIOUS)),
             self.tr("Same problem again within:"),
+            self.tr("Largest photo accepted:"),
         ]
         for form_label, text in zip(self.form_labels, form_labels):
             form_label.setText(text)
@@ -253,6 +261,10 @@ class SettingsPage(Page):
         self.recurrence_days.setSuffix(self.tr(" days"))
         self.recurrence_days.setToolTip(self.tr(
             "A problem found again on the same item and subject within this many days is flagged as recurred (再次发生)."
+        ))
+        self.photo_limit.setSuffix(self.tr(" MB"))
+        self.photo_limit.setToolTip(self.tr(
+            "A photo file larger than this is refused before it is read. Phone photos are at most about 15 MB."
         ))
         self.save_button.setText(self.tr("Save"))
         self.language_group.setTitle(self.tr("Language"))

@@ -24,14 +24,14 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain import template_edit as edit
 from inspector.domain.errors import InspectorError
 from inspector.domain.templates import (
     TemplateBody, TemplateItem, TemplateProblem, TemplateSection, TemplateStatus, TemplateVersion, validate_template,
 )
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui import template_commands as cmd
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.template_diff import TemplateDiffDialog

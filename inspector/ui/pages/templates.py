@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.templates import (
     Origin, ScoringScheme, TemplateItem, TemplateSection, TemplateStatus, TemplateVersion,
 )
 from inspector.domain.users import Permission, User
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.template_new import CopyToMonthDialog, NewTemplateDialog
 from inspector.ui.language import localized
@@ -98,7 +98,8 @@ class TemplatesPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self._build_toolbar()
-        self.transfer = TemplateTransferActions(self)
+        self.transfer = TemplateTransferActions(self, self)
+        self.add_transfer_actions(self.transfer.actions())
         left_layout.addWidget(self.toolbar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty)
@@ -132,7 +133,8 @@ class TemplatesPage(Page):
         layout.addWidget(self.stack)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            lambda _index: self.open_selected())
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_guidance(current))
         self.retranslate()
         if ui.signed_in:

@@ -62,7 +62,8 @@ class UsersSection(QGroupBox):
         self.add_button.clicked.connect(self.add_user)
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button.clicked.connect(self.reset_password)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(  # a double click, or Enter on the selected row
+            lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
 

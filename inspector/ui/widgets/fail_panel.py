@@ -13,8 +13,9 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from inspector.domain.templates import Severity
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.length_counter import with_counter
 from inspector.ui.widgets.photo_strip import PhotoStrip
 
 SEVERITY_KEYS = {Qt.Key.Key_G: Severity.GENERAL, Qt.Key.Key_S: Severity.SERIOUS}
@@ -49,7 +50,10 @@ class FailPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Se&verity"), self.severity)
-        form.addRow(self.tr("N&ote"), self.note)
+        note_label = QLabel(self.tr("N&ote"))
+        note_label.setBuddy(self.note)
+        note_row, self.note_counter = with_counter(self.note)
+        form.addRow(note_label, note_row)
         form.addRow(self.tr("Photos"), self.photos)
         form.addRow("", self.photo_hint)
         layout = QVBoxLayout(self)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import Finding, FindingStatus, Inspection, InspectionMode, InspectionStatus

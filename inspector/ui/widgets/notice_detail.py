@@ -10,8 +10,6 @@ the facts says what the last action did (where the signed copy or the export wen
 from __future__ import annotations
 
 import html
-import importlib
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,27 +18,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import OPEN_STATUSES, FollowUpResult, NoticeStatus, NoticeSummary
 from inspector.domain.users import Permission
-from inspector.labels import label
+from inspector.words.labels import label
+from inspector.words.signatures import seal_notice, signing_prompt
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import CreateNoticeDialog
 from inspector.ui.dialogs.notice_followup import FollowUpDialog
 from inspector.ui.dialogs.notice_reply import ReplyDialog
 from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
 from inspector.ui.dialogs.signature_dialog import SignatureDialog
+from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.models.notices_model import flags_html, status_label
 from inspector.ui.uicontext import UiContext
-
-VERIFY_MODULE = "inspector.ui.dialogs.verify_notice"
-
-
-def verify_available() -> bool:
-    return importlib.util.find_spec(VERIFY_MODULE) is not None
-
 
 class NoticeDetail(QWidget):
     """Shows ``notice`` (``show_notice``) and carries out the actions on it."""
@@ -81,7 +74,6 @@ class NoticeDetail(QWidget):
         self.export_button = QPushButton()
         self.correct_button = QPushButton()
         self.verify_button = QPushButton()
-        self.verify_button.setVisible(verify_available())
         self._lay_out()
         for button, action in ((self.preview_button, self.preview), (self.record_button, self.show_record),
                                (self.receipt_button, self.record_receipt), (self.reply_button, self.record_reply),
@@ -337,13 +329,18 @@ class NoticeDetail(QWidget):
         return True
 
     def sign(self) -> Path | None:
-        """Add the user's PAdES signature; the signed copy is kept beside the issued PDF."""
+        """Add a PAdES signature — the user's own, or for a covert notice the office seal, which
+        the password prompt says before anything is signed; the signed copy is kept beside the
+        issued PDF."""
         if self.notice is None:
             return None
         notice = self.notice
+        identity = self._run(lambda: self.ui.app.notice_files.signing_identity(self.ui.user, notice.id))
+        if identity is None:
+            return None
         password, ok = QInputDialog.getText(
             self.window(), self.tr("Sign notice {number}").format(number=notice.number),
-            self.tr("Your password unlocks your signing key:"), QLineEdit.EchoMode.Password)
+            signing_prompt(identity), QLineEdit.EchoMode.Password)
         if not ok:
             return None
         done = self._run(lambda: self.ui.app.notice_files.sign(self.ui.user, notice.id, password))
@@ -351,7 +348,8 @@ class NoticeDetail(QWidget):
             return None
         path, changes = done
         self.ui.hub.publish(changes)
-        self.set_message(self.tr("Signed copy saved as {path}").format(path=str(path)))
+        saved = self.tr("Signed copy saved as {path}").format(path=str(path))
+        self.set_message(f"{seal_notice(identity)} {saved}" if identity.seal else saved)
         return path
 
     def export(self) -> Path | None:
@@ -383,10 +381,8 @@ class NoticeDetail(QWidget):
 
     def verify(self) -> None:
         """Check a signed copy (this notice's latest, when it has one) in the verify dialog."""
-        if not verify_available():
-            return
         path = None
         if self.notice is not None and self.ui.signed_in:
             notice = self.notice
             path = self._run(lambda: self.ui.app.notice_files.latest_signed(self.ui.user, notice.id))
-        importlib.import_module(VERIFY_MODULE).VerifyNoticeDialog.open_for(self.ui, self.window(), path)
+        VerifyNoticeDialog.open_for(self.ui, self.window(), path)

@@ -13,6 +13,8 @@ Double-clicking a thumbnail opens the zoomable ``PhotoViewer`` on the working co
 
 from __future__ import annotations
 
+import functools
+
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, QTemporaryDir, Signal
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.photos import Photo
 from inspector.services.photos import EVIDENCE_DERIVATIVES, prepare_file
@@ -134,10 +136,11 @@ class PhotoStrip(QWidget):
 
     def add_files(self, paths: list[Path]) -> None:
         """Prepare each file on a worker thread, then store it and emit ``photo_added``."""
+        # The limit is read here: the worker must not touch the database.
+        prepare = functools.partial(prepare_file, limit_bytes=self.ui.app.photos.limit_bytes())
         for path in paths:
             self._set_pending(self._pending + 1)
-            run_task(prepare_file, path, EVIDENCE_DERIVATIVES, on_finished=self._prepared,
-                     on_failed=self._refused)
+            run_task(prepare, path, EVIDENCE_DERIVATIVES, on_finished=self._prepared, on_failed=self._refused)
 
     def paste(self, mime: QMimeData | None = None) -> bool:
         """Add the image or the image files on the clipboard (or in ``mime``); False if none."""

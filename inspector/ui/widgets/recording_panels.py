@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import PermissionDenied
 from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionStatus
 from inspector.domain.photos import Photo
 from inspector.domain.scoring import ScoreResult
 from inspector.domain.templates import TemplateItem, TemplateVersion
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import localized
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import FailPanel

@@ -88,8 +88,9 @@ class ArchiveExportBox(QGroupBox):
         staff = self.kind.currentData() == STAFF
         if run_or_show(self.window(), lambda: (archives.staff if staff else archives.vehicle)(self.ui.user, key)) is None:
             return None
+        what = self.tr("staff-file") if staff else self.tr("vehicle-file")  # the file name's start
         path = ask_save_path(self.window(), self.tr("Export the file of {key}").format(key=key),
-                             f"{'个人档案' if staff else '车辆档案'}-{key}.pdf", self.tr("PDF files (*.pdf)"))
+                             f"{what}-{key}.pdf", self.tr("PDF files (*.pdf)"))
         if path is None:
             return None
         export = archives.export_staff if staff else archives.export_vehicle

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from inspector.domain.report_facts import UncoveredSubject
 from inspector.domain.reports import MonthlyReport, OverdueNotice
-from inspector.labels import label
-from inspector.notice_labels import status_label
+from inspector.words.labels import label
+from inspector.words.notice_labels import status_label
 from inspector.ui.widgets.report_tables import Cell, ReportTable, number_cell
 
 

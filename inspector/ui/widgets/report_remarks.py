@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFocusEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from inspector import messages
+from inspector.words import messages
 from inspector.domain.errors import InspectorError
 from inspector.domain.reports import MonthlyReport
 

@@ -1,4 +1,5 @@
-"""One look and behaviour for every read-only table (registry, templates, users, import problems).
+"""One look and behaviour for every read-only table (registry, templates, users, import problems),
+and ``DownIntoResults``: ↓ from a page's search box into its table.
 
 ``setup_read_only_table`` makes a view select whole single rows, never edit in place, alternate
 row colours, hide the row numbers, keep one line per row of the same height everywhere, and put
@@ -8,8 +9,9 @@ detached from left-aligned text). Colours and padding come from ``resources/styl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
 
 ROW_PADDING = 10  # pixels above and below the text of a row, together
 
@@ -34,3 +36,25 @@ def setup_read_only_table(table: QTableView) -> None:
     columns = table.horizontalHeader()
     columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     columns.setHighlightSections(False)
+
+
+class DownIntoResults(QObject):
+    """↓ in a search box moves into the table of results it filters (the first row chosen when
+    none is), so a supervisor types, presses ↓ and Enter without touching the mouse."""
+
+    def __init__(self, search: QLineEdit, table: QAbstractItemView) -> None:
+        super().__init__(search)
+        self.table = table
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            model = self.table.model()
+            if model is None or model.rowCount() == 0:
+                return False
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(model.index(0, 0))
+            return True
+        return False

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.registry import StaffRole
 from inspector.domain.templates import ScoringScheme, SubjectKind, TemplateBody, TemplateProblem, TemplateSection
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.widgets.template_tree import problem_text
 
 ThumbnailLookup = Callable[[str], Path | None]

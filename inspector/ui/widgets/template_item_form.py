@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.templates import Origin, ResponseType, ScoringScheme, Severity, TemplateBody, TemplateItem
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.widgets.template_forms import THUMBNAIL_SIZE, NodeForm, ThumbnailLookup, refill
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.heic *.heif *.webp"

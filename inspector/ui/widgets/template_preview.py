@@ -42,7 +42,7 @@ from inspector.domain.templates import (
     TemplateItem,
     TemplateSection,
 )
-from inspector.labels import label
+from inspector.words.labels import label
 from inspector.ui.language import localized
 
 ThumbnailLookup = Callable[[str], Path | None]  # sha256 → thumbnail file (PhotoService.thumbnail_path)

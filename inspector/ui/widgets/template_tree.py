@@ -53,6 +53,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     "negative_weight": QT_TRANSLATE_NOOP("TemplateProblems", "Item {where} has a negative weight."),
     "item_number_out_of_range": QT_TRANSLATE_NOOP(
         "TemplateProblems", "Item {where}: photos must be 0 or more, rectification days 1 or more."),
+    "control_characters": QT_TRANSLATE_NOOP(
+        "TemplateProblems", "{where}: the text {field} holds a control character ({character}); remove it."),
+    "text_too_long": QT_TRANSLATE_NOOP(
+        "TemplateProblems", "{where}: the text {field} is longer than the {limit} characters allowed."),
 }
 
 
@@ -61,7 +65,8 @@ def problem_text(problem: TemplateProblem) -> str:
     text = PROBLEM_TEXTS.get(problem.code)
     if text is None:
         return f"{problem.code} ({problem.where})" if problem.where else problem.code
-    return QCoreApplication.translate("TemplateProblems", text).format(where=problem.where)
+    return QCoreApplication.translate("TemplateProblems", text).format(
+        where=problem.where, field=problem.field, limit=problem.limit, character=problem.detail)
 
 
 @cache
