@@ -289,7 +289,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
     """Everything after the lock is held; InspectorError from opening propagates to ``main``.
     ``restart`` receives the arguments of a new start when the user asks for fresh demo data."""
     from inspector.context import open_context
-    from inspector.domain.errors import InspectorError
+    from inspector.domain.errors import InspectorError, StorageProblem
     from inspector.words.i18n import pick_language
     from inspector.ui.dialogs.errors import show_error
     from inspector.ui.dialogs.first_admin import FirstAdminDialog
@@ -308,6 +308,8 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
             apply_language(chosen)
         try:  # the day's first start: the database as the day began (a failure must not lock anyone out)
             context.backups.ensure_daily()
+        except StorageProblem:
+            raise  # a damaged database: said by _cannot_open, and nothing is opened over it
         except InspectorError as error:
             show_error(None, error)
         username, hint = "", ""

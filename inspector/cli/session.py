@@ -17,7 +17,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import InspectorError, StorageProblem
 from inspector.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ class CliSession:
         """The day's first command backs the database up; a failure warns, the command goes on."""
         try:
             context.backups.ensure_daily()
+        except StorageProblem:
+            raise  # a damaged database or a full disk: the command cannot go on either
         except InspectorError as error:
             from inspector.words.messages import describe
 

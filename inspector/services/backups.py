@@ -28,10 +28,11 @@ from pathlib import Path
 
 from inspector import __version__
 from inspector.domain.backups import BackupManifest, BackupReason, kept_backups
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import InspectorError, StorageProblem
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
 from inspector.storage import backups as files
+from inspector.storage.failures import DAMAGED
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class BackupService:
         except OSError as error:  # a full disk, a folder we may not write
             raise InspectorError("backup_write_failed", file=str(target),
                                  reason=error.strerror or str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise StorageProblem(DAMAGED, file=str(self.ctx.paths.database), reason=str(error)) from None
         except sqlite3.Error as error:
             raise InspectorError("backup_write_failed", file=str(target), reason=str(error)) from None
         return BackupInfo(path=target, created_at=created_at, reason=reason.value, size=manifest.size,

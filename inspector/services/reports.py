@@ -84,6 +84,7 @@ class ReportService:
     def export_xlsx(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
         """Write the month's table (月度报表, .xlsx) to ``path`` atomically; return what it holds."""
         report = self.monthly(actor, month, unit_id)
+        _folder_exists(Path(path))
         try:
             write_monthly_xlsx(report, Path(path))
         except OSError as error:
@@ -95,6 +96,7 @@ class ReportService:
         from inspector.pdf.report_pdf import render_monthly_report  # ReportLab loads on first export
 
         report = self.monthly(actor, month, unit_id)
+        _folder_exists(Path(path))
         try:
             write_atomic(Path(path), render_monthly_report(report, self.photo_paths(report)))
         except OSError as error:
@@ -205,3 +207,9 @@ class ReportService:
     def _scores(rows: list[tuple]) -> tuple[reports.ScoreRow, ...]:
         return tuple(reports.ScoreRow(id=row[0], code=row[1], name=row[2], inspections=row[3], score_sum=row[4],
                                       rate_sum=row[5]) for row in rows)
+
+
+def _folder_exists(path: Path) -> None:
+    """A report goes where the user chose; a folder that is not there is said, never made."""
+    if not path.parent.is_dir():
+        raise InspectorError("file_unwritable", file=str(path), reason="the folder does not exist")

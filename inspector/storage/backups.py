@@ -80,6 +80,7 @@ def manifest_path(backup: Path) -> Path:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> tuple[str, int]:
     """A consistent copy of ``source`` at ``target`` (atomic, durable); returns (SHA-256, size)."""
+    made_folder = not target.parent.exists()
     _ensure_dir(target.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     os.close(handle)
@@ -89,6 +90,11 @@ def copy_database(source: sqlite3.Connection, target: Path) -> tuple[str, int]:
         try:
             source.backup(dest)  # pages=-1: one step, one snapshot
             dest.execute("PRAGMA journal_mode=DELETE")
+            # The backup API copies damaged pages as they are: a copy of a damaged database must
+            # never rotate a sound backup out.
+            verdict = [row[0] for row in dest.execute("PRAGMA quick_check(3)").fetchall()]
+            if verdict != ["ok"]:
+                raise sqlite3.DatabaseError(" ".join(" ".join(verdict).split()))  # one line
         finally:
             dest.close()
         with temp.open("rb+") as written:
@@ -98,6 +104,11 @@ def copy_database(source: sqlite3.Connection, target: Path) -> tuple[str, int]:
     except BaseException:
         temp.unlink(missing_ok=True)
         Path(temporary + "-journal").unlink(missing_ok=True)
+        if made_folder:
+            try:
+                target.parent.rmdir()  # leave the data folder as it was
+            except OSError:
+                pass
         raise
     _fsync_dir(target.parent)
     return digest, size

@@ -219,6 +219,8 @@ def open_existing_database(path: Path) -> OpenResult:
     if not path.exists() and not path.is_symlink():
         raise InspectorError("database_missing", file=str(path))
     try:
+        if path.is_file() and not path.is_symlink() and path.stat().st_size == 0:
+            raise InspectorError("database_empty", file=str(path))  # said so, whatever lies beside it
         if not _check_file(path):
             raise InspectorError("database_empty", file=str(path))
     except OSError as error:

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import InspectorError, ValidationError
 from inspector.storage.failures import storage_problem
 from inspector.storage.photo_store import _ensure_dir, _fsync_dir
 
@@ -86,7 +86,7 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InspectorError("file_missing", file=str(path)) from None
+        raise ValidationError("file_missing", file=str(path)) from None
     except IsADirectoryError:
         raise InspectorError("file_not_regular", file=str(path)) from None
     except OSError as error:
