@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
     from inspector.services.backups import BackupService
     from inspector.services.certificates import CertificateService
+    from inspector.services.exchange import ExchangeService
     from inspector.services.integrity import IntegrityService
     from inspector.services.notice_files import NoticeFiles
     from inspector.services.photo_annotations import PhotoAnnotationService
@@ -97,6 +98,13 @@ class AppContext:
         from inspector.services.backups import BackupService
 
         return BackupService(self.services, self.settings)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from inspector.domain.backups import BackupReason
+        from inspector.services.exchange import ExchangeService
+
+        return ExchangeService(self.services, before_import=lambda: self.backups.make(BackupReason.IMPORT))
 
     @cached_property
     def restore(self) -> RestoreService:

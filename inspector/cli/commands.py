@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "followups": ("commands_notices", "record follow-up checks (复查) of notices"),
     "report": ("commands_reports", "monthly report (月度报告) and table (月度报表)"),
     "archive": ("commands_archives", "the file of one vehicle or one staff member as PDF"),
+    "device": ("commands_exchange", "this data folder's device id, name and organisation (--name: rename it)"),
+    "exchange": ("commands_exchange", "signed exchange files between laptops and the quality office: export, import, status"),
     "backup": ("commands_backups", "back up the database now (-o FILE: to a file of your own), or list the backups"),
     "restore": ("commands_backups",
                 "put a backup in place of the database (checked first; the current one is kept aside)"),

@@ -62,7 +62,7 @@ from inspector.exchange.errors import (
     ExchangeCancelled, ExchangeInfoInvalid, ExchangeRecordInvalid, ExchangeRejected, ExchangeSignatureInvalid,
     ExchangeTampered, ExchangeTooNew, ExchangeUnreadable, ExchangeUnsafe, ExchangeWriteFailed,
 )
-from inspector.exchange.info import OFFICE, ExchangeInfo
+from inspector.exchange.info import OFFICE, USER_PREFIX, ExchangeInfo
 from inspector.exchange.layout import FORMAT_VERSION, PhotoKind
 from inspector.exchange.reader import ExchangeReader, PhotoEntry
 from inspector.exchange.signature import SignedBy, Signer
@@ -70,7 +70,7 @@ from inspector.exchange.verify import open_exchange
 from inspector.exchange.writer import ExchangeWriter
 
 __all__ = [
-    "FORMAT_VERSION", "OFFICE", "ExchangeCancelled", "ExchangeInfo", "ExchangeInfoInvalid", "ExchangeReader",
+    "FORMAT_VERSION", "OFFICE", "USER_PREFIX", "ExchangeCancelled", "ExchangeInfo", "ExchangeInfoInvalid", "ExchangeReader",
     "ExchangeRecordInvalid", "ExchangeRejected", "ExchangeSignatureInvalid", "ExchangeTampered", "ExchangeTooNew",
     "ExchangeUnreadable", "ExchangeUnsafe", "ExchangeWriteFailed", "ExchangeWriter", "Limits", "PhotoEntry",
     "PhotoKind", "SignedBy", "Signer", "open_exchange",

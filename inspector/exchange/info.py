@@ -22,6 +22,8 @@ from inspector.exchange.errors import ExchangeInfoInvalid, ExchangeTooNew
 from inspector.exchange.layout import FORMAT_VERSION, PhotoKind
 
 OFFICE = "office"  # the receiver of a laptop's file: whichever data folder is the quality office
+USER_PREFIX = "user:"  # the receiver of the office's file for a user whose laptop it does not know yet
+_USERNAME = re.compile(r"^[^\s:/\\]{1,64}$")
 _WHITESPACE = re.compile(r"\s+")
 _COUNT = re.compile(r"^([a-z_]+)=(\d{1,12})$")
 _OXUM = re.compile(r"^(\d{1,15})\.(\d{1,9})$")
@@ -62,7 +64,7 @@ class ExchangeInfo(BaseModel):
     organisation_id: str
     sender_device: str
     sender_name: str
-    receiver: str  # a device id, or OFFICE
+    receiver: str  # a device id, OFFICE, or USER_PREFIX + a username
     sequence: int = Field(ge=1)  # per sender: 1, 2, 3… so that a lost file shows as a gap
     schema_version: int = Field(ge=1, alias="schema")
     acting_user: str  # the username whose certificate signs the file
@@ -95,8 +97,10 @@ class ExchangeInfo(BaseModel):
     @field_validator("receiver")
     @classmethod
     def _receiver(cls, value: str) -> str:
+        if value.startswith(USER_PREFIX) and _USERNAME.match(value[len(USER_PREFIX):]):
+            return value
         if value != OFFICE and not _is_device(value):
-            raise ValueError(f"must be a device id or {OFFICE!r}")
+            raise ValueError(f"must be a device id, {OFFICE!r} or {USER_PREFIX}<username>")
         return value
 
     @field_validator("created")

@@ -31,6 +31,8 @@ PAYLOAD = "data"
 RECORDS_DIR = f"{PAYLOAD}/records"
 PHOTOS_DIR = f"{PAYLOAD}/photos"
 PRINT_DIR = f"{PHOTOS_DIR}/print"
+DOCUMENTS_DIR = f"{PAYLOAD}/documents"  # issued notices' PDFs and their signed copies
+DOCUMENT_SUFFIX = ".pdf"
 RECORDS_SUFFIX = ".jsonl"
 PRINT_SUFFIX = ".jpg"
 
@@ -42,6 +44,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _RECORDS = re.compile(rf"^{RECORDS_DIR}/([a-z_]+){re.escape(RECORDS_SUFFIX)}$")
 _ORIGINAL = re.compile(rf"^{PHOTOS_DIR}/([0-9a-f]{{64}})\.([a-z0-9]{{1,8}})$")
 _PRINT = re.compile(rf"^{PRINT_DIR}/([0-9a-f]{{64}}){re.escape(PRINT_SUFFIX)}$")
+_DOCUMENT = re.compile(rf"^{DOCUMENTS_DIR}/([0-9a-f]{{64}}){re.escape(DOCUMENT_SUFFIX)}$")
 
 
 class PhotoKind(StrEnum):
@@ -49,6 +52,12 @@ class PhotoKind(StrEnum):
 
     ORIGINAL = "original"  # byte for byte, named by its own SHA-256
     PRINT = "print"  # the upright print-size JPEG, named by the SHA-256 of its original
+    DOCUMENT = "document"  # a notice PDF as issued or signed, byte for byte, named by its SHA-256
+
+    @property
+    def self_named(self) -> bool:
+        """Whether the file is named by the SHA-256 of its own bytes (checked on both sides)."""
+        return self is not PhotoKind.PRINT
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -87,6 +96,8 @@ def photo_path(sha256: str, kind: PhotoKind, extension: str = "jpg") -> str:
         raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
     if kind is PhotoKind.PRINT:
         return f"{PRINT_DIR}/{sha256}{PRINT_SUFFIX}"
+    if kind is PhotoKind.DOCUMENT:
+        return f"{DOCUMENTS_DIR}/{sha256}{DOCUMENT_SUFFIX}"
     return f"{PHOTOS_DIR}/{sha256}.{normal_extension(extension)}"
 
 
@@ -121,4 +132,6 @@ def parse_payload_path(path: str) -> PayloadFile | None:
         return PayloadFile(path, photo=PhotoKind.ORIGINAL, sha256=match.group(1), extension=match.group(2))
     if match := _PRINT.match(path):
         return PayloadFile(path, photo=PhotoKind.PRINT, sha256=match.group(1), extension=PRINT_SUFFIX[1:])
+    if match := _DOCUMENT.match(path):
+        return PayloadFile(path, photo=PhotoKind.DOCUMENT, sha256=match.group(1), extension=DOCUMENT_SUFFIX[1:])
     return None

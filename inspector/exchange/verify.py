@@ -106,7 +106,7 @@ def _check_manifest(archive: Archive) -> Payload:
             raise ExchangeTampered("exchange_member_unexpected", file=archive.file, member=path)
         if path not in archive.members:
             raise ExchangeTampered("exchange_member_missing", file=archive.file, member=path)
-        if meaning.photo is PhotoKind.ORIGINAL and meaning.sha256 != sha256:
+        if meaning.photo is not None and meaning.photo.self_named and meaning.sha256 != sha256:
             # The writer names an original by its hash; another hash is another photo.
             raise ExchangeTampered("exchange_tampered", file=archive.file, member=path)
         if meaning.photo is not None:

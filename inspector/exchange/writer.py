@@ -138,7 +138,7 @@ class ExchangeWriter:
                     digest.update(chunk)
                     size += len(chunk)
                     self._advance(len(chunk))
-            if kind is PhotoKind.ORIGINAL and digest.hexdigest() != sha256:
+            if kind.self_named and digest.hexdigest() != sha256:
                 raise ExchangeWriteFailed("exchange_photo_source_changed", photo=sha256, path=str(source))
 
         self._guard(lambda: self._write_member(zip_file, path, zipfile.ZIP_STORED, write))

@@ -48,9 +48,12 @@ class NoticeContentCheck:
         return len(rows), problems
 
     def _issue_entries(self) -> dict[int, dict[str, Any]]:
-        """The ``notice.issue`` audit entry of each notice (its ``after``), by notice id."""
+        """The audit entry of each notice's issue here (``notice.issue``) or of its arrival from the
+        office in an exchange file (``notice.receive``) — its ``after`` — by notice id."""
         entries: dict[int, dict[str, Any]] = {}
-        for record in audit_repo.with_action(self.ctx.db, "notice.issue"):
+        records = [*audit_repo.with_action(self.ctx.db, "notice.issue"),
+                   *audit_repo.with_action(self.ctx.db, "notice.receive")]
+        for record in records:
             try:
                 after = json.loads(record.after)
             except ValueError:

@@ -1,0 +1,88 @@
+"""Codecs of what is recorded in the field: photos (metadata; the bytes travel by hash),
+completed inspections with their answers, and findings. A finding's status is not part of it:
+it follows from the notices and follow-ups that arrive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from inspector.domain.records import RecordKind as K
+from inspector.storage.travel.codec import Column as C
+from inspector.storage.travel.codec import TableCodec, children, rejected, scalar
+from inspector.storage.travel.ids import RecordIds
+
+PHOTO = TableCodec(K.PHOTO, "photos", (
+    C("sha256"), C("suffix"), C("original_name"), C("mime"), C("width"), C("height"), C("taken_at"),
+    C("latitude"), C("longitude"), C("added_at"), C("added_by", K.USER), C("annotations"),
+), created="added_at", natural=("sha256",), mutable=True)  # annotations are drawn later
+
+SUBJECT_KINDS = {"vehicle": K.VEHICLE, "staff": K.STAFF, "location": K.LOCATION, "unit": K.UNIT}
+_ANSWER_FIELDS = ("item_code", "result", "value", "note", "severity", "answered_at")
+
+
+class InspectionCodec(TableCodec):
+    """A completed inspection, its answers and each answer's photos; reopening and completing it
+    again on the laptop sends a new revision."""
+
+    def local_ids(self, db: sqlite_utils.Database, where: str = "", params: list[Any] | None = None) -> list[int]:
+        condition = "status = 'completed'" + (f" AND ({where})" if where else "")
+        return super().local_ids(db, condition, params)
+
+    def read(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int) -> dict[str, Any]:
+        body = super().read(db, ids, local_id)
+        kind = SUBJECT_KINDS.get(str(body["subject_kind"]))
+        if kind is not None:
+            body["subject_id"] = ids.gid(kind, int(body["subject_id"]))
+        return body
+
+    def read_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int) -> dict[str, Any]:
+        answers = []
+        for row in db.execute(f"SELECT {', '.join(_ANSWER_FIELDS)} FROM answers WHERE inspection_id = ?"
+                              " ORDER BY item_code", [local_id]).fetchall():
+            answer = dict(zip(_ANSWER_FIELDS, row))
+            photos = db.execute("SELECT photo_id FROM answer_photos WHERE inspection_id = ? AND item_code = ?"
+                                " ORDER BY position, photo_id", [local_id, answer["item_code"]]).fetchall()
+            answer["photos"] = [ids.gid(K.PHOTO, int(photo[0])) for photo in photos]
+            answers.append(answer)
+        return {"answers": answers}
+
+    def values(self, ids: RecordIds, body: dict[str, Any], record: str) -> dict[str, Any]:
+        kind = SUBJECT_KINDS.get(str(body.get("subject_kind")))
+        if kind is None:
+            raise rejected(record, f"unknown subject kind {body.get('subject_kind')!r}")
+        values = super().values(ids, {**body, "subject_id": None}, record)
+        values["subject_id"] = ids.require(kind, body.get("subject_id"), record=record)
+        if values.get("status") != "completed":
+            raise rejected(record, "only completed inspections travel")
+        return values
+
+    def write_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int, body: dict[str, Any],
+                       record: str, *, new: bool) -> None:
+        if not new:
+            db.execute("DELETE FROM answer_photos WHERE inspection_id = ?", [local_id])
+            db.execute("DELETE FROM answers WHERE inspection_id = ?", [local_id])
+        for answer in children(body, "answers", record):
+            values = [scalar(answer, name, record, optional=name in ("value", "severity")) for name in _ANSWER_FIELDS]
+            db.execute(f"INSERT INTO answers (inspection_id, {', '.join(_ANSWER_FIELDS)}) VALUES (?,?,?,?,?,?,?)",
+                       [local_id, *values])
+            photos = answer.get("photos", [])
+            if not isinstance(photos, list):
+                raise rejected(record, "an answer's photos are not a list")
+            for position, photo in enumerate(photos):
+                db.execute("INSERT INTO answer_photos (inspection_id, item_code, photo_id, position) VALUES (?,?,?,?)",
+                           [local_id, values[0], ids.require(K.PHOTO, photo, record=record), position])
+
+
+INSPECTION = InspectionCodec(K.INSPECTION, "inspections", (
+    C("template_version_id", K.TEMPLATE_VERSION), C("mode"), C("status"), C("subject_kind"), C("subject_id"),
+    C("subject_label"), C("unit_id", K.UNIT), C("responsible_staff_id", K.STAFF), C("author_id", K.USER),
+    C("observed_at"), C("entered_at"), C("completed_at"), C("score"), C("max_score"), C("veto_failed"),
+    C("evidence"), C("staff_role"), C("reopened_count"),
+), created="entered_at", mutable=True)
+
+FINDING = TableCodec(K.FINDING, "findings", (
+    C("inspection_id", K.INSPECTION), C("item_code"), C("section_code"), C("severity"), C("note"),
+    C("unit_id", K.UNIT), C("responsible_staff_id", K.STAFF), C("created_at"),
+))
