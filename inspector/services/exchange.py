@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.domain.changes import Entity
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import InspectorError, NotFound
 from inspector.domain.records import RecordKind as K, new_id, Record
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
@@ -161,7 +161,7 @@ class ExchangeService:
             raise InspectorError("exchange_only_office_sends_for")
         user = users_repo.by_username(self.ctx.db, username.strip())
         if user is None:
-            raise InspectorError("user_not_found", user=username)
+            raise NotFound(entity="user", key=username)
         receiver = self._device_of(user) or f"user:{user.username}"
         with self.ctx.mutation():
             reader = RecordReader(self.ctx, device.device_id)

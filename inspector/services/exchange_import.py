@@ -93,7 +93,7 @@ class Merger:
 
         for entry in reader.photos(PhotoKind.ORIGINAL):
             if cancelled():
-                raise InspectorError("exchange_cancelled")
+                raise InspectorError("exchange_cancelled", file=summary.file)
             if self.store.original_path(entry.sha256) is not None:
                 summary.photos_present += 1
                 continue
@@ -141,7 +141,7 @@ class Merger:
         for codec in CODECS:
             for record in reader.records(codec.kind):
                 if cancelled():
-                    raise InspectorError("exchange_cancelled")
+                    raise InspectorError("exchange_cancelled", file=summary.file)
                 self._allowed(record, sender=sender, laptop_file=laptop_file, file=summary.file)
                 outcome = apply(self.ctx.db, self.ids, self.revisions, record, record.content_hash(),
                                 sender=sender, at=at)

@@ -102,4 +102,56 @@ EXCHANGE_TEMPLATES: dict[str, str] = {
     "exchange_photo_source_changed": QT_TRANSLATE_NOOP(
         "Errors", "Photo {photo} in the photo store was changed ({path}); it is not sent. Run the integrity check."),
     "exchange_cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled ({file}); nothing was changed."),
+    # Merging (inspector.services.exchange, inspector.storage.travel)
+    "exchange_record_rejected": QT_TRANSLATE_NOOP(
+        "Errors", "The record {record} cannot be taken in: {reason}. Nothing of the file was imported."),
+    "exchange_reference_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The record {record} points at a {kind} ({id}) this data folder does not have; nothing of the "
+        "file was imported. Import the earlier exchange files from the same sender first."),
+    "exchange_record_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "Conflict: the record {record} is here already with other content; nothing of the file was "
+        "imported. Ask the quality office (records are never overwritten)."),
+    "exchange_record_not_senders": QT_TRANSLATE_NOOP(
+        "Errors", "{file} carries the record {record}, which its sender did not make; nothing was imported."),
+    "exchange_kind_not_laptops": QT_TRANSLATE_NOOP(
+        "Errors", "{file} comes from a laptop but carries {record}, which only the quality office makes; "
+        "nothing was imported."),
+    "exchange_not_joined": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder does not belong to an organisation yet: import the exchange file the "
+        "quality office made for you first."),
+    "exchange_office_sends_for": QT_TRANSLATE_NOOP(
+        "Errors", "This is the quality office's data folder: export a file for one user's laptop "
+        "(exchange export --for USER)."),
+    "exchange_only_office_sends_for": QT_TRANSLATE_NOOP(
+        "Errors", "Only the quality office's data folder makes files for a user's laptop; a laptop sends its "
+        "own records to the office (exchange export without --for)."),
+    "exchange_all_is_for_laptops": QT_TRANSLATE_NOOP(
+        "Errors", "--all belongs to a laptop's file; the office's file for a user always holds all they need."),
+    "exchange_no_certificate": QT_TRANSLATE_NOOP(
+        "Errors", "{user} has no signing certificate here, and an exchange file must be signed. The quality "
+        "office issues one (certs issue {user}) and sends it with the next file for {user}."),
+    "exchange_document_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The notice PDF {document} is missing; run the integrity check. Nothing was written."),
+    "exchange_document_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is here already with other content than the notice in the exchange file; nothing "
+        "was imported. Run the integrity check."),
+    "exchange_join_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "{file} would make this data folder a laptop of the organisation, but it already holds "
+        "inspections of its own; join with a newly created data folder."),
+    "exchange_join_without_ca": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a file from the quality office for a new laptop (it carries no CA certificate); "
+        "nothing was imported."),
+    "exchange_other_organisation": QT_TRANSLATE_NOOP(
+        "Errors", "{file} belongs to another organisation ({organisation}); nothing was imported."),
+    "exchange_other_receiver": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was made for another data folder, not for this one; nothing was imported."),
+    "exchange_own_file": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was made by this data folder itself; send it to the other side instead."),
+    "exchange_sequence_reused": QT_TRANSLATE_NOOP(
+        "Errors", "{file} says it is file {sequence} from {sender}, but another file {sequence} from {sender} "
+        "came in before; nothing was imported."),
+    "exchange_signer_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is signed by {user}, who has no account here; nothing was imported."),
+    "device_name_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "A data folder's name is 1 to {limit} characters."),
 }

@@ -1687,6 +1687,86 @@
         <source>Cancelled ({file}); nothing was changed.</source>
         <translation>已取消（{file}）；未做任何更改。</translation>
     </message>
+    <message>
+        <source>The record {record} cannot be taken in: {reason}. Nothing of the file was imported.</source>
+        <translation>记录 {record} 无法导入：{reason}。该文件的内容均未导入。</translation>
+    </message>
+    <message>
+        <source>The record {record} points at a {kind} ({id}) this data folder does not have; nothing of the file was imported. Import the earlier exchange files from the same sender first.</source>
+        <translation>记录 {record} 引用了本数据文件夹中没有的{kind}（{id}），该文件的内容均未导入。请先导入同一发送方更早的交换文件。</translation>
+    </message>
+    <message>
+        <source>Conflict: the record {record} is here already with other content; nothing of the file was imported. Ask the quality office (records are never overwritten).</source>
+        <translation>冲突：记录 {record} 已存在且内容不同，该文件的内容均未导入。请联系质量办（记录从不覆盖）。</translation>
+    </message>
+    <message>
+        <source>{file} carries the record {record}, which its sender did not make; nothing was imported.</source>
+        <translation>{file} 含有并非发送方创建的记录 {record}，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} comes from a laptop but carries {record}, which only the quality office makes; nothing was imported.</source>
+        <translation>{file} 来自笔记本电脑，却含有只能由质量办创建的 {record}，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This data folder does not belong to an organisation yet: import the exchange file the quality office made for you first.</source>
+        <translation>本数据文件夹尚未加入任何单位：请先导入质量办为您制作的交换文件。</translation>
+    </message>
+    <message>
+        <source>This is the quality office&apos;s data folder: export a file for one user&apos;s laptop (exchange export --for USER).</source>
+        <translation>这是质量办的数据文件夹：请为某位用户的笔记本电脑导出文件（exchange export --for 用户）。</translation>
+    </message>
+    <message>
+        <source>Only the quality office&apos;s data folder makes files for a user&apos;s laptop; a laptop sends its own records to the office (exchange export without --for).</source>
+        <translation>只有质量办的数据文件夹才能为用户的笔记本电脑制作文件；笔记本电脑把自己的记录发给质量办（exchange export，不带 --for）。</translation>
+    </message>
+    <message>
+        <source>--all belongs to a laptop&apos;s file; the office&apos;s file for a user always holds all they need.</source>
+        <translation>--all 只用于笔记本电脑的文件；质量办为用户制作的文件总是包含其所需的全部内容。</translation>
+    </message>
+    <message>
+        <source>{user} has no signing certificate here, and an exchange file must be signed. The quality office issues one (certs issue {user}) and sends it with the next file for {user}.</source>
+        <translation>{user} 在此没有签名证书，而交换文件必须签名。请质量办签发证书（certs issue {user}），并随下一份给 {user} 的文件发送。</translation>
+    </message>
+    <message>
+        <source>The notice PDF {document} is missing; run the integrity check. Nothing was written.</source>
+        <translation>整改通知单 PDF {document} 缺失，请运行完整性检查。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is here already with other content than the notice in the exchange file; nothing was imported. Run the integrity check.</source>
+        <translation>{file} 已存在，且内容与交换文件中的通知单不同，未导入任何内容。请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>{file} would make this data folder a laptop of the organisation, but it already holds inspections of its own; join with a newly created data folder.</source>
+        <translation>{file} 会使本数据文件夹成为单位的笔记本电脑，但这里已有自己的检查记录；请用新建的数据文件夹加入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file from the quality office for a new laptop (it carries no CA certificate); nothing was imported.</source>
+        <translation>{file} 不是质量办为新笔记本电脑制作的文件（不含 CA 证书），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} belongs to another organisation ({organisation}); nothing was imported.</source>
+        <translation>{file} 属于其他单位（{organisation}），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} was made for another data folder, not for this one; nothing was imported.</source>
+        <translation>{file} 是为另一个数据文件夹制作的，不是给本文件夹的，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} was made by this data folder itself; send it to the other side instead.</source>
+        <translation>{file} 是本数据文件夹自己制作的，请把它发给对方。</translation>
+    </message>
+    <message>
+        <source>{file} says it is file {sequence} from {sender}, but another file {sequence} from {sender} came in before; nothing was imported.</source>
+        <translation>{file} 自称是 {sender} 的第 {sequence} 号文件，但此前已收到另一份 {sender} 的第 {sequence} 号文件，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is signed by {user}, who has no account here; nothing was imported.</source>
+        <translation>{file} 由 {user} 签名，而此处没有该账号，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>A data folder&apos;s name is 1 to {limit} characters.</source>
+        <translation>数据文件夹名称为 1 至 {limit} 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>FailPanel</name>

@@ -13,7 +13,9 @@ from inspector.exchange import ExchangeRecordInvalid
 from inspector.words.messages import TEMPLATES, describe
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "inspector"
-SOURCES = [*sorted((PACKAGE / "exchange").glob("*.py")), PACKAGE / "domain" / "records.py"]
+SOURCES = [*sorted((PACKAGE / "exchange").glob("*.py")), PACKAGE / "domain" / "records.py",
+           *sorted((PACKAGE / "services").glob("exchange*.py")), *sorted((PACKAGE / "storage" / "travel").glob("*.py")),
+           PACKAGE / "cli" / "commands_exchange.py"]
 NOT_OURS = {"file_missing", "file_unreadable"}  # long-standing codes with their own sentences
 
 
