@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inspections = subparsers.add_parser("inspections", help=command_help("inspections"))
     commands = inspections.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
-    start = commands.add_parser("start", help="start an inspection on the latest published template version")
+    start = commands.add_parser("start", help="start an inspection on the template version in force in the month observed")
     start.add_argument("--template", required=True, metavar="CODE", help="template code, e.g. T1")
     start.add_argument("--subject", required=True, metavar="KIND:KEY",
                        help="vehicle:PLATE or 自编号, staff:工号, location:CODE, unit:CODE")
@@ -118,10 +118,11 @@ def run_start(session: CliSession) -> int:
     actor = session.actor()
     context = session.context
     observed_at = parse_moment(args.observed_at)
-    template = context.templates.latest_published(actor, args.template.strip())
     subject = parse_subject(session, actor, args.subject)
-    inspection, _ = context.inspections.start(actor, template_version_id=template.id, mode=InspectionMode(args.mode),
-                                              subject=subject, observed_at=observed_at)
+    # The service picks the checklist's version in force in the month observed (#13.2).
+    inspection, _ = context.inspections.start(actor, template_code=args.template.strip(),
+                                              mode=InspectionMode(args.mode), subject=subject,
+                                              observed_at=observed_at)
     print(inspection.id)
     return 0
 

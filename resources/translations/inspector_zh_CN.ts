@@ -848,6 +848,18 @@
         <translation>检查表 {template} 第 {version} 版仍是草稿；检查只能使用已发布的版本。</translation>
     </message>
     <message>
+        <source>No published version of checklist {template} covers {month}: the quality office publishes one for that month (or an earlier one) first.</source>
+        <translation>检查表 {template} 没有适用于 {month} 的已发布版本：请质量办先发布该月（或更早月份）的版本。</translation>
+    </message>
+    <message>
+        <source>Checklist {template} version {version} is not the one in force in {month} (version {in_force} is); an inspection uses the version published for the month it was observed in.</source>
+        <translation>检查表 {template} 第 {version} 版不是 {month} 施行的版本（施行的是第 {in_force} 版）；检查使用检查发生当月发布施行的版本。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} uses {template} version {version}, which is not the version in force in {month}; start a new inspection for that month instead.</source>
+        <translation>检查 {inspection} 使用的是 {template} 第 {version} 版，它不是 {month} 施行的版本；请为该月另行开始一次检查。</translation>
+    </message>
+    <message>
         <source>No {kind} with id {id} is in the registry.</source>
         <translation>基础档案中找不到 {kind}（ID {id}）。</translation>
     </message>
@@ -4472,6 +4484,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+    <message>
+        <source>No published version of {code} covers {month}: the quality office publishes one first.</source>
+        <translation>{code} 没有适用于 {month} 的已发布版本：请质量办先发布。</translation>
+    </message>
+    <message>
+        <source>Uses version {version}, in force from {effective} (observed in {month}).</source>
+        <translation>使用第 {version} 版，自 {effective} 起施行（检查发生于 {month}）。</translation>
     </message>
     <message>
         <source>Plate or fleet no., e.g. 12345 or 1E-101</source>
