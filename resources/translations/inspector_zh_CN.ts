@@ -5075,6 +5075,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>不可暗访</translation>
     </message>
     <message>
+        <source>inferred, to confirm</source>
+        <translation>建议项，待确认</translation>
+    </message>
+    <message>
         <source>{n} pts</source>
         <translation>{n} 分</translation>
     </message>

@@ -166,7 +166,7 @@ class ItemPanel(QWidget):
         """Show ``item`` with its saved ``answer``; the fail panel when it failed or a fail is pending."""
         self.item_code.setText(item.code + (self.tr(" · veto item") if item.veto else ""))
         self.item_text.setText(localized(item.text_zh, item.text_en))
-        guidance = localized(item.guidance_zh, item.guidance_en)
+        guidance = localized(item.shown_guidance_zh, item.shown_guidance_en)
         self.guidance.setText(guidance)
         self.guidance.setVisible(bool(guidance))
         pixmap = QPixmap(str(reference)) if reference is not None else QPixmap()
