@@ -261,9 +261,12 @@ class InspectionService:
         """The findings completion made of the inspection's failed items."""
         return self.lifecycle.findings(actor, inspection_id)
 
-    def score(self, actor: User, inspection_id: int) -> ScoreResult:
-        """The inspection's score by its own template version (role-filtered for a staff subject)."""
+    def score(self, actor: User, inspection_id: int) -> ScoreResult | None:
+        """The inspection's score by its own template version (role-filtered for a staff subject);
+        None for a walk-around, which records findings and is never scored (#13.4)."""
         inspection = self.get(actor, inspection_id)
+        if not inspection.mode.scored:
+            return None
         template = self.access.template_of(inspection)
         results = {answer.item_code: answer.result for answer in inspection.answers}
         return score_answers(template.body, results, staff_role=self.access.staff_role_of(inspection))

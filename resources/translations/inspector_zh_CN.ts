@@ -3337,6 +3337,14 @@
         <translation>{mode} · 发生时间 {observed} · 录入时间 {entered}</translation>
     </message>
     <message>
+        <source>Walk-around: not scored</source>
+        <translation>走动式：不计分</translation>
+    </message>
+    <message>
+        <source>A walk-around records findings; it counts for coverage and the findings tables, never in scores or rankings.</source>
+        <translation>走动式检查只记录发现的问题：计入覆盖率和问题统计，不计入得分和排名。</translation>
+    </message>
+    <message>
         <source>VETO</source>
         <translation>一票否决</translation>
     </message>
