@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inspections = subparsers.add_parser("inspections", help=command_help("inspections"))
     commands = inspections.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
-    start = commands.add_parser("start", help="start an inspection on the latest published template version")
+    start = commands.add_parser("start", help="start an inspection on the template version in force in the month observed")
     start.add_argument("--template", required=True, metavar="CODE", help="template code, e.g. T1")
     start.add_argument("--subject", required=True, metavar="KIND:KEY",
                        help="vehicle:PLATE or 自编号, staff:工号, location:CODE, unit:CODE")
@@ -118,10 +118,11 @@ def run_start(session: CliSession) -> int:
     actor = session.actor()
     context = session.context
     observed_at = parse_moment(args.observed_at)
-    template = context.templates.latest_published(actor, args.template.strip())
     subject = parse_subject(session, actor, args.subject)
-    inspection, _ = context.inspections.start(actor, template_version_id=template.id, mode=InspectionMode(args.mode),
-                                              subject=subject, observed_at=observed_at)
+    # The service picks the checklist's version in force in the month observed (#13.2).
+    inspection, _ = context.inspections.start(actor, template_code=args.template.strip(),
+                                              mode=InspectionMode(args.mode), subject=subject,
+                                              observed_at=observed_at)
     print(inspection.id)
     return 0
 
@@ -166,8 +167,11 @@ def run_complete(session: CliSession) -> int:
         return 2
     inspection, _ = service.complete(actor, args.id)
     findings = service.findings(actor, args.id)
-    print(f"completed {inspection.id}: score {_number(inspection.score)} of {_number(inspection.max_score)}"
-          f"{' (veto failed)' if inspection.veto_failed else ''}, {len(findings)} finding(s)")
+    if inspection.mode.scored:
+        print(f"completed {inspection.id}: score {_number(inspection.score)} of {_number(inspection.max_score)}"
+              f"{' (veto failed)' if inspection.veto_failed else ''}, {len(findings)} finding(s)")
+    else:  # a walk-around records findings and is never scored (#13.4)
+        print(f"completed {inspection.id}: walk-around, not scored, {len(findings)} finding(s)")
     return 0
 
 
@@ -209,7 +213,7 @@ def inspection_detail(session: CliSession, actor: User, inspection_id: int) -> d
     scored = service.score(actor, inspection_id)
     detail = inspection_summary(inspection)
     detail["evidence"] = inspection.evidence.model_dump(mode="json")
-    detail["score"] = {
+    detail["score"] = None if scored is None else {
         "score": scored.score, "max_score": scored.max_score, "percent": round(scored.percent, 2),
         "deducted": scored.deducted, "veto_failed": scored.veto_failed, "answered": scored.answered,
         "applicable": scored.applicable, "stored": inspection.status is InspectionStatus.COMPLETED,
@@ -252,8 +256,12 @@ def run_show(session: CliSession) -> int:
     print(f"subject: {subject['kind']} {subject['label']}")
     print(f"observed {detail['observed_at']}, entered {detail['entered_at']}"
           + (f", completed {detail['completed_at']}" if detail["completed_at"] else ""))
-    print(f"score: {_number(score['score'])} of {_number(score['max_score'])}"
-          f"{' (veto failed)' if score['veto_failed'] else ''}; {score['answered']} of {score['applicable']} answered")
+    if score is None:
+        print("score: not scored (a walk-around records findings only)")
+    else:
+        print(f"score: {_number(score['score'])} of {_number(score['max_score'])}"
+              f"{' (veto failed)' if score['veto_failed'] else ''}; {score['answered']} of {score['applicable']} "
+              "answered")
     print("answers:" if detail["answers"] else "answers: (none)")
     for answer in detail["answers"]:
         extra = [answer["severity"] or "", answer["note"], *(sha[:12] for sha in answer["photos"])]

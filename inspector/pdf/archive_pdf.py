@@ -270,6 +270,8 @@ def chart_section(archive: SubjectArchive) -> list[Flowable]:
 # --- the tables ---------------------------------------------------------------------------------
 
 def _score_text(inspection: ArchiveInspection) -> str:
+    if not inspection.mode.scored:
+        return "走动式，不计分"
     score = f"{_number(inspection.score)} / {_number(inspection.max_score)}"
     return score + ("<br/>" + _red("一票否决") if inspection.veto_failed else "")
 

@@ -77,6 +77,17 @@ def latest(
     return _version(row) if row else None
 
 
+def in_force(db: sqlite_utils.Database, code: str, month: str) -> TemplateVersion | None:
+    """The published version of ``code`` in force in ``month`` (``YYYY-MM``): the latest one whose
+    effective month is not after ``month`` (a later version number wins within the same month)."""
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM template_versions WHERE code = ? AND status = ? AND effective_month <= ?"
+        " ORDER BY effective_month DESC, version DESC LIMIT 1",
+        [code, TemplateStatus.PUBLISHED.value, month],
+    ).fetchone()
+    return _version(row) if row else None
+
+
 def list_versions(db: sqlite_utils.Database, *, code: str | None = None) -> list[TemplateVersion]:
     clause, params = ("WHERE code = ?", [code]) if code is not None else ("", [])
     rows = db.execute(

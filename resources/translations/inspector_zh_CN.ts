@@ -856,6 +856,18 @@
         <translation>检查表 {template} 第 {version} 版仍是草稿；检查只能使用已发布的版本。</translation>
     </message>
     <message>
+        <source>No published version of checklist {template} covers {month}: the quality office publishes one for that month (or an earlier one) first.</source>
+        <translation>检查表 {template} 没有适用于 {month} 的已发布版本：请质量办先发布该月（或更早月份）的版本。</translation>
+    </message>
+    <message>
+        <source>Checklist {template} version {version} is not the one in force in {month} (version {in_force} is); an inspection uses the version published for the month it was observed in.</source>
+        <translation>检查表 {template} 第 {version} 版不是 {month} 施行的版本（施行的是第 {in_force} 版）；检查使用检查发生当月发布施行的版本。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} uses {template} version {version}, which is not the version in force in {month}; start a new inspection for that month instead.</source>
+        <translation>检查 {inspection} 使用的是 {template} 第 {version} 版，它不是 {month} 施行的版本；请为该月另行开始一次检查。</translation>
+    </message>
+    <message>
         <source>No {kind} with id {id} is in the registry.</source>
         <translation>基础档案中找不到 {kind}（ID {id}）。</translation>
     </message>
@@ -3636,6 +3648,14 @@
         <translation>{mode} · 发生时间 {observed} · 录入时间 {entered}</translation>
     </message>
     <message>
+        <source>Walk-around: not scored</source>
+        <translation>走动式：不计分</translation>
+    </message>
+    <message>
+        <source>A walk-around records findings; it counts for coverage and the findings tables, never in scores or rankings.</source>
+        <translation>走动式检查只记录发现的问题：计入覆盖率和问题统计，不计入得分和排名。</translation>
+    </message>
+    <message>
         <source>VETO</source>
         <translation>一票否决</translation>
     </message>
@@ -4797,6 +4817,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>开始</translation>
     </message>
     <message>
+        <source>No published version of {code} covers {month}: the quality office publishes one first.</source>
+        <translation>{code} 没有适用于 {month} 的已发布版本：请质量办先发布。</translation>
+    </message>
+    <message>
+        <source>Uses version {version}, in force from {effective} (observed in {month}).</source>
+        <translation>使用第 {version} 版，自 {effective} 起施行（检查发生于 {month}）。</translation>
+    </message>
+    <message>
         <source>Plate or fleet no., e.g. 12345 or 1E-101</source>
         <translation>车牌或自编号，如 12345 或 1E-101</translation>
     </message>
@@ -5376,6 +5404,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>covert: no</source>
         <translation>不可暗访</translation>
+    </message>
+    <message>
+        <source>inferred, to confirm</source>
+        <translation>建议项，待确认</translation>
     </message>
     <message>
         <source>{n} pts</source>

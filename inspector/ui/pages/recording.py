@@ -166,7 +166,7 @@ class RecordingScreen(QWidget):
         self.header.show_inspection(self.inspection, self.template, editable=not self.read_only)
         self.banner.setText(self.read_only_reason)
         self.banner.setVisible(self.read_only)
-        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)
+        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)  # None: a walk-around
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
 

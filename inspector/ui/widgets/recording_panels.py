@@ -91,8 +91,15 @@ class RecordingHeader(QWidget):
         self.covert_badge.setVisible(inspection.covert)
         self.complete_button.setEnabled(editable)
 
-    def show_score(self, result: ScoreResult, answered: int, total: int) -> None:
-        if result.veto_failed:
+    def show_score(self, result: ScoreResult | None, answered: int, total: int) -> None:
+        """The live score and progress; a walk-around (``result`` None) is not scored (#13.4)."""
+        if result is None:
+            self.score_label.setText(self.tr("Walk-around: not scored"))
+            self.score_label.setStyleSheet("font-weight:700;font-size:15px;")
+            self.score_label.setToolTip(self.tr(
+                "A walk-around records findings; it counts for coverage and the findings tables, never in "
+                "scores or rankings."))
+        elif result.veto_failed:
             self.score_label.setText(self.tr("VETO"))
             self.score_label.setStyleSheet("color:#c62828;font-weight:700;font-size:15px;")
             self.score_label.setToolTip(self.tr("A veto item failed: {items}").format(items=", ".join(result.veto_items)))
@@ -166,7 +173,7 @@ class ItemPanel(QWidget):
         """Show ``item`` with its saved ``answer``; the fail panel when it failed or a fail is pending."""
         self.item_code.setText(item.code + (self.tr(" · veto item") if item.veto else ""))
         self.item_text.setText(localized(item.text_zh, item.text_en))
-        guidance = localized(item.guidance_zh, item.guidance_en)
+        guidance = localized(item.shown_guidance_zh, item.shown_guidance_en)
         self.guidance.setText(guidance)
         self.guidance.setVisible(bool(guidance))
         pixmap = QPixmap(str(reference)) if reference is not None else QPixmap()
