@@ -19,6 +19,7 @@ from inspector.storage.migrations import (
     m0006_responsible_staff_index,
     m0007_report_remarks,
     m0008_office_seal,
+    m0012_inspection_acknowledgement,
 )
 
 ORDER = (
@@ -30,6 +31,7 @@ ORDER = (
     m0006_responsible_staff_index,
     m0007_report_remarks,
     m0008_office_seal,
+    m0012_inspection_acknowledgement,
 )
 
 MIGRATIONS = Migrations("inspector")
