@@ -17,7 +17,9 @@ notices and records — and has no acknowledgement block (the visit is not made 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
@@ -51,7 +53,8 @@ MODE_TEXT = {InspectionMode.ONSITE: "明查", InspectionMode.COVERT: "暗访", I
 RESULT_WORDS = {AnswerResult.PASS: "合格", AnswerResult.FAIL: "不合格", AnswerResult.NA: "不适用", None: "未检查"}
 LABEL_WIDTH = 22 * mm
 # 序号, 项目编号, 检查内容, 结果, 程度 — 说明 takes the rest
-ITEM_COLUMNS = (10 * mm, 17 * mm, 70 * mm, 15 * mm, 11 * mm)
+ITEM_COLUMNS = (11 * mm, 20 * mm, 66 * mm, 15 * mm, 11 * mm)
+HEADING_ROOM = 40 * mm  # a heading, a table's head and two rows
 NONE = "—"
 
 
@@ -68,6 +71,17 @@ def _number(value: float | None) -> str:
 def _cell(markup: str, centred: bool = False) -> Paragraph:
     style = styles()
     return Paragraph(markup, style.cell_center if centred else style.cell)
+
+
+@lru_cache(maxsize=1)
+def _heading_style() -> ParagraphStyle:
+    return ParagraphStyle("report_heading", parent=styles().heading, keepWithNext=0)
+
+
+def heading(title: str) -> list[Flowable]:
+    """A heading that moves to the next page only when less than a few rows' room is left (the
+    shared heading style keeps with the whole next table and would leave most of a page blank)."""
+    return [CondPageBreak(HEADING_ROOM), Paragraph(title, _heading_style())]
 
 
 def inspector_text(report: InspectionReport) -> str:
@@ -149,7 +163,7 @@ def score_line(report: InspectionReport) -> str:
 
 def score_section(report: InspectionReport) -> list[Flowable]:
     style = styles()
-    story: list[Flowable] = [Paragraph("一、检查结果与得分", style.heading), Paragraph(score_line(report), style.body)]
+    story: list[Flowable] = [*heading("一、检查结果与得分"), Paragraph(score_line(report), style.body)]
     if not report.sections:
         return story
     loss = "扣分" if report.scheme == "扣分制" else "失分"
@@ -215,7 +229,7 @@ def items_section(report: InspectionReport) -> list[Flowable]:
         *spans,
     ]))
     title = "二、检查项目" if report.mode is not InspectionMode.WALKAROUND else "二、发现的问题"
-    return [Paragraph(title, style.heading), table]
+    return [*heading(title), table]
 
 
 def photo_section(report: InspectionReport) -> list[Flowable]:
@@ -224,8 +238,7 @@ def photo_section(report: InspectionReport) -> list[Flowable]:
     entries = [(photo, captioned(photo, f"第 {index} 项")) for index, item in numbered for photo in item.photos]
     if not entries:
         return []
-    return [CondPageBreak(70 * mm), Paragraph("附：问题照片", styles().heading),
-            photo_grid(entries, columns=columns_for(len(entries)))]
+    return [CondPageBreak(70 * mm), *heading("附：问题照片"), photo_grid(entries, columns=columns_for(len(entries)))]
 
 
 def acknowledgement_section(report: InspectionReport) -> list[Flowable]:
@@ -254,7 +267,7 @@ def acknowledgement_section(report: InspectionReport) -> list[Flowable]:
 
 
 def footer_for(report: InspectionReport) -> Footer:
-    return Footer(label=f"{TITLE}　{report.number}　{report.subject_label}", qr_payload=report.qr_payload())
+    return Footer(label=f"{TITLE}　{report.number}", qr_payload=report.qr_payload())
 
 
 def report_story(report: InspectionReport) -> list[Flowable]:
