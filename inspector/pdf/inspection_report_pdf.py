@@ -153,6 +153,10 @@ def score_line(report: InspectionReport) -> str:
              f"不适用 {counts[AnswerResult.NA]} 项"]
     if counts[None]:
         parts.append(f"未检查 {counts[None]} 项")
+    if report.mode is InspectionMode.WALKAROUND:
+        return f"走动式检查记录发现的问题，不评分。<br/>发现问题 {counts[AnswerResult.FAIL]} 项。"
+    if report.score is None:
+        return "未评分。<br/>" + "，".join(parts) + "。"
     score = f"得分：{_number(report.score)} / {_number(report.max_score)}"
     if report.percent is not None:
         score += f"（得分率 {_number(report.percent)}%）"

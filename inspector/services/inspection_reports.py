@@ -87,10 +87,13 @@ class InspectionReports:
         answers = {answer.item_code: answer for answer in inspection.answers}
         scored = score_answers(body, {code: answer.result for code, answer in answers.items()}, staff_role=staff_role)
         place = self.documents.place_of(inspection)
+        walkaround = inspection.mode is InspectionMode.WALKAROUND
+        # A walk-around records findings, not a checklist: only the items it answered, and no score.
         items = tuple(self._item(section.title_zh, item, answers.get(item.code), body.scheme, inspection, place)
-                      for section, item in applicable_items(body, staff_role=staff_role))
+                      for section, item in applicable_items(body, staff_role=staff_role)
+                      if not walkaround or item.code in answers)
         sections = []
-        for section in body.sections:
+        for section in body.sections if not walkaround else ():
             for part, sub in [(section, False), *[(child, True) for child in section.sections]]:
                 if part.code in scored.section_deductions:
                     sections.append(SectionScore(code=part.code, title=part.title_zh, sub=sub,
@@ -114,10 +117,11 @@ class InspectionReports:
             evidence=tuple((word, str(evidence[key]).strip()) for key, word in EVIDENCE_TEXT
                            if str(evidence.get(key) or "").strip()),
             items=items,
-            score=inspection.score if inspection.score is not None else scored.score,
-            max_score=inspection.max_score if inspection.max_score is not None else scored.max_score,
-            percent=round(scored.percent, 1), deducted=scored.deducted,
-            veto_failed=inspection.veto_failed or scored.veto_failed, veto_items=scored.veto_items,
+            # the score locked at completion (never recomputed); none for a walk-around
+            score=None if walkaround else inspection.score, max_score=None if walkaround else inspection.max_score,
+            percent=None if walkaround or inspection.score is None else round(scored.percent, 1),
+            deducted=0.0 if walkaround else scored.deducted,
+            veto_failed=not walkaround and inspection.veto_failed, veto_items=() if walkaround else scored.veto_items,
             sections=tuple(sections),
             acknowledgement=None if stored is None else Acknowledgement(
                 signer_name=stored.signer_name, signed_at=stored.signed_at, signature_png=stored.signature_png),

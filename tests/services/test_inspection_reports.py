@@ -181,3 +181,18 @@ def test_a_bad_month_is_a_clear_error(context: AppContext, world) -> None:  # ty
     with pytest.raises(ValidationError) as refused:
         context.inspection_reports.month_ids(world.office, "2026-13")
     assert refused.value.params["field"] == "--month"
+
+
+def test_a_walk_around_report_lists_its_findings_only_and_carries_no_score(
+    context: AppContext, world, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A walk-around records findings (日清日结), it is not a checklist: its report lists what it
+    found and is not scored (#13 point 4: never in scores)."""
+    walk = completed_inspection(context, world, mode=InspectionMode.WALKAROUND, fails=("N1-2",), seed=12)
+    report = context.inspection_reports.report(world.sup, walk.id)
+    assert [item.code for item in report.items] == ["N1-2"]
+    assert report.score is None and report.sections == () and not report.veto_failed
+    context.inspection_reports.export(world.sup, walk.id, tmp_path / "w.pdf")
+    text = squeezed(pdftotext((tmp_path / "w.pdf").read_bytes(), tmp_path))
+    assert "走动式检查记录发现的问题，不评分" in text and "发现问题1项" in text and "得分：" not in text
+    assert "二、发现的问题" in text and "N1-1" not in text
