@@ -103,6 +103,8 @@ class InspectionReports:
         author = None if covert else users_repo.get(db, inspection.author_id)
         settings = SettingsService(self.ctx).get()
         stored = acknowledgements_repo.get(db, inspection.id)
+        if stored is not None and inspection.completed_at is not None and stored.signed_at < inspection.completed_at:
+            stored = None  # it confirmed the result before a reopening: not this one
         evidence = inspection.evidence.model_dump()
         report = InspectionReport(
             inspection_id=inspection.id, number=report_number(inspection.id),

@@ -196,3 +196,22 @@ def test_a_walk_around_report_lists_its_findings_only_and_carries_no_score(
     text = squeezed(pdftotext((tmp_path / "w.pdf").read_bytes(), tmp_path))
     assert "走动式检查记录发现的问题，不评分" in text and "发现问题1项" in text and "得分：" not in text
     assert "二、发现的问题" in text and "N1-1" not in text
+
+
+def test_an_acknowledgement_given_before_a_reopening_is_not_printed_for_the_new_result(
+    context: AppContext, world  # type: ignore[no-untyped-def]
+) -> None:
+    """The party confirmed 「以上检查情况属实」 for one result; reopened and completed again, the
+    result may differ, so the report asks for a new acknowledgement."""
+    from datetime import timedelta
+
+    inspection = completed_inspection(context, world, fails=("N1-2",), seed=13)
+    context.inspection_reports.acknowledge(world.sup, inspection.id, "李师傅")
+    assert context.inspection_reports.report(world.sup, inspection.id).acknowledgement is not None
+    world.clock.now += timedelta(minutes=5)
+    context.inspections.reopen(world.office, inspection.id, "补录照片")
+    context.inspections.complete(world.sup, inspection.id)
+    assert context.inspection_reports.report(world.sup, inspection.id).acknowledgement is None
+    world.clock.now += timedelta(minutes=5)
+    context.inspection_reports.acknowledge(world.sup, inspection.id, "李师傅")
+    assert context.inspection_reports.report(world.sup, inspection.id).acknowledgement is not None
