@@ -1,4 +1,5 @@
-"""``inspections start|answer|complete|show|list``: recording inspections on the command line.
+"""``inspections start|answer|complete|show|list|export``: recording inspections on the command line,
+and their written reports (检查记录) as PDF.
 
 Everything goes through ``InspectionService`` and ``PhotoService``, so role checks, covert
 visibility and the audit trail apply exactly as in the desktop app. ``answer --photo FILE``
@@ -90,6 +91,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
     listing.add_argument("--json", action="store_true", help="print JSON on stdout")
     listing.set_defaults(handler=run_list)
+
+    export = commands.add_parser(
+        "export", help="the written inspection report (检查记录) as a PDF: one inspection, or a month's")
+    export.add_argument("id", type=int, nargs="?", metavar="ID", help="the inspection (or give --month)")
+    export.add_argument("--month", metavar="YYYY-MM", help="every completed inspection observed that month")
+    export.add_argument("--unit", metavar="CODE", help="with --month: only this unit's inspections")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    export.set_defaults(handler=run_export)
 
 
 # --- start ---------------------------------------------------------------------------------
@@ -271,6 +280,26 @@ def run_show(session: CliSession) -> int:
         print(f"  {finding['item_code']}  {finding['severity']}  {finding['status']}  {finding['note']}".rstrip())
     for sha in detail["photos"]:
         print(f"photo {sha}")
+    return 0
+
+
+def run_export(session: CliSession) -> int:
+    """One report (``ID``) or a month's reports in one PDF, written atomically."""
+    args = session.args
+    actor = session.actor()
+    context = session.context
+    if (args.id is None) == (args.month is None):
+        raise ValidationError("inspection_export_target", field="ID")
+    if args.unit and args.month is None:
+        raise ValidationError("inspection_export_target", field="--unit")
+    reports = context.inspection_reports
+    if args.id is not None:
+        report = reports.export(actor, args.id, args.output)
+        print(f"wrote {args.output}: inspection report {report.number}")
+        return 0
+    unit_id = context.registry.find_by_key(actor, RegistryKind.UNITS, args.unit).id if args.unit else None
+    written = reports.export_many(actor, reports.month_ids(actor, args.month, unit_id), args.output)
+    print(f"wrote {args.output}: {len(written)} inspection report(s) of {args.month}")
     return 0
 
 

@@ -161,6 +161,10 @@ class NoticeDocuments:
         return document.model_copy(update={"content_sha256": document.content_hash()})
 
     def _image(self, stored: str) -> str | None:
+        return self.image_path(stored)
+
+    def image_path(self, stored: str) -> str | None:
+        """The logo or seal file a setting names (relative: inside the data folder), None if absent."""
         if not stored:
             return None
         candidate = Path(stored)

@@ -55,6 +55,16 @@ TEMPLATES: dict[str, str] = {
     "archive_vehicle_not_found": QT_TRANSLATE_NOOP(
         "Errors", "No vehicle has the plate or fleet number \"{key}\"."),
     "archive_staff_not_found": QT_TRANSLATE_NOOP("Errors", "No staff member has the staff number \"{key}\"."),
+    "inspection_report_draft": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} is still a draft: complete it before printing its report."),
+    "inspection_report_none": QT_TRANSLATE_NOOP(
+        "Errors", "None of the {count} inspection(s) chosen is completed: there is no report to write."),
+    "inspection_export_target": QT_TRANSLATE_NOOP(
+        "Errors", "Give either an inspection ID or --month YYYY-MM (with --unit only together with --month)."),
+    "acknowledgement_covert": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} was a covert visit: nobody on site acknowledges it."),
+    "acknowledgement_signer_required": QT_TRANSLATE_NOOP(
+        "Errors", "Give the name of the person who acknowledges the inspection on site."),
     "subject_retired": QT_TRANSLATE_NOOP(
         "Errors", "The {kind} {subject} is retired; reactivate it in the registry before inspecting it."
     ),

@@ -880,6 +880,26 @@
         <translation>没有工号为“{key}”的人员。</translation>
     </message>
     <message>
+        <source>Inspection {inspection} is still a draft: complete it before printing its report.</source>
+        <translation>检查 {inspection} 仍是草稿：完成后才能打印检查记录。</translation>
+    </message>
+    <message>
+        <source>None of the {count} inspection(s) chosen is completed: there is no report to write.</source>
+        <translation>所选的 {count} 次检查都未完成，没有可导出的检查记录。</translation>
+    </message>
+    <message>
+        <source>Give either an inspection ID or --month YYYY-MM (with --unit only together with --month).</source>
+        <translation>请给出检查编号 ID 或 --month YYYY-MM（--unit 只能与 --month 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} was a covert visit: nobody on site acknowledges it.</source>
+        <translation>检查 {inspection} 为暗访，不进行现场确认。</translation>
+    </message>
+    <message>
+        <source>Give the name of the person who acknowledges the inspection on site.</source>
+        <translation>请填写现场确认人的姓名。</translation>
+    </message>
+    <message>
         <source>The {kind} {subject} is retired; reactivate it in the registry before inspecting it.</source>
         <translation>{kind} {subject} 已停用，请先在基础档案中重新启用，再进行检查。</translation>
     </message>
@@ -2022,6 +2042,53 @@
     </message>
 </context>
 <context>
+    <name>InspectionReportActions</name>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>保存检查记录</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Inspection reports</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>列表为空。</translation>
+    </message>
+    <message>
+        <source>Save the inspection reports of the list</source>
+        <translation>保存列表中的检查记录</translation>
+    </message>
+    <message>
+        <source>Preparing the inspection reports…</source>
+        <translation>正在准备检查记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report {done} of {total}…</source>
+        <translation>第 {done} 份，共 {total} 份…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement</source>
+        <translation>现场确认</translation>
+    </message>
+    <message>
+        <source>The person in charge on site for {subject} confirms the result and signs below.</source>
+        <translation>{subject} 的现场负责人确认检查结果，并在下方签名。</translation>
+    </message>
+</context>
+<context>
     <name>InspectionsHost</name>
     <message>
         <source>Inspections</source>
@@ -2150,6 +2217,22 @@
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>Report (.pdf)…</source>
+        <translation>检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>The written inspection report (检查记录) of the selected inspection</source>
+        <translation>所选检查的书面检查报告（检查记录）</translation>
+    </message>
+    <message>
+        <source>Reports of the list (.pdf)…</source>
+        <translation>列表检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>The reports of every completed inspection in the list, as one PDF (drafts are left out)</source>
+        <translation>列表中每次已完成检查的检查记录，合为一个 PDF（草稿不包括在内）</translation>
+    </message>
+    <message>
         <source>Only inspections that failed {code} {text}</source>
         <translation>仅显示该项不合格的检查：{code} {text}</translation>
     </message>
@@ -2170,6 +2253,14 @@
     <message>
         <source>No inspections yet.</source>
         <translation>还没有检查记录。</translation>
+    </message>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Select an inspection first.</source>
+        <translation>请先选择一次检查。</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3735,22 @@
         <translation>返回列表；所有作答均已保存</translation>
     </message>
     <message>
+        <source>Report (.pdf)…</source>
+        <translation>检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>Save the written inspection report (检查记录) as a PDF</source>
+        <translation>将书面检查报告（检查记录）保存为 PDF</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement…</source>
+        <translation>现场确认…</translation>
+    </message>
+    <message>
+        <source>The inspected party confirms the result and signs</source>
+        <translation>被检查方确认检查结果并签名</translation>
+    </message>
+    <message>
         <source>{mode} · observed {observed} · entered {entered}</source>
         <translation>{mode} · 发生时间 {observed} · 录入时间 {entered}</translation>
     </message>
@@ -3705,6 +3812,14 @@
     <message>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Report saved as {path}</source>
+        <translation>检查记录已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement recorded</source>
+        <translation>现场确认已记录</translation>
     </message>
     <message>
         <source>Discard this failure?</source>
