@@ -136,3 +136,25 @@ def test_moving_a_drafts_observed_time_into_another_versions_month_is_refused(
     moved, _ = context.inspections.update_header(supervisor, inspection.id,
                                                  observed_at=local(2026, 12, 1, 8, 0))
     assert moved.observed_at.day == 1 and moved.template_version == 2
+
+
+def test_a_builtin_checklist_covers_the_months_before_the_data_folder_was_set_up(
+    context: AppContext, users: dict[Role, User], bus: SubjectRef,
+) -> None:
+    """The bundled checklists are the regulation's own: a data folder set up on 2026-12-07 still
+    records a covert visit of 2026-11-20 entered from paper with built-in T1 — but once the office
+    publishes a version of its own for November, November's visits use that one."""
+    context.services.clock = lambda: NOW
+    office, supervisor = users[Role.QUALITY_OFFICE], users[Role.SUPERVISOR]
+    context.templates.ensure_builtins()
+    builtin = context.templates.in_force(supervisor, "T1", "2026-12")
+    assert (builtin.version, builtin.effective_month) == (1, "2026-12")
+    observed = local(2026, 11, 20, 9, 30)
+    old = context.inspections.start(supervisor, template_code="T1", subject=bus, mode=InspectionMode.COVERT,
+                                    observed_at=observed)[0]
+    assert old.template_version_id == builtin.id
+    copy, _ = context.templates.copy_to_month(office, "T1", "2026-11")
+    own = context.templates.publish(office, copy.id, "2026-11")[0]
+    assert context.templates.in_force(supervisor, "T1", "2026-11").id == own.id
+    assert context.templates.in_force(supervisor, "T1", "2026-10").id == builtin.id
+    assert context.templates.in_force(supervisor, "T1", "2026-12").id == builtin.id
