@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector.domain.changes import ChangeSet
+from inspector.domain.errors import NotFound
 from inspector.domain.inspections import AnswerResult, InspectionMode, SubjectRef
 from inspector.domain.registry import RegistryKind, StaffRole
 from inspector.domain.scoring import applicable_items
@@ -38,7 +39,6 @@ from inspector.domain.templates import (
     Severity,
     SubjectKind,
     TemplateItem,
-    TemplateStatus,
     TemplateVersion,
 )
 from inspector.domain.users import User
@@ -138,7 +138,7 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
     called every ``PROGRESS_EVERY`` inspections and once with 1.0 at the end."""
     rng = random.Random(seed * 7919 + count)
     authors = {name: context.users.by_username(name) for name, _ in AUTHORS}
-    versions = {code: context.templates.versions_of(admin, code) for code, _ in TEMPLATE_SHARES}
+    in_force: dict[tuple[str, str], TemplateVersion | None] = {}
     subjects = _subjects(context, admin)
     tally = {"recorded": 0, "completed": 0, "covert": 0, "walkaround": 0, "findings": 0}
     with tempfile.TemporaryDirectory(prefix="inspector-demo-photos-") as temp, _clock(context) as set_clock:
@@ -155,7 +155,7 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
             author = authors[_weighted(rng, AUTHORS)]
             delay = timedelta(hours=rng.uniform(2, 30)) if mode is InspectionMode.COVERT else timedelta(minutes=2)
             set_clock(min(observed + delay, run.now))
-            template = _in_force(versions[code], observed.strftime("%Y-%m"))
+            template = _in_force(context, admin, code, observed.strftime("%Y-%m"), in_force)
             if template is None:  # no version of the checklist covers that month yet (#13.2)
                 continue
             completed = _record(run, set_clock, author, template, rng.choice(subjects[code]), mode, observed)
@@ -172,11 +172,16 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
                            changes=run.changes)
 
 
-def _in_force(versions: list[TemplateVersion], month: str) -> TemplateVersion | None:
-    """The version an inspection observed in ``month`` uses, as ``TemplateService.in_force``."""
-    covering = [v for v in versions if v.status is TemplateStatus.PUBLISHED and (v.effective_month or "") <= month
-                and v.effective_month]
-    return max(covering, key=lambda v: (v.effective_month or "", v.version), default=None)
+def _in_force(context: AppContext, admin: User, code: str, month: str,
+              known: dict[tuple[str, str], TemplateVersion | None]) -> TemplateVersion | None:
+    """The version an inspection of ``code`` observed in ``month`` uses (``TemplateService.in_force``),
+    or None when no version covers that month; remembered in ``known``."""
+    if (code, month) not in known:
+        try:
+            known[(code, month)] = context.templates.in_force(admin, code, month)
+        except NotFound:
+            known[(code, month)] = None
+    return known[(code, month)]
 
 
 def _record(

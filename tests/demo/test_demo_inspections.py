@@ -143,3 +143,15 @@ def test_progress_without_inspections_still_ends_at_one(context: AppContext) -> 
     heard: list[float] = []
     create_demo(context, progress=heard.append)
     assert heard == [1.0]
+
+
+def test_after_init_the_demo_still_records_every_visit_asked_for(context: AppContext) -> None:
+    """``init`` loads the built-in checklists for this month; the demo's visits reach six months
+    back and must all be recorded with them (they cover the months before they were loaded)."""
+    context.templates.ensure_builtins()
+    summary = create_demo(context, inspections=COUNT)
+    assert summary.inspections is not None and summary.inspections.inspections == COUNT
+    office = context.users.by_username("wangfang")
+    found = context.inspections.list(office, limit=1000)
+    assert len(found) == COUNT
+    assert min(i.observed_at for i in found) < context.services.clock() - timedelta(days=60)
