@@ -40,7 +40,7 @@ def test_a_clean_inspection_has_a_report_with_every_item_and_the_full_score(
     assert [item.result for item in report.items] == [AnswerResult.PASS] * 4
     assert report.score == 100 and report.max_score == 100 and not report.veto_failed
     text = squeezed(pdftotext(target.read_bytes(), tmp_path))
-    for expected in ("客服质量检查记录", "车容车貌检查表", "N1第1版（2026年11月起执行）", "车辆粤A·12345", "第一公交总站",
+    for expected in ("客服质量检查记录", "车容车貌检查表", "N1第1版（2026年1月起执行）", "车辆粤A·12345", "第一公交总站",
                      "明查", "检查人" + INSPECTOR, "得分：100/100（得分率100%）", "合格4项，不合格0项，不适用0项",
                      "N1-1", "车身无明显划痕", "N1-4", "安全锤齐全", "三、被检查方确认", report_number(inspection.id),
                      "第1页/共"):
