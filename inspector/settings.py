@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -15,13 +16,22 @@ DEFAULT_PHOTO_LIMIT_MB = 50  # a phone's largest JPEG or HEIC is ~15 MB; a 4 GB 
 MAX_PHOTO_LIMIT_MB = 500
 
 
+class ImmediateCheck(StrEnum):
+    """When a general problem put right at once (立即整改) is checked again."""
+
+    SAME_DAY = "same_day"
+    NEXT_WORKING_DAY = "next_working_day"
+
+
 class DeadlineDefaults(BaseModel):
-    """Default rectification periods in working days, per severity."""
+    """Default rectification periods in working days, per severity (used when a finding goes on a
+    notice), and when a general problem, put right at once without a notice, is checked."""
 
     model_config = ConfigDict(frozen=True)
 
     general: int = Field(default=5, ge=1, le=90)
     serious: int = Field(default=3, ge=1, le=90)
+    immediate_check: ImmediateCheck = ImmediateCheck.SAME_DAY
 
 
 class CalendarSettings(BaseModel):

@@ -46,7 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--deadline-days", type=int, metavar="N",
                         help="working days to rectify (default: the strictest period among the problems)")
     create.add_argument("--finding", type=int, action="append", default=[], metavar="FID",
-                        help="only this finding (repeat for several; default: every open finding)")
+                        help="this finding, serious or general (repeat for several; default: the serious "
+                             "open findings — general ones are put right at once, 立即整改)")
+    create.add_argument("--every-open", action="store_true",
+                        help="every open finding, the general ones too")
     create.add_argument("--json", action="store_true", help="print JSON on stdout")
     create.set_defaults(handler=run_create)
 
@@ -135,7 +138,7 @@ def run_create(session: CliSession) -> int:
     notices = session.context.notices
     _check_days(args.deadline_days)
     drafts = notices.drafts(actor, args.inspection, finding_ids=args.finding or None,
-                            deadline_days=args.deadline_days)
+                            deadline_days=args.deadline_days, every_open=args.every_open)
     issued = []
     with session.context.services.mutation():  # one notice per unit: all of them or none
         for draft in drafts:

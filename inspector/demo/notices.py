@@ -45,6 +45,7 @@ from inspector.domain.notices import (
     NoticeStatus,
     NoticeSummary,
 )
+from inspector.domain.templates import Severity
 from inspector.domain.users import User
 
 if TYPE_CHECKING:
@@ -254,28 +255,34 @@ def _plan_notices(run: _Run, completed: list[Inspection], findings: dict[int, li
     """Match each plan with the unused inspection completed last before the plan's day of issue."""
     window = run.context.settings.get().recurrence_window_days
     recurring = _recurring(completed, findings, window)
+    # A notice is for serious problems (5.3); general ones are put right at once — except where a
+    # problem keeps coming back (再次发生): then the office puts it on a notice by choice.
     candidates = sorted((inspection for inspection in completed
                          if inspection.mode is not InspectionMode.WALKAROUND and inspection.completed_at
                          and any(f.status is FindingStatus.OPEN for f in findings[inspection.id])),
                         key=lambda inspection: inspection.completed_at)
+    serious = {inspection.id for inspection in candidates
+               if any(f.status is FindingStatus.OPEN and f.severity is Severity.SERIOUS for f in findings[inspection.id])}
     used: set[int] = set()
     for kind, age in plans:
         issue_at = _during_hours(run.rng, _working(run.now - timedelta(days=age)), 9, 12)
         if issue_at > run.now:
             issue_at = run.now - timedelta(hours=1)
         fitting = [inspection for inspection in candidates if inspection.id not in used
-                   and inspection.completed_at < issue_at and (kind != "recurred" or inspection.id in recurring)]
+                   and inspection.completed_at < issue_at
+                   and (inspection.id in recurring if kind == "recurred" else inspection.id in serious)]
         if not fitting:
             continue
         chosen = fitting[-1]
         used.add(chosen.id)
         lifecycle = "replied" if kind == "recurred" else kind
-        run.at(issue_at, lambda chosen=chosen, lifecycle=lifecycle: _issue(run, chosen, lifecycle))
+        run.at(issue_at, lambda chosen=chosen, lifecycle=lifecycle, every=kind == "recurred":
+               _issue(run, chosen, lifecycle, every_open=every))
 
 
-def _issue(run: _Run, inspection: Inspection, lifecycle: str) -> None:
+def _issue(run: _Run, inspection: Inspection, lifecycle: str, *, every_open: bool = False) -> None:
     notices = run.context.notices
-    for draft in notices.drafts(run.office, inspection.id):
+    for draft in notices.drafts(run.office, inspection.id, every_open=every_open):
         notice, changes = notices.issue(run.office, draft)
         run.track(changes)
         _next(run, notice, inspection.author_id, LIFECYCLES[lifecycle], run.moment[0])

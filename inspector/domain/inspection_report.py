@@ -35,6 +35,9 @@ class ReportItem(BaseModel):
     veto: bool = False
     deduct: float = 0.0  # what failing it costs in the checklist's scheme (DEDUCTION: points, else weight)
     photos: tuple[DocumentPhoto, ...] = ()  # a failed item's, print copies with their marks
+    # A failed item's handling (regulation 5.3): a general one is put right at once and checked on
+    # ``check_on`` (立即整改); a serious one gets a written notice (书面下发整改通知单).
+    check_on: date | None = None
 
 
 class SectionScore(BaseModel):

@@ -197,6 +197,10 @@ def _explanation(item: ReportItem) -> str:
         parts.append(f"记录：{text(item.value)}")
     if item.note:
         parts.append(text(item.note))
+    if item.check_on is not None:  # a general problem: put right at once, no notice (5.3)
+        parts.append(f"立即整改，{item.check_on.month}月{item.check_on.day}日复查")
+    elif item.severity is Severity.SERIOUS:
+        parts.append("书面下发整改通知单")
     if item.photos:
         parts.append(f'<font color="#666666" size="8">照片 {len(item.photos)} 张，见附页</font>')
     return "<br/>".join(parts) or NONE

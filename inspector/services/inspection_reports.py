@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from inspector.domain.changes import ChangeSet, Entity
+from inspector.domain.deadlines import next_working_day
 from inspector.domain.errors import Conflict, ValidationError
 from inspector.domain.inspection_query import InspectionFilter, InspectionSort, SortColumn
 from inspector.domain.inspection_report import (
@@ -32,13 +33,14 @@ from inspector.domain.inspections import Answer, AnswerResult, Inspection, Inspe
 from inspector.domain.registry import RegistryKind
 from inspector.domain.scoring import applicable_items
 from inspector.domain.scoring import score as score_answers
-from inspector.domain.templates import ResponseType, ScoringScheme, SubjectKind, TemplateItem, check_month
+from inspector.domain.templates import ResponseType, ScoringScheme, Severity, SubjectKind, TemplateItem, check_month
 from inspector.domain.users import User
 from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
 from inspector.services.notice_documents import NoticeDocuments, month_bounds
 from inspector.services.settings import SettingsService
 from inspector.services.user_signatures import check_signature_png
+from inspector.settings import ImmediateCheck
 from inspector.storage import acknowledgements_repo, photos_repo, registry_repo, users_repo
 from inspector.storage.files import write_atomic
 
@@ -89,7 +91,9 @@ class InspectionReports:
         place = self.documents.place_of(inspection)
         walkaround = inspection.mode is InspectionMode.WALKAROUND
         # A walk-around records findings, not a checklist: only the items it answered, and no score.
-        items = tuple(self._item(section.title_zh, item, answers.get(item.code), body.scheme, inspection, place)
+        check_on = self._immediate_check_day(inspection)
+        items = tuple(self._item(section.title_zh, item, answers.get(item.code), body.scheme, inspection, place,
+                                 check_on)
                       for section, item in applicable_items(body, staff_role=staff_role)
                       if not walkaround or item.code in answers)
         sections = []
@@ -131,8 +135,17 @@ class InspectionReports:
         )
         return report.model_copy(update={"content_sha256": report.content_hash()})
 
+    def _immediate_check_day(self, inspection: Inspection) -> date:
+        """When a general problem put right at once (立即整改) is checked: the day of the visit, or
+        the next working day (setting ``deadlines.immediate_check``)."""
+        settings = SettingsService(self.ctx).get()
+        day = inspection.observed_at.date()
+        if settings.deadlines.immediate_check is ImmediateCheck.NEXT_WORKING_DAY:
+            day = next_working_day(day, settings.calendar.overrides())[0]
+        return day
+
     def _item(self, section: str, item: TemplateItem, answer: Answer | None, scheme: ScoringScheme,
-              inspection: Inspection, place: str) -> ReportItem:
+              inspection: Inspection, place: str, check_on: date) -> ReportItem:
         value = ""
         if answer is not None and answer.value is not None and str(answer.value).strip():
             value = f"{answer.value}{item.unit_of_measure}" if item.response is ResponseType.NUMERIC else str(answer.value)
@@ -141,10 +154,12 @@ class InspectionReports:
         if failed and answer is not None:
             photos = tuple(self.documents.photo(photo_id, self._caption(photo_id, inspection, place, item.code))
                            for photo_id in answer.photo_ids)
+        severity = (answer.severity or item.severity) if failed and answer is not None else None
         return ReportItem(
             code=item.code, text=item.text_zh, section=section, result=answer.result if answer else None,
             value=value, note=answer.note.strip() if answer else "",
-            severity=(answer.severity or item.severity) if failed and answer is not None else None,
+            severity=severity,
+            check_on=check_on if severity is Severity.GENERAL else None,
             veto=item.veto, deduct=0.0 if item.response is ResponseType.TEXT else
             (item.deduct if scheme is ScoringScheme.DEDUCTION else item.weight),
             photos=photos,

@@ -29,6 +29,7 @@ from inspector.domain.notices import (
 )
 from inspector.domain.registry import RegistryKind
 from inspector.domain.text import PROBLEM_LIMIT, check_name, check_note
+from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, User, can_edit_inspection, require
 from inspector.services.base import ServiceContext
 from inspector.services.inspections import InspectionService
@@ -133,8 +134,15 @@ class NoticeService:
 
     # --- drafting -------------------------------------------------------------------------
     def drafts(self, actor: User, inspection_id: int, finding_ids: Sequence[int] | None = None,
-               deadline_days: int | None = None) -> list[NoticeDraft]:
-        """One draft per responsible unit from the inspection's open findings (all, or the chosen)."""
+               deadline_days: int | None = None, *, every_open: bool = False) -> list[NoticeDraft]:
+        """One draft per responsible unit from the inspection's open findings.
+
+        The regulation (5.3) gives a written notice for major problems only: 「针对重大问题和隐患,
+        向责任单位负责人书面下发《客服质量整改通知单》」, while ordinary ones are 「责令责任单位立即
+        整改」 on the spot. So by default a notice proposes the serious findings; the office may put
+        any general one on it by choosing it (``finding_ids``), and ``every_open`` lists them all
+        (the issuing dialog shows the general ones unticked). ``no_serious_findings`` when the
+        inspection has only general ones and nothing was chosen."""
         require(actor, Permission.ISSUE_NOTICES)
         inspection = self.inspections.get(actor, inspection_id)
         if inspection.status is not InspectionStatus.COMPLETED:
@@ -155,6 +163,11 @@ class NoticeService:
                     if finding.status is FindingStatus.OPEN and finding.id not in on_notices]
         if not findings:
             raise ValidationError("no_open_findings", inspection=inspection_id)
+        if finding_ids is None and not every_open:
+            general = len(findings)
+            findings = [finding for finding in findings if finding.severity is Severity.SERIOUS]
+            if not findings:
+                raise ValidationError("no_serious_findings", inspection=inspection_id, general=general)
         settings = self.settings.get()
         by_unit: dict[int, list] = {}
         for finding in findings:

@@ -287,6 +287,9 @@ TEMPLATES: dict[str, str] = {
         "Errors", "Finding {finding} is already on a rectification notice."),
     "no_open_findings": QT_TRANSLATE_NOOP(
         "Errors", "Inspection {inspection} has no open findings left to put on a notice."),
+    "no_serious_findings": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} has only general problems ({general}): they are to be put right at once "
+                  "(立即整改) and checked, not given a notice. To put one on a notice anyway, choose it."),
     "finding_without_unit": QT_TRANSLATE_NOOP(
         "Errors", "Finding {item} has no responsible unit; set the inspection's unit first."),
     "notice_not_open": QT_TRANSLATE_NOOP(

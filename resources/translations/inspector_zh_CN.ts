@@ -414,6 +414,10 @@
         <translation>检查记录 #{id}：{units} 个单位共有 {problems} 个未整改问题；每个单位下发一份通知单。</translation>
     </message>
     <message>
+        <source>The {general} general problem(s) are unticked: they are put right at once (立即整改) and checked; tick one to put it on the notice.</source>
+        <translation>其中 {general} 项一般问题未勾选：一般问题责令立即整改并复查；如需列入通知单，请勾选。</translation>
+    </message>
+    <message>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -560,6 +564,10 @@
     <message>
         <source>Untick to leave this problem off the notice</source>
         <translation>取消勾选即不将此问题列入通知单</translation>
+    </message>
+    <message>
+        <source>A general problem is put right at once (立即整改); tick it to put it on the notice anyway</source>
+        <translation>一般问题责令立即整改；如仍需列入通知单，请勾选</translation>
     </message>
     <message>
         <source>Recurred (再次发生)</source>
@@ -1250,6 +1258,10 @@
     <message>
         <source>Inspection {inspection} has no open findings left to put on a notice.</source>
         <translation>检查记录 {inspection} 已没有可列入通知单的未整改问题。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} has only general problems ({general}): they are to be put right at once (立即整改) and checked, not given a notice. To put one on a notice anyway, choose it.</source>
+        <translation>检查 {inspection} 只有一般问题（{general} 项）：一般问题责令立即整改并复查，不下发整改通知单。如仍需列入通知单，请选择该问题。</translation>
     </message>
     <message>
         <source>Finding {item} has no responsible unit; set the inspection&apos;s unit first.</source>
@@ -4605,6 +4617,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>{severity}问题整改期限：</translation>
     </message>
     <message>
+        <source>General problem put right at once, checked:</source>
+        <translation>一般问题立即整改，复查：</translation>
+    </message>
+    <message>
         <source>Same problem again within:</source>
         <translation>再次发生判定期限：</translation>
     </message>
@@ -4615,6 +4631,18 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source> working days</source>
         <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>the same day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>the next working day</source>
+        <translation>下一个工作日</translation>
+    </message>
+    <message>
+        <source>Regulation 5.3: a general problem is put right at once (立即整改) and checked, without a notice; the written notice is for serious problems. The office may still put a general problem on a notice.</source>
+        <translation>按规定（5.3）：一般问题责令立即整改并复查，不下发通知单；书面整改通知单用于重大问题和隐患。质量办仍可将一般问题列入通知单。</translation>
     </message>
     <message>
         <source> days</source>

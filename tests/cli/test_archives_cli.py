@@ -28,7 +28,7 @@ def folder(initialised: Path, tmp_path: Path) -> Path:
         photos.mkdir()
         world = make_world(context, users, photos, now=datetime(2026, 11, 16, 9, 30, tzinfo=CST))
         inspection = completed_inspection(context, world)
-        context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+        context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
         context.registry.add(world.office, RegistryKind.STAFF,
                              {"staff_no": "D0042", "name": "陈晓东", "role": "driver", "unit_id": world.unit_id})
     finally:

@@ -33,7 +33,7 @@ def issued(context: AppContext, world: NoticeWorld, monkeypatch: pytest.MonkeyPa
     numbers = []
     for seed in (1, 2):
         inspection = completed_inspection(context, world, seed=seed)
-        draft = context.notices.drafts(world.office, inspection.id)[0]
+        draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
         numbers.append(context.notices.issue(world.office, draft)[0].number)
     context.close()
     monkeypatch.setenv("INSPECTOR_PASSWORD", PASSWORD)

@@ -51,7 +51,7 @@ class Folder:
         return completed_inspection(self.context, self.world, **kwargs).id
 
     def issue(self, inspection_id: int) -> str:
-        draft = self.context.notices.drafts(self.world.office, inspection_id)[0]
+        draft = self.context.notices.drafts(self.world.office, inspection_id, every_open=True)[0]
         return self.context.notices.issue(self.world.office, draft)[0].number
 
     def close(self) -> None:
@@ -87,13 +87,30 @@ def _photo(folder: Folder, seed: int) -> Path:
     return path
 
 
+def test_create_proposes_the_serious_findings_and_general_ones_only_by_choice(
+    capsys: pytest.CaptureFixture[str], folder: Folder
+) -> None:
+    """Regulation 5.3: ordinary problems 「责令责任单位立即整改」; 「针对重大问题和隐患,向责任单位负责人
+    书面下发《客服质量整改通知单》」 — a general-only inspection gets no notice unless the office
+    chooses its findings (``--finding`` or ``--every-open``)."""
+    general_only = folder.inspection(fails=("N1-1", "N1-2"))
+    code, out, err = _cli(capsys, folder, "qo1", "notices", "create", "--inspection", str(general_only))
+    assert (code, out) == (2, "") and err.count("\n") == 1 and err.startswith("error: ")
+    assert "only general problems (2)" in err and "立即整改" in err
+    assert folder.context.notices.list(folder.world.office) == []
+    code, out, err = _cli(capsys, folder, "qo1", "notices", "create", "--inspection", str(general_only),
+                          "--every-open", "--json")
+    assert code == 0, err
+    assert [row["item_count"] for row in json.loads(out)] == [2]
+
+
 def test_create_prints_the_numbers_and_show_and_list_read_them_back(
     capsys: pytest.CaptureFixture[str], folder: Folder
 ) -> None:
     inspection = folder.inspection(fails=("N1-1", "N1-3"))
     code, out, err = _cli(capsys, folder, "qo1", "notices", "create", "--inspection", str(inspection))
     number = f"ZG-{local_now():%Y-%m}-0001"
-    assert (code, out, err) == (0, number + "\n", "")
+    assert (code, out, err) == (0, number + "\n", "")  # the serious N1-3 only; N1-1 is put right at once
 
     second = folder.inspection(fails=("N1-2", "N1-4"), seed=2)
     [finding] = [f.id for f in folder.context.inspections.findings(folder.world.sup, second) if f.item_code == "N1-4"]
@@ -108,7 +125,7 @@ def test_create_prints_the_numbers_and_show_and_list_read_them_back(
     code, out, err = _cli(capsys, folder, "sup1", "notices", "show", number, "--json")
     assert code == 0, err
     shown = json.loads(out)
-    assert [(i["position"], i["item_code"]) for i in shown["items"]] == [(1, "N1-1"), (2, "N1-3")]
+    assert [(i["position"], i["item_code"]) for i in shown["items"]] == [(1, "N1-3")]
     assert shown["addressee_unit"] == "第一公交总站" and shown["receipt"] is None and shown["followups"] == []
 
     code, out, err = _cli(capsys, folder, "sup1", "notices", "list", "--json")

@@ -84,7 +84,7 @@ def test_xlsx_lists_the_overdue_notices_with_dates_and_days(
     for seed, day in ((5, 9), (6, 19)):
         world.clock.now = datetime(2026, 10, day, 9, 0, tzinfo=CST)
         inspection = completed_inspection(context, world, fails=("N1-2",), seed=seed, observed_at=world.clock.now)
-        notices.append(context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])[0])
+        notices.append(context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])[0])
     world.clock.now = datetime(2026, 12, 3, 10, 0, tzinfo=CST)
     context.followups.record_followup(world.sup, notices[0].id, [
         FollowUpItemResult(position=item.position, result=FollowUpResult.PASS)

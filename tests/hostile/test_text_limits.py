@@ -90,7 +90,7 @@ def test_a_reply_over_the_note_limit_is_refused(
         context: AppContext, users: dict[Role, User], tmp_path: Path) -> None:
     world = make_world(context, users, tmp_path)
     inspection = completed_inspection(context, world, fails=("N1-1",))
-    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
     for measures in ("补" * (NOTE_LIMIT + 1), "已补漆\x1b[2J"):
         with pytest.raises(ValidationError) as raised:
             context.followups.record_reply(world.sup, notice.id, measures=measures,

@@ -41,14 +41,14 @@ def history(context: AppContext, users: dict[Role, User], second_supervisor: Use
     world = make_world(context, users, tmp_path, now=datetime(2026, 11, 2, 9, 0, tzinfo=CST))
     office = world.office
     first = completed_inspection(context, world, fails=("N1-1", "N1-3"), seed=1)
-    notice_1, _ = context.notices.issue(office, context.notices.drafts(office, first.id)[0])
+    notice_1, _ = context.notices.issue(office, context.notices.drafts(office, first.id, every_open=True)[0])
     world.clock.now = datetime(2026, 11, 5, 10, 0, tzinfo=CST)
     _, notice_2, _ = context.followups.record_followup(
         world.sup, notice_1.id, _results(FollowUpResult.PASS, FollowUpResult.FAIL), note="灭火器仍过期")
     covert_world = dataclasses.replace(world, sup=second_supervisor)
     world.clock.now = datetime(2026, 11, 9, 20, 0, tzinfo=CST)
     covert = completed_inspection(context, covert_world, mode=InspectionMode.COVERT, fails=("N1-2",), seed=2)
-    notice_3, _ = context.notices.issue(office, context.notices.drafts(office, covert.id)[0])
+    notice_3, _ = context.notices.issue(office, context.notices.drafts(office, covert.id, every_open=True)[0])
     world.clock.now = datetime(2026, 11, 10, 10, 0, tzinfo=CST)
     context.followups.record_followup(world.sup, notice_2.id, _results(FollowUpResult.PASS))
     world.clock.now = datetime(2026, 11, 11, 10, 0, tzinfo=CST)

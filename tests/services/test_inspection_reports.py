@@ -215,3 +215,30 @@ def test_an_acknowledgement_given_before_a_reopening_is_not_printed_for_the_new_
     world.clock.now += timedelta(minutes=5)
     context.inspection_reports.acknowledge(world.sup, inspection.id, "李师傅")
     assert context.inspection_reports.report(world.sup, inspection.id).acknowledgement is not None
+
+
+def test_a_general_problem_is_put_right_at_once_and_checked_a_serious_one_gets_a_notice(
+    context: AppContext, world, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """Regulation F2·3 5.3: 「…发现的问题和隐患,责令责任单位立即整改。针对重大问题和隐患,向责任单位
+    负责人书面下发《客服质量整改通知单》」. The report says so per failed item: the general N1-1 is
+    立即整改 with its check on the day of the visit (setting: or the next working day — a Friday's
+    visit is then checked on Monday), the serious N1-3 gets the written notice."""
+    from datetime import date, datetime
+
+    from tests.notice_world import CST
+
+    world.clock.now = datetime(2026, 11, 20, 16, 0, tzinfo=CST)  # a Friday
+    inspection = completed_inspection(context, world, fails=("N1-1", "N1-3"),
+                                      observed_at=datetime(2026, 11, 20, 10, 0, tzinfo=CST))
+    report = context.inspection_reports.report(world.sup, inspection.id)
+    checks = {item.code: item.check_on for item in report.items}
+    assert checks == {"N1-1": date(2026, 11, 20), "N1-2": None, "N1-3": None, "N1-4": None}
+    target = tmp_path / "report.pdf"
+    context.inspection_reports.export(world.sup, inspection.id, target)
+    text = squeezed(pdftotext(target.read_bytes(), tmp_path))
+    assert squeezed("立即整改，11月20日复查") in text and squeezed("书面下发整改通知单") in text
+
+    context.settings.update(world.admin, deadlines={"general": 5, "serious": 3, "immediate_check": "next_working_day"})
+    report = context.inspection_reports.report(world.sup, inspection.id)
+    assert {item.code: item.check_on for item in report.items}["N1-1"] == date(2026, 11, 23)  # Monday

@@ -28,7 +28,7 @@ def world(context: AppContext, users: dict[Role, User], tmp_path: Path) -> Notic
 
 def _issue(context: AppContext, world: NoticeWorld, seed: int) -> int:
     inspection = completed_inspection(context, world, seed=seed)
-    draft = context.notices.drafts(world.office, inspection.id)[0]
+    draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
     return context.notices.issue(world.office, draft)[0].id
 
 

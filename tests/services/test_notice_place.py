@@ -52,7 +52,7 @@ def test_a_staff_inspections_notice_places_it_at_the_route_and_unit(
     context.inspections.answer(sup, inspection.id, "S9-2", AnswerResult.PASS)
     context.inspections.complete(sup, inspection.id)
 
-    notice, _ = context.notices.issue(office, context.notices.drafts(office, inspection.id)[0])
+    notice, _ = context.notices.issue(office, context.notices.drafts(office, inspection.id, every_open=True)[0])
 
     document = json.loads(context.db.execute("SELECT document FROM notices WHERE id = ?", [notice.id]).fetchone()[0])
     assert document["place"] == "8路 第一公交总站"

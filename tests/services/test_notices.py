@@ -18,6 +18,7 @@ from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeFlag, NoticeStatus
 from inspector.domain.users import Role, User
 from tests.notice_world import CST, NoticeWorld, completed_inspection, jpeg, make_world
+from inspector.words.messages import describe
 from tests.pdf import decompressed, need, pdftotext, squeezed
 
 
@@ -32,14 +33,14 @@ def _count(context: AppContext, table: str) -> int:
 
 def _issue(context: AppContext, world: NoticeWorld, **kwargs):
     inspection = completed_inspection(context, world, **kwargs)
-    draft = context.notices.drafts(world.office, inspection.id)[0]
+    draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
     notice, _ = context.notices.issue(world.office, draft)
     return inspection, notice
 
 
 def test_draft_takes_the_strictest_period_and_the_units_head(context: AppContext, world: NoticeWorld) -> None:
     inspection = completed_inspection(context, world, fails=("N1-1", "N1-3", "N1-4"))
-    [draft] = context.notices.drafts(world.office, inspection.id)
+    [draft] = context.notices.drafts(world.office, inspection.id, every_open=True)
     assert (draft.addressee_unit, draft.addressee) == ("第一公交总站", "赵建国")
     assert [(item.item_code, item.working_days) for item in draft.items] == [("N1-1", 5), ("N1-3", 3), ("N1-4", 10)]
     assert draft.items[0].problem == "车身无明显划痕：右侧后门处"
@@ -51,13 +52,35 @@ def test_draft_takes_the_strictest_period_and_the_units_head(context: AppContext
     assert [item.item_code for item in chosen[0].items] == ["N1-4"] and chosen[0].working_days == 10
 
 
+def test_a_notice_proposes_the_serious_findings_and_general_ones_are_put_right_at_once(
+    context: AppContext, world: NoticeWorld,
+) -> None:
+    """Regulation F2·3 5.3: 「…发现的问题和隐患,责令责任单位立即整改。针对重大问题和隐患,向责任
+    单位负责人书面下发《客服质量整改通知单》」. By default the notice carries the serious N1-3
+    only; the general N1-1 and N1-4 stay open for the office to add by choice; an inspection
+    with only general problems gets no notice unless the office chooses them."""
+    inspection = completed_inspection(context, world, fails=("N1-1", "N1-3", "N1-4"))
+    [draft] = context.notices.drafts(world.office, inspection.id)
+    assert [item.item_code for item in draft.items] == ["N1-3"] and draft.working_days == 3
+    general_only = completed_inspection(context, world, fails=("N1-1", "N1-4"), seed=2)
+    with pytest.raises(ValidationError) as refused:
+        context.notices.drafts(world.office, general_only.id)
+    assert refused.value.code == "no_serious_findings" and refused.value.params["general"] == 2
+    assert "立即整改" in describe(refused.value) and "only general problems (2)" in describe(refused.value)
+    [chosen] = context.notices.drafts(world.office, general_only.id, finding_ids=[
+        finding.id for finding in context.inspections.findings(world.office, general_only.id)
+        if finding.item_code == "N1-1"])
+    assert [item.item_code for item in chosen.items] == ["N1-1"] and chosen.working_days == 5
+    assert _count(context, "notices") == 0
+
+
 def test_numbers_are_gapless_per_year_and_a_failed_issue_gives_its_number_back(
     context: AppContext, world: NoticeWorld
 ) -> None:
     _, first = _issue(context, world, seed=1)
     assert first.number == "ZG-2026-11-0001"
     inspection = completed_inspection(context, world, seed=2)
-    draft = context.notices.drafts(world.office, inspection.id)[0]
+    draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
     context.db.execute("CREATE TRIGGER boom BEFORE INSERT ON notice_state BEGIN SELECT RAISE(ABORT, 'boom'); END")
     with pytest.raises(sqlite3.IntegrityError):
         context.notices.issue(world.office, draft)
@@ -87,7 +110,7 @@ def test_issued_notices_and_their_pdfs_are_immutable(context: AppContext, world:
 
 def test_only_the_quality_office_issues_and_a_refusal_writes_nothing(context: AppContext, world: NoticeWorld) -> None:
     inspection = completed_inspection(context, world)
-    draft = context.notices.drafts(world.office, inspection.id)[0]
+    draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
     before = (_count(context, "notices"), _count(context, "audit_log"))
     for user in (world.sup, world.manager, world.admin):
         with pytest.raises(PermissionDenied):
@@ -191,10 +214,10 @@ def test_deadline_beyond_the_known_calendar_is_estimated_until_the_office_enters
 ) -> None:
     world.clock.now = datetime(2026, 12, 28, 9, 0, tzinfo=CST)
     inspection = completed_inspection(context, world)
-    [draft] = context.notices.drafts(world.office, inspection.id)
+    [draft] = context.notices.drafts(world.office, inspection.id, every_open=True)
     assert draft.deadline_estimated and draft.deadline == date(2026, 12, 31)  # 3 days; follow-up in 2027
     context.settings.update(world.office, calendar={"holidays": ["2027-01-01"], "workdays": []})
-    [draft] = context.notices.drafts(world.office, inspection.id)
+    [draft] = context.notices.drafts(world.office, inspection.id, every_open=True)
     assert not draft.deadline_estimated and draft.followup_date == date(2027, 1, 4)
 
 
@@ -204,7 +227,7 @@ def test_walkaround_findings_can_be_fixed_on_the_spot(context: AppContext, world
     context.notices.fix_on_spot(world.sup, finding.id, "当场擦净")
     assert context.inspections.findings(world.sup, walk.id)[0].status is FindingStatus.FIXED_ON_SPOT
     with pytest.raises(ValidationError):
-        context.notices.drafts(world.office, walk.id)  # nothing left for a notice
+        context.notices.drafts(world.office, walk.id, every_open=True)  # nothing left for a notice
     onsite = completed_inspection(context, world, seed=5)
     with pytest.raises(ValidationError):
         context.notices.fix_on_spot(world.sup, context.inspections.findings(world.sup, onsite.id)[0].id)

@@ -46,7 +46,7 @@ def world(context: AppContext, users: dict[Role, User], office: User, tmp_path: 
 
 def _notice(context: AppContext, world: NoticeWorld, mode: InspectionMode = InspectionMode.COVERT, seed: int = 1):
     inspection = completed_inspection(context, world, mode=mode, seed=seed)
-    draft = context.notices.drafts(world.office, inspection.id)[0]
+    draft = context.notices.drafts(world.office, inspection.id, every_open=True)[0]
     return context.notices.issue(world.office, draft)[0]
 
 

@@ -50,7 +50,7 @@ def build_month(context: AppContext, users: dict[Role, User], folder: Path) -> R
     completed_inspection(context, world, mode=InspectionMode.COVERT, fails=("N1-2",), seed=3,
                          observed_at=datetime(2026, 11, 10, 20, 0, tzinfo=CST))
     completed_inspection(context, other, fails=(), seed=4, observed_at=datetime(2026, 11, 12, 8, 0, tzinfo=CST))
-    notice, _ = context.notices.issue(office, context.notices.drafts(office, b.id)[0])
+    notice, _ = context.notices.issue(office, context.notices.drafts(office, b.id, every_open=True)[0])
     world.clock.now = datetime(2026, 11, 18, 10, 0, tzinfo=CST)
     context.followups.record_followup(world.sup, notice.id, [
         FollowUpItemResult(position=item.position, result=FollowUpResult.PASS)
@@ -112,7 +112,7 @@ def test_an_open_notice_past_its_deadline_is_listed_as_overdue(
         context: AppContext, users: dict[Role, User], tmp_path: Path) -> None:
     world = make_world(context, users, tmp_path)
     inspection = completed_inspection(context, world, fails=("N1-1",), seed=2)
-    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
     world.clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=CST)
     report = context.reports.monthly(world.manager, "2026-11")
     # issued Monday 11-16, general problem: 5 working days → 11-23; open on 11-30 → 7 days overdue
@@ -164,7 +164,7 @@ def test_typical_before_after_pairs_are_closed_serious_problems_with_both_photos
     world = make_world(context, users, tmp_path)
     office = world.office
     inspection = completed_inspection(context, world, fails=("N1-1", "N1-3"), seed=2)
-    notice, _ = context.notices.issue(office, context.notices.drafts(office, inspection.id)[0])
+    notice, _ = context.notices.issue(office, context.notices.drafts(office, inspection.id, every_open=True)[0])
     items = context.notices.items(office, notice.id)
     after = {item.position: context.photos.ingest(world.sup, jpeg(tmp_path, 900 + item.position)) for item in items}
     world.clock.now = datetime(2026, 11, 18, 10, 0, tzinfo=CST)

@@ -89,8 +89,8 @@ def test_inspection_and_notice_figures_of_this_month(
     general = completed_inspection(context, world, fails=("N1-1",), seed=2)  # 5 working days: Mon 23rd
     context.inspections.start(world.sup, template_version_id=world.template_id, mode=InspectionMode.ONSITE,
                               subject=world.vehicle)
-    urgent, changes = context.notices.issue(world.office, context.notices.drafts(world.office, serious.id)[0])
-    later, more = context.notices.issue(world.office, context.notices.drafts(world.office, general.id)[0])
+    urgent, changes = context.notices.issue(world.office, context.notices.drafts(world.office, serious.id, every_open=True)[0])
+    later, more = context.notices.issue(world.office, context.notices.drafts(world.office, general.id, every_open=True)[0])
     ui.hub.publish(changes.merge(more))
 
     assert page.inspections_card.value.text() == "3"

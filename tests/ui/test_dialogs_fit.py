@@ -46,7 +46,7 @@ class Kit:
     def notice(self) -> Any:
         inspection = completed_inspection(self.context, self.world)
         notice, _ = self.context.notices.issue(self.world.office,
-                                               self.context.notices.drafts(self.world.office, inspection.id)[0])
+                                               self.context.notices.drafts(self.world.office, inspection.id, every_open=True)[0])
         return notice
 
     def registry_sheet(self) -> Path:

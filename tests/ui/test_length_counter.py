@@ -23,7 +23,7 @@ def test_the_reply_dialog_counts_the_measures(
 
     world = make_world(context, users, tmp_path)
     inspection = completed_inspection(context, world, fails=("N1-1",))
-    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
     dialog = ReplyDialog(sign_in(world.sup), notice)
     qtbot.addWidget(dialog)
     assert dialog.measures_counter.text() == "0/2000"

@@ -52,7 +52,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def issue(context: AppContext, world: NoticeWorld, **kwargs: Any) -> NoticeSummary:
     inspection = completed_inspection(context, world, **kwargs)
-    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
     return notice
 
 
@@ -69,8 +69,12 @@ def test_the_create_dialog_issues_with_an_edited_measure(
     assert not dialog.tabs.tabBar().isVisible() and not editor.covert_note.isVisibleTo(editor)
     assert (editor.unit.text(), editor.head.text()) == ("第一公交总站", "赵建国")
     assert editor.days.value() == 3  # the strictest period: the serious fire-extinguisher item
+    # Regulation 5.3: the serious N1-3 is proposed; the general N1-1 and N1-4 start unticked
+    # (立即整改) and the office ticks N1-1 to put it on the notice anyway.
+    assert editor.included_rows() == [1]
+    assert "2 general problem(s) are unticked" in dialog.intro.text()
+    editor.set_included(0, True)
     editor.set_measure(0, "三日内补漆并报送照片")
-    editor.set_included(2, False)  # N1-4 stays off this notice
     dialog.issue()
     assert answers[0].startswith("Issue 1 notice(s) now?")
     [notice] = dialog.issued
@@ -80,7 +84,7 @@ def test_the_create_dialog_issues_with_an_edited_measure(
                                                                   ("N1-3", "过期灭火器立即更换")]
     assert published and all(changes.touches(Entity.NOTICE) for changes in published)
     # the problem left out is still open: a second notice can carry it
-    assert [d.items[0].item_code for d in context.notices.drafts(world.office, inspection.id)] == ["N1-4"]
+    assert [d.items[0].item_code for d in context.notices.drafts(world.office, inspection.id, every_open=True)] == ["N1-4"]
 
 
 def test_working_days_update_the_deadline_and_an_estimate_is_marked(

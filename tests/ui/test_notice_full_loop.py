@@ -87,7 +87,13 @@ def test_inspect_notice_sign_reply_fail_reissue_pass_closed(
     ui.sign_in(world.office)
     screen = window.go_to("inspections").open_inspection(inspection.id)
     assert screen.findings_bar.create_button.isVisibleTo(screen)
-    created = _dialog_runs(monkeypatch, CreateNoticeDialog, lambda dialog: dialog.issue())
+    def tick_every_problem_and_issue(dialog: CreateNoticeDialog) -> None:
+        [editor] = dialog.editors
+        for row in range(editor.table.rowCount()):  # the general N1-1 too, by the office's choice
+            editor.set_included(row, True)
+        dialog.issue()
+
+    created = _dialog_runs(monkeypatch, CreateNoticeDialog, tick_every_problem_and_issue)
     screen.findings_bar.create_button.click()
     [notice] = created[0].issued
     assert notice.number == "ZG-2026-11-0001" and notice.item_count == 2

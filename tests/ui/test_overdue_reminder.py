@@ -33,7 +33,7 @@ def world(context: AppContext, users: dict[Role, User], tmp_path: Path) -> Notic
 
 def issue(context: AppContext, world: NoticeWorld, fails: tuple[str, ...], seed: int) -> str:
     inspection = completed_inspection(context, world, fails=fails, seed=seed)
-    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id)[0])
+    notice, _ = context.notices.issue(world.office, context.notices.drafts(world.office, inspection.id, every_open=True)[0])
     return notice.number
 
 

@@ -44,7 +44,7 @@ def world(context: AppContext, users: dict[Role, User], tmp_path: Path) -> Notic
     completed_inspection(context, made, mode=InspectionMode.COVERT, fails=("N1-1",), seed=2)
     completed_inspection(context, made, fails=("N1-2",), seed=3,
                          observed_at=datetime(2026, 10, 12, 10, 0, tzinfo=CST))
-    context.notices.issue(made.office, context.notices.drafts(made.office, first.id)[0])
+    context.notices.issue(made.office, context.notices.drafts(made.office, first.id, every_open=True)[0])
     return made
 
 

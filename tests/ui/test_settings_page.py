@@ -166,6 +166,8 @@ def test_quality_office_saves_the_organisation_and_deadlines(
     page.org_zh.setText("公交集团服务质量办")
     page.org_en.setText("Bus Group Quality Office")
     page.days[Severity.SERIOUS].setValue(2)
+    assert page.immediate_check.currentText() == "the same day"
+    page.immediate_check.setCurrentIndex(page.immediate_check.findText("the next working day"))
     with qtbot.waitSignal(ui.hub.changed, timeout=1000):
         saved = page.save_settings()
 
@@ -174,6 +176,7 @@ def test_quality_office_saves_the_organisation_and_deadlines(
     assert stored.organisation_name == "公交集团服务质量办"
     assert stored.organisation_name_en == "Bus Group Quality Office"
     assert stored.deadlines.serious == 2 and stored.deadlines.general == 5
+    assert stored.deadlines.immediate_check == "next_working_day"
     assert page.saved_label.text() == "Saved."
 
 

@@ -24,6 +24,7 @@ from inspector.words import messages
 from inspector.domain.deadlines import MAX_WORKING_DAYS
 from inspector.domain.errors import InspectorError
 from inspector.domain.notices import NoticeDraft, NoticeSummary
+from inspector.domain.templates import Severity
 from inspector.words.labels import label
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -82,8 +83,13 @@ class DraftEditor(QWidget):
         for row, item in enumerate(draft.items):
             code = QTableWidgetItem(item.item_code)
             code.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            code.setCheckState(Qt.CheckState.Checked)
-            code.setToolTip(self.tr("Untick to leave this problem off the notice"))
+            # A notice is for the serious problems (regulation 5.3); general ones are put right at
+            # once (立即整改) and start unticked: the office may still tick them.
+            proposed = item.severity is Severity.SERIOUS or draft.supersedes_id is not None
+            code.setCheckState(Qt.CheckState.Checked if proposed else Qt.CheckState.Unchecked)
+            code.setToolTip(self.tr("Untick to leave this problem off the notice") if proposed else
+                            self.tr("A general problem is put right at once (立即整改); tick it to put it on "
+                                    "the notice anyway"))
             self.table.setItem(row, self.COL_CODE, code)
             self.table.setItem(row, self.COL_PROBLEM, QTableWidgetItem(item.problem))
             self.table.setItem(row, self.COL_MEASURE, QTableWidgetItem(item.measure))
@@ -229,7 +235,7 @@ class CreateNoticeDialog(QDialog):
 
     def _drafts(self) -> list[NoticeDraft]:
         try:
-            return self.ui.app.notices.drafts(self.ui.user, self.inspection_id)
+            return self.ui.app.notices.drafts(self.ui.user, self.inspection_id, every_open=True)
         except InspectorError as error:
             self.problem.setText(messages.describe(error))
             self.problem.show()
@@ -250,9 +256,14 @@ class CreateNoticeDialog(QDialog):
             return
         self.setWindowTitle(self.tr("Issue rectification notice"))
         problems = sum(len(editor.original.items) for editor in self.editors)
-        self.intro.setText(self.tr("Inspection #{id}: {problems} open problem(s) for {units} unit(s); one notice "
-                                   "is issued to each unit.").format(id=self.inspection_id, problems=problems,
-                                                                     units=len(self.editors)))
+        general = sum(item.severity is Severity.GENERAL for editor in self.editors for item in editor.original.items)
+        text = self.tr("Inspection #{id}: {problems} open problem(s) for {units} unit(s); one notice "
+                       "is issued to each unit.").format(id=self.inspection_id, problems=problems,
+                                                         units=len(self.editors))
+        if general:
+            text += " " + self.tr("The {general} general problem(s) are unticked: they are put right at once "
+                                  "(立即整改) and checked; tick one to put it on the notice.").format(general=general)
+        self.intro.setText(text)
 
     def _show_signature(self) -> None:
         if self.signature_png:

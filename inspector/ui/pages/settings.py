@@ -27,7 +27,7 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError, PermissionDenied
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission, User
-from inspector.settings import MAX_PHOTO_LIMIT_MB, AppSettings
+from inspector.settings import MAX_PHOTO_LIMIT_MB, AppSettings, ImmediateCheck
 from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.password import PasswordDialog
 from inspector.words.labels import label
@@ -60,6 +60,10 @@ class SettingsPage(Page):
             spin.setMaximumWidth(190)
             spin.lineEdit().setTextMargins(5, 0, 0, 0)  # the style sheet's padding skips a spin box's editor
             self.days[severity] = spin
+        self.immediate_check = QComboBox()
+        self.immediate_check.setMaximumWidth(260)
+        for choice in ImmediateCheck:
+            self.immediate_check.addItem("", choice.value)
         self.recurrence_days = QSpinBox()
         self.recurrence_days.setRange(1, 730)
         self.recurrence_days.setMinimumWidth(140)
@@ -79,8 +83,9 @@ class SettingsPage(Page):
         self.org_form = QFormLayout()
         self.org_form.setHorizontalSpacing(14)
         self.org_form.setVerticalSpacing(8)
-        self.form_labels = [QLabel() for _ in range(4 + len(Severity))]
-        fields = [self.org_zh, self.org_en, *self.days.values(), self.recurrence_days, self.photo_limit]
+        self.form_labels = [QLabel() for _ in range(5 + len(Severity))]
+        fields = [self.org_zh, self.org_en, *self.days.values(), self.immediate_check, self.recurrence_days,
+                  self.photo_limit]
         for form_label, field in zip(self.form_labels, fields):
             form_label.setBuddy(field)
             self.org_form.addRow(form_label, field)
@@ -172,12 +177,14 @@ class SettingsPage(Page):
         self.org_en.setText(settings.organisation_name_en)
         self.days[Severity.GENERAL].setValue(settings.deadlines.general)
         self.days[Severity.SERIOUS].setValue(settings.deadlines.serious)
+        self.immediate_check.setCurrentIndex(max(0, self.immediate_check.findData(
+            settings.deadlines.immediate_check.value)))
         self.recurrence_days.setValue(settings.recurrence_window_days)
         self.photo_limit.setValue(settings.photo_limit_mb)
         editable = self.can_edit()
         for field in (self.org_zh, self.org_en):
             field.setReadOnly(not editable)
-        for spin in (*self.days.values(), self.recurrence_days, self.photo_limit):
+        for spin in (*self.days.values(), self.immediate_check, self.recurrence_days, self.photo_limit):
             spin.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.saved_label.setVisible(editable)
@@ -197,6 +204,7 @@ class SettingsPage(Page):
                 deadlines={
                     "general": self.days[Severity.GENERAL].value(),
                     "serious": self.days[Severity.SERIOUS].value(),
+                    "immediate_check": self.immediate_check.currentData(),
                 },
                 recurrence_window_days=self.recurrence_days.value(),
                 photo_limit_mb=self.photo_limit.value(),
@@ -251,6 +259,7 @@ class SettingsPage(Page):
             self.tr("Organisation name (English):"),
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.GENERAL)),
             self.tr("Days to rectify, {severity}:").format(severity=label(Severity.SERIOUS)),
+            self.tr("General problem put right at once, checked:"),
             self.tr("Same problem again within:"),
             self.tr("Largest photo accepted:"),
         ]
@@ -258,6 +267,12 @@ class SettingsPage(Page):
             form_label.setText(text)
         for spin in self.days.values():
             spin.setSuffix(self.tr(" working days"))
+        self.immediate_check.setItemText(0, self.tr("the same day"))
+        self.immediate_check.setItemText(1, self.tr("the next working day"))
+        self.immediate_check.setToolTip(self.tr(
+            "Regulation 5.3: a general problem is put right at once (立即整改) and checked, without a notice; "
+            "the written notice is for serious problems. The office may still put a general problem on a notice."
+        ))
         self.recurrence_days.setSuffix(self.tr(" days"))
         self.recurrence_days.setToolTip(self.tr(
             "A problem found again on the same item and subject within this many days is flagged as recurred (再次发生)."
