@@ -301,11 +301,14 @@ def test_the_laptop_status_line_says_when_and_how_much_waits(
     assert window.exchange.refresh_status() == f"上次与质量办交换：{today.month}月{today.day}日 · 待发送 {waiting} 条"
     apply_language("en")
 
-    # Sent to the office: nothing waits any more once the office acknowledges it; the line follows the send.
-    sent = finish(qtbot, window, window.exchange.export_file(ExportRequest(path=tmp_path / "to-office.inspx",
-                                                                           password=PASSWORD)))
-    assert shown == [] and sent.sequence == 1 and sent.counts["inspection"] == 1
-    assert window.exchange.status_label.text().startswith(f"Last exchange with 质量办: {day}")
+    # The local administrator has no certificate to sign with: refused before any password is asked.
+    assert not window.exchange.export_file() and shown[-1][0] == "exchange_no_certificate"
+    # zhangwei sends it to the office; the line follows the send.
+    zhangwei = window_for(qtbot, laptop, "zhangwei", PASSWORD)
+    sent = finish(qtbot, zhangwei, zhangwei.exchange.export_file(ExportRequest(path=tmp_path / "to-office.inspx",
+                                                                               password=PASSWORD)))
+    assert len(shown) == 1 and sent.sequence == 1 and sent.counts["inspection"] == 1
+    assert zhangwei.exchange.status_label.text().startswith(f"Last exchange with 质量办: {day}")
 
 
 def test_the_office_status_dialog_names_a_lost_file(
