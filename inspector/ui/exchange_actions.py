@@ -94,7 +94,7 @@ class ExchangeActions(QObject):
         self.status_label.setObjectName("exchangeStatus")
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
-        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.timeout.connect(self._timed_refresh)
         ui.hub.changed.connect(self._changed)
         ui.hub.user_changed.connect(lambda _user: self.schedule_status(0))
         self.retranslate()
@@ -279,6 +279,14 @@ class ExchangeActions(QObject):
 
     def schedule_status(self, delay_ms: int) -> None:
         self._status_timer.start(delay_ms)
+
+    def stop(self) -> None:
+        """The window closes: no more status lines (the database may be closed next)."""
+        self._status_timer.stop()
+
+    def _timed_refresh(self) -> None:
+        if self.window.isVisible():  # a closed window's context may be closed already
+            self.refresh_status()
 
     def refresh_status(self) -> str:
         """Set the status bar's exchange line now (not while a task writes); returns it."""

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -446,7 +447,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         else:
             event.ignore()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.exchange.schedule_status(0)  # the exchange line once the window is up
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.exchange.stop()
         self.save_geometry()
         super().closeEvent(event)
 
