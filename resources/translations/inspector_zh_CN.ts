@@ -1890,32 +1890,32 @@
         <translation>笔记本或用户</translation>
     </message>
     <message>
-        <source>Last reported</source>
+        <source>Last report</source>
         <translation>最近报送</translation>
     </message>
     <message>
-        <source>Files received</source>
-        <translation>已收文件</translation>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Received and Sent are the last file numbers. A missing file is a number from that sender that never came in: ask for it again (files are taken in any order). Waiting: records not yet acknowledged.</source>
+        <translation>“已收”“已发”是最近一个文件的编号。缺失文件是指该发送方的某个编号一直没有收到：请对方重新发送（文件可按任意顺序导入）。待发送：对方尚未确认收到的记录。</translation>
     </message>
     <message>
         <source>Last sent</source>
         <translation>最近发送</translation>
-    </message>
-    <message>
-        <source>Files sent</source>
-        <translation>已发文件</translation>
-    </message>
-    <message>
-        <source>Missing files</source>
-        <translation>缺失文件</translation>
-    </message>
-    <message>
-        <source>Waiting to send</source>
-        <translation>待发送</translation>
-    </message>
-    <message>
-        <source>A missing file is a file number from that sender that never came in: ask for it again, files are taken in any order.</source>
-        <translation>缺失文件是指该发送方的某个编号的文件一直没有收到：请对方重新发送，文件可按任意顺序导入。</translation>
     </message>
     <message>
         <source>no organisation yet</source>
@@ -1938,7 +1938,7 @@
     </message>
     <message>
         <source>{file} · file {sequence} from {sender}, signed by {user}</source>
-        <translation>{file} · 来自 {sender} 的第 {sequence} 号文件，签名人 {user}</translation>
+        <translation>{file} · 来自{sender}的第 {sequence} 号文件，签名人：{user}</translation>
     </message>
     <message>
         <source>What</source>
@@ -1954,7 +1954,7 @@
     </message>
     <message>
         <source>Files {numbers} from {sender} never arrived here; ask {sender} to send them again.</source>
-        <translation>来自 {sender} 的第 {numbers} 号文件一直没有收到；请 {sender} 重新发送。</translation>
+        <translation>来自{sender}的第 {numbers} 号文件一直没有收到；请{sender}重新发送。</translation>
     </message>
     <message>
         <source>Sign in…</source>

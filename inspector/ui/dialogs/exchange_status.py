@@ -56,17 +56,19 @@ class ExchangeStatusDialog(QDialog):
         self.empty.setProperty("role", "hint")
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Laptop or user"), self.tr("Last reported"), self.tr("Files received"), self.tr("Last sent"),
-            self.tr("Files sent"), self.tr("Missing files"), self.tr("Waiting to send")])
+            self.tr("Laptop or user"), self.tr("Last report"), self.tr("Received"), self.tr("Last sent"),
+            self.tr("Sent"), self.tr("Missing"), self.tr("Waiting")])
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.note = QLabel(self.tr(
-            "A missing file is a file number from that sender that never came in: ask for it again, files are "
-            "taken in any order."))
+            "Received and Sent are the last file numbers. A missing file is a number from that sender that never "
+            "came in: ask for it again (files are taken in any order). Waiting: records not yet acknowledged."))
         self.note.setWordWrap(True)
         self.note.setProperty("role", "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

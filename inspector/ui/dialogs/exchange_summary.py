@@ -64,6 +64,7 @@ class ExchangeSummaryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -75,6 +76,7 @@ class ExchangeSummaryDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(rows) and not summary.repeated)
+        self.table.setFixedHeight(self._table_height(len(rows)))  # every row shown, even in a size remembered
 
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
@@ -106,8 +108,15 @@ class ExchangeSummaryDialog(QDialog):
         layout.setSpacing(10)
         for widget in (self.headline, self.source, self.table, self.gaps, self.joined):
             layout.addWidget(widget)
+        layout.addStretch(1)  # a taller window keeps the lines together above the buttons
         layout.addWidget(buttons)
-        self.resize(560, 300 + 28 * len(rows))
+        self.resize(560, self.sizeHint().height())
+
+    def _table_height(self, rows: int) -> int:
+        """Tall enough for every row (no empty space under a short list), at most 12 rows."""
+        self.table.resizeRowsToContents()
+        shown = sum(self.table.rowHeight(row) for row in range(min(rows, 12)))
+        return self.table.horizontalHeader().sizeHint().height() + shown + 2 * self.table.frameWidth() + 2
 
     def headline_text(self) -> str:
         summary = self.summary
