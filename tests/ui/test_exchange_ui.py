@@ -35,6 +35,7 @@ from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.exchange_export import ExportDialog
 from inspector.ui.dialogs.exchange_status import ExchangeStatusDialog
 from inspector.ui.dialogs.exchange_summary import ExchangeSummaryDialog
+from inspector.ui.dialogs.login import LoginDialog
 from inspector.ui.exchange_actions import exchange_file_in
 from inspector.ui.exchange_work import ExportRequest
 from inspector.ui.language import apply_language
@@ -137,7 +138,8 @@ def joined_laptop(qtbot: Any, tmp_path: Path, office: AppContext, laptop: AppCon
 
 
 def test_office_exports_for_a_user_and_a_fresh_laptop_joins_with_it(
-        qtbot: Any, tmp_path: Path, office: AppContext, laptop: AppContext, shown: list[tuple[str, str]]) -> None:
+        qtbot: Any, tmp_path: Path, office: AppContext, laptop: AppContext, shown: list[tuple[str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     office_window = window_for(qtbot, office, "wangfang", PASSWORD)
     target = tmp_path / "for-zhangwei.inspx"
     result = export_for(qtbot, office_window, target)
@@ -169,8 +171,13 @@ def test_office_exports_for_a_user_and_a_fresh_laptop_joins_with_it(
     assert laptop.exchange.device().side == "laptop"
     assert laptop_window.windowTitle().endswith(office.settings.get().organisation_name_en)
 
+    # "Sign in…" is Switch user…: zhangwei signs in with the password the office set.
+    zhangwei = laptop.users.authenticate("zhangwei", PASSWORD)
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, parent, users, **_: zhangwei))
+    dialog.sign_in_button.click()
+    assert laptop_window.ui.user.username == "zhangwei" and not dialog.isVisible()
+
     # The same file again: nothing new, said so, nothing changed.
-    dialog.close()
     again = finish(qtbot, laptop_window, laptop_window.exchange.import_file(target))
     assert again.repeated
     assert laptop_window.exchange.summary.headline.text() == "Nothing new: this file came in before."
@@ -327,8 +334,11 @@ def test_the_office_status_dialog_names_a_lost_file(
 
     office_window = window_for(qtbot, office, "wangfang", PASSWORD)
     assert office_window.exchange.refresh_status() == "No exchange file received from a laptop yet"
+    inspections = office_window.go_to("inspections").list_page  # built before: it must reload itself
+    before = inspections.model.rowCount()
     summary = finish(qtbot, office_window, office_window.exchange.import_file(second))  # file 1 is lost
     assert summary.new["inspection"] == 1 and summary.gaps == (1,)
+    assert inspections.model.rowCount() == before + 1
     assert shown == []
     assert "Files 1 from" in office_window.exchange.summary.gaps.text()
     laptop_name = laptop.exchange.device().name
