@@ -13,7 +13,9 @@ application with ``configure_application`` and saves ``OUT/<language>/<name>.png
 - the dialogs, built directly and shown without ``exec`` (which would wait for a person):
   ``registry-edit-vehicle``, ``registry-import`` (a generated CSV with two bad rows), ``login``,
   ``first-admin``, ``password``, ``user-edit``;
-- the checklist-template scenes of ``tools/screenshot_scenes.py`` (``TEMPLATE_SHOTS``).
+- the checklist-template scenes of ``tools/screenshot_scenes.py`` (``TEMPLATE_SHOTS``);
+- the exchange scenes of ``tools/screenshot_exchange_scenes.py`` (``EXCHANGE_SHOTS``): the export
+  dialog, the import summaries, the status dialog, and a laptop that joined the demo office.
 
 Nothing can wait for a person: ``exec`` of every dialog and the message-box shortcuts are
 replaced while the tool runs, and a watchdog closes any modal window that still opens. Either
@@ -82,6 +84,9 @@ from screenshot_notice_scenes import (  # noqa: E402
     NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page, shoot_notice_scenes,
 )
 from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
+from screenshot_exchange_scenes import (  # noqa: E402
+    EXCHANGE_SHOTS, ExchangeScene, prepare_exchange_scene, shoot_exchange_scenes,
+)
 
 LANGUAGES = ("zh_CN", "en")
 # A fixed folder, so that the paths on screen (status bar, import dialog) and so the images are
@@ -97,7 +102,7 @@ PAGE_SHOTS = [key for key in PAGE_KEYS if key != "registry"]
 DIALOG_SHOTS = ["registry-edit-vehicle", "registry-import", "login", "first-admin", "password", "user-edit"]
 # Every file one language produces (the smoke test checks them all).
 SHOT_NAMES: tuple[str, ...] = (*PAGE_SHOTS, *REGISTRY_SHOTS.values(), "registry-supervisor", *DIALOG_SHOTS,
-                               *TEMPLATE_SHOTS, *SETTINGS_SHOTS, *NOTICE_SHOTS)
+                               *TEMPLATE_SHOTS, *SETTINGS_SHOTS, *NOTICE_SHOTS, *EXCHANGE_SHOTS)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -290,7 +295,8 @@ def close_window(window: MainWindow) -> None:
     settle()
 
 
-def shoot_language(context: AppContext, language: str, out: Path, size: QSize, work: Path) -> list[Path]:
+def shoot_language(context: AppContext, language: str, out: Path, size: QSize, work: Path,
+                   exchange: ExchangeScene) -> list[Path]:
     """All shots of one language into ``out/<language>/``."""
     if not apply_language(language):
         print(f"warning: no {language} translation (.qm) installed; these shots show English text",
@@ -305,6 +311,8 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
         shots += shoot_template_scenes(context, admin, window, folder, shoot_dialog)
         shots += shoot_notice_scenes(context, window, folder, shoot_dialog)
         shots += shoot_settings_scenes(context, admin, window, folder, shoot_dialog)
+        shots += shoot_exchange_scenes(context, exchange, window, folder, shoot_dialog, password=DEMO_PASSWORD,
+                                       size=size, open_window=open_window, close_window=close_window, save=save)
     finally:
         close_window(window)
     window = open_window(signed_in(context, DEMO_SUPERVISOR), size)
@@ -366,11 +374,13 @@ def main(argv: list[str] | None = None) -> int:
             prepare_template_scenes(context, signed_in(context, DEMO_ADMIN))  # the same data in every language
             prepare_inspection_scene(context, signed_in(context, DEMO_SUPERVISOR))
             prepare_notice_scene(context, DEMO_PASSWORD)
+            exchange = prepare_exchange_scene(context, work, DEMO_PASSWORD)
             try:
                 with no_blocking_dialogs(blocked):
                     for language in languages:
-                        shots += shoot_language(context, language, args.out, args.size, work)
+                        shots += shoot_language(context, language, args.out, args.size, work, exchange)
             finally:
+                exchange.close()
                 context.close()
     except RuntimeError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -8,6 +8,8 @@ Tools → Verify a signed notice… checks a PDF's signature; Tools → Backups 
 backups and restores one (the app then starts again through ``on_restart``). After each sign-in
 (``after_sign_in``, called by ``inspector.app`` and by Switch user) the resume offer names an
 inspection in progress, focused for one key, and a non-blocking reminder lists overdue notices.
+File → Export/Import an exchange file…, an ``.inspx`` dropped onto the window, Tools → Exchange
+status… and the status bar's exchange line are ``ExchangeActions`` (#20).
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -34,6 +45,7 @@ from inspector.domain.errors import InspectorError
 from inspector.domain.users import User
 from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.login import LoginDialog
+from inspector.ui.exchange_actions import ExchangeActions
 from inspector.ui.geometry import PreserveGeometry
 from inspector.ui.icons import icon
 from inspector.words.labels import label
@@ -93,8 +105,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.user_label = QLabel()
         self.folder_label = QLabel()
         self.folder_label.setToolTip(str(ui.app.paths.root))
+        self.exchange = ExchangeActions(ui, self)  # File → export/import, the status line, dropped files
+        self.exchange.on_sign_in = self.switch_user
+        self.statusBar().addWidget(self.exchange.status_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.folder_label)
+        self.setAcceptDrops(True)
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self._show_row)
@@ -191,6 +207,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.switch_user_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.exchange.export_action)
+        self.file_menu.addAction(self.exchange.import_action)
         self.reset_demo_action = QAction(self)
         self.reset_demo_action.triggered.connect(self.reset_demo)
         if self.on_reset_demo is not None:  # only on a demo folder
@@ -224,6 +243,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.open_backups)
         self.tools_menu.addAction(self.backups_action)
+        self.tools_menu.addAction(self.exchange.status_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -335,6 +355,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.resume.refresh()  # completed, or more answered: the offer follows
 
     def _show_status(self) -> None:
+        self.exchange.update_enabled()
         if self.ui.signed_in:
             user = self.ui.user
             self.user_label.setText(f"{user.display_name} · {label(user.role)}")
@@ -374,6 +395,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.verify_notice_action.setText(self.tr("&Verify a signed notice…"))
         self.backups_action.setText(self.tr("&Backups and restore…"))
+        self.exchange.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Inspector"))
         if 0 <= self.nav.currentRow() < len(PAGE_KEYS):
@@ -405,7 +427,32 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._schedule_retranslate()
         super().changeEvent(event)
 
+    # --- an exchange file dropped onto the window -------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.exchange.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.exchange.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.exchange.accepts(event.mimeData()):
+            event.acceptProposedAction()
+            self.exchange.drop(event.mimeData())
+        else:
+            event.ignore()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.exchange.schedule_status(0)  # the exchange line once the window is up
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.exchange.stop()
         self.save_geometry()
         super().closeEvent(event)
 

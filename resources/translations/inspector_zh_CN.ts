@@ -536,6 +536,49 @@
     </message>
 </context>
 <context>
+    <name>DeviceIdentityGroup</name>
+    <message>
+        <source>none yet</source>
+        <translation>尚未加入</translation>
+    </message>
+    <message>
+        <source>A new laptop joins the organisation by importing the exchange file the quality office made for its user (File → Import an exchange file…).</source>
+        <translation>新笔记本导入质量办为其用户制作的交换文件即可加入本单位（文件 → 导入交换文件…）。</translation>
+    </message>
+    <message>
+        <source>Every record made here carries this device id. The quality office sees this laptop under its name.</source>
+        <translation>在此记录的每条数据都带有这个设备编号。质量办以此名称识别这台笔记本。</translation>
+    </message>
+    <message>
+        <source>Every record made here carries this device id. The laptops see this data folder under its name.</source>
+        <translation>在此记录的每条数据都带有这个设备编号。各笔记本以此名称识别本数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This data folder</source>
+        <translation>本数据文件夹</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>设备编号：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>身份：</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>所属单位：</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+</context>
+<context>
     <name>DraftEditor</name>
     <message>
         <source>Covert visit: the notice will say 经暗访检查发现 and carry no inspector&apos;s name.</source>
@@ -1810,6 +1853,342 @@
     <message>
         <source>A data folder&apos;s name is 1 to {limit} characters.</source>
         <translation>数据文件夹名称为 1 至 {limit} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Import an exchange file</source>
+        <translation>导入交换文件</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.inspx)</source>
+        <translation>交换文件 (*.inspx)</translation>
+    </message>
+    <message>
+        <source>&amp;Export an exchange file…</source>
+        <translation>导出交换文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A signed .inspx file: from a laptop for the quality office, at the office for one user&apos;s laptop</source>
+        <translation>签名的 .inspx 文件：笔记本发给质量办，质量办发给某个用户的笔记本</translation>
+    </message>
+    <message>
+        <source>&amp;Import an exchange file…</source>
+        <translation>导入交换文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Check a signed .inspx file and take in what it holds</source>
+        <translation>校验签名的 .inspx 文件并导入其中的内容</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange status…</source>
+        <translation>交换状态(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Writing the exchange file {file}…</source>
+        <translation>正在写入交换文件 {file}…</translation>
+    </message>
+    <message>
+        <source>Exchange file written: {file} (file {sequence}; {records} records, {photos} photos).</source>
+        <translation>交换文件已写入：{file}（第 {sequence} 号；{records} 条记录，{photos} 张照片）。</translation>
+    </message>
+    <message>
+        <source>Checking and importing {file}…</source>
+        <translation>正在校验并导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>the quality office</source>
+        <translation>质量办</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>the day in the exchange status line (QLocale format)</comment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeStatusDialog</name>
+    <message>
+        <source>Exchange status</source>
+        <translation>交换状态</translation>
+    </message>
+    <message>
+        <source>No exchange file has been sent or received yet.</source>
+        <translation>尚未发送或收到任何交换文件。</translation>
+    </message>
+    <message>
+        <source>Laptop or user</source>
+        <translation>笔记本或用户</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最近报送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Received and Sent are the last file numbers. A missing file is a number from that sender that never came in: ask for it again (files are taken in any order). Waiting: records not yet acknowledged.</source>
+        <translation>“已收”“已发”是最近一个文件的编号。缺失文件是指该发送方的某个编号一直没有收到：请对方重新发送（文件可按任意顺序导入）。待发送：对方尚未确认收到的记录。</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发送</translation>
+    </message>
+    <message>
+        <source>no organisation yet</source>
+        <translation>尚未加入单位</translation>
+    </message>
+    <message>
+        <source>This data folder: {name} · {side} · {organisation}</source>
+        <translation>本数据文件夹：{name} · {side} · {organisation}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeSummaryDialog</name>
+    <message>
+        <source>Exchange file imported</source>
+        <translation>交换文件已导入</translation>
+    </message>
+    <message>
+        <source>{file} · file {sequence} from {sender}, signed by {user}</source>
+        <translation>{file} · 来自{sender}的第 {sequence} 号文件，签名人：{user}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <source>Files {numbers} from {sender} never arrived here; ask {sender} to send them again.</source>
+        <translation>来自{sender}的第 {numbers} 号文件一直没有收到；请{sender}重新发送。</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>your user name</source>
+        <translation>您的用户名</translation>
+    </message>
+    <message>
+        <source>This data folder has joined the organisation: sign in as {user} with the password the quality office gave you.</source>
+        <translation>本数据文件夹已加入本单位：请以 {user} 登录，密码为质量办告知您的密码。</translation>
+    </message>
+    <message>
+        <source>Nothing new: this file came in before.</source>
+        <translation>没有新内容：此文件以前已导入过。</translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in the file was here already.</source>
+        <translation>没有新内容：文件中的所有内容本机都已有。</translation>
+    </message>
+    <message>
+        <source>{count} new records and {photos} new photos came in.</source>
+        <translation>已导入 {count} 条新记录和 {photos} 张新照片。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeWords</name>
+    <message>
+        <source>Checklist versions</source>
+        <translation>检查表版本</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <source>Signing certificates</source>
+        <translation>签名证书</translation>
+    </message>
+    <message>
+        <source>The office&apos;s CA certificate</source>
+        <translation>质量办 CA 证书</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Photo records</source>
+        <translation>照片记录</translation>
+    </message>
+    <message>
+        <source>Rectification notices</source>
+        <translation>整改通知单</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Units&apos; replies</source>
+        <translation>整改回复</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Signed notice copies</source>
+        <translation>签章通知单副本</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Acknowledgements</source>
+        <translation>收讫确认</translation>
+    </message>
+    <message>
+        <source>Photo files</source>
+        <translation>照片文件</translation>
+    </message>
+    <message>
+        <source>The quality office&apos;s data folder</source>
+        <translation>质量办的数据文件夹</translation>
+    </message>
+    <message>
+        <source>A laptop of the organisation</source>
+        <translation>本单位的笔记本</translation>
+    </message>
+    <message>
+        <source>Not joined to an organisation yet</source>
+        <translation>尚未加入单位</translation>
+    </message>
+    <message>
+        <source>Not yet exchanged with {office} · {count} waiting to be sent</source>
+        <translation>尚未与{office}交换 · 待发送 {count} 条</translation>
+    </message>
+    <message>
+        <source>Last exchange with {office}: {date} · {count} waiting to be sent</source>
+        <translation>上次与{office}交换：{date} · 待发送 {count} 条</translation>
+    </message>
+    <message>
+        <source>No exchange file received from a laptop yet</source>
+        <translation>尚未收到笔记本的交换文件</translation>
+    </message>
+    <message>
+        <source>Laptops reported: {count} · latest file {date} from {sender}</source>
+        <translation>已报送笔记本：{count} 台 · 最近一次 {date}（{sender}）</translation>
+    </message>
+    <message>
+        <source> · {count} files missing</source>
+        <translation> · 缺失 {count} 个文件</translation>
+    </message>
+    <message>
+        <source>Not joined to an organisation: import the exchange file from the quality office</source>
+        <translation>尚未加入单位：请导入质量办发来的交换文件</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export an exchange file</source>
+        <translation>导出交换文件</translation>
+    </message>
+    <message>
+        <source>The file is for one user&apos;s laptop. It carries what that laptop needs: the organisation and its CA, the user&apos;s own account and signing key, the published checklists, the registry, the notices that concern the user, and the acknowledgement of what the office has received from them.</source>
+        <translation>此文件发给某个用户的笔记本，包含该笔记本所需的内容：本单位及其 CA 证书、该用户本人的账号和签名密钥、已发布的检查表、基础档案、与该用户有关的整改通知单，以及质量办已收到其数据的收讫确认。</translation>
+    </message>
+    <message>
+        <source>The file is for the quality office. It carries what was recorded on this laptop and the office has not acknowledged yet.</source>
+        <translation>此文件发给质量办，包含在本笔记本上记录、质量办尚未确认收到的内容。</translation>
+    </message>
+    <message>
+        <source>Everything recorded here, also what the office has acknowledged</source>
+        <translation>本机记录的全部内容，包括质量办已确认收到的</translation>
+    </message>
+    <message>
+        <source>For the laptop of:</source>
+        <translation>发给谁的笔记本：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Exchange files are signed with your certificate (“{name}”). Your password unlocks your signing key.</source>
+        <translation>交换文件用您的证书（“{name}”）签名。您的密码用于解锁签名密钥。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的密码：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the exchange file</source>
+        <translation>保存交换文件</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.inspx)</source>
+        <translation>交换文件 (*.inspx)</translation>
     </message>
 </context>
 <context>

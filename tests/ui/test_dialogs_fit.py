@@ -162,6 +162,31 @@ def _follow_up(kit: Kit) -> QDialog:
     return FollowUpDialog(kit.sign_in(kit.world.sup), kit.notice())
 
 
+def _exchange_export(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.exchange_export import ExportDialog
+    ui = kit.sign_in(kit.world.office)
+    return ExportDialog(ui, True, ui.user.display_name, kit.context.users.list(ui.user))
+
+
+def _exchange_summary(kit: Kit) -> QDialog:
+    """Every kind of record came in, some already here, files lost, and the data folder joined."""
+    from inspector.domain.records import RecordKind
+    from inspector.services.exchange_import import ImportSummary
+    from inspector.ui.dialogs.exchange_summary import ExchangeSummaryDialog
+    summary = ImportSummary(file=str(kit.folder / "zhangwei-20261207.inspx"), sender_name="质量办",
+                            sender_device="0193a0b2-0000-7000-8000-000000000000", sequence=12, acting_user="wangfang",
+                            photos_new=1500, photos_present=12, joined=True, gaps=(3, 7, 9))
+    for kind in RecordKind:
+        summary.new[kind.value] = 300
+        summary.present[kind.value] = 2
+    return ExchangeSummaryDialog(summary, joined_user="zhangwei")
+
+
+def _exchange_status(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.exchange_status import ExchangeStatusDialog
+    return ExchangeStatusDialog(kit.sign_in(kit.world.office))
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -169,7 +194,8 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "registry import": _registry_import, "start inspection": _start_inspection,
     "new template": _new_template, "copy to month": _copy_to_month, "publish": _publish,
     "template diff": _template_diff, "verify notice": _verify, "create notice": _create_notice,
-    "reply": _reply, "follow-up": _follow_up,
+    "reply": _reply, "follow-up": _follow_up, "exchange export": _exchange_export,
+    "exchange summary": _exchange_summary, "exchange status": _exchange_status,
 }
 
 

@@ -1,6 +1,7 @@
 """The settings page: organisation name, default rectification periods, the recurrence window and
 the largest photo accepted, the letterhead pictures and the working-day calendar (quality office and admins), the display
-language, one's own password and signature (everyone), and user accounts (admins).
+language, one's own password and signature (everyone), user accounts (admins), and this data
+folder's device id, name and organisation (``DeviceIdentityGroup``, #20).
 
 Fields are read-only for roles without ``EDIT_SETTINGS``, but the service is what enforces it:
 ``save_settings`` always asks ``SettingsService.update`` and shows its refusal in words.
@@ -36,6 +37,7 @@ from inspector.ui.pages.base import Page
 from inspector.ui.pages.users_section import UsersSection
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.calendar_overrides import CalendarOverridesGroup
+from inspector.ui.widgets.device_identity import DeviceIdentityGroup
 from inspector.ui.widgets.letterhead_images import LetterheadImagesGroup
 from inspector.ui.widgets.my_signature import MySignatureGroup
 
@@ -119,6 +121,7 @@ class SettingsPage(Page):
         self.letterhead = LetterheadImagesGroup(ui)
         self.calendar = CalendarOverridesGroup(ui)
         self.my_signature = MySignatureGroup(ui)
+        self.device_group = DeviceIdentityGroup(ui)
         # --- users (admins)
         self.users = UsersSection(ui)
 
@@ -128,8 +131,8 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 12)
         column.setSpacing(12)
-        for group in (self.org_group, self.letterhead, self.calendar, self.language_group, self.account_group,
-                      self.my_signature, self.users):
+        for group in (self.org_group, self.device_group, self.letterhead, self.calendar, self.language_group,
+                      self.account_group, self.my_signature, self.users):
             column.addWidget(group)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -157,6 +160,7 @@ class SettingsPage(Page):
         self.load_settings()
         self._show_user(self.ui.user)
         self.my_signature.reload()
+        self.device_group.reload()
         admin = self.ui.user.can(Permission.MANAGE_USERS)
         self.users.setVisible(admin)
         if admin:
@@ -165,6 +169,7 @@ class SettingsPage(Page):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
             self.load_settings()
+            self.device_group.reload()
         if changes.touches(Entity.SIGNATURE):
             self.my_signature.reload()
         if changes.touches(Entity.USER) and self.users.isVisible():
@@ -290,5 +295,5 @@ class SettingsPage(Page):
             self._show_user(self.ui.user)
         self._show_language()
         self.users.retranslate()
-        for group in (self.letterhead, self.calendar, self.my_signature):
+        for group in (self.letterhead, self.calendar, self.my_signature, self.device_group):
             group.retranslate()
