@@ -20,6 +20,7 @@ from inspector.storage.migrations import (
     m0007_report_remarks,
     m0008_office_seal,
     m0009_identities,
+    m0010_complaints,
 )
 
 ORDER = (
@@ -32,6 +33,7 @@ ORDER = (
     m0007_report_remarks,
     m0008_office_seal,
     m0009_identities,
+    m0010_complaints,
 )
 
 MIGRATIONS = Migrations("inspector")
