@@ -290,18 +290,18 @@ def apply_event(state: ComplaintState, intake: Intake, kind: EventKind, at: date
         return state.model_copy(update={"status": ComplaintStatus.CLOSED, "closed_at": at, "result_at": at})
     if kind is EventKind.INVESTIGATION:
         if state.status not in (ComplaintStatus.RECEIVED, ComplaintStatus.INVESTIGATING):
-            raise StepRefused("complaint_investigation_after_result", status=state.status.value)
+            raise StepRefused("complaint_investigation_after_result", complaint_status=state.status.value)
         return state.model_copy(update={"status": ComplaintStatus.INVESTIGATING, "investigated": True})
     if kind is EventKind.RESULT:
         if not state.investigated:
             raise StepRefused("complaint_result_without_investigation")
         if state.status is not ComplaintStatus.INVESTIGATING:
-            raise StepRefused("complaint_result_twice", status=state.status.value)
+            raise StepRefused("complaint_result_twice", complaint_status=state.status.value)
         return state.model_copy(update={"status": ComplaintStatus.RESOLVED, "liability": Liability(data["liability"]),
                                         "result_at": state.result_at or at})
     if kind is EventKind.FEEDBACK:
         if state.status is not ComplaintStatus.RESOLVED:
-            raise StepRefused("complaint_feedback_without_result", status=state.status.value)
+            raise StepRefused("complaint_feedback_without_result", complaint_status=state.status.value)
         opinion = Opinion(data["opinion"])
         if opinion is Opinion.UNSATISFIED:  # 二次补救: investigate again, with a fresh limit
             return state.model_copy(update={
@@ -320,7 +320,7 @@ def apply_event(state: ComplaintState, intake: Intake, kind: EventKind, at: date
         return state
     if kind is EventKind.CLOSED:
         if state.status is not ComplaintStatus.ANSWERED:
-            raise StepRefused("complaint_close_without_feedback", status=state.status.value)
+            raise StepRefused("complaint_close_without_feedback", complaint_status=state.status.value)
         return state.model_copy(update={"status": ComplaintStatus.CLOSED, "closed_at": at})
     raise StepRefused("complaint_unknown_step", step=str(kind))
 

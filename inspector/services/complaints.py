@@ -189,16 +189,17 @@ class ComplaintService:
         try:
             return self.registry.find_by_key(actor, RegistryKind.VEHICLES, key)
         except NotFound:
-            candidates = complaints_repo.plates_and_fleet_numbers(self.ctx.db)
-            raise NotFound("complaint_vehicle_unknown", key=key.strip(),
-                           matches=_closest(key.strip(), candidates)) from None
+            matches = _closest(key.strip(), complaints_repo.plates_and_fleet_numbers(self.ctx.db))
+            raise NotFound("complaint_vehicle_unknown" if matches else "complaint_vehicle_unknown_none",
+                           key=key.strip(), matches=matches) from None
 
     def _staff(self, actor: User, key: str) -> Any:
         try:
             return self.registry.find_by_key(actor, RegistryKind.STAFF, key)
         except NotFound:
-            raise NotFound("complaint_staff_unknown", key=key.strip(),
-                           matches=_closest(key.strip(), complaints_repo.staff_numbers(self.ctx.db))) from None
+            matches = _closest(key.strip(), complaints_repo.staff_numbers(self.ctx.db))
+            raise NotFound("complaint_staff_unknown" if matches else "complaint_staff_unknown_none",
+                           key=key.strip(), matches=matches) from None
 
     # --- the procedure ---------------------------------------------------------------------
     def investigate(self, actor: User, complaint_id: int, *, notes: str = "", statement: str = "",
