@@ -70,8 +70,8 @@ ERROR_SENTENCES: dict[str, str] = {
     "complaint_finding_no_subject": QT_TRANSLATE_NOOP(
         "Errors", "Complaint {number} names no vehicle and no staff member to make a finding on."),
     "complaint_finding_incomplete": QT_TRANSLATE_NOOP(
-        "Errors", "The finding on item {item} needs more evidence ({count} problems, e.g. the photos the item "
-        "asks for); add photos to the investigation first."),
+        "Errors", "A finding on item {item} needs the photos the checklist asks for when it fails; add them to "
+        "the investigation (--photo) first. Nothing was saved."),
     "complaint_item_unknown": QT_TRANSLATE_NOOP(
         "Errors", "No published {kind} checklist has the item {item}."),
     "complaint_other_unit": QT_TRANSLATE_NOOP(

@@ -2055,8 +2055,8 @@
         <translation>投诉 {number} 未指明车辆或人员,无法生成问题。</translation>
     </message>
     <message>
-        <source>The finding on item {item} needs more evidence ({count} problems, e.g. the photos the item asks for); add photos to the investigation first.</source>
-        <translation>项目 {item} 的问题证据不足({count} 处,例如该项目要求的照片);请先在调查中添加照片。</translation>
+        <source>A finding on item {item} needs the photos the checklist asks for when it fails; add them to the investigation (--photo) first. Nothing was saved.</source>
+        <translation>项目 {item} 不合格时检查表要求附照片;请先在调查中添加照片(--photo)。未保存任何内容。</translation>
     </message>
     <message>
         <source>No published {kind} checklist has the item {item}.</source>
