@@ -259,31 +259,34 @@ class ComplaintService:
 
     def _append(self, actor: User, complaint_id: int, kind: EventKind, data: dict[str, Any], *,
                 photos: Sequence[PreparedPhoto] = (), finding_item: str | None = None) -> tuple[Complaint, ChangeSet]:
+        """Check the step against the case as it stands and write it, all inside one write
+        transaction (``BEGIN IMMEDIATE``: a second writer beside us waits, then sees our step)."""
         require(actor, Permission.HANDLE_COMPLAINTS)
-        row = self.access.row(complaint_id)
-        at = self.ctx.clock()
-        state = self._step(row.state, row.intake, kind, at, data)
-        if finding_item:
-            subject = self._subject(row)
-            if kind is EventKind.RESULT:  # the finding is checked against the state after the result
-                self._step(state, row.intake, EventKind.FINDING, at, {})
-        now = self.ctx.now_text()
         changes = ChangeSet.of(Entity.COMPLAINT, complaint_id)
         with self.ctx.mutation():
+            row = self.access.row(complaint_id)
+            at = self.ctx.clock()
+            now = self.ctx.now_text()
+            state = self._step(row.state, row.intake, kind, at, data)
+            subject = self._subject(row) if finding_item else None
+            if finding_item and kind is EventKind.RESULT:  # checked against the state after the result
+                self._step(state, row.intake, EventKind.FINDING, at, {})
             photo_ids = [self.photos.ingest(actor, photo).id for photo in photos]
-            seq = complaints_repo.append_event(self.ctx.db, complaint_id, kind, now, actor.id, data)
-            complaints_repo.add_photos(self.ctx.db, complaint_id, seq, photo_ids)
             made: list[int] = []
-            if finding_item:
+            if subject is not None and finding_item:
+                known = complaints_repo.photo_ids(self.ctx.db, complaint_id) + photo_ids
                 made = self.findings.make(actor, number=row.number, subject=subject, item_code=finding_item,
-                                          note=row.intake.what,
-                                          photo_ids=complaints_repo.photo_ids(self.ctx.db, complaint_id))
+                                          note=row.intake.what, photo_ids=known)
                 for finding_id in made:
                     complaints_repo.add_finding(self.ctx.db, complaint_id, finding_id)
-                if kind is not EventKind.FINDING:
-                    complaints_repo.append_event(self.ctx.db, complaint_id, EventKind.FINDING, now, actor.id,
-                                                 {"item": finding_item, "findings": made})
                 changes = changes.merge(ChangeSet.of(Entity.FINDING, *made))
+            if kind is EventKind.FINDING:
+                data = {**data, "findings": made}
+            seq = complaints_repo.append_event(self.ctx.db, complaint_id, kind, now, actor.id, data)
+            complaints_repo.add_photos(self.ctx.db, complaint_id, seq, photo_ids)
+            if made and kind is not EventKind.FINDING:
+                complaints_repo.append_event(self.ctx.db, complaint_id, EventKind.FINDING, now, actor.id,
+                                             {"item": finding_item, "findings": made})
             complaints_repo.write_state(self.ctx.db, complaint_id, state, now)
             self.ctx.record(actor, f"complaint.{kind.value}", Entity.COMPLAINT, complaint_id, before={
                 "status": row.state.status.value}, after={

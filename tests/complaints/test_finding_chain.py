@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from inspector.context import AppContext
+from inspector.domain.changes import Entity
 from inspector.domain.complaints import EventKind
 from inspector.domain.errors import Conflict, ValidationError
 from inspector.domain.inspections import FindingStatus, InspectionMode
@@ -83,3 +84,14 @@ def test_an_unknown_item_makes_no_inspection(context: AppContext, world) -> None
     assert getattr(refused.value, "code", "") == "complaint_item_unknown"
     assert context.db.execute("SELECT count(*) FROM inspections").fetchone()[0] == 0
     assert context.complaints.get(world.office, case.id).liability is None
+
+
+def test_a_finding_later_on_a_liable_case_is_its_own_step(context: AppContext, world) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(context, world)
+    context.complaints.investigate(world.office, case.id, notes="x")
+    context.complaints.resolve(world.office, case.id, liability="liable", measures="批评教育")
+    made, changes = context.complaints.make_finding(world.office, case.id, "N1-2")
+    assert len(made.finding_ids) == 1 and made.events[-1].data["findings"] == list(made.finding_ids)
+    assert set(changes.changed) == {Entity.COMPLAINT, Entity.FINDING}
+    action = context.db.execute("SELECT action FROM audit_log WHERE entity = 'complaint' ORDER BY id DESC").fetchone()
+    assert action[0] == "complaint.finding"

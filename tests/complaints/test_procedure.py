@@ -228,3 +228,13 @@ def test_a_manager_reads_only_their_units(context: AppContext, world, admin: Use
         context.complaints.get(theirs, case.id)
     assert context.complaints.get(mine, case.id).intake.complainant_phone == "138****1234"
     assert Liability  # the names are in the domain
+
+
+def test_a_limit_out_of_range_is_refused(context: AppContext, world) -> None:  # type: ignore[no-untyped-def]
+    limits = context.settings.get().complaints.model_dump()
+    with pytest.raises(ValidationError) as refused:
+        context.settings.update(world.office, complaints={**limits, "major_hours": 0})
+    assert refused.value.code == "setting_invalid" and "major_hours" in refused.value.params["field"]
+    with pytest.raises(PermissionDenied):
+        context.settings.update(world.manager, complaints={**limits, "major_hours": 96})
+    assert context.settings.get().complaints.major_hours == 72
