@@ -98,6 +98,8 @@ def test_the_procedure_on_the_command_line(capsys, folder: Path) -> None:  # typ
     (("--vehicle", "粤A12345"), "2099-01-01T09:00", "future"),
     (("--vehicle", "粤A12354"), None, "closest are: 粤A·12345"),
     (("--staff", "D0132"), None, "closest are: D0123"),
+    (("--vehicle", "粤A12345"), "yesterday", "--received"),
+    (("--vehicle", "粤Z00000"), None, "none is close"),
 ])
 def test_bad_intake_exits_2_and_saves_nothing(capsys, folder: Path, subject, received, words: str) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(folder)
