@@ -8,12 +8,7 @@ the complaints of their own unit only.
 
 from __future__ import annotations
 
-from inspector.domain.complaints import (
-    Complaint,
-    ComplaintLimits,
-    mask_name,
-    mask_phone,
-)
+from inspector.domain.complaints import Complaint, mask_name, mask_phone
 from inspector.domain.errors import NotFound, PermissionDenied
 from inspector.domain.users import Permission, Role, User, require
 from inspector.services.base import ServiceContext
@@ -79,5 +74,3 @@ class ComplaintAccess:
             return []
         return [self.build(actor, row, with_events=False) for row in rows if may_read(actor, row.intake.unit_id)]
 
-
-__all__ = ["ComplaintAccess", "ComplaintLimits", "may_read", "sees_complainant"]
