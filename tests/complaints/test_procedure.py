@@ -237,3 +237,18 @@ def test_a_limit_out_of_range_is_refused(context: AppContext, world) -> None:  #
     with pytest.raises(PermissionDenied):
         context.settings.update(world.manager, complaints={**limits, "major_hours": 96})
     assert context.settings.get().complaints.major_hours == 72
+
+
+def test_check_finds_a_state_edited_by_hand(context: AppContext, world) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(context, world)
+    context.complaints.investigate(world.office, case.id, notes="x")
+    report = context.integrity.check()
+    assert report.ok and report.complaints_checked == 1
+    context.db.execute("UPDATE complaint_state SET status = 'closed', closed_at = ? WHERE complaint_id = ?",
+                       [world.clock.now.isoformat(), case.id])
+    context.db.conn.commit()
+    report = context.integrity.check()
+    assert not report.ok
+    assert report.complaints == [f"complaint {case.number}: where it stands (status, closed_at) is not what its"
+                                 " steps say (was complaint_state edited by hand?)"]
+    assert "complaints: 1 checked, CHANGED" in report.lines()
