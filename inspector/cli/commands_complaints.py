@@ -164,6 +164,8 @@ def run_list(session: CliSession) -> int:
     unit_id = context.registry.find_by_key(actor, RegistryKind.UNITS, args.unit).id if args.unit else None
     statuses = [ComplaintStatus(args.status)] if args.status else []
     found = context.complaints.list(actor, statuses=statuses, flag=flag, unit_id=unit_id)
+    if flag is ComplaintFlag.OVERDUE:
+        found.sort(key=lambda case: (case.due_at, case.number))  # the longest overdue first
     rows = [complaint_row(session, case) for case in found]
     if args.json:
         session.print_json(rows)
