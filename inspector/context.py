@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from inspector.services.certificates import CertificateService
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
+    from inspector.services.inspection_reports import InspectionReports
     from inspector.services.integrity import IntegrityService
     from inspector.services.notice_files import NoticeFiles
     from inspector.services.photo_annotations import PhotoAnnotationService
@@ -138,6 +139,12 @@ class AppContext:
         from inspector.services.photo_annotations import PhotoAnnotationService
 
         return PhotoAnnotationService(self.services)
+
+    @cached_property
+    def inspection_reports(self) -> InspectionReports:
+        from inspector.services.inspection_reports import InspectionReports
+
+        return InspectionReports(self.inspections, self.inspection_query, self.notices.documents)
 
     @cached_property
     def archives(self) -> ArchiveService:

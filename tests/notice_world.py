@@ -77,7 +77,7 @@ def make_world(context: AppContext, users: dict[Role, User], folder: Path,
                                   {"plate": "粤A12345", "fleet_no": "1-0801", "route": "8", "unit_id": unit.id})
     with write_transaction(context.db):
         template_id = templates_repo.insert_version(
-            context.db, BODY, version=1, status=TemplateStatus.PUBLISHED, effective_month="2026-11",
+            context.db, BODY, version=1, status=TemplateStatus.PUBLISHED, effective_month="2026-01",  # in force for every month the tests observe in
             builtin=False, created_at="2026-10-20T10:00:00+08:00", published_at="2026-10-25T10:00:00+08:00")
     return NoticeWorld(sup=users[Role.SUPERVISOR], office=office, manager=users[Role.MANAGER],
                        admin=users[Role.ADMIN], unit_id=unit.id,

@@ -1,4 +1,5 @@
-"""``inspections start|answer|complete|show|list``: recording inspections on the command line.
+"""``inspections start|answer|complete|show|list|export``: recording inspections on the command line,
+and their written reports (检查记录) as PDF.
 
 Everything goes through ``InspectionService`` and ``PhotoService``, so role checks, covert
 visibility and the audit trail apply exactly as in the desktop app. ``answer --photo FILE``
@@ -56,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inspections = subparsers.add_parser("inspections", help=command_help("inspections"))
     commands = inspections.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
-    start = commands.add_parser("start", help="start an inspection on the latest published template version")
+    start = commands.add_parser("start", help="start an inspection on the template version in force in the month observed")
     start.add_argument("--template", required=True, metavar="CODE", help="template code, e.g. T1")
     start.add_argument("--subject", required=True, metavar="KIND:KEY",
                        help="vehicle:PLATE or 自编号, staff:工号, location:CODE, unit:CODE")
@@ -91,6 +92,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON on stdout")
     listing.set_defaults(handler=run_list)
 
+    export = commands.add_parser(
+        "export", help="the written inspection report (检查记录) as a PDF: one inspection, or a month's")
+    export.add_argument("id", type=int, nargs="?", metavar="ID", help="the inspection (or give --month)")
+    export.add_argument("--month", metavar="YYYY-MM", help="every completed inspection observed that month")
+    export.add_argument("--unit", metavar="CODE", help="with --month: only this unit's inspections")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    export.set_defaults(handler=run_export)
+
 
 # --- start ---------------------------------------------------------------------------------
 
@@ -118,10 +127,11 @@ def run_start(session: CliSession) -> int:
     actor = session.actor()
     context = session.context
     observed_at = parse_moment(args.observed_at)
-    template = context.templates.latest_published(actor, args.template.strip())
     subject = parse_subject(session, actor, args.subject)
-    inspection, _ = context.inspections.start(actor, template_version_id=template.id, mode=InspectionMode(args.mode),
-                                              subject=subject, observed_at=observed_at)
+    # The service picks the checklist's version in force in the month observed (#13.2).
+    inspection, _ = context.inspections.start(actor, template_code=args.template.strip(),
+                                              mode=InspectionMode(args.mode), subject=subject,
+                                              observed_at=observed_at)
     print(inspection.id)
     return 0
 
@@ -166,8 +176,11 @@ def run_complete(session: CliSession) -> int:
         return 2
     inspection, _ = service.complete(actor, args.id)
     findings = service.findings(actor, args.id)
-    print(f"completed {inspection.id}: score {_number(inspection.score)} of {_number(inspection.max_score)}"
-          f"{' (veto failed)' if inspection.veto_failed else ''}, {len(findings)} finding(s)")
+    if inspection.mode.scored:
+        print(f"completed {inspection.id}: score {_number(inspection.score)} of {_number(inspection.max_score)}"
+              f"{' (veto failed)' if inspection.veto_failed else ''}, {len(findings)} finding(s)")
+    else:  # a walk-around records findings and is never scored (#13.4)
+        print(f"completed {inspection.id}: walk-around, not scored, {len(findings)} finding(s)")
     return 0
 
 
@@ -209,7 +222,7 @@ def inspection_detail(session: CliSession, actor: User, inspection_id: int) -> d
     scored = service.score(actor, inspection_id)
     detail = inspection_summary(inspection)
     detail["evidence"] = inspection.evidence.model_dump(mode="json")
-    detail["score"] = {
+    detail["score"] = None if scored is None else {
         "score": scored.score, "max_score": scored.max_score, "percent": round(scored.percent, 2),
         "deducted": scored.deducted, "veto_failed": scored.veto_failed, "answered": scored.answered,
         "applicable": scored.applicable, "stored": inspection.status is InspectionStatus.COMPLETED,
@@ -252,8 +265,12 @@ def run_show(session: CliSession) -> int:
     print(f"subject: {subject['kind']} {subject['label']}")
     print(f"observed {detail['observed_at']}, entered {detail['entered_at']}"
           + (f", completed {detail['completed_at']}" if detail["completed_at"] else ""))
-    print(f"score: {_number(score['score'])} of {_number(score['max_score'])}"
-          f"{' (veto failed)' if score['veto_failed'] else ''}; {score['answered']} of {score['applicable']} answered")
+    if score is None:
+        print("score: not scored (a walk-around records findings only)")
+    else:
+        print(f"score: {_number(score['score'])} of {_number(score['max_score'])}"
+              f"{' (veto failed)' if score['veto_failed'] else ''}; {score['answered']} of {score['applicable']} "
+              "answered")
     print("answers:" if detail["answers"] else "answers: (none)")
     for answer in detail["answers"]:
         extra = [answer["severity"] or "", answer["note"], *(sha[:12] for sha in answer["photos"])]
@@ -263,6 +280,26 @@ def run_show(session: CliSession) -> int:
         print(f"  {finding['item_code']}  {finding['severity']}  {finding['status']}  {finding['note']}".rstrip())
     for sha in detail["photos"]:
         print(f"photo {sha}")
+    return 0
+
+
+def run_export(session: CliSession) -> int:
+    """One report (``ID``) or a month's reports in one PDF, written atomically."""
+    args = session.args
+    actor = session.actor()
+    context = session.context
+    if (args.id is None) == (args.month is None):
+        raise ValidationError("inspection_export_target", field="ID")
+    if args.unit and args.month is None:
+        raise ValidationError("inspection_export_target", field="--unit")
+    reports = context.inspection_reports
+    if args.id is not None:
+        report = reports.export(actor, args.id, args.output)
+        print(f"wrote {args.output}: inspection report {report.number}")
+        return 0
+    unit_id = context.registry.find_by_key(actor, RegistryKind.UNITS, args.unit).id if args.unit else None
+    written = reports.export_many(actor, reports.month_ids(actor, args.month, unit_id), args.output)
+    print(f"wrote {args.output}: {len(written)} inspection report(s) of {args.month}")
     return 0
 
 

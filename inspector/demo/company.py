@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from inspector.domain.changes import ChangeSet
@@ -29,7 +30,7 @@ from inspector.domain.errors import Conflict, PermissionDenied
 from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, UnitKind
 from inspector.domain.users import Permission, Role, User, require
 from inspector.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
-from inspector.demo.inspections import DemoInspections, add_inspections
+from inspector.demo.inspections import DAYS_BACK, DemoInspections, add_inspections
 from inspector.demo.complaints import DemoComplaints, add_complaints
 from inspector.demo.notices import DemoNotices, add_notices
 from inspector.demo.reports import add_report_remarks
@@ -245,7 +246,9 @@ def _start(context: AppContext, actor: User | None, rng: random.Random) -> tuple
 
 def _ensure_templates(context: AppContext) -> int:
     """Load the built-in templates; returns how many were newly loaded."""
-    return len(context.templates.ensure_builtins())
+    # In force from the first month the demo's visits reach back to (#13.2).
+    first = context.services.clock() - timedelta(days=DAYS_BACK)
+    return len(context.templates.ensure_builtins(month=first.strftime("%Y-%m")))
 
 
 def _add_units(build: _Build) -> None:

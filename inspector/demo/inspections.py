@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector.domain.changes import ChangeSet
+from inspector.domain.errors import NotFound
 from inspector.domain.inspections import AnswerResult, InspectionMode, SubjectRef
 from inspector.domain.registry import RegistryKind, StaffRole
 from inspector.domain.scoring import applicable_items
@@ -137,9 +138,9 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
     called every ``PROGRESS_EVERY`` inspections and once with 1.0 at the end."""
     rng = random.Random(seed * 7919 + count)
     authors = {name: context.users.by_username(name) for name, _ in AUTHORS}
-    templates = {code: context.templates.latest_published(admin, code) for code, _ in TEMPLATE_SHARES}
+    in_force: dict[tuple[str, str], TemplateVersion | None] = {}
     subjects = _subjects(context, admin)
-    tally = {"completed": 0, "covert": 0, "walkaround": 0, "findings": 0}
+    tally = {"recorded": 0, "completed": 0, "covert": 0, "walkaround": 0, "findings": 0}
     with tempfile.TemporaryDirectory(prefix="inspector-demo-photos-") as temp, _clock(context) as set_clock:
         run = _Run(context=context, rng=rng, folder=Path(temp), now=context.services.clock(), photo_ids={},
                    changes=ChangeSet())
@@ -154,7 +155,11 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
             author = authors[_weighted(rng, AUTHORS)]
             delay = timedelta(hours=rng.uniform(2, 30)) if mode is InspectionMode.COVERT else timedelta(minutes=2)
             set_clock(min(observed + delay, run.now))
-            completed = _record(run, set_clock, author, templates[code], rng.choice(subjects[code]), mode, observed)
+            template = _in_force(context, admin, code, observed.strftime("%Y-%m"), in_force)
+            if template is None:  # no version of the checklist covers that month yet (#13.2)
+                continue
+            completed = _record(run, set_clock, author, template, rng.choice(subjects[code]), mode, observed)
+            tally["recorded"] += 1
             tally["covert"] += mode is InspectionMode.COVERT
             tally["walkaround"] += mode is InspectionMode.WALKAROUND
             tally["completed"] += completed >= 0
@@ -162,9 +167,21 @@ def add_inspections(context: AppContext, admin: User, count: int, *, seed: int =
         photos = len(run.photo_ids)
     if progress is not None:
         progress(1.0)
-    return DemoInspections(inspections=count, completed=tally["completed"], covert=tally["covert"],
+    return DemoInspections(inspections=tally["recorded"], completed=tally["completed"], covert=tally["covert"],
                            walkaround=tally["walkaround"], findings=tally["findings"], photos=photos,
                            changes=run.changes)
+
+
+def _in_force(context: AppContext, admin: User, code: str, month: str,
+              known: dict[tuple[str, str], TemplateVersion | None]) -> TemplateVersion | None:
+    """The version an inspection of ``code`` observed in ``month`` uses (``TemplateService.in_force``),
+    or None when no version covers that month; remembered in ``known``."""
+    if (code, month) not in known:
+        try:
+            known[(code, month)] = context.templates.in_force(admin, code, month)
+        except NotFound:
+            known[(code, month)] = None
+    return known[(code, month)]
 
 
 def _record(

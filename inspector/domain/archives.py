@@ -128,6 +128,28 @@ class ScorePoint(BaseModel):
     veto_failed: bool = False
 
 
+class SupervisionFacts(BaseModel):
+    """What the regulation asks the file to answer (服务质量监督档案, F2·1):
+    「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 — from the inspections and notices
+    now. ``complaints`` is None while the complaint register does not exist: the file then says so
+    instead of answering 无."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inspections: int
+    violations: int  # findings of the subject's completed inspections
+    serious: int
+    found_in: int  # how many of the inspections found something
+    fixed_on_spot: int  # 当场整改
+    awaiting: int  # found, neither fixed on the spot nor on a notice yet
+    notices: int
+    notices_closed: int
+    notices_closed_late: int  # 整改不及时
+    notices_open: int
+    notices_overdue: int
+    complaints: int | None = None
+
+
 class SubjectArchive(BaseModel):
     """The whole file of one vehicle or one person, as of ``generated_on``."""
 
@@ -144,6 +166,23 @@ class SubjectArchive(BaseModel):
     @property
     def finding_count(self) -> int:
         return sum(len(inspection.findings) for inspection in self.inspections)
+
+    def supervision(self) -> SupervisionFacts:
+        """The answers to the regulation's three questions, counted from this file."""
+        findings = [(inspection, finding) for inspection in self.inspections for finding in inspection.findings]
+        closed = [notice for notice in self.notices if notice.closed]
+        current = [notice for notice in self.notices
+                   if notice.status not in (NoticeStatus.CLOSED, NoticeStatus.SUPERSEDED, NoticeStatus.REISSUED)]
+        return SupervisionFacts(
+            inspections=len(self.inspections), violations=len(findings),
+            serious=sum(1 for _, finding in findings if finding.severity is Severity.SERIOUS),
+            found_in=sum(1 for inspection in self.inspections if inspection.findings),
+            fixed_on_spot=sum(1 for _, finding in findings if finding.status is FindingStatus.FIXED_ON_SPOT),
+            awaiting=sum(1 for _, finding in findings if finding.status is FindingStatus.OPEN),
+            notices=len(self.notices), notices_closed=len(closed),
+            notices_closed_late=sum(1 for notice in closed if notice.late),
+            notices_open=len(current), notices_overdue=sum(1 for notice in current if notice.overdue),
+        )
 
     @property
     def average_percent(self) -> float | None:

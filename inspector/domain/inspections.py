@@ -21,6 +21,12 @@ class InspectionMode(StrEnum):
     COVERT = "covert"  # 暗访
     WALKAROUND = "walkaround"  # 走动式: a single finding without a full checklist
 
+    @property
+    def scored(self) -> bool:
+        """Whether inspections of this mode get a score. A walk-around records findings: it counts
+        for coverage and the findings tables, never in scores, averages or rankings (#13.4)."""
+        return self is not InspectionMode.WALKAROUND
+
 
 class InspectionStatus(StrEnum):
     DRAFT = "draft"

@@ -6,14 +6,16 @@ Three schemes, chosen by the template (``ScoringScheme``):
   section loses at most its ``deduct_cap``; a sub-section's losses count toward its own cap first
   and then, capped, toward its parent's. The score never goes below zero.
 - WEIGHTED (权重制): each item is worth its ``weight``; the maximum is the weight of the items that
-  apply and were not marked N/A, the score is that maximum less the weight of failed items.
+  apply and were answered other than N/A, the score is that maximum less the weight of failed items.
 - FIVE_POINT (五分制): the share of passed weight among the answered, not-N/A items, mapped onto
   0–5 and rounded to one decimal.
 
 Common rules: only items that apply (``applicable_items``) count, TEXT items are never scored,
-N/A never loses anything and leaves the maximum, an item not answered yet counts as not failed
-(so a live score while recording starts full and only drops), results for unknown codes are
-ignored, and any failed veto item (一票否决) makes the whole inspection score zero.
+N/A never loses anything, results for unknown codes are ignored, and any failed veto item
+(一票否决) makes the whole inspection score zero. An item not answered never counts as passed
+(#13.4): it earns no weight (WEIGHTED, FIVE_POINT) and, like N/A, costs nothing under DEDUCTION,
+whose maximum is the template's base score; ``answered`` / ``applicable`` say how much was
+checked. Walk-arounds are not scored at all (``InspectionMode.scored``).
 """
 
 from __future__ import annotations
@@ -170,7 +172,8 @@ def score(
         sections = _section_losses(body, staff_role, set(failed), capped=False)
         lost = _total(sections, top_codes)
         if body.scheme is ScoringScheme.WEIGHTED:
-            ceiling = max_score(body, staff_role=staff_role, na_codes=na)
+            unanswered = codes - set(given)  # never counted as passed (#13.4)
+            ceiling = max_score(body, staff_role=staff_role, na_codes=na | unanswered)
             deducted = _points(min(ceiling, lost))
             value = _points(ceiling - deducted)
             percent = 100.0 * value / ceiling if ceiling > 0 else 100.0

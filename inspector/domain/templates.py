@@ -57,6 +57,19 @@ class TemplateStatus(StrEnum):
 
 
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# The marker earlier built-in versions wrote into an inferred item's guidance. The item's ``origin``
+# is the flag (shown only to the quality office, in the editor and the template list); documents,
+# the recording screen and exports show the guidance without it (#13.6).
+INFERRED_MARKS = ("【推定项,待确认】", "【推定项，待确认】", "[Inferred item — confirm with the quality office]")
+
+
+def without_inferred_mark(text: str) -> str:
+    """``text`` as supervisors and documents see it: any inferred-item marker taken out."""
+    if not any(mark in text for mark in INFERRED_MARKS):
+        return text
+    for mark in INFERRED_MARKS:
+        text = text.replace(mark, "")
+    return text.strip()
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 
 
@@ -81,6 +94,15 @@ class TemplateItem(BaseModel):
     origin: Origin = Origin.DIRECT
     source: str = ""  # where in the regulations, e.g. "F2·1 item 8"
     reference_photo: str | None = None  # sha256 of a "what good looks like" photo
+
+    @property
+    def shown_guidance_zh(self) -> str:
+        """The Chinese standard as documents and supervisors see it (no inferred-item marker)."""
+        return without_inferred_mark(self.guidance_zh)
+
+    @property
+    def shown_guidance_en(self) -> str:
+        return without_inferred_mark(self.guidance_en)
 
 
 class TemplateSection(BaseModel):

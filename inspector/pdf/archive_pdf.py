@@ -2,7 +2,9 @@
 ``render_archive(archive) -> bytes``.
 
 A4 portrait in the notices' look (``layout``): the organisation, the title and the subject's
-facts; a summary line; the score over time as a line chart (``reportlab.graphics`` LinePlot, the
+facts; a summary line; 服务质量监督情况 — the regulation's 「是否有违章，是否有旅客投诉，旅客意见、
+建议的处理结果情况」 answered from the inspections and notices (complaints: said to be not yet
+registered until the complaint register exists); the score over time as a line chart (``reportlab.graphics`` LinePlot, the
 score as a percentage of each checklist's maximum); then tables of the inspections, of the
 findings with the notices that carry them, of the notices with their flags, and of the
 follow-ups. Covert inspections print 暗访 where the inspector's name would be. The file's date is
@@ -185,6 +187,55 @@ def summary_line(archive: SubjectArchive) -> str:
     return "，".join(parts[:2]) + "；" + "；".join(parts[2:]) + "。"
 
 
+# --- the regulation's three questions ----------------------------------------------------------
+
+SUPERVISION_QUESTIONS = ("是否有违章", "是否有旅客投诉", "处理结果情况")
+NO_COMPLAINT_REGISTER = "旅客投诉登记尚未建立，暂无记录（启用后列入本档案）"
+
+
+def supervision_answers(archive: SubjectArchive) -> list[tuple[str, str]]:
+    """服务质量监督情况: 「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 answered from the
+    file's inspections and notices (markup)."""
+    facts = archive.supervision()
+    if not facts.inspections:
+        violations = "暂无检查记录"
+    elif facts.violations:
+        serious = f"，其中{_red(f'严重 {facts.serious} 项')}" if facts.serious else ""
+        violations = (f"有：检查 {facts.inspections} 次，其中 {facts.found_in} 次发现问题，共 {facts.violations} 项"
+                      f"{serious}（见「问题记录」）")
+    else:
+        violations = f"无：{facts.inspections} 次检查均未发现问题"
+    if facts.complaints is None:
+        complaints = NO_COMPLAINT_REGISTER
+    else:
+        complaints = f"有：{facts.complaints} 件" if facts.complaints else "无"
+    parts = []
+    if facts.notices:
+        late = f"（其中整改不及时 {facts.notices_closed_late} 份）" if facts.notices_closed_late else ""
+        overdue = f"（{_red(f'逾期 {facts.notices_overdue} 份')}）" if facts.notices_overdue else ""
+        parts.append(f"整改通知单 {facts.notices} 份：已闭环 {facts.notices_closed} 份{late}，"
+                     f"整改中 {facts.notices_open} 份{overdue}")
+    if facts.fixed_on_spot:
+        parts.append(f"当场整改 {facts.fixed_on_spot} 项")
+    if facts.awaiting:
+        parts.append(f"尚未处理 {facts.awaiting} 项")
+    handled = "；".join(parts) if parts else ("无需处理" if not facts.violations else NONE)
+    return list(zip(SUPERVISION_QUESTIONS, (violations, complaints, handled), strict=True))
+
+
+def supervision_section(archive: SubjectArchive) -> list[Flowable]:
+    rows = [[_cell(question, True), _cell(answer)] for question, answer in supervision_answers(archive)]
+    table = Table(rows, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+    table.setStyle(table_style([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+    ]))
+    return [*_heading("服务质量监督情况"), table]
+
+
 # --- score over time ----------------------------------------------------------------------------
 
 def _tick_steps(points: tuple[ScorePoint, ...], most: int = 6) -> list[int]:
@@ -270,6 +321,8 @@ def chart_section(archive: SubjectArchive) -> list[Flowable]:
 # --- the tables ---------------------------------------------------------------------------------
 
 def _score_text(inspection: ArchiveInspection) -> str:
+    if not inspection.mode.scored:
+        return "走动式，不计分"
     score = f"{_number(inspection.score)} / {_number(inspection.max_score)}"
     return score + ("<br/>" + _red("一票否决") if inspection.veto_failed else "")
 
@@ -361,8 +414,8 @@ def followups_section(archive: SubjectArchive) -> list[Flowable]:
 
 
 def archive_story(archive: SubjectArchive) -> list[Flowable]:
-    return [*head(archive), *chart_section(archive), *inspections_section(archive), *findings_section(archive),
-            *notices_section(archive), *followups_section(archive)]
+    return [*head(archive), *supervision_section(archive), *chart_section(archive), *inspections_section(archive),
+            *findings_section(archive), *notices_section(archive), *followups_section(archive)]
 
 
 def render_archive(archive: SubjectArchive) -> bytes:

@@ -148,9 +148,27 @@ class Footer:
     qr_payload: str
 
 
+class FooterSwitch(Flowable):
+    """Placed in a story, it gives the page it lands on (and the following ones) another footer:
+    one PDF holding several documents (the inspection reports of a month) shows each one's own
+    label, QR code and page count. Takes no room."""
+
+    def __init__(self, footer: Footer) -> None:
+        super().__init__()
+        self.footer = footer
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.current_footer = self.footer  # type: ignore[attr-defined]
+
+
 def _page_canvas(footer: Footer, issued_on: date) -> type[Canvas]:
     """A canvas class that keeps its pages until ``save`` and then draws each footer with the page
-    count known (the two-pass "numbered canvas"); the QR code is one form drawn on every page."""
+    count known (the two-pass "numbered canvas"); the QR code is one form drawn on every page.
+    Pages are counted per footer: a ``FooterSwitch`` starts a new document's count."""
     stamp = f"D:{issued_on.year:04d}{issued_on.month:02d}{issued_on.day:02d}000000+08'00'"
 
     class FooterCanvas(Canvas):
@@ -158,20 +176,28 @@ def _page_canvas(footer: Footer, issued_on: date) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
             self._held_pages: list[dict[str, Any]] = []
+            self.current_footer = footer
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
-                self.__dict__.update(state)
-                self._draw_footer(number, total)
-                Canvas.showPage(self)
+            runs: list[list[int]] = []  # consecutive pages under one footer
+            for index, state in enumerate(self._held_pages):
+                if runs and self._held_pages[runs[-1][0]]["current_footer"] is state["current_footer"]:
+                    runs[-1].append(index)
+                else:
+                    runs.append([index])
+            forms: dict[int, str] = {}
+            for run in runs:
+                for number, index in enumerate(run, start=1):
+                    self.__dict__.update(self._held_pages[index])
+                    self._draw_footer(self.current_footer, number, len(run), forms)
+                    Canvas.showPage(self)
             Canvas.save(self)
 
-        def _draw_footer(self, number: int, total: int) -> None:
+        def _draw_footer(self, page_footer: Footer, number: int, total: int, forms: dict[int, str]) -> None:
             font = cjk_font()
             self.saveState()
             self.setStrokeColor(RULE)
@@ -180,14 +206,15 @@ def _page_canvas(footer: Footer, issued_on: date) -> type[Canvas]:
             self.setFillColor(GREY)
             self.setFont(font, 8.5)
             baseline = FOOTER_RULE_Y - 6 * mm
-            self.drawString(MARGIN_SIDE, baseline, footer.label)
+            self.drawString(MARGIN_SIDE, baseline, page_footer.label)
             self.drawCentredString(PAGE_WIDTH / 2, baseline, f"第 {number} 页 / 共 {total} 页")
-            if number == 1:
-                self.beginForm("footer_qr")
-                renderPDF.draw(qr_drawing(footer.qr_payload), self, 0, 0)
+            if id(page_footer) not in forms:
+                forms[id(page_footer)] = "footer_qr" if not forms else f"footer_qr_{len(forms)}"
+                self.beginForm(forms[id(page_footer)])
+                renderPDF.draw(qr_drawing(page_footer.qr_payload), self, 0, 0)
                 self.endForm()
             self.translate(PAGE_WIDTH - MARGIN_SIDE - QR_SIZE, FOOTER_RULE_Y - 2 * mm - QR_SIZE)
-            self.doForm("footer_qr")
+            self.doForm(forms[id(page_footer)])
             self.restoreState()
 
     return FooterCanvas

@@ -136,8 +136,11 @@ class ArchiveService:
             ArchiveInspection(
                 id=row.id, observed_at=datetime.fromisoformat(row.observed_at), mode=InspectionMode(row.mode),
                 template_code=row.template_code, template_title=row.template_title,
-                template_version=row.template_version, score=row.score, max_score=row.max_score,
-                veto_failed=row.veto_failed,
+                # A walk-around is never scored (#13.4), whatever an older version stored.
+                template_version=row.template_version,
+                score=row.score if InspectionMode(row.mode).scored else None,
+                max_score=row.max_score if InspectionMode(row.mode).scored else None,
+                veto_failed=row.veto_failed and InspectionMode(row.mode).scored,
                 inspector=None if row.mode == InspectionMode.COVERT.value else row.author_name,
                 findings=tuple(findings_of.get(row.id, ())))
             for row in inspection_rows)

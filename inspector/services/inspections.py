@@ -136,18 +136,25 @@ class InspectionService:
 
     # --- writing ---------------------------------------------------------------------------
     def start(
-        self, actor: User, *, template_version_id: int, mode: InspectionMode, subject: SubjectRef,
-        observed_at: datetime | None = None, unit_id: int | None = None,
+        self, actor: User, *, mode: InspectionMode, subject: SubjectRef, template_code: str | None = None,
+        template_version_id: int | None = None, observed_at: datetime | None = None, unit_id: int | None = None,
         responsible_staff_id: int | None = None,
     ) -> tuple[Inspection, ChangeSet]:
-        """A new draft against a published template version, on a registry record of its kind.
+        """A new draft on a registry record of the checklist's kind, against the version of the
+        checklist in force in the month of ``observed_at`` (the latest published version whose
+        effective month is not after it). Give the checklist by ``template_code`` and the service
+        picks that version; a ``template_version_id`` must be that very version
+        (``template_not_in_force`` otherwise), and ``no_checklist_for_month`` when no published
+        version covers the month.
 
         ``unit_id`` defaults to the subject's unit (a unit subject is its own unit) and the
         responsible staff to the subject itself (staff) or the location's 责任人.
         """
         require(actor, Permission.RECORD_INSPECTIONS)
         mode = self._mode(mode)
-        template = self._published_template(template_version_id)
+        now = self.ctx.now_text()
+        observed = self._observed(observed_at) if observed_at is not None else now
+        template = self._template_for_month(template_code, template_version_id, observed[:7])
         if subject.kind is not template.body.subject:
             raise ValidationError("subject_kind_mismatch", field="subject", expected=template.body.subject.value,
                                   given=subject.kind.value, template=template.code)
@@ -164,8 +171,6 @@ class InspectionService:
         self._check_exists(RegistryKind.UNITS, unit_id)
         self._check_exists(RegistryKind.STAFF, responsible_staff_id)
         fixed = SubjectRef(kind=subject.kind, id=subject.id, label=subject_label(subject.kind, record))
-        now = self.ctx.now_text()
-        observed = self._observed(observed_at) if observed_at is not None else now
         staff_role = str(record.role) if subject.kind is SubjectKind.STAFF else None
         with self.ctx.mutation():
             inspection_id = inspections_repo.insert(
@@ -193,6 +198,12 @@ class InspectionService:
         new = dict(old)
         if observed_at is not None:
             new["observed_at"] = self._observed(observed_at)
+            month = str(new["observed_at"])[:7]
+            in_force = templates_repo.in_force(self.ctx.db, before.template_code, month)
+            moved = month != str(old["observed_at"])[:7]
+            if moved and (in_force is None or in_force.version != before.template_version):
+                raise Conflict("observed_month_changes_checklist", inspection=inspection_id, month=month,
+                               template=before.template_code, version=before.template_version)
         if responsible_staff_id is not None:
             new["responsible_staff_id"] = responsible_staff_id
         if evidence is not None:
@@ -251,9 +262,12 @@ class InspectionService:
         """The findings completion made of the inspection's failed items."""
         return self.lifecycle.findings(actor, inspection_id)
 
-    def score(self, actor: User, inspection_id: int) -> ScoreResult:
-        """The inspection's score by its own template version (role-filtered for a staff subject)."""
+    def score(self, actor: User, inspection_id: int) -> ScoreResult | None:
+        """The inspection's score by its own template version (role-filtered for a staff subject);
+        None for a walk-around, which records findings and is never scored (#13.4)."""
         inspection = self.get(actor, inspection_id)
+        if not inspection.mode.scored:
+            return None
         template = self.access.template_of(inspection)
         results = {answer.item_code: answer.result for answer in inspection.answers}
         return score_answers(template.body, results, staff_role=self.access.staff_role_of(inspection))
@@ -281,6 +295,26 @@ class InspectionService:
         if template.status is not TemplateStatus.PUBLISHED:
             raise Conflict("template_not_published", template=template.code, version=template.version)
         return template
+
+    def _template_for_month(self, code: str | None, version_id: int | None, month: str) -> TemplateVersion:
+        """The version of the checklist in force in ``month`` (see ``start``)."""
+        if (code is None) == (version_id is None):
+            raise ValidationError("invalid_value", field="template", value=f"{code!r} / {version_id!r}")
+        given = None
+        if version_id is not None:
+            given = self._published_template(version_id)
+            code = given.code
+        assert code is not None
+        code = code.strip()
+        in_force = templates_repo.in_force(self.ctx.db, code, month)
+        if in_force is None:
+            if templates_repo.latest(self.ctx.db, code) is None:
+                raise NotFound(entity="template", key=code)
+            raise NotFound("no_checklist_for_month", template=code, month=month)
+        if given is not None and given.id != in_force.id:
+            raise Conflict("template_not_in_force", template=code, version=given.version,
+                           effective=given.effective_month or "", month=month, in_force=in_force.version)
+        return in_force
 
     def _check_exists(self, kind: RegistryKind, record_id: int | None) -> None:
         if record_id is not None and registry_repo.get(self.ctx.db, kind, record_id) is None:

@@ -91,12 +91,17 @@ class InspectionLifecycle:
         staff_role = self.access.staff_role_of(inspection)
         results = {answer.item_code: answer.result for answer in inspection.answers}
         outcome = score_answers(template.body, results, staff_role=staff_role)
+        # A walk-around is not scored (#13.4): no score, no maximum, so no average or ranking takes it.
+        scored = inspection.mode.scored
+        score = outcome.score if scored else None
+        maximum = outcome.max_score if scored else None
+        veto_failed = outcome.veto_failed and scored
         answers = {answer.item_code: answer for answer in inspection.answers}
         now = self.ctx.now_text()
         finding_ids: list[int] = []
         with self.ctx.mutation():
-            inspections_repo.mark_completed(self.ctx.db, inspection_id, completed_at=now, score=outcome.score,
-                                            max_score=outcome.max_score, veto_failed=outcome.veto_failed)
+            inspections_repo.mark_completed(self.ctx.db, inspection_id, completed_at=now, score=score,
+                                            max_score=maximum, veto_failed=veto_failed)
             for section, item in applicable_items(template.body, staff_role=staff_role):
                 given = answers.get(item.code)
                 if given is None or given.result is not AnswerResult.FAIL:
@@ -107,7 +112,7 @@ class InspectionLifecycle:
                     responsible_staff_id=inspection.responsible_staff_id, created_at=now,
                 ))
             self.ctx.record(actor, "inspection.complete", Entity.INSPECTION, inspection_id, after={
-                "score": outcome.score, "max_score": outcome.max_score, "veto_failed": outcome.veto_failed,
+                "score": score, "max_score": maximum, "veto_failed": veto_failed,
                 "findings": finding_ids,
             })
         changes = ChangeSet.of(Entity.INSPECTION, inspection_id)

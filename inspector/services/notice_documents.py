@@ -29,7 +29,7 @@ from inspector.domain.notices import DraftItem, NoticeDraft, NoticeStatus, Notic
 from inspector.domain.photos import Derivative
 from inspector.domain.deadlines import rectification_days
 from inspector.domain.registry import RegistryKind
-from inspector.domain.templates import Severity, TemplateBody
+from inspector.domain.templates import Severity, TemplateBody, without_inferred_mark
 from inspector.services.base import ServiceContext
 from inspector.services.photos import PhotoService
 from inspector.settings import AppSettings
@@ -89,7 +89,7 @@ class NoticeDocuments:
             problem = item.text_zh if not finding.note.strip() else f"{item.text_zh}：{finding.note.strip()}"
             items.append(DraftItem(
                 finding_id=finding.id, item_code=finding.item_code, section=sections.get(finding.item_code, ""),
-                problem=problem, measure=item.guidance_zh.strip() or f"按“{item.text_zh}”的标准整改到位。",
+                problem=problem, measure=item.shown_guidance_zh or f"按“{item.text_zh}”的标准整改到位。",
                 severity=finding.severity,
                 working_days=rectification_days(finding.severity, item.action_days, defaults),
                 recurred=finding.item_code in recurred, photo_ids=finding.photo_ids,
@@ -141,8 +141,8 @@ class NoticeDocuments:
                 for photo_id in item.photo_ids
             )
             items.append(DocumentItem(index=index, item_code=item.item_code, section=item.section,
-                                      problem=item.problem, measure=item.measure, severity=item.severity,
-                                      photos=photos, recurred=item.recurred))
+                                      problem=item.problem, measure=without_inferred_mark(item.measure),
+                                      severity=item.severity, photos=photos, recurred=item.recurred))
         template = self.body_of(inspection)
         document = NoticeDocument(
             number=number, issued_on=draft.issued_on, organisation_name=settings.organisation_name,
@@ -161,6 +161,10 @@ class NoticeDocuments:
         return document.model_copy(update={"content_sha256": document.content_hash()})
 
     def _image(self, stored: str) -> str | None:
+        return self.image_path(stored)
+
+    def image_path(self, stored: str) -> str | None:
+        """The logo or seal file a setting names (relative: inside the data folder), None if absent."""
         if not stored:
             return None
         candidate = Path(stored)

@@ -82,7 +82,7 @@ def _item_row(item: TemplateItem) -> dict[str, Any]:
     return {
         "type": ITEM_TYPES[item.response], "name": item.code,
         "label::中文 (zh)": _text(item.text_zh), "label::English (en)": _text(item.text_en),
-        "hint::中文 (zh)": _text(item.guidance_zh), "hint::English (en)": _text(item.guidance_en),
+        "hint::中文 (zh)": _text(item.shown_guidance_zh), "hint::English (en)": _text(item.shown_guidance_en),
         "required": None if item.response is ResponseType.TEXT else "yes",
         "deduct": _number(item.deduct), "weight": None if item.weight == 1 else _number(item.weight),
         "critical": "yes" if item.veto else None, "photo_required": item.photos_on_fail or None,

@@ -119,11 +119,12 @@ class TemplateService:
         self.ctx = ctx
 
     # --- built-ins -------------------------------------------------------------------------
-    def ensure_builtins(self) -> list[str]:
+    def ensure_builtins(self, *, month: str | None = None) -> list[str]:
         """Load each bundled template whose code is not in the database yet; idempotent.
 
-        A loaded built-in is version 1, published for the current month, recorded as done by the
-        system. Returns the codes loaded by this call (empty when all were already there).
+        A loaded built-in is version 1, published for the current month (or ``month``: the demo
+        loads them for the first month it records visits in, since an inspection uses the version
+        in force in the month it was observed), recorded as done by the system. Returns the codes loaded by this call (empty when all were already there).
         Raises ``template_resource_missing`` naming the file when a bundled template is not there.
         """
         for name in BUILTIN_TEMPLATE_FILES:
@@ -132,7 +133,7 @@ class TemplateService:
         bodies = load_builtin_bodies(builtin_templates_dir())
         if all(templates_repo.latest(self.ctx.db, body.code) is not None for body in bodies):
             return []
-        month = self.ctx.clock().strftime("%Y-%m")
+        month = _checked_month(month) if month is not None else self.ctx.clock().strftime("%Y-%m")
         loaded: list[str] = []
         with self.ctx.mutation():
             for body in bodies:
@@ -164,6 +165,19 @@ class TemplateService:
         version = templates_repo.latest(self.ctx.db, code, TemplateStatus.PUBLISHED)
         if version is None:
             raise NotFound(entity="template", key=code)
+        return version
+
+    def in_force(self, actor: User, code: str, month: str) -> TemplateVersion:
+        """The version of ``code`` an inspection observed in ``month`` uses: the latest published
+        version whose effective month is not after ``month``. ``no_checklist_for_month`` when none
+        covers it (a version published for a later month is never used before that month)."""
+        require(actor, Permission.VIEW_TEMPLATES)
+        month = _checked_month(month)
+        version = templates_repo.in_force(self.ctx.db, code, month)
+        if version is None:
+            if templates_repo.latest(self.ctx.db, code) is None:
+                raise NotFound(entity="template", key=code)
+            raise NotFound("no_checklist_for_month", template=code, month=month)
         return version
 
     def versions_of(self, actor: User, code: str) -> list[TemplateVersion]:

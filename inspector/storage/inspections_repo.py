@@ -145,8 +145,8 @@ def reopened_count(db: sqlite_utils.Database, inspection_id: int) -> int:
 
 
 def mark_completed(
-    db: sqlite_utils.Database, inspection_id: int, *, completed_at: str, score: float, max_score: float,
-    veto_failed: bool,
+    db: sqlite_utils.Database, inspection_id: int, *, completed_at: str, score: float | None,
+    max_score: float | None, veto_failed: bool,
 ) -> None:
     """Store the final score and lock the inspection (the caller validated it)."""
     db.execute(

@@ -129,7 +129,7 @@ def unit_scores(db: sqlite_utils.Database, start: str, end: str,
     where, params = _scope("i.unit_id", unit_id)
     return db.execute(
         f"SELECT u.id, u.code, u.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
-        f" JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.max_score > 0"
+        f" JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround' AND i.max_score > 0"
         f" GROUP BY u.id", [start, end, *params]).fetchall()
 
 
@@ -140,7 +140,7 @@ def staff_scores(db: sqlite_utils.Database, start: str, end: str,
     where, params = _scope("i.unit_id", unit_id)
     return db.execute(
         f"SELECT p.id, p.staff_no, p.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
-        f" JOIN staff p ON p.id = i.responsible_staff_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL"
+        f" JOIN staff p ON p.id = i.responsible_staff_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround'"
         f" AND i.max_score > 0 GROUP BY p.id", [start, end, *params]).fetchall()
 
 
@@ -150,7 +150,7 @@ def unit_trend(db: sqlite_utils.Database, start: str, end: str,
     where, params = _scope("i.unit_id", unit_id)
     return db.execute(
         f"SELECT u.id, u.name, substr(i.observed_at, 1, 7), COUNT(*), SUM(i.score / i.max_score)"
-        f" FROM inspections i JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL"
+        f" FROM inspections i JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround'"
         f" AND i.max_score > 0 GROUP BY u.id, substr(i.observed_at, 1, 7)", [start, end, *params]).fetchall()
 
 

@@ -77,6 +77,22 @@ def latest(
     return _version(row) if row else None
 
 
+def in_force(db: sqlite_utils.Database, code: str, month: str) -> TemplateVersion | None:
+    """The published version of ``code`` in force in ``month`` (``YYYY-MM``): the latest one whose
+    effective month is not after ``month`` (a later version number wins within the same month).
+
+    A built-in checklist is the regulation's own and covers every month before it was loaded too
+    (a data folder set up in December still records a visit of November from paper), unless the
+    office published a version of its own for that earlier month."""
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM template_versions WHERE code = ? AND status = ?"
+        " AND (effective_month <= ? OR builtin = 1)"
+        " ORDER BY effective_month <= ? DESC, effective_month DESC, version DESC LIMIT 1",
+        [code, TemplateStatus.PUBLISHED.value, month, month],
+    ).fetchone()
+    return _version(row) if row else None
+
+
 def list_versions(db: sqlite_utils.Database, *, code: str | None = None) -> list[TemplateVersion]:
     clause, params = ("WHERE code = ?", [code]) if code is not None else ("", [])
     rows = db.execute(

@@ -40,10 +40,32 @@ TEMPLATES: dict[str, str] = {
     "template_not_published": QT_TRANSLATE_NOOP(
         "Errors", "Template {template} version {version} is a draft; inspections use published versions only."
     ),
+    "no_checklist_for_month": QT_TRANSLATE_NOOP(
+        "Errors", "No published version of checklist {template} covers {month}: the quality office publishes one "
+        "for that month (or an earlier one) first."
+    ),
+    "template_not_in_force": QT_TRANSLATE_NOOP(
+        "Errors", "Checklist {template} version {version} is not the one in force in {month} (version {in_force} "
+        "is); an inspection uses the version published for the month it was observed in."
+    ),
+    "observed_month_changes_checklist": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} uses {template} version {version}, which is not the version in force "
+        "in {month}; start a new inspection for that month instead."
+    ),
     "subject_not_found": QT_TRANSLATE_NOOP("Errors", "No {kind} with id {id} is in the registry."),
     "archive_vehicle_not_found": QT_TRANSLATE_NOOP(
         "Errors", "No vehicle has the plate or fleet number \"{key}\"."),
     "archive_staff_not_found": QT_TRANSLATE_NOOP("Errors", "No staff member has the staff number \"{key}\"."),
+    "inspection_report_draft": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} is still a draft: complete it before printing its report."),
+    "inspection_report_none": QT_TRANSLATE_NOOP(
+        "Errors", "None of the {count} inspection(s) chosen is completed: there is no report to write."),
+    "inspection_export_target": QT_TRANSLATE_NOOP(
+        "Errors", "Give either an inspection ID or --month YYYY-MM (with --unit only together with --month)."),
+    "acknowledgement_covert": QT_TRANSLATE_NOOP(
+        "Errors", "Inspection {inspection} was a covert visit: nobody on site acknowledges it."),
+    "acknowledgement_signer_required": QT_TRANSLATE_NOOP(
+        "Errors", "Give the name of the person who acknowledges the inspection on site."),
     "subject_retired": QT_TRANSLATE_NOOP(
         "Errors", "The {kind} {subject} is retired; reactivate it in the registry before inspecting it."
     ),

@@ -1043,6 +1043,18 @@
         <translation>检查表 {template} 第 {version} 版仍是草稿；检查只能使用已发布的版本。</translation>
     </message>
     <message>
+        <source>No published version of checklist {template} covers {month}: the quality office publishes one for that month (or an earlier one) first.</source>
+        <translation>检查表 {template} 没有适用于 {month} 的已发布版本：请质量办先发布该月（或更早月份）的版本。</translation>
+    </message>
+    <message>
+        <source>Checklist {template} version {version} is not the one in force in {month} (version {in_force} is); an inspection uses the version published for the month it was observed in.</source>
+        <translation>检查表 {template} 第 {version} 版不是 {month} 施行的版本（施行的是第 {in_force} 版）；检查使用检查发生当月发布施行的版本。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} uses {template} version {version}, which is not the version in force in {month}; start a new inspection for that month instead.</source>
+        <translation>检查 {inspection} 使用的是 {template} 第 {version} 版，它不是 {month} 施行的版本；请为该月另行开始一次检查。</translation>
+    </message>
+    <message>
         <source>No {kind} with id {id} is in the registry.</source>
         <translation>基础档案中找不到 {kind}（ID {id}）。</translation>
     </message>
@@ -1053,6 +1065,26 @@
     <message>
         <source>No staff member has the staff number &quot;{key}&quot;.</source>
         <translation>没有工号为“{key}”的人员。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} is still a draft: complete it before printing its report.</source>
+        <translation>检查 {inspection} 仍是草稿：完成后才能打印检查记录。</translation>
+    </message>
+    <message>
+        <source>None of the {count} inspection(s) chosen is completed: there is no report to write.</source>
+        <translation>所选的 {count} 次检查都未完成，没有可导出的检查记录。</translation>
+    </message>
+    <message>
+        <source>Give either an inspection ID or --month YYYY-MM (with --unit only together with --month).</source>
+        <translation>请给出检查编号 ID 或 --month YYYY-MM（--unit 只能与 --month 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Inspection {inspection} was a covert visit: nobody on site acknowledges it.</source>
+        <translation>检查 {inspection} 为暗访，不进行现场确认。</translation>
+    </message>
+    <message>
+        <source>Give the name of the person who acknowledges the inspection on site.</source>
+        <translation>请填写现场确认人的姓名。</translation>
     </message>
     <message>
         <source>The {kind} {subject} is retired; reactivate it in the registry before inspecting it.</source>
@@ -2313,6 +2345,53 @@
     </message>
 </context>
 <context>
+    <name>InspectionReportActions</name>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>保存检查记录</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Inspection reports</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>列表为空。</translation>
+    </message>
+    <message>
+        <source>Save the inspection reports of the list</source>
+        <translation>保存列表中的检查记录</translation>
+    </message>
+    <message>
+        <source>Preparing the inspection reports…</source>
+        <translation>正在准备检查记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report {done} of {total}…</source>
+        <translation>第 {done} 份，共 {total} 份…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement</source>
+        <translation>现场确认</translation>
+    </message>
+    <message>
+        <source>The person in charge on site for {subject} confirms the result and signs below.</source>
+        <translation>{subject} 的现场负责人确认检查结果，并在下方签名。</translation>
+    </message>
+</context>
+<context>
     <name>InspectionsHost</name>
     <message>
         <source>Inspections</source>
@@ -2441,6 +2520,22 @@
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>Report (.pdf)…</source>
+        <translation>检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>The written inspection report (检查记录) of the selected inspection</source>
+        <translation>所选检查的书面检查报告（检查记录）</translation>
+    </message>
+    <message>
+        <source>Reports of the list (.pdf)…</source>
+        <translation>列表检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>The reports of every completed inspection in the list, as one PDF (drafts are left out)</source>
+        <translation>列表中每次已完成检查的检查记录，合为一个 PDF（草稿不包括在内）</translation>
+    </message>
+    <message>
         <source>Only inspections that failed {code} {text}</source>
         <translation>仅显示该项不合格的检查：{code} {text}</translation>
     </message>
@@ -2461,6 +2556,14 @@
     <message>
         <source>No inspections yet.</source>
         <translation>还没有检查记录。</translation>
+    </message>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Select an inspection first.</source>
+        <translation>请先选择一次检查。</translation>
     </message>
 </context>
 <context>
@@ -3947,8 +4050,32 @@
         <translation>返回列表；所有作答均已保存</translation>
     </message>
     <message>
+        <source>Report (.pdf)…</source>
+        <translation>检查记录 (.pdf)…</translation>
+    </message>
+    <message>
+        <source>Save the written inspection report (检查记录) as a PDF</source>
+        <translation>将书面检查报告（检查记录）保存为 PDF</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement…</source>
+        <translation>现场确认…</translation>
+    </message>
+    <message>
+        <source>The inspected party confirms the result and signs</source>
+        <translation>被检查方确认检查结果并签名</translation>
+    </message>
+    <message>
         <source>{mode} · observed {observed} · entered {entered}</source>
         <translation>{mode} · 发生时间 {observed} · 录入时间 {entered}</translation>
+    </message>
+    <message>
+        <source>Walk-around: not scored</source>
+        <translation>走动式：不计分</translation>
+    </message>
+    <message>
+        <source>A walk-around records findings; it counts for coverage and the findings tables, never in scores or rankings.</source>
+        <translation>走动式检查只记录发现的问题：计入覆盖率和问题统计，不计入得分和排名。</translation>
     </message>
     <message>
         <source>VETO</source>
@@ -4000,6 +4127,14 @@
     <message>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Report saved as {path}</source>
+        <translation>检查记录已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>On-site acknowledgement recorded</source>
+        <translation>现场确认已记录</translation>
     </message>
     <message>
         <source>Discard this failure?</source>
@@ -5112,6 +5247,14 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
         <translation>开始</translation>
     </message>
     <message>
+        <source>No published version of {code} covers {month}: the quality office publishes one first.</source>
+        <translation>{code} 没有适用于 {month} 的已发布版本：请质量办先发布。</translation>
+    </message>
+    <message>
+        <source>Uses version {version}, in force from {effective} (observed in {month}).</source>
+        <translation>使用第 {version} 版，自 {effective} 起施行（检查发生于 {month}）。</translation>
+    </message>
+    <message>
         <source>Plate or fleet no., e.g. 12345 or 1E-101</source>
         <translation>车牌或自编号，如 12345 或 1E-101</translation>
     </message>
@@ -5691,6 +5834,10 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>covert: no</source>
         <translation>不可暗访</translation>
+    </message>
+    <message>
+        <source>inferred, to confirm</source>
+        <translation>建议项，待确认</translation>
     </message>
     <message>
         <source>{n} pts</source>

@@ -76,12 +76,16 @@ def test_completed_ones_are_scored_with_their_findings(
         if inspection.status is InspectionStatus.DRAFT:
             assert inspection.score is None and findings == [] and inspection.answers
             continue
-        assert inspection.score is not None and inspection.max_score == 100.0
-        assert inspection.score == context.inspections.score(office, inspection.id).score
         assert sorted(f.item_code for f in findings) == failed
         assert all(f.unit_id == inspection.unit_id for f in findings)
         if inspection.mode is InspectionMode.WALKAROUND:
+            # A walk-around records findings and is never scored (#13.4).
             assert len(inspection.answers) == len(findings) == 1
+            assert inspection.score is None and inspection.max_score is None
+            assert context.inspections.score(office, inspection.id) is None
+        else:
+            assert inspection.score is not None and inspection.max_score == 100.0
+            assert inspection.score == context.inspections.score(office, inspection.id).score
         total_findings += len(findings)
     assert summary.inspections is not None and summary.inspections.findings == total_findings
     scores = [i.score for i in found if i.score is not None]
@@ -139,3 +143,15 @@ def test_progress_without_inspections_still_ends_at_one(context: AppContext) -> 
     heard: list[float] = []
     create_demo(context, progress=heard.append)
     assert heard == [1.0]
+
+
+def test_after_init_the_demo_still_records_every_visit_asked_for(context: AppContext) -> None:
+    """``init`` loads the built-in checklists for this month; the demo's visits reach six months
+    back and must all be recorded with them (they cover the months before they were loaded)."""
+    context.templates.ensure_builtins()
+    summary = create_demo(context, inspections=COUNT)
+    assert summary.inspections is not None and summary.inspections.inspections == COUNT
+    office = context.users.by_username("wangfang")
+    found = context.inspections.list(office, limit=1000)
+    assert len(found) == COUNT
+    assert min(i.observed_at for i in found) < context.services.clock() - timedelta(days=60)

@@ -97,7 +97,10 @@ def test_score_stays_between_zero_and_the_maximum(case: tuple) -> None:
     result = score(body, results, staff_role=role)
     assert 0 <= result.score <= result.max_score
     assert 0 <= result.percent <= 100
-    assert result.max_score == max_score(body, staff_role=role, na_codes={c for c, r in results.items() if r is NA})
+    # An item not answered never counts as passed (#13.4): like N/A it leaves the weighted maximum.
+    unanswered = set(_scored_codes(body, role)) - set(results)
+    assert result.max_score == max_score(body, staff_role=role,
+                                         na_codes={c for c, r in results.items() if r is NA} | unanswered)
 
 
 @given(cases(veto=False))
@@ -174,7 +177,7 @@ def test_sections_for_other_roles_never_affect_the_score(case: tuple, role: Staf
 @given(cases(scheme=ScoringScheme.WEIGHTED), st.data())
 def test_weighted_na_leaves_the_maximum(case: tuple, data: st.DataObject) -> None:
     body, results, role = case
-    codes = [c for c in _scored_codes(body, role) if results.get(c) is not NA]
+    codes = [c for c in _scored_codes(body, role) if c in results and results[c] is not NA]
     if not codes:
         return
     code = data.draw(st.sampled_from(codes))
@@ -224,8 +227,9 @@ def test_t1_weighted_examples() -> None:
     assert max_score(weighted) == 25.0 and max_score(weighted, na_codes={"T1-1.1", "T1-9.9"}) == 24.0
     results = {"T1-1.1": FAIL, "T1-1.2": FAIL, "T1-2.1": FAIL, "T1-3.1": NA, "T1-3.2": NA, "T1-3.3": PASS}
     result = score(weighted, results)
-    assert (result.score, result.max_score, result.deducted) == (20.0, 23.0, 3.0)
-    assert result.percent == pytest.approx(20 / 23 * 100)
+    # Four items checked (three failed, one passed); the 19 not answered never count as passed (#13.4).
+    assert (result.score, result.max_score, result.deducted) == (1.0, 4.0, 3.0)
+    assert result.percent == pytest.approx(25.0)
     assert score(weighted, {"T1-4.2": FAIL}).score == 0.0  # the veto holds in every scheme
     assert score(weighted, {}).percent == 100.0  # nothing answered yet: nothing failed
 

@@ -2,7 +2,7 @@
 (zhangwei) and laptop B (lina), exchanging signed .inspx files through ``inspector-cli``.
 
 The office exports to A and B; both join and record inspections with photos (one covert on A)
-and export; the office imports both files twice and in either order and its monthly report counts
+and export (A's open one with the on-site acknowledgement signed by the depot); the office imports both files twice and in either order and its monthly report counts
 every inspection exactly once; a notice issued at the office for A's inspection reaches A, A
 records the receipt and the follow-up and sends them back, and the notice closes at the office.
 B's folder never holds A's covert inspection, and no file for B carries it (read raw, unzipped).
@@ -10,6 +10,7 @@ B's folder never holds A's covert inspection, and no file for B carries it (read
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import zipfile
@@ -46,6 +47,25 @@ def _month_total(folder: Path, month: str) -> int:
         context.close()
 
 
+def _signature_png() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (240, 80), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line([(10, 60), (80, 15), (150, 55), (230, 20)], fill=(20, 20, 20, 255), width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _acknowledge(folder: Path, inspection_id: int, signer: str, png: bytes) -> None:
+    context = open_context(folder)
+    try:
+        user = context.users.authenticate("zhangwei", PASSWORD)
+        context.inspection_reports.acknowledge(user, inspection_id, signer, png)
+    finally:
+        context.close()
+
+
 def test_office_and_two_laptops_exchange_everything_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     office, laptop_a, laptop_b = tmp_path / "office", tmp_path / "a", tmp_path / "b"
     build_office(capsys, office)
@@ -72,7 +92,9 @@ def test_office_and_two_laptops_exchange_everything_once(tmp_path: Path, capsys:
 
     # They record in the field: A one open and one covert, B one.
     photos = photo_files()
-    record_inspection(laptop_a, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photos[0])
+    onsite = record_inspection(laptop_a, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photos[0])
+    signature = _signature_png()
+    _acknowledge(laptop_a, onsite, "李队长", signature)
     covert = record_inspection(laptop_a, "zhangwei", mode=InspectionMode.COVERT, vehicle_index=1, photo=photos[1])
     record_inspection(laptop_b, "lina", mode=InspectionMode.ONSITE, vehicle_index=2, photo=photos[2])
     a = ("--data-dir", str(laptop_a), "--user", "zhangwei")
@@ -92,6 +114,9 @@ def test_office_and_two_laptops_exchange_everything_once(tmp_path: Path, capsys:
     assert again.startswith("nothing new")
     cli(capsys, *o, "exchange", "import", str(tmp_path / "from-b-1.inspx"))
     assert _month_total(office, month) == before + 3
+    # The on-site acknowledgement (现场确认) came with A's open inspection, drawn signature and all.
+    assert _rows(office, "SELECT a.signer_name, a.signature_png, u.username FROM inspection_acknowledgements a"
+                         " JOIN users u ON u.id = a.recorded_by") == [("李队长", signature, "zhangwei")]
     # A file sent again with everything (--all) merges as "already present".
     cli(capsys, *a, "exchange", "export", "--all", "-o", str(tmp_path / "from-a-2.inspx"))
     resent = json.loads(cli(capsys, *o, "exchange", "import", str(tmp_path / "from-a-2.inspx"), "--json").out)

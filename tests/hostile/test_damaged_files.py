@@ -5,10 +5,15 @@ no traceback, the damaged file untouched, no backup and no fresh schema written 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
+import pwd
+import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,18 +114,52 @@ def test_a_read_only_data_folder_says_so(
     assert "read-only" in err and str(healthy / "inspector.db") in err
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
-def test_a_folder_without_write_permission_says_so(
-    healthy: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    units = corpus.registry_csv(tmp_path / "units.csv", ("新车队",))
-    (healthy / "inspector.db").chmod(0o400)
-    healthy.chmod(0o500)
+@contextlib.contextmanager
+def _without_root() -> Iterator[None]:
+    """Run the block as an ordinary user: as root (CI runs as root) the effective uid becomes
+    ``nobody`` for the block — root ignores permission bits, an ordinary user does not."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        yield
+        return
+    nobody = pwd.getpwnam("nobody")
+    os.setegid(nobody.pw_gid)
+    os.seteuid(nobody.pw_uid)
     try:
-        code, _, err = run_cli(capsys, "--data-dir", str(healthy), "registry", "import", "units", str(units))
+        yield
     finally:
-        healthy.chmod(0o700)
-    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_a_folder_without_write_permission_says_so(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data folder the user may read but not write (a folder copied from a CD, a share mounted
+    read-only for them): the import is refused in one line naming the database; nothing changes."""
+    monkeypatch.setenv("INSPECTOR_PASSWORD", corpus.PASSWORD)
+    # Not under pytest's tmp_path: its parents are private to root, and nobody must reach the folder.
+    base = Path(tempfile.mkdtemp(prefix="inspector-no-write-"))
+    try:
+        healthy = corpus.healthy_data_folder(base / "data")
+        units = corpus.registry_csv(base / "units.csv", ("新车队",))
+        # The same command once with the rights to write, so that every module it imports lazily
+        # is loaded before the user without rights runs it.
+        warm = Path(shutil.copytree(healthy, base / "warm"))
+        assert run_cli(capsys, "--data-dir", str(warm), "registry", "import", "units", str(units))[0] == 0
+        for path in (base, healthy, units, *healthy.rglob("*")):
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        before = {path.name: _fingerprint(path) for path in healthy.iterdir()}
+        with _without_root():
+            assert not os.access(healthy, os.W_OK, effective_ids=True)
+            assert os.access(healthy / "inspector.db", os.R_OK, effective_ids=True)
+            code, out, err = run_cli(capsys, "--data-dir", str(healthy), "registry", "import", "units", str(units))
+        assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("error: ")
+        assert "Traceback" not in err and str(healthy) in err, err
+        assert {path.name: _fingerprint(path) for path in healthy.iterdir()} == before
+    finally:
+        for path in (base, *base.rglob("*")):
+            if path.is_dir():
+                path.chmod(0o700)
+        shutil.rmtree(base)
 
 
 def test_a_full_disk_under_the_database_keeps_every_row_as_it_was(

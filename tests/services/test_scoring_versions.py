@@ -105,6 +105,8 @@ def test_a_score_stays_with_the_version_it_was_recorded_on(context: AppContext, 
         context.inspections.answer(world.sup1, first.id, "T1-2.7", FAIL)
     assert caught.value.code == "item_not_in_template" and caught.value.params["template"] == "T1 v1"
 
+    # v2 is in force from July: the July inspection is the one that uses it (#13.2).
+    context.services.clock = lambda: FIXED_NOW.replace(month=7)
     second = _start(context, world.sup1, v2, world.vehicle)
     _answer_all(context, world.sup1, second, {**results, "T1-2.7": FAIL})
     assert context.inspections.score(world.sup1, second.id).score == 100.0 - 4 - 10 - 2

@@ -236,7 +236,7 @@ def test_start_dialog_builds_a_covert_visit_after_the_fact(
     dialog = StartInspectionDialog(sign_in(supervisor))
     qtbot.addWidget(dialog)
     assert dialog.template.itemText(dialog.template.currentIndex()).startswith("K30 ")
-    assert dialog.template.currentText().endswith("· 2026-01")
+    assert dialog.version_used.text().startswith("Uses version 1, in force from 2026-01")
     assert dialog.covert_box.isHidden()
     dialog.set_mode(InspectionMode.COVERT)
     assert not dialog.covert_box.isHidden()
@@ -485,3 +485,24 @@ def test_enter_opens_the_selected_row_and_down_leaves_the_search_for_the_results
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert isinstance(host.stack.currentWidget(), RecordingScreen)
     assert host.screen is not None and host.screen.inspection_id == inspection_id
+
+
+def test_start_dialog_says_which_version_and_month_it_uses_or_that_none_covers_it(
+    qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    template: TemplateVersion, bus: Any,
+) -> None:
+    """「考核检查每月一次」 (F2·3), 「对评价指标采取动态管理」 (F0·1): the start dialog names the
+    version in force in the month observed, and says plainly when no version covers that month."""
+    dialog = StartInspectionDialog(sign_in(users[Role.SUPERVISOR]))
+    qtbot.addWidget(dialog)
+    this_month = datetime.now().strftime("%Y-%m")
+    assert dialog.version_used.text() == f"Uses version 1, in force from 2026-01 (observed in {this_month})."
+    dialog.set_mode(InspectionMode.COVERT)
+    dialog.observed_at.setDateTime(QDateTime(datetime(2025, 12, 20, 9, 0)))
+    assert dialog.version_used.text() == (
+        "No published version of K30 covers 2025-12: the quality office publishes one first.")
+    dialog.search.setText("1E-10")
+    dialog.submit()
+    assert dialog.started is None and not dialog.error.isHidden()
+    assert "No published version of checklist K30 covers 2025-12" in dialog.error.text()
+    assert context.db.execute("SELECT count(*) FROM inspections").fetchone()[0] == 0

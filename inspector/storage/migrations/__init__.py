@@ -20,7 +20,8 @@ from inspector.storage.migrations import (
     m0007_report_remarks,
     m0008_office_seal,
     m0009_identities,
-    m0010_complaints,
+    m0010_inspection_acknowledgement,
+    m0011_complaints,
 )
 
 ORDER = (
@@ -33,7 +34,8 @@ ORDER = (
     m0007_report_remarks,
     m0008_office_seal,
     m0009_identities,
-    m0010_complaints,
+    m0010_inspection_acknowledgement,
+    m0011_complaints,
 )
 
 MIGRATIONS = Migrations("inspector")

@@ -1,9 +1,11 @@
 """Codecs of what is recorded in the field: photos (metadata; the bytes travel by hash),
-completed inspections with their answers, and findings. A finding's status is not part of it:
+completed inspections with their answers and on-site acknowledgement, and findings. A finding's status is not part of it:
 it follows from the notices and follow-ups that arrive."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 import sqlite_utils
@@ -46,7 +48,17 @@ class InspectionCodec(TableCodec):
                                 " ORDER BY position, photo_id", [local_id, answer["item_code"]]).fetchall()
             answer["photos"] = [ids.gid(K.PHOTO, int(photo[0])) for photo in photos]
             answers.append(answer)
-        return {"answers": answers}
+        children_ = {"answers": answers}
+        acknowledged = db.execute("SELECT signer_name, signed_at, signature_png, recorded_by"
+                                  " FROM inspection_acknowledgements WHERE inspection_id = ?", [local_id]).fetchone()
+        if acknowledged is not None:  # absent, not null, when there is none: older hashes stay the same
+            signer, signed_at, png, recorded_by = acknowledged
+            children_["acknowledgement"] = {
+                "signer_name": signer, "signed_at": signed_at,
+                "signature_png": base64.b64encode(png).decode("ascii") if png is not None else None,
+                "recorded_by": ids.gid(K.USER, int(recorded_by)),
+            }
+        return children_
 
     def values(self, ids: RecordIds, body: dict[str, Any], record: str) -> dict[str, Any]:
         kind = SUBJECT_KINDS.get(str(body.get("subject_kind")))
@@ -63,6 +75,8 @@ class InspectionCodec(TableCodec):
         if not new:
             db.execute("DELETE FROM answer_photos WHERE inspection_id = ?", [local_id])
             db.execute("DELETE FROM answers WHERE inspection_id = ?", [local_id])
+            db.execute("DELETE FROM inspection_acknowledgements WHERE inspection_id = ?", [local_id])
+        self._write_acknowledgement(db, ids, local_id, body.get("acknowledgement"), record)
         for answer in children(body, "answers", record):
             values = [scalar(answer, name, record, optional=name in ("value", "severity")) for name in _ANSWER_FIELDS]
             db.execute(f"INSERT INTO answers (inspection_id, {', '.join(_ANSWER_FIELDS)}) VALUES (?,?,?,?,?,?,?)",
@@ -73,6 +87,24 @@ class InspectionCodec(TableCodec):
             for position, photo in enumerate(photos):
                 db.execute("INSERT INTO answer_photos (inspection_id, item_code, photo_id, position) VALUES (?,?,?,?)",
                            [local_id, values[0], ids.require(K.PHOTO, photo, record=record), position])
+
+    @staticmethod
+    def _write_acknowledgement(db: sqlite_utils.Database, ids: RecordIds, local_id: int, entry: Any,
+                               record: str) -> None:
+        """The on-site acknowledgement (现场确认) signed for the inspection, if one came with it."""
+        if entry is None:
+            return
+        if not isinstance(entry, dict):
+            raise rejected(record, "the acknowledgement is not an entry")
+        png = scalar(entry, "signature_png", record, optional=True)
+        try:
+            signature = base64.b64decode(png, validate=True) if png is not None else None
+        except (binascii.Error, TypeError) as error:
+            raise rejected(record, "the acknowledgement's signature is not base64") from error
+        db.execute("INSERT INTO inspection_acknowledgements (inspection_id, signer_name, signed_at, signature_png,"
+                   " recorded_by) VALUES (?,?,?,?,?)",
+                   [local_id, scalar(entry, "signer_name", record), scalar(entry, "signed_at", record), signature,
+                    ids.require(K.USER, entry.get("recorded_by"), record=record)])
 
 
 INSPECTION = InspectionCodec(K.INSPECTION, "inspections", (

@@ -7,7 +7,9 @@ short list under the line edit, and choosing one fills the responsible unit and 
 stay editable. A covert visit also takes the time it happened (now unless changed; entering a
 visit after the fact means a time in the past) and its evidence. OK calls
 ``InspectionService.start`` and, for evidence, ``update_header``; a refusal is shown in the
-dialog, which stays open with everything kept.
+dialog, which stays open with everything kept. Under the checklist it says which version the
+inspection uses — the one in force in the month observed (a covert visit's time, else now) — or
+plainly that no published version covers that month (#13.2).
 """
 
 from __future__ import annotations
@@ -38,22 +40,26 @@ DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 def template_title(version: TemplateVersion) -> str:
-    """``T1 车容车貌检查表 · 2026-11`` (the month it is in force, else its version number)."""
-    title = localized(version.body.title_zh, version.body.title_en)
-    when = version.effective_month or f"v{version.version}"
-    return f"{version.code} {title} · {when}"
+    """``T1 车容车貌检查表`` (which version is used depends on the month observed)."""
+    return f"{version.code} {localized(version.body.title_zh, version.body.title_en)}"
 
 
-def published_in_order(versions: list[TemplateVersion]) -> list[TemplateVersion]:
-    """Published versions: the latest of each code first (by code), then the older ones."""
-    published = [v for v in versions if v.status is TemplateStatus.PUBLISHED]
+def checklists(versions: list[TemplateVersion]) -> list[TemplateVersion]:
+    """One entry per checklist with a published version (its latest, for the title), by code."""
     latest: dict[str, TemplateVersion] = {}
-    for version in published:
-        if version.code not in latest or version.version > latest[version.code].version:
+    for version in versions:
+        if version.status is TemplateStatus.PUBLISHED and (
+                version.code not in latest or version.version > latest[version.code].version):
             latest[version.code] = version
-    first = [latest[code] for code in sorted(latest)]
-    rest = sorted((v for v in published if v not in first), key=lambda v: (v.code, -v.version))
-    return first + rest
+    return [latest[code] for code in sorted(latest)]
+
+
+def in_force(versions: list[TemplateVersion], code: str, month: str) -> TemplateVersion | None:
+    """The version of ``code`` an inspection observed in ``month`` uses (as the service picks it):
+    the latest published one whose effective month is not after ``month``."""
+    covering = [v for v in versions if v.code == code and v.status is TemplateStatus.PUBLISHED
+                and v.effective_month and v.effective_month <= month]
+    return max(covering, key=lambda v: (v.effective_month or "", v.version), default=None)
 
 
 def match_text(kind: SubjectKind, record: Any) -> str:
@@ -78,8 +84,12 @@ class StartInspectionDialog(QDialog):
         self.setWindowTitle(self.tr("Start inspection"))
         self.setMinimumWidth(620)
         self.template = QComboBox()
-        for version in published_in_order(ui.app.templates.list(ui.user)):
+        self.versions = ui.app.templates.list(ui.user)
+        for version in checklists(self.versions):
             self.template.addItem(template_title(version), version)
+        self.version_used = QLabel()
+        self.version_used.setProperty("role", "hint")
+        self.version_used.setWordWrap(True)
         self.mode_group = QButtonGroup(self)
         modes = QVBoxLayout()
         modes.setSpacing(2)
@@ -132,6 +142,7 @@ class StartInspectionDialog(QDialog):
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Checklist"), self.template)
+        form.addRow("", self.version_used)
         form.addRow(self.tr("Mode"), modes)
         form.addRow(self.tr("&Subject"), self.search)
         form.addRow("", self.matches)
@@ -155,17 +166,30 @@ class StartInspectionDialog(QDialog):
         self.search.textChanged.connect(self.find_matches)
         self.matches.currentItemChanged.connect(lambda current, _previous: self._choose(current))
         self.unit.currentIndexChanged.connect(lambda _index: self._fill_people())
+        self.observed_at.dateTimeChanged.connect(lambda _moment: self._show_version_used())
         self._template_changed()
         self._mode_changed()
         self.search.setFocus()
 
     # --- state ----------------------------------------------------------------------------
-    def version(self) -> TemplateVersion | None:
+    def checklist(self) -> TemplateVersion | None:
+        """The chosen checklist (its latest published version: code, title, subject kind)."""
         return self.template.currentData()
 
+    def observed_month(self) -> str:
+        """``YYYY-MM`` of the moment observed: the covert visit's time, else now."""
+        if self.mode() is InspectionMode.COVERT:
+            return self.observed_at.dateTime().toPython().strftime("%Y-%m")
+        return datetime.now().strftime("%Y-%m")
+
+    def version(self) -> TemplateVersion | None:
+        """The version the inspection will use: the one in force in the month observed."""
+        checklist = self.checklist()
+        return None if checklist is None else in_force(self.versions, checklist.code, self.observed_month())
+
     def subject_kind(self) -> SubjectKind | None:
-        version = self.version()
-        return None if version is None else version.body.subject
+        checklist = self.checklist()
+        return None if checklist is None else checklist.body.subject
 
     def mode(self) -> InspectionMode:
         return next(mode for mode, button in self.mode_buttons.items() if button.isChecked())
@@ -182,7 +206,22 @@ class StartInspectionDialog(QDialog):
                         staff_no=self.staff_no.text().strip(), ticket=self.ticket.text().strip())
 
     # --- reacting -------------------------------------------------------------------------
+    def _show_version_used(self) -> None:
+        """Say which version and month the inspection uses, or plainly that none covers the month."""
+        checklist, version, month = self.checklist(), self.version(), self.observed_month()
+        if checklist is None:
+            self.version_used.setText("")
+        elif version is None:
+            self.version_used.setText(self.tr(
+                "No published version of {code} covers {month}: the quality office publishes one first."
+            ).format(code=checklist.code, month=month))
+        else:
+            self.version_used.setText(self.tr("Uses version {version}, in force from {effective} (observed in {month})."
+                                              ).format(version=version.version, effective=version.effective_month,
+                                                       month=month))
+
     def _template_changed(self) -> None:
+        self._show_version_used()
         kind = self.subject_kind()
         hints = {
             SubjectKind.VEHICLE: self.tr("Plate or fleet no., e.g. 12345 or 1E-101"),
@@ -195,6 +234,7 @@ class StartInspectionDialog(QDialog):
 
     def _mode_changed(self) -> None:
         self.covert_box.setVisible(self.mode() is InspectionMode.COVERT)
+        self._show_version_used()
         self.adjustSize()
 
     def find_matches(self, text: str) -> None:
@@ -255,8 +295,8 @@ class StartInspectionDialog(QDialog):
 
     def submit(self) -> None:
         """Start the inspection; on a refusal say why and stay open."""
-        version, kind, record = self.version(), self.subject_kind(), self.subject()
-        if version is None or kind is None:
+        checklist, kind, record = self.checklist(), self.subject_kind(), self.subject()
+        if checklist is None or kind is None:
             self._show_error(self.tr("No published checklist yet: the quality office publishes one first."))
             return
         if record is None:
@@ -267,7 +307,7 @@ class StartInspectionDialog(QDialog):
         evidence = self.evidence() if covert else Evidence()
         try:
             inspection, changes = self.ui.app.inspections.start(
-                self.ui.user, template_version_id=version.id, mode=self.mode(),
+                self.ui.user, template_code=checklist.code, mode=self.mode(),
                 subject=SubjectRef(kind=kind, id=record.id), observed_at=observed,
                 unit_id=self.unit.currentData(), responsible_staff_id=self.person.currentData(),
             )

@@ -49,6 +49,10 @@ class InspectionsModel(QAbstractTableModel):
     def filter(self) -> InspectionFilter:
         return self._filter
 
+    def listed_ids(self) -> list[int]:
+        """Every inspection id of the list, in the order shown (the rows need not be loaded)."""
+        return list(self._ids)
+
     @property
     def sort_order(self) -> InspectionSort:
         return self._sort

@@ -12,12 +12,13 @@ period (the dashboard's top problems open it); a removable chip above the table 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSpinBox, QStackedWidget, QTableView,
-    QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
+    QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from inspector.domain.changes import Entity
@@ -30,6 +31,7 @@ from inspector.ui.language import localized
 from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.inspection_report_actions import InspectionReportActions
 from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 
 SEARCH_DELAY_MS = 200
@@ -125,6 +127,9 @@ class InspectionsPage(Page):
         self.failed_item_bar = QWidget()
         self.failed_item_bar.setVisible(False)
         self.start_hint = ""  # how to start an inspection, from whoever offers the action
+        self.report_actions = InspectionReportActions(ui, self)
+        self.report_button = QPushButton()
+        self.list_reports_button = QPushButton()
         self._lay_out()
         self._connect()
         self.retranslate()
@@ -161,7 +166,11 @@ class InspectionsPage(Page):
         layout.addLayout(second)
         layout.addWidget(self.failed_item_bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.report_button)
+        bottom.addWidget(self.list_reports_button)
+        layout.addLayout(bottom)
 
     def _connect(self) -> None:
         self.period.activated.connect(lambda _index: self._period_chosen())
@@ -178,6 +187,8 @@ class InspectionsPage(Page):
         self.table.activated.connect(  # a double click, or Enter on the selected row
             self._activated)
         self.failed_item_clear.clicked.connect(lambda: self.show_failed_item("", ""))
+        self.report_button.clicked.connect(self.export_selected_report)
+        self.list_reports_button.clicked.connect(self.export_list_reports)
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -209,6 +220,11 @@ class InspectionsPage(Page):
         self.date_from.setToolTip(self.tr("First day"))
         self.date_to.setToolTip(self.tr("Last day"))
         self.failed_item_clear.setText(self.tr("Show all"))
+        self.report_button.setText(self.tr("Report (.pdf)…"))
+        self.report_button.setToolTip(self.tr("The written inspection report (检查记录) of the selected inspection"))
+        self.list_reports_button.setText(self.tr("Reports of the list (.pdf)…"))
+        self.list_reports_button.setToolTip(self.tr(
+            "The reports of every completed inspection in the list, as one PDF (drafts are left out)"))
         self._show_failed_item_label()
         self.model.retranslate()
         if self.ui.signed_in:
@@ -310,6 +326,20 @@ class InspectionsPage(Page):
         self.start_hint = text
         if self.ui.signed_in:
             self._show_count()
+
+    # --- the written reports (检查记录) -----------------------------------------------------------
+    def export_selected_report(self) -> Path | None:
+        inspection_id = self.selected_id()
+        if inspection_id is None:
+            QMessageBox.information(self, self.tr("Inspection report"), self.tr("Select an inspection first."))
+            return None
+        return self.report_actions.export_one(inspection_id)
+
+    def export_list_reports(self) -> Path | None:
+        """Every completed inspection of the filtered list, in the order shown, as one PDF."""
+        flt = self.current_filter()
+        when = f"{flt.date_from:%Y%m%d}-{flt.date_to:%Y%m%d}" if flt.date_from and flt.date_to else "all"
+        return self.report_actions.export_many(self.model.listed_ids(), f"inspection-reports-{when}.pdf")
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -35,6 +35,7 @@ from inspector.ui.dialogs import errors
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
 from inspector.ui.widgets.findings_actions import FindingsActions
+from inspector.ui.widgets.inspection_report_actions import InspectionReportActions
 from inspector.ui.widgets.recording_item_list import RecordingItemList
 from inspector.ui.widgets.recording_panels import ItemPanel, ProblemList, RecordingHeader, read_only_reason
 from inspector.ui.widgets.walkaround_panel import WalkaroundPanel
@@ -74,6 +75,9 @@ class RecordingScreen(QWidget):
         self.header = RecordingHeader()
         self.header.complete_button.clicked.connect(self.complete)
         self.header.close_button.clicked.connect(self.close_screen)
+        self.report_actions = InspectionReportActions(self.ui, self)
+        self.header.report_button.clicked.connect(self.export_report)
+        self.header.acknowledge_button.clicked.connect(self.acknowledge)
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
@@ -166,7 +170,7 @@ class RecordingScreen(QWidget):
         self.header.show_inspection(self.inspection, self.template, editable=not self.read_only)
         self.banner.setText(self.read_only_reason)
         self.banner.setVisible(self.read_only)
-        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)
+        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)  # None: a walk-around
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
 
@@ -378,6 +382,17 @@ class RecordingScreen(QWidget):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.Yes)
         return choice == QMessageBox.StandardButton.Yes
+
+    # --- the written report (检查记录) -------------------------------------------------------------
+    def export_report(self) -> None:
+        path = self.report_actions.export_one(self.inspection_id)
+        if path is not None:
+            self.header.saved_label.setText(self.tr("Report saved as {path}").format(path=str(path)))
+
+    def acknowledge(self) -> None:
+        """现场确认: the inspected party signs for the result; the report prints it."""
+        if self.report_actions.acknowledge(self.inspection):
+            self.header.saved_label.setText(self.tr("On-site acknowledgement recorded"))
 
     def close_screen(self) -> bool:
         """Close (the Close button, Esc): save what is typed first; False when it cannot be saved."""

@@ -357,7 +357,8 @@ class TemplatesPage(Page):
         if not isinstance(item, TemplateItem):
             self.guidance.setText(self.tr("Click an item to read its inspection standard."))
             return
-        guidance = localized(item.guidance_zh, item.guidance_en) or self.tr("This item has no written standard.")
+        guidance = (localized(item.shown_guidance_zh, item.shown_guidance_en)
+                    or self.tr("This item has no written standard."))
         details = []
         if item.photos_on_fail:
             details.append(self.tr("{n} photo(s) required when it fails").format(n=item.photos_on_fail))

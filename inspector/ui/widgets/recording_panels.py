@@ -70,6 +70,10 @@ class RecordingHeader(QWidget):
         self.saved_label.setProperty("role", "hint")
         self.complete_button = plain_button(self.tr("Complete"), self.tr("Check and complete (Ctrl+Enter)"))
         self.close_button = plain_button(self.tr("Close"), self.tr("Back to the list; every answer is saved"))
+        self.report_button = plain_button(self.tr("Report (.pdf)…"),
+                                          self.tr("Save the written inspection report (检查记录) as a PDF"))
+        self.acknowledge_button = plain_button(self.tr("On-site acknowledgement…"),
+                                               self.tr("The inspected party confirms the result and signs"))
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.title)
@@ -79,7 +83,7 @@ class RecordingHeader(QWidget):
         layout.setSpacing(14)
         layout.addLayout(titles, 1)
         for widget in (self.covert_badge, self.score_label, self.progress_label, self.saved_label,
-                       self.complete_button, self.close_button):
+                       self.report_button, self.acknowledge_button, self.complete_button, self.close_button):
             layout.addWidget(widget)
 
     def show_inspection(self, inspection: Inspection, template: TemplateVersion, *, editable: bool) -> None:
@@ -90,9 +94,19 @@ class RecordingHeader(QWidget):
             entered=inspection.entered_at.strftime(WHEN)))
         self.covert_badge.setVisible(inspection.covert)
         self.complete_button.setEnabled(editable)
+        completed = inspection.status is InspectionStatus.COMPLETED
+        self.report_button.setVisible(completed)  # a draft has no report: its answers may change
+        self.acknowledge_button.setVisible(completed and not inspection.covert)  # nobody on site knows of a covert visit
 
-    def show_score(self, result: ScoreResult, answered: int, total: int) -> None:
-        if result.veto_failed:
+    def show_score(self, result: ScoreResult | None, answered: int, total: int) -> None:
+        """The live score and progress; a walk-around (``result`` None) is not scored (#13.4)."""
+        if result is None:
+            self.score_label.setText(self.tr("Walk-around: not scored"))
+            self.score_label.setStyleSheet("font-weight:700;font-size:15px;")
+            self.score_label.setToolTip(self.tr(
+                "A walk-around records findings; it counts for coverage and the findings tables, never in "
+                "scores or rankings."))
+        elif result.veto_failed:
             self.score_label.setText(self.tr("VETO"))
             self.score_label.setStyleSheet("color:#c62828;font-weight:700;font-size:15px;")
             self.score_label.setToolTip(self.tr("A veto item failed: {items}").format(items=", ".join(result.veto_items)))
@@ -166,7 +180,7 @@ class ItemPanel(QWidget):
         """Show ``item`` with its saved ``answer``; the fail panel when it failed or a fail is pending."""
         self.item_code.setText(item.code + (self.tr(" · veto item") if item.veto else ""))
         self.item_text.setText(localized(item.text_zh, item.text_en))
-        guidance = localized(item.guidance_zh, item.guidance_en)
+        guidance = localized(item.shown_guidance_zh, item.shown_guidance_en)
         self.guidance.setText(guidance)
         self.guidance.setVisible(bool(guidance))
         pixmap = QPixmap(str(reference)) if reference is not None else QPixmap()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 from inspector.domain.registry import StaffRole
 from inspector.domain.scoring import applicable_items, max_score
 from inspector.domain.templates import (
+    Origin,
     ResponseType,
     ScoringScheme,
     Severity,
@@ -108,6 +109,8 @@ def item_badges(item: TemplateItem) -> list[str]:
         badges.append(_badge("tag", QCoreApplication.translate("TemplatePreview", "observation, not scored")))
     if not item.covert:
         badges.append(_badge("tag", QCoreApplication.translate("TemplatePreview", "covert: no")))
+    if item.origin is Origin.INFERRED:  # the editor-only flag (#13.6)
+        badges.append(_badge("tag", QCoreApplication.translate("TemplatePreview", "inferred, to confirm")))
     return badges
 
 
@@ -349,7 +352,7 @@ class TemplatePreview(QWidget):
             parts.append(f'<img src="{THUMBNAIL_SCHEME}:{escape(item.reference_photo)}" '
                          f'height="{THUMBNAIL_HEIGHT}" style="float: right">')
         parts.append(escape(localized(item.text_zh, item.text_en)))
-        guidance = localized(item.guidance_zh, item.guidance_en)
+        guidance = localized(item.shown_guidance_zh, item.shown_guidance_en)
         if guidance:
             parts.append(f'<br><span class="guide">{escape(guidance)}</span>')
         badges = item_badges(item)

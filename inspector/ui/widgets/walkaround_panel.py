@@ -95,7 +95,7 @@ class WalkaroundPanel(QWidget):
         for item in [item for item in self._items if item_matches(item, text)][:MAX_MATCHES]:
             entry = QListWidgetItem(f"{item.code}  {localized(item.text_zh, item.text_en)}")
             entry.setData(Qt.ItemDataRole.UserRole, item.code)
-            entry.setToolTip(localized(item.guidance_zh, item.guidance_en))
+            entry.setToolTip(localized(item.shown_guidance_zh, item.shown_guidance_en))
             self.matches.addItem(entry)
         if self.matches.count():
             self.matches.setCurrentRow(0)

@@ -1,4 +1,4 @@
-"""0010_complaints: the complaints register (投诉与旅客意见).
+"""0011_complaints: the complaints register (投诉与旅客意见).
 
 ``complaints`` is the intake as the duty officer recorded it and never changes (triggers);
 ``complaint_events`` is every later step, append-only (triggers); ``complaint_state`` is where the
@@ -14,7 +14,7 @@ import sqlite_utils
 
 from inspector.storage.migrations.sql import run_statements
 
-NAME = "0010_complaints"
+NAME = "0011_complaints"
 
 
 def migrate(db: sqlite_utils.Database) -> None:
