@@ -160,9 +160,9 @@ class ArchiveComplaint(BaseModel):
 
 class SupervisionFacts(BaseModel):
     """What the regulation asks the file to answer (服务质量监督档案, F2·1):
-    「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 — from the inspections and notices
-    now. ``complaints`` is None while the complaint register does not exist: the file then says so
-    instead of answering 无."""
+    「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 — from the inspections, the notices and
+    the complaints register. ``complaints`` is None only for a file made without the register (the
+    file then says so instead of answering 无); the service always asks it."""
 
     model_config = ConfigDict(frozen=True)
 
