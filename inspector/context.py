@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
     from inspector.services.backups import BackupService
     from inspector.services.certificates import CertificateService
+    from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
     from inspector.services.inspection_reports import InspectionReports
     from inspector.services.integrity import IntegrityService
@@ -81,6 +82,14 @@ class AppContext:
         from inspector.services.certificates import CertificateService
 
         return CertificateService(self.services, self.users)
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        from inspector.services.complaint_findings import ComplaintFindings
+        from inspector.services.complaints import ComplaintService
+
+        return ComplaintService(self.services, self.settings, self.registry, self.photos,
+                                ComplaintFindings(self.services, self.inspections))
 
     @cached_property
     def notice_files(self) -> NoticeFiles:

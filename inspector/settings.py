@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from inspector.domain.complaints import ComplaintLimits
 from inspector.domain.deadlines import CalendarOverrides
 
 SETTINGS_VERSION = 1
@@ -67,6 +68,8 @@ class AppSettings(BaseModel):
     backups_keep: int = Field(default=14, ge=1, le=365)  # rotating backups kept, besides one a month
     # The largest photo file accepted, checked before a byte of it is read.
     photo_limit_mb: int = Field(default=DEFAULT_PHOTO_LIMIT_MB, ge=1, le=MAX_PHOTO_LIMIT_MB)
+    # The complaints register's limits (48 h / 72 h / 24 h / 7 working days, F2·1 and F2·2).
+    complaints: ComplaintLimits = Field(default_factory=ComplaintLimits)
 
     @property
     def photo_limit_bytes(self) -> int:

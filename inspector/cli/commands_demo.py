@@ -58,6 +58,10 @@ def summary_lines(summary: DemoSummary) -> list[str]:
         lines.append(f"{notices.notices} rectification notices ({states or 'none'}), "
                      f"{notices.fixed_on_spot} walk-around findings fixed on the spot"
                      + (", one signed copy (local CA held by wangfang)" if notices.signed else ""))
+    complaints = summary.complaints
+    if complaints is not None:
+        states = ", ".join(f"{count} {status}" for status, count in sorted(complaints.statuses.items()))
+        lines.append(f"{complaints.complaints} complaints ({states or 'none'})")
     if summary.templates:
         lines.append(f"loaded {summary.templates} built-in template(s)")
     lines.append(f"accounts created: {', '.join(summary.users)}")

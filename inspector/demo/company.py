@@ -31,6 +31,7 @@ from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, Unit
 from inspector.domain.users import Permission, Role, User, require
 from inspector.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from inspector.demo.inspections import DAYS_BACK, DemoInspections, add_inspections
+from inspector.demo.complaints import DemoComplaints, add_complaints
 from inspector.demo.notices import DemoNotices, add_notices
 from inspector.demo.reports import add_report_remarks
 
@@ -141,6 +142,7 @@ class DemoSummary:
     changes: ChangeSet
     inspections: DemoInspections | None = None
     notices: DemoNotices | None = None
+    complaints: DemoComplaints | None = None
 
 
 @dataclass
@@ -203,12 +205,15 @@ def create_demo(
         notices = (add_notices(context, password=DEMO_PASSWORD, inspections=inspections, seed=seed)
                    if recorded is not None else None)
         remarks = add_report_remarks(context) if notices is not None and notices.notices else ChangeSet()
+        complaints = add_complaints(context, seed=seed) if recorded is not None else None
     if recorded is None and progress is not None:
         progress(1.0)
     if recorded is not None:
         build.changes = build.changes.merge(recorded.changes)
     if notices is not None:
         build.changes = build.changes.merge(notices.changes).merge(remarks)
+    if complaints is not None:
+        build.changes = build.changes.merge(complaints.changes)
     return DemoSummary(
         seed=seed,
         admin_created=admin_created,
@@ -221,6 +226,7 @@ def create_demo(
         changes=build.changes,
         inspections=recorded,
         notices=notices,
+        complaints=complaints,
     )
 
 

@@ -13,6 +13,13 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from inspector.domain.complaints import (
+    ComplaintKind,
+    ComplaintSeverity,
+    ComplaintStatus,
+    Liability,
+    Opinion,
+)
 from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpResult, NoticeStatus
 from inspector.domain.templates import Severity, SubjectKind
@@ -128,11 +135,34 @@ class ScorePoint(BaseModel):
     veto_failed: bool = False
 
 
+class ArchiveComplaint(BaseModel):
+    """A complaint about the subject as the file lists it: what happened and how it was handled,
+    never who complained (the file goes to the units)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    received_at: datetime
+    kind: ComplaintKind
+    severity: ComplaintSeverity | None = None
+    major: bool = False
+    what: str
+    status: ComplaintStatus
+    liability: Liability | None = None
+    opinion: Opinion | None = None
+    closed_at: datetime | None = None
+    late: bool = False  # closed after its limit, or still open past it
+
+    @property
+    def closed(self) -> bool:
+        return self.status is ComplaintStatus.CLOSED
+
+
 class SupervisionFacts(BaseModel):
     """What the regulation asks the file to answer (服务质量监督档案, F2·1):
-    「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 — from the inspections and notices
-    now. ``complaints`` is None while the complaint register does not exist: the file then says so
-    instead of answering 无."""
+    「是否有违章，是否有旅客投诉，旅客意见、建议的处理结果情况」 — from the inspections, the notices and
+    the complaints register. ``complaints`` is None only for a file made without the register (the
+    file then says so instead of answering 无); the service always asks it."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -148,6 +178,8 @@ class SupervisionFacts(BaseModel):
     notices_open: int
     notices_overdue: int
     complaints: int | None = None
+    complaints_liable: int = 0
+    complaints_closed: int = 0
 
 
 class SubjectArchive(BaseModel):
@@ -162,6 +194,7 @@ class SubjectArchive(BaseModel):
     notices: tuple[ArchiveNotice, ...] = ()  # oldest first
     followups: tuple[ArchiveFollowUp, ...] = ()  # oldest first
     scores: tuple[ScorePoint, ...] = ()
+    complaints: tuple[ArchiveComplaint, ...] | None = None  # oldest first; None: no register to ask
 
     @property
     def finding_count(self) -> int:
@@ -182,6 +215,9 @@ class SubjectArchive(BaseModel):
             notices=len(self.notices), notices_closed=len(closed),
             notices_closed_late=sum(1 for notice in closed if notice.late),
             notices_open=len(current), notices_overdue=sum(1 for notice in current if notice.overdue),
+            complaints=None if self.complaints is None else len(self.complaints),
+            complaints_liable=sum(1 for case in self.complaints or () if case.liability is Liability.LIABLE),
+            complaints_closed=sum(1 for case in self.complaints or () if case.closed),
         )
 
     @property

@@ -21,6 +21,7 @@ class Entity(StrEnum):
     FOLLOWUP = "followup"
     SETTINGS = "settings"
     SIGNATURE = "signature"  # a user's own stored drawn signature
+    COMPLAINT = "complaint"  # a case of the complaints register
     REPORT = "report"  # the quality office's written analysis of a monthly report
 
 

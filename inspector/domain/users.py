@@ -42,9 +42,11 @@ class Permission(StrEnum):
     WRITE_REPORTS = "write_reports"  # the analysis and suggestions of the monthly report
     EDIT_SETTINGS = "edit_settings"
     VIEW_AUDIT = "view_audit"
+    VIEW_COMPLAINTS = "view_complaints"  # a manager: those of their own unit only
+    HANDLE_COMPLAINTS = "handle_complaints"  # register and carry complaints; see the complainant
 
 
-_ALL_VIEW = {Permission.VIEW_REGISTRY, Permission.VIEW_TEMPLATES}
+_ALL_VIEW = {Permission.VIEW_REGISTRY, Permission.VIEW_TEMPLATES, Permission.VIEW_COMPLAINTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset(_ALL_VIEW | {Permission.RECORD_INSPECTIONS, Permission.RECORD_FOLLOWUPS}),
@@ -65,6 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_REPORTS,
             Permission.EDIT_SETTINGS,
             Permission.VIEW_AUDIT,
+            Permission.HANDLE_COMPLAINTS,
         }
     ),
     Role.MANAGER: frozenset(_ALL_VIEW | {Permission.SIGN_NOTICES, Permission.VIEW_REPORTS}),

@@ -3,8 +3,8 @@
 
 A4 portrait in the notices' look (``layout``): the organisation, the title and the subject's
 facts; a summary line; 服务质量监督情况 — the regulation's 「是否有违章，是否有旅客投诉，旅客意见、
-建议的处理结果情况」 answered from the inspections and notices (complaints: said to be not yet
-registered until the complaint register exists); the score over time as a line chart (``reportlab.graphics`` LinePlot, the
+建议的处理结果情况」 answered from the inspections, notices and the complaints register (the complaints
+listed without the complainant); the score over time as a line chart (``reportlab.graphics`` LinePlot, the
 score as a percentage of each checklist's maximum); then tables of the inspections, of the
 findings with the notices that carry them, of the notices with their flags, and of the
 follow-ups. Covert inspections print 暗访 where the inspector's name would be. The file's date is
@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from inspector.domain.archives import ArchiveInspection, ScorePoint, SubjectArchive
+from inspector.domain.complaints import ComplaintKind, ComplaintSeverity, ComplaintStatus, Liability, Opinion
 from inspector.domain.inspections import FindingStatus, InspectionMode
 from inspector.domain.notices import FollowUpResult, NoticeStatus
 from inspector.domain.templates import Severity, SubjectKind
@@ -207,8 +208,12 @@ def supervision_answers(archive: SubjectArchive) -> list[tuple[str, str]]:
         violations = f"无：{facts.inspections} 次检查均未发现问题"
     if facts.complaints is None:
         complaints = NO_COMPLAINT_REGISTER
+    elif facts.complaints:
+        liable = f"，其中{_red(f'有责 {facts.complaints_liable} 件')}" if facts.complaints_liable else ""
+        complaints = (f"有：{facts.complaints} 件{liable}，已销号 {facts.complaints_closed} 件"
+                      f"（见「旅客投诉」）")
     else:
-        complaints = f"有：{facts.complaints} 件" if facts.complaints else "无"
+        complaints = "无"
     parts = []
     if facts.notices:
         late = f"（其中整改不及时 {facts.notices_closed_late} 份）" if facts.notices_closed_late else ""
@@ -413,9 +418,52 @@ def followups_section(archive: SubjectArchive) -> list[Flowable]:
     return story + [_grid(rows, [24 * mm, 38 * mm, 18 * mm, 26 * mm, FRAME_WIDTH - 106 * mm])]
 
 
+COMPLAINT_KIND_TEXT = {ComplaintKind.ENQUIRY: "咨询", ComplaintKind.COMPLAINT: "投诉", ComplaintKind.REPORT: "举报",
+                       ComplaintKind.SUGGESTION: "建议"}
+COMPLAINT_SEVERITY_TEXT = {ComplaintSeverity.GENERAL: "一般投诉", ComplaintSeverity.SERIOUS: "严重投诉"}
+COMPLAINT_STATUS_TEXT = {ComplaintStatus.RECEIVED: "已受理", ComplaintStatus.INVESTIGATING: "调查中",
+                         ComplaintStatus.RESOLVED: "已处理", ComplaintStatus.ANSWERED: "已反馈",
+                         ComplaintStatus.CLOSED: "已销号"}
+LIABILITY_TEXT = {Liability.LIABLE: "有责", Liability.NOT_LIABLE: "无责"}
+OPINION_TEXT = {Opinion.SATISFIED: "满意", Opinion.BASICALLY: "基本满意", Opinion.UNSATISFIED: "不满意"}
+
+
+def complaints_section(archive: SubjectArchive) -> list[Flowable]:
+    """旅客投诉: every case about the subject, what happened and how it was handled (never who
+    complained: the file goes to the units)."""
+    if archive.complaints is None:
+        return []
+    style = styles()
+    story: list[Flowable] = _heading("旅客投诉")
+    if not archive.complaints:
+        return story + [Paragraph("暂无投诉记录。", style.body)]
+    rows: list[list[object]] = [_head("受理日期", "编号", "类别", "事情经过", "处理结果", "状态")]
+    for case in archive.complaints:
+        kind = COMPLAINT_KIND_TEXT[case.kind]
+        if case.severity is not None:
+            severity = COMPLAINT_SEVERITY_TEXT[case.severity]
+            kind += "<br/>" + (_red(severity) if case.severity is ComplaintSeverity.SERIOUS else severity)
+        if case.major:
+            kind += "<br/>" + _red("重大")
+        result = [LIABILITY_TEXT[case.liability]] if case.liability is not None else []
+        if case.opinion is not None:
+            result.append(f"反馈：{OPINION_TEXT[case.opinion]}")
+        status = COMPLAINT_STATUS_TEXT[case.status]
+        rows.append([
+            _cell(_short_date(case.received_at.date()), True),
+            _cell(text(case.number), True),
+            _cell(kind, True),
+            _cell(text(case.what)),
+            _cell("<br/>".join(result) or NONE, True),
+            _cell(status + ("<br/>" + _red("超时") if case.late else ""), True),
+        ])
+    return story + [_grid(rows, [22 * mm, 32 * mm, 20 * mm, FRAME_WIDTH - 112 * mm, 20 * mm, 18 * mm])]
+
+
 def archive_story(archive: SubjectArchive) -> list[Flowable]:
     return [*head(archive), *supervision_section(archive), *chart_section(archive), *inspections_section(archive),
-            *findings_section(archive), *notices_section(archive), *followups_section(archive)]
+            *findings_section(archive), *notices_section(archive), *followups_section(archive),
+            *complaints_section(archive)]
 
 
 def render_archive(archive: SubjectArchive) -> bytes:

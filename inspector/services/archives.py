@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from inspector.domain.archives import (
+    ArchiveComplaint,
     ArchiveFinding,
     ArchiveFollowUp,
     ArchiveInspection,
@@ -36,9 +37,11 @@ from inspector.domain.registry import (
 from inspector.domain.templates import Severity, SubjectKind, TemplateBody
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.complaint_access import may_read
 from inspector.services.registry_columns import STAFF_ROLE_WORDS
 from inspector.services.settings import SettingsService
 from inspector.storage import archives_repo, notices_repo, registry_repo, templates_repo
+from inspector.storage import complaints as complaints_repo
 from inspector.storage.files import write_atomic
 
 # The first Chinese word listed for each role (驾驶员, not 司机) is the one the file prints.
@@ -75,7 +78,7 @@ class ArchiveService:
         subject = ArchiveSubject(kind=SubjectKind.VEHICLE, id=record.id, plate=record.plate,
                                  fleet_no=record.fleet_no, route=record.route, model=record.model,
                                  unit_code=unit_code, unit_name=unit_name, active=record.active)
-        return self._archive(subject)
+        return self._archive(actor, subject)
 
     def staff(self, actor: User, key: str) -> SubjectArchive:
         """The file of the staff member whose staff number (工号) is ``key``."""
@@ -88,7 +91,7 @@ class ArchiveService:
         subject = ArchiveSubject(kind=SubjectKind.STAFF, id=record.id, name=record.name, staff_no=record.staff_no,
                                  role=ROLE_WORDS.get(record.role, str(record.role)), unit_code=unit_code,
                                  unit_name=unit_name, active=record.active)
-        return self._archive(subject)
+        return self._archive(actor, subject)
 
     # --- PDF export ------------------------------------------------------------------------
 
@@ -112,7 +115,7 @@ class ArchiveService:
             raise PermissionDenied("account_inactive", user=actor.username)
         require(actor, Permission.VIEW_REPORTS)
 
-    def _archive(self, subject: ArchiveSubject) -> SubjectArchive:
+    def _archive(self, actor: User, subject: ArchiveSubject) -> SubjectArchive:
         db, kind = self.ctx.db, subject.kind.value
         today = self.ctx.clock().date()
         inspection_rows = archives_repo.inspections(db, kind, subject.id)
@@ -154,7 +157,24 @@ class ArchiveService:
         return SubjectArchive(subject=subject, generated_on=today,
                               organisation_name=SettingsService(self.ctx).get().organisation_name,
                               inspections=inspections, notices=notices, followups=followups,
-                              scores=score_series(inspections))
+                              scores=score_series(inspections), complaints=self._complaints(actor, subject))
+
+    def _complaints(self, actor: User, subject: ArchiveSubject) -> tuple[ArchiveComplaint, ...]:
+        """The register's cases about the subject that ``actor`` may read (a manager: their unit's),
+        oldest first, with nothing of the complainant."""
+        by = {"vehicle_id": subject.id} if subject.kind is SubjectKind.VEHICLE else {"staff_id": subject.id}
+        now = self.ctx.clock()
+        found = []
+        for row in reversed(complaints_repo.list_rows(self.ctx.db, limit=100_000, **by)):
+            if not may_read(actor, row.intake.unit_id):
+                continue
+            state, intake = row.state, row.intake
+            late = state.closed_at > state.due_at if state.closed_at else now > state.due_at
+            found.append(ArchiveComplaint(
+                number=row.number, received_at=intake.received_at, kind=intake.kind, severity=intake.severity,
+                major=intake.major, what=intake.what, status=state.status, liability=state.liability,
+                opinion=state.opinion, closed_at=state.closed_at, late=late))
+        return tuple(found)
 
     def _notices(self, notice_ids: list[int], today: date) -> tuple[tuple[ArchiveNotice, ...], set[int]]:
         found, covert = [], set()

@@ -22,6 +22,7 @@ from inspector.domain.audit import verify_chain
 from inspector.domain.errors import InspectorError
 from inspector.paths import missing_resources, resources_dir
 from inspector.services.base import ServiceContext
+from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
 from inspector.services.photos import PhotoService, StoreReport
@@ -53,10 +54,13 @@ class CheckReport:
     contents: list[str] = field(default_factory=list)  # failures: an issued notice's content edited
     notices_checked: int = 0
     resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
+    complaints: list[str] = field(default_factory=list)  # failures: a case's state is not what its steps say
+    complaints_checked: int = 0
 
     @property
     def ok(self) -> bool:
-        return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources)
+        return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources
+                    or self.complaints)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
@@ -71,6 +75,9 @@ class CheckReport:
             out.append(self.last_backup)
         out.append(f"issued notices: {self.notices_checked} checked, {'as issued' if not self.contents else 'CHANGED'}")
         out += [f"  {line}" for line in self.contents]
+        out.append(f"complaints: {self.complaints_checked} checked,"
+                   f" {'as their steps say' if not self.complaints else 'CHANGED'}")
+        out += [f"  {line}" for line in self.complaints]
         out.append(f"resources: {'ok' if not self.resources else 'MISSING (reinstall Inspector)'}")
         out += [f"  {line}" for line in self.resources]
         if self.photo_litter:
@@ -127,6 +134,7 @@ class IntegrityService:
         report.notices += [f"{relative}: no notice row points to it (was a notice removed from the database?)"
                            for relative in FolderFiles(self.ctx.paths).orphan_notice_pdfs(self.ctx.db)]
         report.notices_checked, report.contents = NoticeContentCheck(self.ctx).problems()
+        report.complaints_checked, report.complaints = ComplaintStateCheck(self.ctx).problems()
         try:
             store = self.photos.check_store()
         except ValueError as error:  # a stored template body that no longer parses (pydantic)

@@ -40,6 +40,8 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Permission.WRITE_REPORTS, QT_TRANSLATE_NOOP("Labels", "write the monthly report's analysis")),
     (Permission.EDIT_SETTINGS, QT_TRANSLATE_NOOP("Labels", "change the settings")),
     (Permission.VIEW_AUDIT, QT_TRANSLATE_NOOP("Labels", "read the audit trail")),
+    (Permission.VIEW_COMPLAINTS, QT_TRANSLATE_NOOP("Labels", "read complaints")),
+    (Permission.HANDLE_COMPLAINTS, QT_TRANSLATE_NOOP("Labels", "register and handle complaints")),
     (RegistryKind.UNITS, QT_TRANSLATE_NOOP("Labels", "Units")),
     (RegistryKind.VEHICLES, QT_TRANSLATE_NOOP("Labels", "Vehicles")),
     (RegistryKind.STAFF, QT_TRANSLATE_NOOP("Labels", "Staff")),
@@ -96,6 +98,7 @@ _ENTITY_WORDS: dict[str, str] = {
     "notice": QT_TRANSLATE_NOOP("Labels", "rectification notice"),
     "photo": QT_TRANSLATE_NOOP("Labels", "photo"),
     "signature": QT_TRANSLATE_NOOP("Labels", "signature"),
+    "complaint": QT_TRANSLATE_NOOP("Labels", "complaint"),
 }
 
 

@@ -18,6 +18,7 @@ from inspector.words.notice_labels import status_label
 from inspector.words.signatures import ERROR_SENTENCES as SIGNING_ERRORS
 from inspector.words.backups import ERROR_SENTENCES as BACKUP_ERRORS
 from inspector.words.exchange import EXCHANGE_TEMPLATES
+from inspector.words.complaints import ERROR_SENTENCES as COMPLAINT_ERRORS, status_words
 
 CONTEXT = "Errors"
 
@@ -318,6 +319,7 @@ TEMPLATES: dict[str, str] = {
 TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.words.signatures)
 TEMPLATES.update(BACKUP_ERRORS)  # backup and restore codes (inspector.words.backups)
 TEMPLATES.update(EXCHANGE_TEMPLATES)  # exchange files and travelling records (inspector.words.exchange)
+TEMPLATES.update(COMPLAINT_ERRORS)  # the complaints register (inspector.words.complaints)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {
@@ -463,6 +465,8 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
         readable["severity"] = label(Severity(params["severity"]))
     if params.get("status") in NoticeStatus._value2member_map_:
         readable["status"] = status_label(NoticeStatus(params["status"]))
+    if isinstance(params.get("complaint_status"), str):
+        readable["complaint_status"] = status_words(params["complaint_status"])
     for key in ("kind", "entity"):
         if isinstance(params.get(key), str):
             readable[key] = entity_label(params[key])

@@ -349,6 +349,193 @@
     </message>
 </context>
 <context>
+    <name>Complaints</name>
+    <message>
+        <source>12319 work order</source>
+        <translation>12319工单</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>来信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Website message</source>
+        <translation>网站留言</translation>
+    </message>
+    <message>
+        <source>Comment book</source>
+        <translation>旅客意见簿</translation>
+    </message>
+    <message>
+        <source>Survey form</source>
+        <translation>随车调查表</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>General complaint</source>
+        <translation>一般投诉</translation>
+    </message>
+    <message>
+        <source>Serious complaint</source>
+        <translation>严重投诉</translation>
+    </message>
+    <message>
+        <source>Non-standard service, careless work, a curt manner</source>
+        <translation>服务不规范,工作不认真,态度生硬</translation>
+    </message>
+    <message>
+        <source>Inattentive care, impatient answers, not listening to passengers</source>
+        <translation>照顾不周到,解答不耐心,不虚心听取乘客意见</translation>
+    </message>
+    <message>
+        <source>A mistake at work without an apology</source>
+        <translation>因工作失误,失礼不道歉</translation>
+    </message>
+    <message>
+        <source>Fare or riding violations not handled by the rules</source>
+        <translation>处理违章乘车行为不按章办事</translation>
+    </message>
+    <message>
+        <source>Doing things unrelated to the work</source>
+        <translation>工作中做与工作无关的事</translation>
+    </message>
+    <message>
+        <source>A serious breach of service discipline or of duty causing a dispute</source>
+        <translation>严重违反服务纪律或因不履行工作职责,引发服务矛盾</translation>
+    </message>
+    <message>
+        <source>Discriminating against or abusing passengers</source>
+        <translation>歧视、漫骂乘客,造成严重后果</translation>
+    </message>
+    <message>
+        <source>Mishandling that escalated the conflict</source>
+        <translation>因接待、处理失当,致使矛盾激化</translation>
+    </message>
+    <message>
+        <source>Justified press criticism with public effect</source>
+        <translation>新闻批评属实,在社会上造成一定影响</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>resolved, not yet fed back</source>
+        <translation>已处理,待反馈</translation>
+    </message>
+    <message>
+        <source>fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <source>Not liable</source>
+        <translation>无责</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Finding made</source>
+        <translation>已生成问题</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Department&apos;s feedback overdue</source>
+        <translation>部门反馈超时</translation>
+    </message>
+    <message>
+        <source>Closed late</source>
+        <translation>超时销号</translation>
+    </message>
+    <message>
+        <source>Report to the leader at once</source>
+        <translation>须立即报告领导</translation>
+    </message>
+    <message>
+        <source>Second remedy</source>
+        <translation>二次补救</translation>
+    </message>
+</context>
+<context>
     <name>CopyToMonthDialog</name>
     <message>
         <source>Copy {code} v{version} to a month</source>
@@ -1854,6 +2041,122 @@
         <source>A data folder&apos;s name is 1 to {limit} characters.</source>
         <translation>数据文件夹名称为 1 至 {limit} 个字符。</translation>
     </message>
+    <message>
+        <source>The time {value} given for {field} is in the future; nothing was saved.</source>
+        <translation>{field} 的时间 {value} 在将来;未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The event ({event}) cannot be later than when the complaint was received ({received}).</source>
+        <translation>事件时间({event})不能晚于受理时间({received})。</translation>
+    </message>
+    <message>
+        <source>A 12319 work order needs its order number (--order-no).</source>
+        <translation>12319 工单须填写工单号(--order-no)。</translation>
+    </message>
+    <message>
+        <source>The work order number &quot;{value}&quot; may hold only letters, digits and dashes.</source>
+        <translation>工单号“{value}”只能包含字母、数字和连字符。</translation>
+    </message>
+    <message>
+        <source>Only a complaint or a report has a severity and a behaviour, not a {kind}.</source>
+        <translation>只有投诉或举报才有定性和行为,{kind}没有。</translation>
+    </message>
+    <message>
+        <source>The behaviour &quot;{behaviour}&quot; is not one of those the regulation lists for a {severity} complaint.</source>
+        <translation>行为“{behaviour}”不在规范为{severity}列出的行为之中。</translation>
+    </message>
+    <message>
+        <source>Say what happened (--what).</source>
+        <translation>请填写事情经过(--what)。</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s phone number may hold only digits, spaces, +, - and brackets (3–20).</source>
+        <translation>投诉人电话只能包含数字、空格、+、- 和括号(3–20 位)。</translation>
+    </message>
+    <message>
+        <source>No vehicle has the plate or fleet number &quot;{key}&quot;; the closest are: {matches}. Nothing was saved.</source>
+        <translation>没有车牌号或自编号为“{key}”的车辆;最接近的是:{matches}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No vehicle has the plate or fleet number &quot;{key}&quot;, and none is close. Nothing was saved.</source>
+        <translation>没有车牌号或自编号为“{key}”的车辆,也没有相近的。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No staff member has the staff number &quot;{key}&quot;; the closest are: {matches}. Nothing was saved.</source>
+        <translation>没有工号为“{key}”的人员;最接近的是:{matches}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No staff member has the staff number &quot;{key}&quot;, and none is close. Nothing was saved.</source>
+        <translation>没有工号为“{key}”的人员,也没有相近的。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>An investigation needs notes, the staff member&apos;s statement or a photo.</source>
+        <translation>调查须有询问笔录、当事人书面说明或照片。</translation>
+    </message>
+    <message>
+        <source>The result needs the measures taken (--measures).</source>
+        <translation>处理结果须写明处理措施(--measures)。</translation>
+    </message>
+    <message>
+        <source>An extension needs a written reason (the regulation: 需延长时间必须说明理由).</source>
+        <translation>延期须书面说明理由(规范:需延长时间必须说明理由)。</translation>
+    </message>
+    <message>
+        <source>An extension must end later than the present limit ({due}).</source>
+        <translation>延期后的时限须晚于当前时限({due})。</translation>
+    </message>
+    <message>
+        <source>The complaint is closed (销号); nothing more can be recorded.</source>
+        <translation>该投诉已销号,不能再记录。</translation>
+    </message>
+    <message>
+        <source>Only an enquiry can be answered on the spot and closed at once.</source>
+        <translation>只有咨询可以当场答复并立即办结。</translation>
+    </message>
+    <message>
+        <source>The complaint is {complaint_status}: an investigation comes before the result.</source>
+        <translation>该投诉{complaint_status}:调查应在处理结果之前。</translation>
+    </message>
+    <message>
+        <source>Record an investigation first: a result without investigation is not accepted. Nothing was saved.</source>
+        <translation>请先记录调查:没有调查的处理结果不予接受。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The complaint is {complaint_status}; its result is already recorded.</source>
+        <translation>该投诉{complaint_status};处理结果已记录。</translation>
+    </message>
+    <message>
+        <source>The complaint is {complaint_status}: feedback to the complainant needs the result first.</source>
+        <translation>该投诉{complaint_status}:须先有处理结果才能反馈投诉人。</translation>
+    </message>
+    <message>
+        <source>The complaint is {complaint_status}: it closes only after the complainant&apos;s (basically) satisfied feedback. Nothing was saved.</source>
+        <translation>该投诉{complaint_status}:须投诉人反馈满意或基本满意后才能销号。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Only a complaint found 有责 (liable) can make a finding.</source>
+        <translation>只有认定有责的投诉才能生成问题。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} names no vehicle and no staff member to make a finding on.</source>
+        <translation>投诉 {number} 未指明车辆或人员,无法生成问题。</translation>
+    </message>
+    <message>
+        <source>A finding on item {item} needs the photos the checklist asks for when it fails; add them to the investigation (--photo) first. Nothing was saved.</source>
+        <translation>项目 {item} 不合格时检查表要求附照片;请先在调查中添加照片(--photo)。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No published {kind} checklist has the item {item}.</source>
+        <translation>没有已发布的{kind}检查表含有项目 {item}。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} concerns another unit; a manager reads those of their own unit.</source>
+        <translation>投诉 {number} 属于其他单位;负责人只能查阅本单位的投诉。</translation>
+    </message>
+    <message>
+        <source>Unknown step {step}.</source>
+        <translation>未知步骤 {step}。</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeActions</name>
@@ -2951,6 +3254,14 @@
         <translation>查看审计记录</translation>
     </message>
     <message>
+        <source>read complaints</source>
+        <translation>查阅投诉</translation>
+    </message>
+    <message>
+        <source>register and handle complaints</source>
+        <translation>受理和处理投诉</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -3109,6 +3420,10 @@
     <message>
         <source>signature</source>
         <translation>签名</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
     </message>
 </context>
 <context>

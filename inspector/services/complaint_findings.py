@@ -1,0 +1,53 @@
+"""A complaint found 有责 becomes a finding on the responsible unit, which the normal notice flow
+(``NoticeService.drafts`` → ``issue`` → follow-up) then carries.
+
+The finding is made the way every finding is made: a walk-around inspection (走动式管理: one
+problem seen, one failed item) on the complaint's vehicle or staff member, answered *fail* on the
+checklist item the office chooses, with the complaint's number and account as the note and the
+investigation's photos as its evidence, then completed. The inspection's unit is the subject's
+unit, so the notice goes to the depot the vehicle or the staff member belongs to.
+"""
+
+from __future__ import annotations
+
+from inspector.domain.errors import NotFound, ValidationError
+from inspector.domain.inspections import AnswerResult, InspectionMode, SubjectRef
+from inspector.domain.templates import SubjectKind, TemplateStatus, TemplateVersion
+from inspector.domain.users import User
+from inspector.services.base import ServiceContext
+from inspector.services.inspections import InspectionService
+from inspector.storage import templates_repo
+
+NOTE_HEAD = "投诉 {number}: "
+
+
+class ComplaintFindings:
+    def __init__(self, ctx: ServiceContext, inspections: InspectionService) -> None:
+        self.ctx = ctx
+        self.inspections = inspections
+
+    def template_with(self, kind: SubjectKind, item_code: str) -> TemplateVersion:
+        """The latest published checklist of ``kind`` that has the item ``item_code``."""
+        latest: dict[str, TemplateVersion] = {}
+        for version in templates_repo.list_versions(self.ctx.db):
+            if version.status is TemplateStatus.PUBLISHED and version.body.subject is kind:
+                if version.code not in latest or version.version > latest[version.code].version:
+                    latest[version.code] = version
+        for version in latest.values():
+            if any(item.code == item_code for _, item in version.body.iter_items()):
+                return version
+        raise NotFound("complaint_item_unknown", item=item_code, kind=kind.value)
+
+    def make(self, actor: User, *, number: str, subject: SubjectRef, item_code: str, note: str,
+             photo_ids: list[int]) -> list[int]:
+        """Inside the caller's ``mutation()``: the walk-around inspection and its finding; the ids."""
+        template = self.template_with(subject.kind, item_code)
+        inspection, _ = self.inspections.start(actor, template_version_id=template.id,
+                                               mode=InspectionMode.WALKAROUND, subject=subject)
+        text = (NOTE_HEAD.format(number=number) + note)[:2000]
+        self.inspections.answer(actor, inspection.id, item_code, AnswerResult.FAIL, note=text, photo_ids=photo_ids)
+        problems = self.inspections.validate_for_completion(actor, inspection.id)
+        if problems:
+            raise ValidationError("complaint_finding_incomplete", item=item_code, count=len(problems))
+        self.inspections.complete(actor, inspection.id)
+        return [finding.id for finding in self.inspections.findings(actor, inspection.id)]
