@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from inspector.domain.errors import NotFound, ValidationError
 from inspector.domain.inspections import AnswerResult, InspectionMode, SubjectRef
-from inspector.domain.templates import SubjectKind, TemplateStatus, TemplateVersion
+from inspector.domain.templates import Severity, SubjectKind, TemplateStatus, TemplateVersion
 from inspector.domain.users import User
 from inspector.services.base import ServiceContext
 from inspector.services.inspections import InspectionService
@@ -27,25 +27,26 @@ class ComplaintFindings:
         self.inspections = inspections
 
     def template_with(self, kind: SubjectKind, item_code: str) -> TemplateVersion:
-        """The latest published checklist of ``kind`` that has the item ``item_code``."""
-        latest: dict[str, TemplateVersion] = {}
-        for version in templates_repo.list_versions(self.ctx.db):
-            if version.status is TemplateStatus.PUBLISHED and version.body.subject is kind:
-                if version.code not in latest or version.version > latest[version.code].version:
-                    latest[version.code] = version
-        for version in latest.values():
+        """The checklist of ``kind`` in force this month (#13.2) that has the item ``item_code``."""
+        month = self.ctx.clock().strftime("%Y-%m")
+        codes = sorted({version.code for version in templates_repo.list_versions(self.ctx.db)
+                        if version.status is TemplateStatus.PUBLISHED and version.body.subject is kind})
+        in_force = [version for version in (templates_repo.in_force(self.ctx.db, code, month) for code in codes)
+                    if version is not None]
+        for version in in_force:
             if any(item.code == item_code for _, item in version.body.iter_items()):
                 return version
         raise NotFound("complaint_item_unknown", item=item_code, kind=kind.value)
 
     def make(self, actor: User, *, number: str, subject: SubjectRef, item_code: str, note: str,
-             photo_ids: list[int]) -> list[int]:
+             photo_ids: list[int], severity: Severity | None = None) -> list[int]:
         """Inside the caller's ``mutation()``: the walk-around inspection and its finding; the ids."""
         template = self.template_with(subject.kind, item_code)
         inspection, _ = self.inspections.start(actor, template_version_id=template.id,
                                                mode=InspectionMode.WALKAROUND, subject=subject)
         text = (NOTE_HEAD.format(number=number) + note)[:2000]
-        self.inspections.answer(actor, inspection.id, item_code, AnswerResult.FAIL, note=text, photo_ids=photo_ids)
+        self.inspections.answer(actor, inspection.id, item_code, AnswerResult.FAIL, note=text, photo_ids=photo_ids,
+                                severity=severity)
         problems = self.inspections.validate_for_completion(actor, inspection.id)
         if problems:
             raise ValidationError("complaint_finding_incomplete", item=item_code, count=len(problems))

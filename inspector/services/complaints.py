@@ -37,7 +37,7 @@ from inspector.domain.complaints import (
 from inspector.domain.errors import Conflict, NotFound, ValidationError
 from inspector.domain.inspections import SubjectRef
 from inspector.domain.registry import RegistryKind
-from inspector.domain.templates import SubjectKind
+from inspector.domain.templates import Severity, SubjectKind
 from inspector.domain.text import check_name, check_note
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
@@ -275,8 +275,12 @@ class ComplaintService:
             made: list[int] = []
             if subject is not None and finding_item:
                 known = complaints_repo.photo_ids(self.ctx.db, complaint_id) + photo_ids
+                # A 严重投诉 or 重大 case is a major problem: its finding is serious and goes on a
+                # notice by default (5.3); an ordinary one keeps the item's own severity.
+                serious = row.intake.major or row.intake.severity is ComplaintSeverity.SERIOUS
                 made = self.findings.make(actor, number=row.number, subject=subject, item_code=finding_item,
-                                          note=row.intake.what, photo_ids=known)
+                                          note=row.intake.what, photo_ids=known,
+                                          severity=Severity.SERIOUS if serious else None)
                 for finding_id in made:
                     complaints_repo.add_finding(self.ctx.db, complaint_id, finding_id)
                 changes = changes.merge(ChangeSet.of(Entity.FINDING, *made))

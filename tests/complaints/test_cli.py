@@ -82,7 +82,7 @@ def test_the_procedure_on_the_command_line(capsys, folder: Path) -> None:  # typ
     assert code == 0, err
     assert "findings:" in out
     code, out, _ = run_cli(capsys, "--data-dir", str(folder), "--user", "qo1", "notices", "create",
-                           "--inspection", "1", "--json")
+                           "--inspection", "1", "--every-open", "--json")  # an ordinary case: by choice
     assert code == 0 and json.loads(out)[0]["number"].startswith("ZG-")
     assert _cli(capsys, folder, "qo1", "feedback", number, "--opinion", "satisfied")[0] == 0
     code, out, _ = _cli(capsys, folder, "qo1", "close", number)

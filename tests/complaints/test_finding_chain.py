@@ -45,7 +45,11 @@ def test_complaint_finding_notice_closed(context: AppContext, world) -> None:  #
     assert case.number in finding.note and case.intake.what in finding.note
     assert len(finding.photo_ids) == 1 and PHONE not in finding.note
 
-    draft = context.notices.drafts(office, inspection_id)[0]
+    # An ordinary complaint's finding keeps the item's general severity: the office puts it on a
+    # notice by choice (regulation 5.3 gives the written notice to major problems by default).
+    with pytest.raises(ValidationError):
+        context.notices.drafts(office, inspection_id)
+    draft = context.notices.drafts(office, inspection_id, every_open=True)[0]
     assert draft.unit_id == world.unit_id
     notice, _ = context.notices.issue(office, draft)
     context.followups.acknowledge(office, notice.id, "孙站长")
@@ -95,3 +99,20 @@ def test_a_finding_later_on_a_liable_case_is_its_own_step(context: AppContext, w
     assert set(changes.changed) == {Entity.COMPLAINT, Entity.FINDING}
     action = context.db.execute("SELECT action FROM audit_log WHERE entity = 'complaint' ORDER BY id DESC").fetchone()
     assert action[0] == "complaint.finding"
+
+
+def test_a_serious_complaints_finding_is_serious_and_proposed_for_a_notice(
+    context: AppContext, world,  # type: ignore[no-untyped-def]
+) -> None:
+    """F2·3 5.3: 「针对重大问题和隐患,向责任单位负责人书面下发《客服质量整改通知单》」 — a 严重投诉
+    found 有责 is such a problem: its finding is serious and the notice proposes it."""
+    office = world.office
+    case = add_case(context, world, severity="serious", behaviour="abuse")
+    context.complaints.investigate(office, case.id, notes="车载视频证实辱骂乘客")
+    resolved, _ = context.complaints.resolve(office, case.id, liability="liable", measures="停岗培训",
+                                             apology=True, finding_item="N1-1")
+    finding = context.inspections.findings(office, context.db.execute(
+        "SELECT inspection_id FROM findings WHERE id = ?", [resolved.finding_ids[0]]).fetchone()[0])[0]
+    assert finding.severity.value == "serious"
+    [draft] = context.notices.drafts(office, finding.inspection_id)
+    assert [item.finding_id for item in draft.items] == [finding.id]
