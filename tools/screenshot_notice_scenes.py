@@ -83,7 +83,7 @@ def prepare_notice_scene(context: AppContext, password: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         to_notice = _inspection_with_fails(context, supervisor, 1, 3, Path(folder))
         to_follow = _inspection_with_fails(context, supervisor, 2, 2, Path(folder))
-    draft = context.notices.drafts(office.user, to_follow)[0]
+    draft = context.notices.drafts(office.user, to_follow, every_open=True)[0]  # both problems, by choice
     notice, _ = context.notices.issue(office.user, draft)
     _notice_scene[id(context)] = (to_notice, notice.id)
 
