@@ -52,6 +52,13 @@ class AuthenticationFailed(InspectorError):
     code = "auth_failed"
 
 
+class SignInWait(InspectorError):
+    """Too many wrong passwords in a row for ``user``: the next try waits ``seconds`` more; the
+    password given was not even checked."""
+
+    code = "sign_in_wait"
+
+
 class DatabaseTooNew(InspectorError):
     """The database was written by a newer build: refuse to touch it."""
 

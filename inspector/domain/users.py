@@ -158,3 +158,19 @@ def can_edit_inspection(user: User, *, author_id: int) -> bool:
     if not user.can(Permission.RECORD_INSPECTIONS):
         return False
     return user.id == author_id or user.can(Permission.EDIT_OTHERS_INSPECTIONS)
+
+
+# --- sign-in throttling (issue #12 point 15) ---------------------------------------------------
+FREE_TRIES = 3  # wrong passwords in a row without a wait: typing slips
+FIRST_WAIT_SECONDS = 5  # then 5 s, 10 s, 20 s … doubling with each further wrong password
+LOCKOUT_AFTER = 10  # this many in a row lock the name for LOCKOUT_MINUTES (audited as a lockout)
+LOCKOUT_MINUTES = 15
+
+
+def sign_in_wait_seconds(failures: int) -> int:
+    """How long the next try must wait after ``failures`` wrong passwords in a row."""
+    if failures < FREE_TRIES:
+        return 0
+    if failures >= LOCKOUT_AFTER:
+        return LOCKOUT_MINUTES * 60
+    return min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_TRIES), LOCKOUT_MINUTES * 60)

@@ -8,18 +8,25 @@ service there, so accounts need not know about certificates.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import timedelta
 
 import pydantic
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from inspector.domain.changes import ChangeSet, Entity
-from inspector.domain.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ValidationError
-from inspector.domain.users import NewUser, Permission, Role, User, check_password_strength, require
+from inspector.domain.errors import (
+    AuthenticationFailed, Conflict, NotFound, PermissionDenied, SignInWait, StorageProblem, ValidationError,
+)
+from inspector.domain.users import (
+    LOCKOUT_AFTER, LOCKOUT_MINUTES, NewUser, Permission, Role, User, check_password_strength, require,
+    sign_in_wait_seconds,
+)
 from inspector.domain.text import check_name
 from inspector.services.base import ServiceContext
-from inspector.storage import users_repo
+from inspector.storage import sign_in_failures_repo, users_repo
 
 _HASHER = PasswordHasher()
 
@@ -72,18 +79,55 @@ class UserService:
 
     # --- sign-in ---------------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> User:
-        user = users_repo.by_username(self.ctx.db, username.strip())
+        """The account of ``username`` if ``password`` is its password.
+
+        Wrong passwords in a row for a name (known or not) slow the next try down
+        (``sign_in_wait_seconds``): while the wait runs, ``SignInWait`` is raised without checking
+        the password. Each wrong password is audited, and so is the lockout after
+        ``LOCKOUT_AFTER`` in a row; a right one clears the count."""
+        name = username.strip()
+        now = self.ctx.clock()
+        waiting = sign_in_failures_repo.get(self.ctx.db, name)
+        if waiting is not None and waiting.wait_until > now:
+            raise SignInWait(user=name, seconds=max(1, math.ceil((waiting.wait_until - now).total_seconds())))
+        user = users_repo.by_username(self.ctx.db, name)
         stored = users_repo.password_hash(self.ctx.db, user.id) if user else None
-        if user is None or stored is None or not user.active:
-            raise AuthenticationFailed(user=username)
         try:
-            _HASHER.verify(stored, password)
-        except (VerificationError, InvalidHashError):
-            raise AuthenticationFailed(user=username) from None
-        if _HASHER.check_needs_rehash(stored):
+            if user is None or stored is None or not user.active:
+                raise AuthenticationFailed(user=username)
+            try:
+                _HASHER.verify(stored, password)
+            except (VerificationError, InvalidHashError):
+                raise AuthenticationFailed(user=username) from None
+        except AuthenticationFailed:
+            self._count_failure(name, user, waiting)
+            raise
+        if waiting is not None or _HASHER.check_needs_rehash(stored):
             with self.ctx.mutation():
-                users_repo.set_password_hash(self.ctx.db, user.id, _HASHER.hash(password))
+                if waiting is not None:
+                    sign_in_failures_repo.clear(self.ctx.db, name)
+                if _HASHER.check_needs_rehash(stored):
+                    users_repo.set_password_hash(self.ctx.db, user.id, _HASHER.hash(password))
         return user
+
+    def _count_failure(self, name: str, user: User | None, before: sign_in_failures_repo.Failures | None) -> None:
+        """One more wrong password for ``name``, audited; a data folder that cannot be written to
+        (read-only, full) still refuses the sign-in — only the count is lost."""
+        now = self.ctx.clock()
+        failures = (before.failures if before is not None else 0) + 1
+        wait = sign_in_wait_seconds(failures)
+        try:
+            with self.ctx.mutation():
+                sign_in_failures_repo.put(self.ctx.db, sign_in_failures_repo.Failures(
+                    username=name, failures=failures, last_at=now, wait_until=now + timedelta(seconds=wait)))
+                entity_id = user.id if user is not None else None
+                self.ctx.record(None, "user.sign_in_failed", Entity.USER, entity_id,
+                                after={"username": name[:100], "failures": failures, "wait_seconds": wait})
+                if failures == LOCKOUT_AFTER:
+                    self.ctx.record(None, "user.locked_out", Entity.USER, entity_id,
+                                    after={"username": name[:100], "minutes": LOCKOUT_MINUTES})
+        except StorageProblem:
+            pass
 
     # --- writing ---------------------------------------------------------------------------
     def create_first_admin(self, username: str, display_name: str, password: str) -> tuple[User, ChangeSet]:
@@ -154,6 +198,7 @@ class UserService:
         check_password_strength(new_password)
         with self.ctx.mutation():
             users_repo.set_password_hash(self.ctx.db, user_id, _HASHER.hash(new_password))
+            sign_in_failures_repo.clear(self.ctx.db, target.username)  # a new password: a fresh start
             self.ctx.record(actor, "user.password", Entity.USER, user_id)
             if actor.id == target.id:
                 for listener in self._password_listeners:

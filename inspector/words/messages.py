@@ -73,6 +73,8 @@ TEMPLATES: dict[str, str] = {
         "Errors", "Template {template} inspects a {expected}, not a {given}."
     ),
     "auth_failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password for \"{user}\"."),
+    "sign_in_wait": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong passwords for \"{user}\" in a row: wait {seconds} s before trying again."),
     "no_acting_user": QT_TRANSLATE_NOOP(
         "Errors", "No acting user: give --user NAME (or $INSPECTOR_USER); this data folder has no single admin to default to."
     ),

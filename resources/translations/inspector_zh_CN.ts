@@ -1150,6 +1150,10 @@
         <translation>用户名或密码错误（“{user}”）。</translation>
     </message>
     <message>
+        <source>Too many wrong passwords for &quot;{user}&quot; in a row: wait {seconds} s before trying again.</source>
+        <translation>“{user}”连续输错密码次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
         <source>No acting user: give --user NAME (or $INSPECTOR_USER); this data folder has no single admin to default to.</source>
         <translation>未指定操作用户：请使用 --user NAME（或设置 $INSPECTOR_USER）；此数据文件夹没有唯一的管理员可作为默认用户。</translation>
     </message>
@@ -3519,6 +3523,10 @@
     <message>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>You may try again now.</source>
+        <translation>现在可以再次尝试。</translation>
     </message>
     <message>
         <source>Sign in to Inspector</source>

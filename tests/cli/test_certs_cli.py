@@ -31,7 +31,8 @@ def _rows(folder: Path) -> tuple[int, int]:
     conn = sqlite3.connect(str(folder / "inspector.db"))
     try:
         return (conn.execute("SELECT count(*) FROM certificates").fetchone()[0],
-                conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+                # a wrong password is audited (#12.15); nothing else may be written
+                conn.execute("SELECT count(*) FROM audit_log WHERE action != 'user.sign_in_failed'").fetchone()[0])
     finally:
         conn.close()
 
@@ -86,7 +87,14 @@ def test_a_wrong_password_writes_nothing(initialised: Path, capsys: pytest.Captu
     monkeypatch.setenv("INSPECTOR_PASSWORD", "wrong-password")
     code, _, err = _cli(capsys, initialised, "--user", "qo1", "certs", "init-ca")
     assert code == 2 and "qo1" in err
+    # No certificate; the one row written is the audit of the wrong password (#12.15).
     assert _rows(initialised) == before
+    conn = sqlite3.connect(str(initialised / "inspector.db"))
+    try:
+        assert conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == (
+            "user.sign_in_failed",)
+    finally:
+        conn.close()
 
 
 def test_the_quality_office_makes_the_ca_once(initialised: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -39,6 +39,34 @@ def test_wrong_password_shows_why_and_keeps_the_dialog_open(qtbot: Any, context:
     assert dialog.ui.password.text() == ""  # ready for the next try
 
 
+def test_too_many_wrong_passwords_show_the_wait_counting_down_with_sign_in_disabled(
+    qtbot: Any, context: AppContext, admin: User,
+) -> None:
+    """#12.15: after three wrong passwords the dialog says how long to wait and counts it down;
+    Sign in comes back when the wait is over, and then the right password signs in."""
+    from datetime import timedelta
+
+    now = [context.services.clock()]
+    context.services.clock = lambda: now[0]
+    dialog = LoginDialog(context.users, username="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(3):
+        dialog.ui.password.setText("not-the-password")
+        ok(dialog)
+    dialog.ui.password.setText(PASSWORD)
+    ok(dialog)
+    assert dialog.user is None and not dialog.sign_in_button.isEnabled()
+    assert dialog.ui.error.text() == 'Too many wrong passwords for "admin" in a row: wait 5 s before trying again.'
+    qtbot.waitUntil(lambda: "wait 4 s" in dialog.ui.error.text(), timeout=3000)
+    now[0] += timedelta(seconds=5)
+    qtbot.waitUntil(dialog.sign_in_button.isEnabled, timeout=6000)
+    assert dialog.ui.error.text() == "You may try again now."
+    dialog.ui.password.setText(PASSWORD)
+    ok(dialog)
+    assert dialog.user is not None and dialog.user.username == "admin"
+
+
 def test_right_password_returns_the_user(qtbot: Any, context: AppContext, admin: User) -> None:
     dialog = LoginDialog(context.users, username="admin")
     qtbot.addWidget(dialog)

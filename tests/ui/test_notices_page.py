@@ -203,8 +203,14 @@ def test_signing_keeps_a_signed_copy_and_says_where_and_verify_opens_it(
     context.certificates.issue(world.office, PASSWORD, world.office.username, PASSWORD)
     page = open_page(qtbot, sign_in, world.office)
     page.select(notice.id)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (PASSWORD, True))
+    # A mistyped password asks again, saying why, instead of closing (#12.15).
+    typed = iter(["mistyped", PASSWORD])
+    prompts: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda parent, title, prompt, *args, **kwargs: (prompts.append(prompt), (next(typed), True))[1])
     path = page.detail.sign()
+    assert len(prompts) == 2 and prompts[1].startswith('Wrong user name or password for "qo1".')
+    assert prompts[1].endswith(prompts[0])
     assert path is not None and path.read_bytes().startswith(b"%PDF") and path != context.notices.pdf_file(
         world.office, notice.id)
     assert page.detail.message.text() == f"Signed copy saved as {path}"

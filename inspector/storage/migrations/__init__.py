@@ -22,6 +22,7 @@ from inspector.storage.migrations import (
     m0009_identities,
     m0010_inspection_acknowledgement,
     m0011_complaints,
+    m0012_sign_in_failures,
 )
 
 ORDER = (
@@ -36,6 +37,7 @@ ORDER = (
     m0009_identities,
     m0010_inspection_acknowledgement,
     m0011_complaints,
+    m0012_sign_in_failures,
 )
 
 MIGRATIONS = Migrations("inspector")

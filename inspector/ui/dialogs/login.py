@@ -1,15 +1,17 @@
 """The sign-in dialog: user name and password checked by ``UserService.authenticate``.
 
 A wrong password keeps the dialog open with the reason under the fields (the service's
-``AuthenticationFailed`` in words), so a supervisor simply tries again.
+``AuthenticationFailed`` in words), so a supervisor simply tries again. After too many in a row
+(``SignInWait``) the dialog counts the wait down with Sign in disabled.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from inspector.words import messages
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import InspectorError, SignInWait
 from inspector.domain.users import User
 from inspector.services.users import UserService
 from inspector.ui.forms.ui_login import Ui_LoginDialog
@@ -26,7 +28,13 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self)
         self.users = users
         self.user: User | None = None
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.sign_in_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self._waiting = SignInWait(user="", seconds=0)
+        self._left = 0
         self.ui.hint.setText(hint)
         self.ui.hint.setVisible(bool(hint))
         self.show_problem("")
@@ -48,12 +56,35 @@ class LoginDialog(QDialog):
             return
         try:
             self.user = self.users.authenticate(username, self.ui.password.text())
+        except SignInWait as error:
+            self.ui.password.clear()
+            self._wait(error)
+            return
         except InspectorError as error:
             self.show_problem(messages.describe(error))
             self.ui.password.clear()
             self.ui.password.setFocus()
             return
         self.accept()
+
+    def _wait(self, error: SignInWait) -> None:
+        """Too many wrong passwords: say how long to wait, counting down, with Sign in disabled."""
+        self._waiting = error
+        self._left = int(error.params.get("seconds", 1))
+        self.sign_in_button.setEnabled(False)
+        self._tick()
+        self._countdown.start()
+
+    def _tick(self) -> None:
+        if self._left <= 0:
+            self._countdown.stop()
+            self.sign_in_button.setEnabled(True)
+            self.show_problem(self.tr("You may try again now."))
+            self.ui.password.setFocus()
+            return
+        self.show_problem(messages.describe(SignInWait(user=self._waiting.params.get("user", ""),
+                                                        seconds=self._left)))
+        self._left -= 1
 
     @classmethod
     def ask(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.words import messages
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import AuthenticationFailed, InspectorError, SignInWait
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import OPEN_STATUSES, FollowUpResult, NoticeStatus, NoticeSummary
 from inspector.domain.users import Permission
@@ -338,15 +338,22 @@ class NoticeDetail(QWidget):
         identity = self._run(lambda: self.ui.app.notice_files.signing_identity(self.ui.user, notice.id))
         if identity is None:
             return None
-        password, ok = QInputDialog.getText(
-            self.window(), self.tr("Sign notice {number}").format(number=notice.number),
-            signing_prompt(identity), QLineEdit.EchoMode.Password)
-        if not ok:
-            return None
-        done = self._run(lambda: self.ui.app.notice_files.sign(self.ui.user, notice.id, password))
-        if done is None:
-            return None
-        path, changes = done
+        prompt = signing_prompt(identity)
+        while True:  # a mistyped password asks again, saying why (#12.15), until signed or cancelled
+            password, ok = QInputDialog.getText(
+                self.window(), self.tr("Sign notice {number}").format(number=notice.number),
+                prompt, QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            try:
+                path, changes = self.ui.app.notice_files.sign(self.ui.user, notice.id, password)
+            except (AuthenticationFailed, SignInWait) as error:
+                prompt = f"{messages.describe(error)}\n\n{signing_prompt(identity)}"
+                continue
+            except InspectorError as error:
+                show_error(self.window(), error)
+                return None
+            break
         self.ui.hub.publish(changes)
         saved = self.tr("Signed copy saved as {path}").format(path=str(path))
         self.set_message(f"{seal_notice(identity)} {saved}" if identity.seal else saved)
