@@ -91,6 +91,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="a photo after rectification; repeat for several")
     reply.set_defaults(handler=run_reply)
 
+    reissue = commands.add_parser("reissue", help="at the office: issue the new notice for the problems a "
+                                                  "follow-up recorded on a laptop found not fixed")
+    reissue.add_argument("number", metavar="NUMBER")
+    reissue.add_argument("--deadline-days", type=int, metavar="N",
+                         help="working days to rectify (default: the notice's own)")
+    reissue.add_argument("--json", action="store_true", help="print JSON on stdout")
+    reissue.set_defaults(handler=run_reissue)
+
     followups = subparsers.add_parser("followups", help=command_help("followups"))
     actions = followups.add_subparsers(dest="followups_command", metavar="ACTION", required=True)
     record = actions.add_parser("record", help="the follow-up's result: closes the notice or reissues it")
@@ -355,5 +363,24 @@ def run_followup(session: CliSession) -> int:
                    for position in sorted(set(positions) | set(photo_ids))]
         _, successor, _ = context.followups.record_followup(actor, notice.id, results, note=args.note,
                                                             deadline_days=args.deadline_days)
-    print(f"reissued as {successor.number}" if successor else "closed")
+    if successor is not None:
+        print(f"reissued as {successor.number}")
+    elif any(result.result is FollowUpResult.FAIL for result in results):
+        print("recorded: not fixed; the quality office reissues the notice when this laptop's exchange file arrives")
+    else:
+        print("closed")
+    return 0
+
+
+def run_reissue(session: CliSession) -> int:
+    args = session.args
+    actor = session.actor()
+    context = session.context
+    notice = _notice(session, actor, args.number)
+    _check_days(args.deadline_days)
+    successor, _ = context.followups.reissue(actor, notice.id, deadline_days=args.deadline_days)
+    if args.json:
+        session.print_json(notice_row(successor, context.notices.today()))
+    else:
+        print(successor.number)
     return 0

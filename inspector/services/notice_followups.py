@@ -29,6 +29,7 @@ from inspector.domain.users import Permission, User, require
 from inspector.services.notices import NoticeService
 from inspector.services.user_signatures import check_signature_png
 from inspector.storage import findings_repo, notices_repo, photos_repo
+from inspector.storage.travel import ids as device_repo
 
 
 class FollowUpService:
@@ -113,7 +114,10 @@ class FollowUpService:
         failed = [item for item, verdict in zip(items, checked) if verdict.result is FollowUpResult.FAIL]
         passed = [item for item, verdict in zip(items, checked) if verdict.result is FollowUpResult.PASS]
         draft = None
-        if failed:
+        # Notices and their numbers are the office's (one writer per record, #20): on a laptop a
+        # failed follow-up is recorded and travels back; the office reissues (``reissue``).
+        on_laptop = device_repo.device(self.ctx.db).office_device_id is not None
+        if failed and not on_laptop:
             draft = self._reissue_draft(actor, notice, failed, deadline_days or notice.working_days)
         at = self.ctx.now_text()
         new_id = None
@@ -123,9 +127,9 @@ class FollowUpService:
                 recorded_by=actor.id, items=checked)
             notices_repo.set_finding_status(self.ctx.db, [item.finding_id for item in passed],
                                             FindingStatus.CLOSED.value)
-            if draft is None:
+            if not failed:
                 notices_repo.set_status(self.ctx.db, notice_id, NoticeStatus.CLOSED, at, stamp="closed_at")
-            else:
+            elif draft is not None:
                 new_id = self.notices.issue_in_transaction(actor, draft, signature_png=signature_png)
                 notices_repo.link_reissue(self.ctx.db, followup_id, new_id)
                 notices_repo.set_status(self.ctx.db, notice_id, NoticeStatus.REISSUED, at, successor_id=new_id)
@@ -137,6 +141,35 @@ class FollowUpService:
             ChangeSet.of(Entity.FINDING, *(item.finding_id for item in items)))
         successor = notices_repo.get(self.ctx.db, new_id) if new_id else None
         return notices_repo.get(self.ctx.db, notice_id), successor, changes
+
+    def reissue(self, actor: User, notice_id: int, *, deadline_days: int | None = None,
+                signature_png: bytes | None = None) -> tuple[NoticeSummary, ChangeSet]:
+        """At the office: issue the new notice for the problems a follow-up recorded on a laptop
+        found not fixed (the laptop records the failure, never a notice number of its own).
+        ``notice_no_pending_reissue`` when the notice has no failed follow-up waiting."""
+        require(actor, Permission.ISSUE_NOTICES)
+        notice = self._in_status(actor, notice_id, {NoticeStatus.ISSUED, NoticeStatus.ACKNOWLEDGED,
+                                                    NoticeStatus.REPLIED})
+        pending = notices_repo.pending_reissue(self.ctx.db, notice_id)
+        if pending is None:
+            raise Conflict("notice_no_pending_reissue", notice=notice.number)
+        followup_id, failed_positions = pending
+        failed = [item for item in notices_repo.items(self.ctx.db, notice_id) if item.position in failed_positions]
+        draft = self._reissue_draft(actor, notice, failed, deadline_days or notice.working_days)
+        at = self.ctx.now_text()
+        with self.ctx.mutation():
+            new_id = self.notices.issue_in_transaction(actor, draft, signature_png=signature_png)
+            notices_repo.link_reissue(self.ctx.db, followup_id, new_id)
+            notices_repo.set_status(self.ctx.db, notice_id, NoticeStatus.REISSUED, at, successor_id=new_id)
+            self.ctx.record(actor, "notice.reissue", Entity.NOTICE, notice_id, after={
+                "number": notice.number, "followup": followup_id, "reissued_as": new_id})
+        return notices_repo.get(self.ctx.db, new_id), ChangeSet.of(Entity.NOTICE, notice_id, new_id)
+
+    def waiting_reissue(self, actor: User, notice_id: int) -> bool:
+        """Whether a failed follow-up recorded on a laptop waits for the office to reissue."""
+        notice = self.notices.get(actor, notice_id)
+        return notice.status in (NoticeStatus.ISSUED, NoticeStatus.ACKNOWLEDGED, NoticeStatus.REPLIED) and \
+            notices_repo.pending_reissue(self.ctx.db, notice_id) is not None
 
     def _reissue_draft(self, actor: User, notice: NoticeSummary, failed, working_days: int) -> NoticeDraft:  # type: ignore[no-untyped-def]
         # Not the visibility check: whoever follows up a covert notice never sees the visit itself.

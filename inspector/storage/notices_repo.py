@@ -301,3 +301,15 @@ def all_pdf_paths(db: sqlite_utils.Database) -> set[str]:
 
 def dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def pending_reissue(db: sqlite_utils.Database, notice_id: int) -> tuple[int, set[int]] | None:
+    """The latest failed follow-up of ``notice_id`` that no notice reissued yet (one recorded on a
+    laptop, which leaves the reissue to the office), with the positions it found not fixed."""
+    row = db.execute("SELECT id FROM followups WHERE notice_id = ? AND result = 'fail' AND reissued_notice_id IS NULL"
+                     " ORDER BY id DESC LIMIT 1", [notice_id]).fetchone()
+    if row is None:
+        return None
+    positions = {int(found[0]) for found in db.execute(
+        "SELECT position FROM followup_items WHERE followup_id = ? AND result = 'fail'", [row[0]]).fetchall()}
+    return int(row[0]), positions

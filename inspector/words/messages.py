@@ -295,6 +295,8 @@ TEMPLATES: dict[str, str] = {
                   "(立即整改) and checked, not given a notice. To put one on a notice anyway, choose it."),
     "finding_without_unit": QT_TRANSLATE_NOOP(
         "Errors", "Finding {item} has no responsible unit; set the inspection's unit first."),
+    "notice_no_pending_reissue": QT_TRANSLATE_NOOP(
+        "Errors", "Notice {notice} has no failed follow-up waiting to be reissued."),
     "notice_not_open": QT_TRANSLATE_NOOP(
         "Errors", "Notice {notice} is {status} and can no longer be corrected."),
     "notice_status_wrong": QT_TRANSLATE_NOOP(

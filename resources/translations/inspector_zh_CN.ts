@@ -1502,6 +1502,10 @@
         <translation>问题 {item} 没有责任单位；请先设置该检查的单位。</translation>
     </message>
     <message>
+        <source>Notice {notice} has no failed follow-up waiting to be reissued.</source>
+        <translation>通知单 {notice} 没有待重新下发的未通过复查。</translation>
+    </message>
+    <message>
         <source>Notice {notice} is {status} and can no longer be corrected.</source>
         <translation>通知单 {notice} 的状态为 {status}，不能再更正。</translation>
     </message>
@@ -2683,6 +2687,10 @@
         <source>Follow-up recorded: notice {number} is closed.</source>
         <translation>复查结果已录入：通知单 {number} 已关闭。</translation>
     </message>
+    <message>
+        <source>Follow-up recorded: the problems not fixed go back to the quality office with your next exchange file, and the office reissues notice {number}.</source>
+        <translation>复查已记录：未整改到位的问题随下一个交换文件送回质量办，由质量办重新下发通知单 {number}。</translation>
+    </message>
 </context>
 <context>
     <name>HeaderForm</name>
@@ -3800,6 +3808,10 @@
         <translation>验证…</translation>
     </message>
     <message>
+        <source>Reissue…</source>
+        <translation>重新下发…</translation>
+    </message>
+    <message>
         <source>The issued notice as printed (double-click a row)</source>
         <translation>按打印样式查看已下发的通知单（也可双击行）</translation>
     </message>
@@ -3810,6 +3822,10 @@
     <message>
         <source>Issue a corrected notice that replaces this one</source>
         <translation>下发一份更正后的通知单，取代本通知单</translation>
+    </message>
+    <message>
+        <source>A follow-up recorded on a laptop found problems not fixed: issue the new notice for them</source>
+        <translation>笔记本上记录的复查发现问题未整改到位：为这些问题下发新的通知单</translation>
     </message>
     <message>
         <source>{date} (estimated: Monday–Friday)</source>
@@ -3956,6 +3972,18 @@
     <message>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Reissue notice {number}</source>
+        <translation>重新下发通知单 {number}</translation>
+    </message>
+    <message>
+        <source>A follow-up found problems of notice {number} not fixed. Issue the new notice for them now?</source>
+        <translation>复查发现通知单 {number} 的问题未整改到位。现在为这些问题下发新的通知单吗？</translation>
+    </message>
+    <message>
+        <source>Reissued as {number}, due {date}.</source>
+        <translation>已重新下发为 {number}，期限 {date}。</translation>
     </message>
 </context>
 <context>

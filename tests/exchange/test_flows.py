@@ -160,3 +160,51 @@ def test_office_and_two_laptops_exchange_everything_once(tmp_path: Path, capsys:
     for folder, user in ((office, "wangfang"), (laptop_a, "zhangwei"), (laptop_b, "lina")):
         result = cli(capsys, "--data-dir", str(folder), "--user", user, "check", ok=False)
         assert result.code == 0, result.out + result.err
+
+
+def test_a_failed_follow_up_on_a_laptop_is_reissued_by_the_office(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Notices and their numbers are the office's (one writer per record): a follow-up that finds
+    the problem not fixed on laptop A is recorded there without a notice number of A's own; it
+    travels back, the office reissues, and the new notice reaches A — no number is made twice."""
+    office, laptop = tmp_path / "office", tmp_path / "a"
+    build_office(capsys, office)
+    o = ("--data-dir", str(office), "--user", "wangfang")
+    a = ("--data-dir", str(laptop), "--user", "zhangwei")
+    cli(capsys, *o, "exchange", "export", "--for", "zhangwei", "-o", str(tmp_path / "to-a-1.inspx"))
+    cli(capsys, "--data-dir", str(laptop), "init", "--admin-password", "local-admin")
+    cli(capsys, "--data-dir", str(laptop), "exchange", "import", str(tmp_path / "to-a-1.inspx"))
+    photos = photo_files()
+    record_inspection(laptop, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photos[0])
+    cli(capsys, *a, "exchange", "export", "-o", str(tmp_path / "from-a-1.inspx"))
+    cli(capsys, *o, "exchange", "import", str(tmp_path / "from-a-1.inspx"))
+    office_id = _rows(office, "SELECT local_id FROM record_ids WHERE kind = 'inspection' AND origin != ?",
+                      (_rows(office, "SELECT device_id FROM device")[0][0],))[0][0]
+    number = json.loads(cli(capsys, *o, "notices", "create", "--inspection", str(office_id), "--json").out)[0]["number"]
+    cli(capsys, *o, "exchange", "export", "--for", "zhangwei", "-o", str(tmp_path / "to-a-2.inspx"))
+    cli(capsys, *a, "exchange", "import", str(tmp_path / "to-a-2.inspx"))
+
+    recorded = cli(capsys, *a, "followups", "record", number, "--result", "fail", "--note", "仍有污渍").out
+    assert recorded.startswith("recorded: not fixed")
+    assert _rows(laptop, "SELECT number FROM notices") == [(number,)]  # no number made on the laptop
+    cli(capsys, *a, "exchange", "export", "-o", str(tmp_path / "from-a-2.inspx"))
+    back = json.loads(cli(capsys, *o, "exchange", "import", str(tmp_path / "from-a-2.inspx"), "--json").out)
+    assert back["new"] == {"followup": 1}
+    refused = cli(capsys, *a, "notices", "reissue", number, ok=False)
+    assert refused.code == 2 and refused.err.startswith("error: ")  # a supervisor does not issue notices
+    successor = cli(capsys, *o, "notices", "reissue", number).out.strip()
+    assert successor.startswith("ZG-") and successor != number
+    again = cli(capsys, *o, "notices", "reissue", number, ok=False)
+    assert again.code == 2 and "is Reissued" in again.err  # reissued once only
+    fresh = cli(capsys, *o, "notices", "reissue", successor, ok=False)
+    assert fresh.code == 2 and "has no failed follow-up waiting" in fresh.err
+    cli(capsys, *o, "exchange", "export", "--for", "zhangwei", "-o", str(tmp_path / "to-a-3.inspx"))
+    cli(capsys, *a, "exchange", "import", str(tmp_path / "to-a-3.inspx"))
+    for folder in (office, laptop):
+        assert _rows(folder, "SELECT n.number, s.status FROM notices n JOIN notice_state s ON s.notice_id = n.id"
+                             " ORDER BY n.id") == [(number, "reissued"), (successor, "issued")]
+        assert _rows(folder, "SELECT f.result, n.number FROM followups f JOIN notices n ON n.id = f.reissued_notice_id"
+                     ) == [("fail", successor)]
+    for folder, user in ((office, "wangfang"), (laptop, "zhangwei")):
+        result = cli(capsys, "--data-dir", str(folder), "--user", user, "check", ok=False)
+        assert result.code == 0, result.out + result.err

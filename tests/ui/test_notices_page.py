@@ -291,3 +291,30 @@ def test_signing_a_covert_notice_says_the_office_seal_signs_it(
         context.notice_files.signed_copies(office, covert.id)[0]["signer_name"])
     assert page.select(onsite.id) and page.detail.sign() is not None
     assert prompts[-1].startswith("Signed with your personal certificate")
+
+
+def test_the_office_reissues_what_a_laptops_follow_up_found_not_fixed(
+    qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], world: NoticeWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Notices and their numbers are the office's: a failed follow-up recorded on a laptop makes no
+    notice there; back at the office, Reissue… issues the new one (#20)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    notice = issue(context, world)
+    items = context.notices.items(world.office, notice.id)
+    context.db.execute("UPDATE device SET office_device_id = 'the-office' WHERE id = 1")  # as on a laptop
+    old, successor, _ = context.followups.record_followup(world.sup, notice.id, [
+        FollowUpItemResult(position=item.position, result=FollowUpResult.FAIL) for item in items])
+    assert successor is None and old.status is notice.status and len(context.notices.list(world.office)) == 1
+    context.db.execute("UPDATE device SET office_device_id = NULL WHERE id = 1")  # the file reached the office
+    page = open_page(qtbot, sign_in, world.office)
+    page.select(notice.id)
+    assert page.detail.reissue_button.isVisibleTo(page.detail)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    new = page.detail.reissue()
+    assert new is not None and new.number != notice.number
+    assert page.detail.message.text().startswith(f"Reissued as {new.number}, due ")
+    assert context.notices.get(world.office, notice.id).status is NoticeStatus.REISSUED
+    page.select(notice.id)
+    assert not page.detail.reissue_button.isVisibleTo(page.detail)

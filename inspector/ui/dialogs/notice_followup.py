@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.deadlines import MAX_WORKING_DAYS
 from inspector.domain.errors import InspectorError
-from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeDraft, NoticeItem, NoticeSummary
+from inspector.domain.notices import FollowUpItemResult, FollowUpResult, NoticeDraft, NoticeItem, NoticeStatus, NoticeSummary
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import weekday_name
 from inspector.ui.uicontext import UiContext
@@ -235,6 +235,10 @@ class FollowUpDialog(QDialog):
         if self.reissued is not None:
             return self.tr("Follow-up recorded: the failed problems carry on in notice {number}, due {date}.").format(
                 number=self.reissued.number, date=self.reissued.deadline.isoformat())
-        if self.closed is not None:
+        if self.closed is not None and self.closed.status is NoticeStatus.CLOSED:
             return self.tr("Follow-up recorded: notice {number} is closed.").format(number=self.closed.number)
+        if self.closed is not None:  # on a laptop: the office reissues the notice (its numbers are the office's)
+            return self.tr("Follow-up recorded: the problems not fixed go back to the quality office with your "
+                           "next exchange file, and the office reissues notice {number}.").format(
+                number=self.closed.number)
         return ""

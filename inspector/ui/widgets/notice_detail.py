@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QFrame, QGridLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QFileDialog, QFormLayout, QFrame, QGridLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
 )
 
@@ -74,12 +74,13 @@ class NoticeDetail(QWidget):
         self.export_button = QPushButton()
         self.correct_button = QPushButton()
         self.verify_button = QPushButton()
+        self.reissue_button = QPushButton()  # at the office, for a failure recorded on a laptop
         self._lay_out()
         for button, action in ((self.preview_button, self.preview), (self.record_button, self.show_record),
                                (self.receipt_button, self.record_receipt), (self.reply_button, self.record_reply),
                                (self.followup_button, self.record_followup), (self.sign_button, self.sign),
                                (self.export_button, self.export), (self.correct_button, self.correct),
-                               (self.verify_button, self.verify)):
+                               (self.verify_button, self.verify), (self.reissue_button, self.reissue)):
             button.clicked.connect(lambda _checked=False, act=action: act())
         self.retranslate()
         self.show_notice(None)
@@ -116,7 +117,8 @@ class NoticeDetail(QWidget):
         buttons.setSpacing(6)
         for index, button in enumerate((self.preview_button, self.record_button, self.receipt_button,
                                         self.reply_button, self.followup_button, self.sign_button,
-                                        self.correct_button, self.export_button, self.verify_button)):
+                                        self.correct_button, self.export_button, self.verify_button,
+                                        self.reissue_button)):
             buttons.addWidget(button, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,12 +135,14 @@ class NoticeDetail(QWidget):
                  (self.receipt_button, self.tr("Receipt (签收)…")), (self.reply_button, self.tr("Reply…")),
                  (self.followup_button, self.tr("Follow-up…")), (self.sign_button, self.tr("Sign (PAdES)…")),
                  (self.export_button, self.tr("Export…")), (self.correct_button, self.tr("Correct…")),
-                 (self.verify_button, self.tr("Verify…")))
+                 (self.verify_button, self.tr("Verify…")), (self.reissue_button, self.tr("Reissue…")))
         for button, text in texts:
             button.setText(text)
         self.preview_button.setToolTip(self.tr("The issued notice as printed (double-click a row)"))
         self.record_button.setToolTip(self.tr("The notice with its receipt, reply, follow-ups and before/after photos"))
         self.correct_button.setToolTip(self.tr("Issue a corrected notice that replaces this one"))
+        self.reissue_button.setToolTip(self.tr("A follow-up recorded on a laptop found problems not fixed: issue "
+                                               "the new notice for them"))
         self.show_notice(self.notice)
 
     # --- showing ----------------------------------------------------------------------------
@@ -253,6 +257,9 @@ class NoticeDetail(QWidget):
         self.followup_button.setEnabled(signed_in and follow and status in OPEN_STATUSES)
         self.sign_button.setEnabled(signed_in and can(Permission.SIGN_NOTICES) and status is not NoticeStatus.SUPERSEDED)
         self.correct_button.setEnabled(signed_in and can(Permission.ISSUE_NOTICES) and status in OPEN_STATUSES)
+        waiting = bool(signed_in and notice is not None and can(Permission.ISSUE_NOTICES) and status in OPEN_STATUSES
+                       and self._run(lambda: self.ui.app.followups.waiting_reissue(self.ui.user, notice.id)))
+        self.reissue_button.setVisible(waiting)
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
@@ -374,6 +381,25 @@ class NoticeDetail(QWidget):
         if written is not None:
             self.set_message(self.tr("Exported to {path}").format(path=str(written)))
         return written
+
+    def reissue(self) -> NoticeSummary | None:
+        """Issue the new notice for what a laptop's follow-up found not fixed (confirmed first)."""
+        if self.notice is None:
+            return None
+        notice = self.notice
+        answer = QMessageBox.question(self.window(), self.tr("Reissue notice {number}").format(number=notice.number),
+                                      self.tr("A follow-up found problems of notice {number} not fixed. Issue the "
+                                              "new notice for them now?").format(number=notice.number))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        done = self._run(lambda: self.ui.app.followups.reissue(self.ui.user, notice.id))
+        if done is None:
+            return None
+        successor, changes = done
+        self.ui.hub.publish(changes)
+        self.set_message(self.tr("Reissued as {number}, due {date}.").format(
+            number=successor.number, date=successor.deadline.isoformat()))
+        return successor
 
     def correct(self) -> bool:
         """Issue a corrected notice that supersedes this one."""
