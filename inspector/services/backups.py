@@ -32,7 +32,7 @@ from inspector.domain.errors import InspectorError, StorageProblem
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
 from inspector.storage import backups as files
-from inspector.storage.failures import DAMAGED
+from inspector.storage.failures import DAMAGED, storage_problem
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,12 @@ class BackupService:
             raise InspectorError("backup_write_failed", file=str(target),
                                  reason=error.strerror or str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise StorageProblem(DAMAGED, file=str(self.ctx.paths.database), reason=str(error)) from None
+            # Only a corrupt or foreign source is damage; SQLITE_FULL, CANTOPEN, IOERR… come from
+            # writing the copy (a full disk before an import said "damaged" here: #20).
+            problem = storage_problem(error, file=self.ctx.paths.database)
+            if problem is not None and problem.code == DAMAGED:
+                raise StorageProblem(DAMAGED, file=str(self.ctx.paths.database), reason=str(error)) from None
+            raise InspectorError("backup_write_failed", file=str(target), reason=str(error)) from None
         except sqlite3.Error as error:
             raise InspectorError("backup_write_failed", file=str(target), reason=str(error)) from None
         return BackupInfo(path=target, created_at=created_at, reason=reason.value, size=manifest.size,

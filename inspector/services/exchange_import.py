@@ -112,7 +112,7 @@ class Merger:
             if self.store.original_path(entry.sha256) is not None:
                 summary.photos_present += 1
                 continue
-            with reader.open_photo(entry.sha256) as stream:
+            with reader.open_photo(entry.sha256) as stream, _naming(self.store.root):
                 stored = self.store.put_stream(stream, suffix="." + entry.extension)
             if not stored.existed:
                 self.written.append(self.store.root / stored.relative_path)
@@ -123,7 +123,8 @@ class Merger:
             if self.store.derivative_path(entry.sha256, Derivative.PRINT) is None:
                 with reader.open_photo(entry.sha256, PhotoKind.PRINT) as stream:
                     data = stream.read()
-                self.written.append(self.store.put_derivative(entry.sha256, Derivative.PRINT, data))
+                with _naming(self.store.root):
+                    self.written.append(self.store.put_derivative(entry.sha256, Derivative.PRINT, data))
 
     def documents(self, reader: Any, summary: ImportSummary) -> None:
         """Every notice PDF and signed copy under the name its record gives, before the rows."""
@@ -145,8 +146,9 @@ class Merger:
                 continue
             if reader.photo(sha256, PhotoKind.DOCUMENT) is None:
                 raise InspectorError("exchange_document_missing", document=relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            reader.copy_photo(sha256, target, PhotoKind.DOCUMENT)
+            with _naming(target):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                reader.copy_photo(sha256, target, PhotoKind.DOCUMENT)
             self.written.append(target)
 
     def records(self, reader: Any, summary: ImportSummary, *, sender: str, laptop_file: bool,
@@ -187,6 +189,18 @@ class Merger:
         self.log.add(ExchangeFile("received", summary.sender_device, summary.sender_name, summary.sequence,
                                   file_sha256, summary.acting_user,
                                   {**summary.new, "photos": summary.photos_new}, self.ctx.now_text()))
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """An OSError of a write that names no file (a full disk in ``write``) names ``path``, so the
+    CLI and the app say which folder could not be written rather than the database."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename or error.errno is None:
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from error
 
 
 def missing_sequences(received: list[int]) -> tuple[int, ...]:
