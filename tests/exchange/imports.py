@@ -15,7 +15,14 @@ from pathlib import Path
 
 from inspector.domain.inspections import InspectionMode
 from inspector.exchange import Signer
-from tests.exchange.organisation import PASSWORD, Run, build_office, cli, photo_files, record_inspection
+from tests.exchange.organisation import (
+    PASSWORD,
+    Run,
+    build_office,
+    cli,
+    photo_files,
+    record_inspection,
+)
 
 
 @dataclass

@@ -22,7 +22,13 @@ from pathlib import Path
 import pytest
 
 from inspector.domain.records import Record
-from inspector.exchange.layout import BAG_INFO, BAGIT_TXT, MANIFEST, SIGNATURE, TAG_MANIFEST
+from inspector.exchange.layout import (
+    BAG_INFO,
+    BAGIT_TXT,
+    MANIFEST,
+    SIGNATURE,
+    TAG_MANIFEST,
+)
 from inspector.exchange.lines import record_line
 from tests.exchange.helpers import base_of, data_offset, forge, members, rezip
 from tests.exchange.imports import Organisation, import_refused, state, zhangwei_signer
