@@ -147,6 +147,10 @@ def test_a_full_disk_during_the_import_changes_nothing(big: BigFile, tmp_path: P
         assert run.code == 2, run.out + run.err
         assert run.err.startswith("error: ") and run.err.count("\n") == 1 and "Traceback" not in run.err, run.err
         assert "disk is full" in run.err and str(office) in run.err, run.err
+        if free_kb < 500:  # not even the backup fits: said so, not "the database is damaged"
+            assert run.err.startswith("error: The backup ") and "damaged" not in run.err, run.err
+        else:  # the backup fits; the photos do not
+            assert run.err.startswith("error: The disk is full: ") and str(office / "photos") in run.err, run.err
         assert state(office) == before
     finally:
         subprocess.run(["umount", str(disk)], check=True)
