@@ -4,6 +4,9 @@ zip, unzip and SHA-256 of the same files, in the same run.
 
     python bench/exchange.py [--inspections 300] [--photos 1500] [--max-photo-mb 3] [--folder DIR]
 
+With ``--folder DIR`` the built month stays there, and a later run with the same folder measures
+it again without building it anew (to compare a change in the product, or profile it).
+
 The month is real data folders, built as tests/exchange/organisation.py builds them: the office
 (demo registry, CA, certificates), zhangwei's laptop joined through the office's file, and
 ``--inspections`` completed T1 inspections recorded through the services with ``--photos``
@@ -34,6 +37,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -151,20 +155,43 @@ def timed(action) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     return time.perf_counter() - began, result
 
 
-def run(folder: Path, *, inspections: int, photos: int, max_photo_bytes: int = 3 * MB) -> dict[str, object]:
-    """Build the month, then time the four steps; every figure by name."""
+def run(folder: Path, *, inspections: int, photos: int, max_photo_bytes: int = 3 * MB,
+        rounds: int = 1) -> dict[str, object]:
+    """Build the month, then time the four steps ``rounds`` times (each time the exchange file
+    and the baseline, one after the other: a shared machine's load falls on both); every figure
+    by name, times the median of the rounds, RSS the highest."""
+    built = folder / "built.txt"  # a folder kept from an earlier run (--folder) is measured again as it is
+    if built.is_file():
+        build_s, attached = 0.0, int(built.read_text())
+        office, laptop = folder / "office-before", folder / "laptop"
+    else:
+        build_s, (office, laptop, attached) = timed(lambda: build(folder, inspections, photos, max_photo_bytes))
+        office = office.rename(folder / "office-before")
+        built.write_text(str(attached))
+    each = [one_round(folder, office, laptop) for _ in range(rounds)]
+    figures: dict[str, object] = {**each[-1], "build_s": build_s, "photos": attached, "rounds": rounds}
+    for key in ("export_s", "import_s", "zip_s", "unzip_s", "unzip_fsync_s"):
+        figures[key] = statistics.median(float(one[key]) for one in each)  # type: ignore[arg-type]
+    for key in ("export_rss_mb", "import_rss_mb", "import_vmhwm_mb"):
+        figures[key] = max(float(one[key]) for one in each)  # type: ignore[arg-type]
+    return figures
+
+
+def one_round(folder: Path, office: Path, laptop: Path) -> dict[str, object]:
     figures: dict[str, object] = {}
-    figures["build_s"], (office, laptop, attached) = timed(lambda: build(folder, inspections, photos,
-                                                                         max_photo_bytes))
-    figures["photos"] = attached
     inspx = folder / "month.inspx"
-    export = run_child("--data-dir", str(laptop), "--user", "zhangwei", "exchange", "export", "-o", str(inspx))
+    inspx.unlink(missing_ok=True)
+    export = run_child("--data-dir", str(laptop), "--user", "zhangwei", "exchange", "export", "--all", "-o",
+                       str(inspx))
     figures["export_s"], figures["export_rss_mb"] = export["seconds"], export["maxrss_mb"]
     figures["inspx_mb"] = inspx.stat().st_size / MB
-    imported = run_child("--data-dir", str(office), "--user", "wangfang", "exchange", "import", str(inspx))
+    target = folder / "office"  # the office as it was before, each round
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(office, target)
+    imported = run_child("--data-dir", str(target), "--user", "wangfang", "exchange", "import", str(inspx))
     figures["import_s"] = imported["seconds"]
     figures["import_rss_mb"], figures["import_vmhwm_mb"] = imported["maxrss_mb"], imported["vmhwm_mb"]
-    figures["import_output"] = str(imported["output"]).strip()
+    figures["import_output"] = str(imported["output"]).strip().splitlines()[0]
     files = same_files(inspx, laptop, folder / "records")
     plain = folder / "month.zip"
     figures["zip_s"], _ = timed(lambda: plain_zip(files, plain))
@@ -173,13 +200,15 @@ def run(folder: Path, *, inspections: int, photos: int, max_photo_bytes: int = 3
     shutil.rmtree(folder / "unzipped")
     figures["unzip_fsync_s"], _ = timed(lambda: plain_unzip(plain, folder / "unzipped", fsync=True))
     shutil.rmtree(folder / "unzipped")
+    plain.unlink()
+    shutil.rmtree(folder / "records")
     return figures
 
 
 def report(figures: dict[str, object]) -> str:
     f = {key: value for key, value in figures.items()}
     lines = [
-        f"month: {f['photos']} photos attached (built in {f['build_s']:.0f} s); .inspx {f['inspx_mb']:.0f} MB, "
+        f"month: {f['photos']} photos attached (built in {f['build_s']:.0f} s), medians of {f['rounds']} rounds; .inspx {f['inspx_mb']:.0f} MB, "
         f"plain zip {f['zip_mb']:.0f} MB, {f['files']} files",
         f"import says: {f['import_output']}",
         f"{'export (child process)':<28}{f['export_s']:8.2f} s   plain zip             {f['zip_s']:8.2f} s   "
@@ -202,12 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inspections", type=int, default=300)
     parser.add_argument("--photos", type=int, default=1500)
     parser.add_argument("--max-photo-mb", type=float, default=3.0, help="largest corpus photo used")
+    parser.add_argument("--rounds", type=int, default=1, help="medians of this many rounds")
     parser.add_argument("--folder", type=Path, help="work folder (default: a temporary one, removed after)")
     args = parser.parse_args(argv)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     try:
         figures = run(folder, inspections=args.inspections, photos=args.photos,
-                      max_photo_bytes=int(args.max_photo_mb * MB))
+                      max_photo_bytes=int(args.max_photo_mb * MB), rounds=args.rounds)
         print(report(figures))
     finally:
         if args.folder is None:

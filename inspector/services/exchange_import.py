@@ -104,6 +104,10 @@ class Merger:
             raise
 
     def photos(self, reader: Any, summary: ImportSummary, cancelled: Callable[[], bool]) -> None:
+        with self.store.batch():  # each store folder fsynced once, before the rows commit
+            self._photos(reader, summary, cancelled)
+
+    def _photos(self, reader: Any, summary: ImportSummary, cancelled: Callable[[], bool]) -> None:
         from inspector.exchange import PhotoKind
 
         for entry in reader.photos(PhotoKind.ORIGINAL):
