@@ -28,6 +28,8 @@ def test_the_month_goes_through_export_and_import_at_a_tiny_size(tmp_path: Path)
     assert figures["files"] == 3 + 3 + 3  # the inspection, finding and photo records; both copies of each photo
     for key in ("export_s", "import_s", "zip_s", "unzip_s", "unzip_fsync_s", "inspx_mb", "zip_mb"):
         assert figures[key] > 0, key
-    assert 30 < figures["import_rss_mb"] < 300 and 30 < figures["import_vmhwm_mb"] < 300, figures
+    # VmHWM is the child's own; ru_maxrss starts at the parent's size when forked from a big
+    # process (this pytest run), so here it is only an upper bound of it.
+    assert 30 < figures["import_vmhwm_mb"] < 300 and figures["import_rss_mb"] >= figures["import_vmhwm_mb"] - 1
     text = bench.report(figures)
     assert "target ≤ 2×" in text and "peak RSS: import" in text
