@@ -29,7 +29,6 @@ import argparse
 import hashlib
 import os
 import random
-import resource
 import shutil
 import sys
 import tempfile
@@ -37,23 +36,22 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import synthetic  # noqa: E402
+from bench.synthetic import DEVICE, MB, office_signer, peak_rss_mb  # noqa: F401 (office_signer, peak_rss_mb: the smoke test and callers)
 from inspector.domain.records import Record, RecordKind, new_id  # noqa: E402
-from inspector.exchange import ExchangeInfo, ExchangeWriter, PhotoKind, Signer, open_exchange  # noqa: E402
+from inspector.exchange import ExchangeWriter, PhotoKind, Signer, open_exchange  # noqa: E402
 from inspector.exchange.lines import record_line  # noqa: E402
-from inspector.signing.pki import issue_certificate, make_ca  # noqa: E402
 
-DEVICE = "0192f3a4-5b6c-7d8e-9f01-23456789abcd"
 ANSWERS = 30
 FINDINGS_PER_INSPECTION = 2
 PRINT_BYTES = (150_000, 250_000)
-MB = 1 << 20
 T = TypeVar("T")
 
 
@@ -70,29 +68,6 @@ class Month:
         return sum(path.stat().st_size for path in (*self.originals.values(), *self.prints.values()))
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set of this process (Linux VmHWM; getrusage elsewhere)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _write_random(path: Path, size: int, generator: random.Random) -> str:
-    digest = hashlib.sha256()
-    with path.open("wb") as handle:
-        left = size
-        while left:
-            piece = generator.randbytes(min(left, MB))
-            handle.write(piece)
-            digest.update(piece)
-            left -= len(piece)
-    return digest.hexdigest()
-
-
 def generate(folder: Path, inspections: int, photos: int, photo_bytes: tuple[int, int], seed: int = 1) -> Month:
     """The month's records and photo files under ``folder``."""
     generator = random.Random(seed)
@@ -100,15 +75,7 @@ def generate(folder: Path, inspections: int, photos: int, photo_bytes: tuple[int
     store.mkdir(parents=True, exist_ok=True)
     month = Month()
     start = datetime(2026, 11, 1, 8, tzinfo=UTC)
-    template = new_id()
-    inspection_records = []
-    for number in range(inspections):
-        answers = [{"item": f"A{item:02d}", "result": "problem" if generator.random() < 0.1 else "ok",
-                    "note": "车厢地面有垃圾" if generator.random() < 0.1 else ""} for item in range(ANSWERS)]
-        inspection_records.append(Record(kind=RecordKind.INSPECTION, id=new_id(), origin=DEVICE, body={
-            "template_version": template, "unit": f"第{number % 7 + 1}车队", "vehicle": f"粤B·{10000 + number}",
-            "inspector": "zhangwei", "mode": "covert" if number % 10 == 0 else "open",
-            "started_at": (start + timedelta(hours=number)).isoformat(), "answers": answers, "score": 95}))
+    inspection_records = list(synthetic.inspection_records(inspections, generator, answers=ANSWERS))
     month.records[RecordKind.INSPECTION] = inspection_records
     month.records[RecordKind.FINDING] = [
         Record(kind=RecordKind.FINDING, id=new_id(), origin=DEVICE,
@@ -116,10 +83,10 @@ def generate(folder: Path, inspections: int, photos: int, photo_bytes: tuple[int
         for inspection in inspection_records for n in range(FINDINGS_PER_INSPECTION)]
     photo_records = []
     for index in range(photos):
-        sha256 = _write_random(store / f"{index:05d}.jpg", generator.randint(*photo_bytes), generator)
+        sha256 = synthetic.write_random(store / f"{index:05d}.jpg", generator.randint(*photo_bytes), generator)
         original = (store / f"{index:05d}.jpg").rename(store / f"{sha256}.jpg")
         print_path = store / f"{sha256}.print.jpg"
-        _write_random(print_path, min(generator.randint(*PRINT_BYTES), photo_bytes[1]), generator)
+        synthetic.write_random(print_path, min(generator.randint(*PRINT_BYTES), photo_bytes[1]), generator)
         month.originals[sha256], month.prints[sha256] = original, print_path
         owner = inspection_records[index % max(inspections, 1)].id if inspections else new_id()
         photo_records.append(Record(kind=RecordKind.PHOTO, id=new_id(), origin=DEVICE, body={
@@ -128,18 +95,8 @@ def generate(folder: Path, inspections: int, photos: int, photo_bytes: tuple[int
     return month
 
 
-def office_signer() -> tuple[bytes, Signer]:
-    ca, ca_key = make_ca("质量办 CA", "一公司", "ca-pass")
-    cert, key = issue_certificate(ca, ca_key, "ca-pass", common_name="张伟", username="zhangwei",
-                                  organisation="一公司", password="user-pass")
-    return ca, Signer.from_pem(cert, key, "user-pass")
-
-
 def export_inspx(month: Month, target: Path, signer: Signer) -> None:
-    info = ExchangeInfo(organisation_name="一公司", organisation_id=DEVICE, sender_device=DEVICE,
-                        sender_name="张伟的笔记本", receiver="office", sequence=1, schema=1,
-                        acting_user="zhangwei", audit_head="head", created=datetime.now(UTC))
-    with ExchangeWriter(target, info, signer, expected_bytes=month.photo_bytes) as writer:
+    with ExchangeWriter(target, synthetic.laptop_info(), signer, expected_bytes=month.photo_bytes) as writer:
         for kind, records in month.records.items():
             writer.add_records(kind, records)
         for sha256, path in month.originals.items():

@@ -32,7 +32,9 @@ from inspector.domain.errors import InspectorError, StorageProblem
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
 from inspector.storage import backups as files
-from inspector.storage.failures import DAMAGED
+from inspector.storage.failures import CANNOT_OPEN, DAMAGED, DISK_FULL, NO_PERMISSION, READ_ONLY, storage_problem
+
+_WRITING_COPY = {DISK_FULL, READ_ONLY, NO_PERMISSION, CANNOT_OPEN}
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,12 @@ class BackupService:
             raise InspectorError("backup_write_failed", file=str(target),
                                  reason=error.strerror or str(error)) from None
         except sqlite3.DatabaseError as error:
+            # A full disk, a read-only or forbidden folder is about writing the copy, not damage of
+            # the database (a full disk before an import said "damaged" here: #20). Anything else
+            # — SQLite's word, or the copy's quick_check — is the database's damage.
+            problem = storage_problem(error, file=target)
+            if problem is not None and problem.code in _WRITING_COPY:
+                raise InspectorError("backup_write_failed", file=str(target), reason=str(error)) from None
             raise StorageProblem(DAMAGED, file=str(self.ctx.paths.database), reason=str(error)) from None
         except sqlite3.Error as error:
             raise InspectorError("backup_write_failed", file=str(target), reason=str(error)) from None

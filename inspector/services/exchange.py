@@ -278,9 +278,10 @@ class ExchangeService:
                 raise InspectorError("exchange_signer_unknown", file=str(path), user=reader.signed_by.username)
             self._before_import()
             merger = Merger(self.ctx, self.store, device.device_id)
-            merger.photos(reader, summary, stop)
-            merger.documents(reader, summary)
-            with self.ctx.mutation():
+            with merger.discarded_on_failure():  # the files first, outside the write lock
+                merger.photos(reader, summary, stop)
+                merger.documents(reader, summary)
+            with merger.discarded_on_failure(), self.ctx.mutation():
                 acks = merger.records(reader, summary, sender=info.sender_device,
                                       laptop_file=device.side == "office", cancelled=stop)
                 for ack in acks:

@@ -3,8 +3,10 @@ record in one transaction — new records inserted, ones already here skipped, a
 other content refused as a conflict naming it, and then nothing of the file is kept.
 
 Photos go into the content-addressed store and PDFs under their notice's name *before* the rows
-that point at them commit (a crash leaves at most an unreferenced file, which ``check`` lists and
-``clean`` removes). A database backup is made before every import.
+that point at them commit. A refusal part-way (a conflict, a record the sender does not own, a
+full disk, a cancel) removes the files this import wrote, so a refused import changes nothing; a
+crash (kill -9, power cut) leaves at most unreferenced files, which ``check`` lists as litter and
+``check --clean`` removes. A database backup is made before every import.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import json
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,8 +90,24 @@ class Merger:
         self.revisions = Revisions(ctx.db)
         self.log = ExchangeLog(ctx.db)
         self.arrived: list[tuple[K, str]] = []  # (kind, entity) of every record inserted here
+        self.written: list[Path] = []  # every file this import added: removed again if it fails
+
+    @contextmanager
+    def discarded_on_failure(self) -> Iterator[None]:
+        """Around the whole merge: if anything in it raises, the files it added are removed."""
+        try:
+            yield
+        except BaseException:
+            for path in reversed(self.written):
+                path.unlink(missing_ok=True)
+            self.written.clear()
+            raise
 
     def photos(self, reader: Any, summary: ImportSummary, cancelled: Callable[[], bool]) -> None:
+        with self.store.batch():  # each store folder fsynced once, before the rows commit
+            self._photos(reader, summary, cancelled)
+
+    def _photos(self, reader: Any, summary: ImportSummary, cancelled: Callable[[], bool]) -> None:
         from inspector.exchange import PhotoKind
 
         for entry in reader.photos(PhotoKind.ORIGINAL):
@@ -97,8 +116,10 @@ class Merger:
             if self.store.original_path(entry.sha256) is not None:
                 summary.photos_present += 1
                 continue
-            with reader.open_photo(entry.sha256) as stream:
+            with reader.open_photo(entry.sha256) as stream, _naming(self.store.root):
                 stored = self.store.put_stream(stream, suffix="." + entry.extension)
+            if not stored.existed:
+                self.written.append(self.store.root / stored.relative_path)
             if stored.sha256 != entry.sha256:
                 raise InspectorError("exchange_tampered", file=summary.file, member=entry.path)
             summary.photos_new += 1
@@ -106,7 +127,8 @@ class Merger:
             if self.store.derivative_path(entry.sha256, Derivative.PRINT) is None:
                 with reader.open_photo(entry.sha256, PhotoKind.PRINT) as stream:
                     data = stream.read()
-                self.store.put_derivative(entry.sha256, Derivative.PRINT, data)
+                with _naming(self.store.root):
+                    self.written.append(self.store.put_derivative(entry.sha256, Derivative.PRINT, data))
 
     def documents(self, reader: Any, summary: ImportSummary) -> None:
         """Every notice PDF and signed copy under the name its record gives, before the rows."""
@@ -128,8 +150,10 @@ class Merger:
                 continue
             if reader.photo(sha256, PhotoKind.DOCUMENT) is None:
                 raise InspectorError("exchange_document_missing", document=relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            reader.copy_photo(sha256, target, PhotoKind.DOCUMENT)
+            with _naming(target):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                reader.copy_photo(sha256, target, PhotoKind.DOCUMENT)
+            self.written.append(target)
 
     def records(self, reader: Any, summary: ImportSummary, *, sender: str, laptop_file: bool,
                 cancelled: Callable[[], bool]) -> list[dict[str, Any]]:
@@ -169,6 +193,18 @@ class Merger:
         self.log.add(ExchangeFile("received", summary.sender_device, summary.sender_name, summary.sequence,
                                   file_sha256, summary.acting_user,
                                   {**summary.new, "photos": summary.photos_new}, self.ctx.now_text()))
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """An OSError of a write that names no file (a full disk in ``write``) names ``path``, so the
+    CLI and the app say which folder could not be written rather than the database."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename or error.errno is None:
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from error
 
 
 def missing_sequences(received: list[int]) -> tuple[int, ...]:

@@ -21,6 +21,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -97,6 +98,31 @@ class PhotoStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._unsynced: set[Path] | None = None  # inside ``batch``: folders whose new entries await an fsync
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Store many files at once (an exchange import): inside the block every file is still
+        fsynced before its rename, but each folder that gained entries is fsynced once, when the
+        block ends, rather than after every file — a month's import has ~3,000 files in ~500
+        folders. Everything stored is durable when the block ends without an error; after an
+        error the folders are not synced (the caller removes what it stored)."""
+        if self._unsynced is not None:
+            yield
+            return
+        self._unsynced = set()
+        try:
+            yield
+            for folder in sorted(self._unsynced):
+                _fsync_dir(folder)
+        finally:
+            self._unsynced = None
+
+    def _sync_dir(self, folder: Path) -> None:
+        if self._unsynced is None:
+            _fsync_dir(folder)
+        else:
+            self._unsynced.add(folder)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -136,7 +162,7 @@ class PhotoStore:
                 existing.unlink()  # damaged bytes under another suffix: the good copy replaces them
             _ensure_dir(final.parent)
             os.replace(temp, final)
-            _fsync_dir(final.parent)
+            self._sync_dir(final.parent)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -153,7 +179,7 @@ class PhotoStore:
                 target.flush()
                 os.fsync(target.fileno())
             os.replace(temp, final)
-            _fsync_dir(final.parent)
+            self._sync_dir(final.parent)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise

@@ -59,6 +59,67 @@ def photo_files() -> list[Path]:
     return files
 
 
+def camera_photos(*, max_bytes: int = 1 << 30) -> list[Path]:
+    """The corpus's readable camera JPEGs (every folder, not the broken ones) up to ``max_bytes``."""
+    found = [path for path in sorted(CORPUS.rglob("*.jpg")) if "corrupt" not in path.name
+             and "invalid" not in path.parts and 20_000 < path.stat().st_size <= max_bytes]
+    assert found, f"the photo corpus is missing: {CORPUS}"
+    return found
+
+
+def unique_photos(folder: Path, count: int, *, max_bytes: int = 1 << 30) -> list[Path]:
+    """``count`` distinct JPEGs: the corpus's camera photos cycled, each made unique by a JPEG
+    comment segment (COM) right after its start marker — still the same picture, other bytes,
+    so the content-addressed store keeps every one."""
+    sources = camera_photos(max_bytes=max_bytes)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for index in range(count):
+        data = sources[index % len(sources)].read_bytes()
+        comment = f"inspector test photo {index}".encode()
+        segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+        target = folder / f"photo-{index:05d}.jpg"
+        target.write_bytes(data[:2] + segment + data[2:])
+        made.append(target)
+    return made
+
+
+def record_month(root: Path, username: str, photos: list[Path], *, inspections: int,
+                 start: datetime | None = None) -> int:
+    """``inspections`` completed T1 inspections of the registry's vehicles in turn, through the
+    services in one context (as a day's recording), the photos shared out over them as evidence
+    of their first failed item; every tenth is covert. Returns how many photos were attached."""
+    context = open_context(root)
+    attached = 0
+    try:
+        user = context.users.authenticate(username, PASSWORD)
+        template = context.templates.latest_published(user, "T1")
+        vehicles = context.registry.list(user, RegistryKind.VEHICLES)
+        first = start or (datetime.now().astimezone() - timedelta(days=20)).replace(microsecond=0)
+        per = -(-len(photos) // max(inspections, 1))
+        for number in range(inspections):
+            mode = InspectionMode.COVERT if number % 10 == 9 else InspectionMode.ONSITE
+            inspection, _ = context.inspections.start(
+                user, template_version_id=template.id, mode=mode,
+                subject=SubjectRef(kind=template.body.subject, id=vehicles[number % len(vehicles)].id),
+                observed_at=first + timedelta(hours=number))
+            items = [item for _, item in applicable_items(template.body) if item.response is ResponseType.PASS_FAIL
+                     and (mode is not InspectionMode.COVERT or item.covert)]
+            mine = photos[number * per:(number + 1) * per]
+            for index, item in enumerate(items):
+                if index == 0:
+                    ids = [context.photos.ingest(user, photo).id for photo in mine]
+                    attached += len(ids)
+                    context.inspections.answer(user, inspection.id, item.code, AnswerResult.FAIL, note="车身污渍",
+                                               severity=Severity.SERIOUS, photo_ids=ids)
+                else:
+                    context.inspections.answer(user, inspection.id, item.code, AnswerResult.PASS)
+            context.inspections.complete(user, inspection.id)
+        return attached
+    finally:
+        context.close()
+
+
 def record_inspection(root: Path, username: str, *, mode: InspectionMode, vehicle_index: int, photo: Path,
                       observed: datetime | None = None) -> int:
     """A T1 inspection of a vehicle with its first applicable item failed (with ``photo``), the

@@ -146,3 +146,32 @@ def test_age_is_counted_from_the_last_time_the_bytes_came_in(store: PhotoStore) 
     store.put_stream(io.BytesIO(PHOTO), suffix=".jpg")  # added again: young again
     assert store.age_seconds(SHA) < 60
     assert store.age_seconds("1" * 64) is None
+
+
+def test_a_batch_fsyncs_each_folder_once_at_its_end(store: PhotoStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exchange import stores thousands of files: inside ``batch`` each file is still fsynced
+    before its rename, but a folder's new entries are made durable once, when the batch ends
+    (a folder made on the way is still synced into its parent at once, as outside a batch)."""
+    synced: list[Path] = []
+    real = photo_store._fsync_dir
+
+    def recording(folder: Path) -> None:
+        synced.append(Path(folder))
+        real(folder)
+
+    monkeypatch.setattr(photo_store, "_fsync_dir", recording)
+    with store.batch():
+        stored = [store.put_stream(io.BytesIO(b"\xff\xd8 photo %d" % n), suffix=".jpg") for n in range(40)]
+        prints = [store.put_derivative(item.sha256, Derivative.PRINT, b"print") for item in stored]
+        during = list(synced)
+    folders = {(store.root / item.relative_path).parent for item in stored} | {path.parent for path in prints}
+    assert len(folders) < 80 and not folders & set(during)  # 40 photos share prefix folders; none synced yet
+    assert sorted(synced[len(during):]) == sorted(folders)  # each exactly once, at the end
+
+    synced.clear()
+    with pytest.raises(RuntimeError), store.batch():
+        failed = store.put_stream(io.BytesIO(b"\xff\xd8 the import failed"), suffix=".jpg")
+        raise RuntimeError("the import failed")
+    assert (store.root / failed.relative_path).parent not in synced  # the caller removes what it stored
+    alone = store.put_stream(io.BytesIO(b"\xff\xd8 alone"), suffix=".jpg")
+    assert synced[-1] == (store.root / alone.relative_path).parent  # outside a batch: at once, as before
