@@ -21,6 +21,7 @@ from inspector.storage.migrations import (
     m0008_office_seal,
     m0009_identities,
     m0010_inspection_acknowledgement,
+    m0011_registry_history,
 )
 
 ORDER = (
@@ -34,6 +35,7 @@ ORDER = (
     m0008_office_seal,
     m0009_identities,
     m0010_inspection_acknowledgement,
+    m0011_registry_history,
 )
 
 MIGRATIONS = Migrations("inspector")
