@@ -188,7 +188,7 @@ class RegistryService:
     # --- helpers shared with the importer ------------------------------------------------
     @staticmethod
     def _label(kind: RegistryKind, record: Any) -> str:
-        return f"{kind.value} {getattr(record, NATURAL_KEYS[kind])}"
+        return str(getattr(record, NATURAL_KEYS[kind]))
 
     def _day_not_future(self, kind: RegistryKind, record: Any, on: date | None) -> date:
         today = self.ctx.clock().date()
