@@ -3864,6 +3864,14 @@
 <context>
     <name>RegistryEditDialog</name>
     <message>
+        <source>Counted in the monthly coverage from this day on</source>
+        <translation>从这一天起计入月度检查覆盖</translation>
+    </message>
+    <message>
+        <source>In service from</source>
+        <translation>启用日期</translation>
+    </message>
+    <message>
         <source>Add unit</source>
         <translation>新增单位</translation>
     </message>
@@ -4098,6 +4106,10 @@
     <message>
         <source>Retired</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用期间</translation>
     </message>
 </context>
 <context>
