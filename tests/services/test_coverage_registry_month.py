@@ -50,7 +50,7 @@ def world(context: AppContext, users: dict[Role, User], tmp_path: Path) -> Notic
     return made
 
 
-def _publish(context: AppContext, body: TemplateBody, month: str) -> int:
+def publish(context: AppContext, body: TemplateBody, month: str) -> int:
     with write_transaction(context.db):
         return templates_repo.insert_version(
             context.db, body, version=1, status=TemplateStatus.PUBLISHED, effective_month=month, builtin=False,
@@ -169,7 +169,7 @@ def test_a_kind_counts_only_where_a_checklist_in_force_inspects_it(
     always 0 / 6); staff become a row from the month a staff checklist is in force."""
     context.registry.add(world.office, RegistryKind.STAFF, {"staff_no": "D0001", "name": "李明", "role": "driver",
                                                             "unit_id": world.unit_id}, active_from=date(2026, 1, 1))
-    _publish(context, STAFF_BODY, "2026-12")
+    publish(context, STAFF_BODY, "2026-12")
     assert context.reports.inspected_kinds("2026-11") == ["vehicle"]
     assert context.reports.inspected_kinds("2026-12") == ["vehicle", "staff"]
     november = context.reports.monthly(world.office, "2026-11")
@@ -188,7 +188,7 @@ def test_the_staff_member_ranked_first_is_never_listed_as_not_inspected(
     in the staff ranking, so he is inspected for the coverage too; a walk-around counts for the
     coverage but not in the ranking; the one nothing was about is listed."""
     office = world.office
-    staff_template = _publish(context, STAFF_BODY, "2026-01")
+    staff_template = publish(context, STAFF_BODY, "2026-01")
 
     def person(number: str, name: str) -> int:
         added, _ = context.registry.add(office, RegistryKind.STAFF, {"staff_no": number, "name": name,
