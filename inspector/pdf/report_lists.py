@@ -25,6 +25,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import MonthlyReport, OverdueNotice, UncoveredSubject
 from inspector.domain.templates import SubjectKind
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 from inspector.pdf.layout import (
     ACCENT_HEX,
     FRAME_WIDTH,
@@ -45,15 +46,6 @@ UNCOVERED_SHOWN = 60  # entries per kind in the appendix
 UNCOVERED_COLUMNS = 3
 ENDED_TEXT = {NoticeStatus.CLOSED: "已关闭", NoticeStatus.REISSUED: "已重新下发", NoticeStatus.SUPERSEDED: "已更正重发"}
 STILL_OPEN = "仍未关闭"
-# 口径说明: the one definition of "inspected" for coverage, the list left and both rankings
-# (storage.reports_repo), and who is registered in a month; the page shows the same in its language
-# (inspector.words.report_notes).
-INSPECTED_NOTE = ("口径说明：“已检查”指本月至少有一次已完成的检查（明查、暗访或走动式）针对该对象，"
-                  "或针对其负责的对象——人员含其作为责任人负责的车辆、场所，单位含其名下被检查的一切对象；"
-                  "人员排名与单位排名按同一口径取数（走动式检查只记问题、不计分），"
-                  "因此排名中的人员不会出现在未检名单中。")
-REGISTERED_NOTE = ("“登记总数”为本月内至少有一天在用的对象（启用日期不晚于月末、停用日期不早于月初），"
-                   "按当月所属单位统计；只统计本月有生效检查表检查的对象类别。")
 WORKBOOK = "月度报表（.xlsx）"
 
 

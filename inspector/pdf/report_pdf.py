@@ -50,9 +50,7 @@ from inspector.pdf.layout import (
 from inspector.pdf.photos import side_by_side
 from inspector.pdf.report_charts import on_time_gauge, sections_chart, trend_chart
 from inspector.pdf.report_lists import (
-    INSPECTED_NOTE,
     KIND_TEXT,
-    REGISTERED_NOTE,
     cell,
     coloured,
     coverage_note,
@@ -63,6 +61,7 @@ from inspector.pdf.report_lists import (
     subheading_style,
     uncovered_appendix,
 )
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 
 TITLE = "服务质量月度报告"
 IMPROVED_HEX = "#2e7d32"

@@ -1,5 +1,6 @@
-"""The monthly report's notes on what its figures mean (口径说明), for the reports page; the PDF
-prints the same in Chinese (``inspector.pdf.report_lists.INSPECTED_NOTE``).
+"""The monthly report's notes on what its figures mean (口径说明): translated for the reports page,
+and in Chinese for the documents (the PDF under its coverage table, the workbook's 概况 sheet),
+which are written in Chinese whatever the interface language.
 
 One definition of "inspected" serves the coverage, the list of subjects not inspected and both
 rankings (``storage.reports_repo``), so nobody ranked is ever listed as not inspected.
@@ -26,3 +27,12 @@ REGISTERED = QT_TRANSLATE_NOOP(
 def coverage_notes() -> str:
     """Both notes, translated, one paragraph each."""
     return "\n".join(translate("ReportNotes", text) for text in (INSPECTED, REGISTERED))
+
+
+# The same two notes as the documents print them (the monthly report is a Chinese document).
+INSPECTED_NOTE = ("口径说明：“已检查”指本月至少有一次已完成的检查（明查、暗访或走动式）针对该对象，"
+                  "或针对其负责的对象——人员含其作为责任人负责的车辆、场所，单位含其名下被检查的一切对象；"
+                  "人员排名与单位排名按同一口径取数（走动式检查只记问题、不计分），"
+                  "因此排名中的人员不会出现在未检名单中。")
+REGISTERED_NOTE = ("“登记总数”为本月内至少有一天在用的对象（启用日期不晚于月末、停用日期不早于月初），"
+                   "按当月所属单位统计；只统计本月有生效检查表检查的对象类别。")

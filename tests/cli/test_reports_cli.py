@@ -13,9 +13,11 @@ import pytest
 from inspector.context import AppContext
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult
 from inspector.domain.users import Role, User
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 from tests.cli.conftest import run_cli
 from tests.conftest import PASSWORD
 from tests.notice_world import CST, completed_inspection
+from tests.pdf import pdftotext, squeezed
 from tests.services.test_reports import build_month
 
 
@@ -136,3 +138,17 @@ def test_refusals_write_nothing(month_dir: Path, tmp_path: Path, capsys) -> None
     assert code == 2 and "month" in err and not output.exists()
     code, _, err = _report(capsys, month_dir, "qo1", output, "--unit", "NOPE")
     assert code == 2 and err.startswith("error:") and not output.exists()
+
+
+def test_the_report_and_the_table_say_what_inspected_means(month_dir: Path, tmp_path: Path, capsys) -> None:
+    """「每月考核一次,对驾乘人员和生产管理人员进行评比」 beside 「检查覆盖率达到100%」: the report states
+    the one meaning of inspected that the coverage and the rankings share, and who is registered in a
+    month (#13.5) — under the PDF's coverage table and in the workbook's 概况 sheet."""
+    pdf = tmp_path / "report.pdf"
+    assert _report(capsys, month_dir, "qo1", pdf)[0] == 0
+    text = squeezed(pdftotext(pdf.read_bytes(), tmp_path))
+    assert squeezed(INSPECTED_NOTE) in text and squeezed(REGISTERED_NOTE) in text
+    table = tmp_path / "report.xlsx"
+    assert _report(capsys, month_dir, "qo1", table)[0] == 0
+    summary = _values(openpyxl.load_workbook(table)["概况"])
+    assert (summary["已检查口径"].value, summary["登记总数口径"].value) == (INSPECTED_NOTE, REGISTERED_NOTE)
