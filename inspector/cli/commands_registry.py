@@ -1,5 +1,7 @@
-"""``registry import KIND FILE [--good-rows-only]`` and ``registry list KIND [--search T] [--all]
-[--json]``: the registry (units, vehicles, staff, locations) on the command line.
+"""``registry import KIND FILE [--good-rows-only]``, ``registry list KIND [--search T] [--all]
+[--json]``, ``registry retire KIND KEY [--on DATE]`` and ``registry reactivate KIND KEY [--on
+DATE]``: the registry (units, vehicles, staff, locations) on the command line. The list shows each
+record's first day in service and its retirement day (启用 / 停用); retiring never deletes.
 
 An import with problems exits 2 through ``main`` (ImportRejected: one line per problem) and
 writes nothing; ``--good-rows-only`` imports the rest and lists the skipped rows on stderr.
@@ -10,21 +12,26 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
+from inspector.domain.errors import ValidationError
 from inspector.domain.registry import RegistryKind
 from inspector.words.messages import describe_problem
 
 KINDS = [kind.value for kind in RegistryKind]
 # Table columns per kind (unit_id is shown as the unit's code).
 TABLE_COLUMNS: dict[RegistryKind, tuple[str, ...]] = {
-    RegistryKind.UNITS: ("id", "code", "name", "kind", "head_name", "head_phone", "active"),
-    RegistryKind.VEHICLES: ("id", "plate", "fleet_no", "route", "unit", "model", "active"),
-    RegistryKind.STAFF: ("id", "staff_no", "name", "role", "unit", "phone", "active"),
-    RegistryKind.LOCATIONS: ("id", "code", "name", "unit", "area", "responsible_staff_id", "active"),
+    RegistryKind.UNITS: ("id", "code", "name", "kind", "head_name", "head_phone", "active", "active_from",
+                         "retired_on"),
+    RegistryKind.VEHICLES: ("id", "plate", "fleet_no", "route", "unit", "model", "active", "active_from",
+                            "retired_on"),
+    RegistryKind.STAFF: ("id", "staff_no", "name", "role", "unit", "phone", "active", "active_from", "retired_on"),
+    RegistryKind.LOCATIONS: ("id", "code", "name", "unit", "area", "responsible_staff_id", "active", "active_from",
+                             "retired_on"),
 }
 
 
@@ -45,6 +52,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--all", action="store_true", help="include retired records")
     show.add_argument("--json", action="store_true", help="print JSON on stdout")
     show.set_defaults(handler=run_list)
+
+    for action, verb in (("retire", "retire a record (kept, with its past months; never deleted)"),
+                         ("reactivate", "put a retired record back in service")):
+        change = commands.add_parser(action, help=verb)
+        change.add_argument("kind", choices=KINDS, metavar="KIND", help="units, vehicles, staff or locations")
+        change.add_argument("key", metavar="KEY", help="unit code, plate or fleet number, 工号, location code")
+        change.add_argument("--on", default=None, metavar="DATE", help="the day, YYYY-MM-DD (default: today)")
+        change.set_defaults(handler=run_set_active, active=action == "reactivate")
 
 
 def run_import(session: CliSession) -> int:
@@ -79,6 +94,29 @@ def run_list(session: CliSession) -> int:
         session.print_json(rows)
     else:
         print_table(TABLE_COLUMNS[kind], rows)
+    return 0
+
+
+def run_set_active(session: CliSession) -> int:
+    args = session.args
+    kind = RegistryKind(args.kind)
+    on = None
+    if args.on is not None:
+        try:
+            on = date.fromisoformat(args.on.strip())
+        except ValueError:
+            raise ValidationError("invalid_value", field="--on", value=args.on) from None
+    actor = session.actor()
+    registry = session.context.registry
+    record = registry.find_by_key(actor, kind, args.key)
+    changed, changes = registry.set_active(actor, kind, record.id, args.active, on=on)
+    day = changed.retired_on if not args.active else (on or session.context.services.clock().date())
+    if changes.empty:
+        print(f"{kind.value} {args.key} is already {'in service' if args.active else 'retired'}")
+    elif args.active:
+        print(f"{kind.value} {args.key} is back in service from {day.isoformat()}")
+    else:
+        print(f"{kind.value} {args.key} retired on {day.isoformat()}")
     return 0
 
 

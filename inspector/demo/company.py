@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from inspector.domain.changes import ChangeSet
@@ -158,9 +158,10 @@ class _Build:
     users: list[str] = field(default_factory=list)
     changes: ChangeSet = field(default_factory=ChangeSet)
     used_names: set[str] = field(default_factory=set)
+    since: date | None = None  # the registry's first day in service: the first month of the visits
 
-    def add(self, kind: RegistryKind, values: dict[str, Any]) -> Any:
-        record, changes = self.context.registry.add(self.actor, kind, values)
+    def add(self, kind: RegistryKind, values: dict[str, Any], *, since: date | None = None) -> Any:
+        record, changes = self.context.registry.add(self.actor, kind, values, active_from=since or self.since)
         self.changes = self.changes.merge(changes)
         self.counts[kind] = self.counts.get(kind, 0) + 1
         return record
@@ -195,6 +196,7 @@ def create_demo(
         if units:
             raise Conflict("demo_needs_empty_registry", units=units)
         templates = _ensure_templates(context)
+        build.since = (context.services.clock() - timedelta(days=DAYS_BACK)).date().replace(day=1)
         _add_units(build)
         _add_staff(build)
         _add_vehicles(build)
@@ -205,6 +207,7 @@ def create_demo(
         notices = (add_notices(context, password=DEMO_PASSWORD, inspections=inspections, seed=seed)
                    if recorded is not None else None)
         remarks = add_report_remarks(context) if notices is not None and notices.notices else ChangeSet()
+        _add_latecomers(build)
         complaints = add_complaints(context, seed=seed) if recorded is not None else None
     if recorded is None and progress is not None:
         progress(1.0)
@@ -303,6 +306,22 @@ def _add_vehicles(build: _Build) -> None:
                 "unit_id": unit.id,
                 "model": build.rng.choice(models),
             })
+
+
+LATECOMERS = 2  # buses registered today, after every demo visit: in this month's coverage only
+
+
+def _add_latecomers(build: _Build) -> None:
+    """Two buses of the first depot registered today: the coverage of an earlier month does not
+    count them (#13.5) — nobody could have inspected them then."""
+    unit_code, (digit, routes, models) = next(iter(FLEETS.items()))
+    taken = {v.plate for v in build.context.registry.list(build.actor, RegistryKind.VEHICLES, include_retired=True)}
+    today = build.context.services.clock().date()
+    for number in range(LATECOMERS):
+        build.add(RegistryKind.VEHICLES, {
+            "plate": _plate(build.rng, taken), "fleet_no": f"{digit}A-{901 + number:03d}", "route": routes[0],
+            "unit_id": build.units[unit_code].id, "model": build.rng.choice(models),
+        }, since=today)
 
 
 def _add_locations(build: _Build) -> None:

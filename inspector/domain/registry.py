@@ -9,6 +9,7 @@ notices keep pointing at them.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -144,24 +145,48 @@ class LocationData(_Record):
     area: OptionalText = ""  # 区域 (院落、卫生间、会议室…)
 
 
-class Unit(UnitData):
+class _Service(BaseModel):
+    """When a record is in service: ``active_from`` its first day (None: since before the
+    registry kept dates, i.e. every past month), ``retired_on`` the day it was retired (None while
+    in service). Retiring never deletes: the record keeps its past months."""
+
+    active_from: date | None = None
+    retired_on: date | None = None
+
+    def in_service(self, first: date, last: date) -> bool:
+        """Whether the record was in service on any day from ``first`` to ``last`` (included)."""
+        return (self.active_from is None or self.active_from <= last) and (
+            self.retired_on is None or self.retired_on >= first)
+
+
+class Unit(UnitData, _Service):
     id: int
     active: bool = True
 
 
-class Vehicle(VehicleData):
+class Vehicle(VehicleData, _Service):
     id: int
     active: bool = True
 
 
-class Staff(StaffData):
+class Staff(StaffData, _Service):
     id: int
     active: bool = True
 
 
-class Location(LocationData):
+class Location(LocationData, _Service):
     id: int
     active: bool = True
+
+
+class ServicePeriod(_Record):
+    """One stretch of a record in service in one unit, both days included (``until`` None while
+    it lasts; ``since`` None: since before dates were kept). A transfer ends one and starts the
+    next; a retirement ends the last; a reactivation starts a new one."""
+
+    unit_id: int
+    since: date | None = None
+    until: date | None = None
 
 
 DATA_MODELS: dict[RegistryKind, type[_Record]] = {

@@ -25,6 +25,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.reports import MonthlyReport, OverdueNotice, UncoveredSubject
 from inspector.domain.templates import SubjectKind
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 from inspector.pdf.layout import (
     ACCENT_HEX,
     FRAME_WIDTH,

@@ -61,6 +61,7 @@ from inspector.pdf.report_lists import (
     subheading_style,
     uncovered_appendix,
 )
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 
 TITLE = "服务质量月度报告"
 IMPROVED_HEX = "#2e7d32"
@@ -133,12 +134,14 @@ def coverage_part(report: MonthlyReport) -> list[Flowable]:
     style = styles()
     story: list[Flowable] = heading("（二）检查覆盖", 2)
     if not report.coverage:
-        return story + [Paragraph("本范围内暂无登记的检查对象。", style.indented)]
+        return story + [Paragraph("本月没有生效检查表所检查的在用对象。", style.indented),
+                        Paragraph(REGISTERED_NOTE, style.note)]
     rows: list[list[object]] = [head_cells("对象类别", "已检查", "登记总数", "未检", "覆盖率")]
     for line in report.coverage:
         rows.append([cell(KIND_TEXT[line.kind]), cell(str(line.covered)), cell(str(line.population)),
                      cell(str(line.population - line.covered)), cell(percent(line.rate))])
-    return story + [grid(rows, [40 * mm, 30 * mm, 30 * mm, 30 * mm, 30 * mm]), coverage_note(report)]
+    return story + [grid(rows, [40 * mm, 30 * mm, 30 * mm, 30 * mm, 30 * mm]), coverage_note(report),
+                    Paragraph(INSPECTED_NOTE, style.note), Paragraph(REGISTERED_NOTE, style.note)]
 
 
 def items_part(report: MonthlyReport) -> list[Flowable]:

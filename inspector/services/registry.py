@@ -1,11 +1,16 @@
 """The registry use cases: list, search, add, edit, retire and reactivate units, vehicles, staff
 and locations. Everyone signed in may read; only roles with ``EDIT_REGISTRY`` may write.
 
-Records are retired, never deleted: inspections and notices keep pointing at them.
+Records are retired, never deleted: inspections and notices keep pointing at them. Each record
+keeps when it was in service and in which unit (``registry_repo.periods``): adding starts it on
+``active_from`` (today unless given), a change of unit is a transfer on a day (today unless
+given), retiring ends it on a day, reactivating starts a new stretch. The monthly coverage counts
+the records in service in the month, in the unit they belonged to then.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pydantic
@@ -13,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import Conflict, NotFound, ValidationError
-from inspector.domain.registry import DATA_MODELS, NATURAL_KEYS, RegistryKind, normalize_plate
+from inspector.domain.registry import DATA_MODELS, NATURAL_KEYS, RegistryKind, ServicePeriod, normalize_plate
 from inspector.domain.text import SHOWN_VALUE
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
@@ -89,19 +94,27 @@ class RegistryService:
         return {kind: registry_repo.count(self.ctx.db, kind) for kind in RegistryKind}
 
     # --- writing ---------------------------------------------------------------------------
-    def add(self, actor: User, kind: RegistryKind, values: dict[str, Any]) -> tuple[Any, ChangeSet]:
+    def add(self, actor: User, kind: RegistryKind, values: dict[str, Any], *,
+            active_from: date | None = None) -> tuple[Any, ChangeSet]:
+        """A new record, in service from ``active_from`` (default: today)."""
         require(actor, Permission.EDIT_REGISTRY)
         data = self._validated(kind, values)
         self._check_references(kind, data)
         self._check_unique(kind, data, exclude_id=None)
+        since = active_from or self.ctx.clock().date()
         with self.ctx.mutation():
-            record_id = registry_repo.insert(self.ctx.db, kind, data.model_dump(mode="json"), self.ctx.now_text())
-            self.ctx.record(actor, f"{kind.value}.add", ENTITIES[kind], record_id, after=data.model_dump(mode="json"))
+            record_id = registry_repo.insert(self.ctx.db, kind, data.model_dump(mode="json"), self.ctx.now_text(),
+                                             since)
+            self.ctx.record(actor, f"{kind.value}.add", ENTITIES[kind], record_id,
+                            after={**data.model_dump(mode="json"), "active_from": since.isoformat()})
         return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
 
     def update(
-        self, actor: User, kind: RegistryKind, record_id: int, values: dict[str, Any]
+        self, actor: User, kind: RegistryKind, record_id: int, values: dict[str, Any], *,
+        on: date | None = None, active_from: date | None = None,
     ) -> tuple[Any, ChangeSet]:
+        """Change the record's fields. A new unit is a transfer from ``on`` (default: today): the
+        months before stay with the old unit. ``active_from`` corrects the first day in service."""
         require(actor, Permission.EDIT_REGISTRY)
         before = self._get(kind, record_id)
         merged = {**before.model_dump(include=set(DATA_MODELS[kind].model_fields)), **values}
@@ -111,30 +124,86 @@ class RegistryService:
         before_data = before.model_dump(mode="json", include=set(DATA_MODELS[kind].model_fields))
         after_data = data.model_dump(mode="json")
         changed = {k: v for k, v in after_data.items() if before_data.get(k) != v}
-        if not changed:
+        new_start = active_from is not None and active_from != before.active_from
+        if not changed and not new_start:
             return before, ChangeSet()
+        moved_on = self._day_not_future(kind, before, on) if "unit_id" in changed else None
+        if new_start:
+            self._check_start(kind, before, record_id, active_from)
         with self.ctx.mutation():
-            registry_repo.update(self.ctx.db, kind, record_id, changed, self.ctx.now_text())
-            self.ctx.record(actor, f"{kind.value}.update", ENTITIES[kind], record_id,
-                            before={k: before_data[k] for k in changed}, after=changed)
+            now = self.ctx.now_text()
+            if changed:
+                registry_repo.update(self.ctx.db, kind, record_id, changed, now)
+            if moved_on is not None:
+                registry_repo.move_unit(self.ctx.db, kind, record_id, changed["unit_id"], moved_on)
+                changed = {**changed, "transferred_on": moved_on.isoformat()}
+            if new_start:
+                registry_repo.set_active_from(self.ctx.db, kind, record_id, active_from, now)
+            old = {k: before_data[k] for k in changed if k in before_data}
+            new = dict(changed)
+            if new_start:
+                old["active_from"] = before.active_from.isoformat() if before.active_from else None
+                new["active_from"] = active_from.isoformat()
+            self.ctx.record(actor, f"{kind.value}.update", ENTITIES[kind], record_id, before=old, after=new)
         return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
 
     def set_active(
-        self, actor: User, kind: RegistryKind, record_id: int, active: bool
+        self, actor: User, kind: RegistryKind, record_id: int, active: bool, *, on: date | None = None
     ) -> tuple[Any, ChangeSet]:
-        """Retire (``active=False``) or reactivate a record."""
+        """Retire (``active=False``) or reactivate a record on ``on`` (default: today). A retired
+        record counts for the months up to its retirement day; reactivated, from ``on`` again."""
         require(actor, Permission.EDIT_REGISTRY)
         before = self._get(kind, record_id)
         if before.active == active:
             return before, ChangeSet()
+        day = self._day_not_future(kind, before, on)
+        if active:
+            if before.retired_on is not None and day < before.retired_on:
+                raise ValidationError("reactivated_before_retired", record=self._label(kind, before),
+                                      on=day.isoformat(), retired_on=before.retired_on.isoformat())
+        else:
+            last = registry_repo.periods(self.ctx.db, kind, record_id)
+            since = last[-1].since if last else before.active_from
+            if since is not None and day < since:
+                raise ValidationError("retired_before_active", record=self._label(kind, before),
+                                      on=day.isoformat(), since=since.isoformat())
         with self.ctx.mutation():
-            registry_repo.set_active(self.ctx.db, kind, record_id, active, self.ctx.now_text())
+            now = self.ctx.now_text()
+            if active:
+                unit_id = record_id if kind is RegistryKind.UNITS else before.unit_id
+                registry_repo.reactivate(self.ctx.db, kind, record_id, unit_id, day, now)
+            else:
+                registry_repo.retire(self.ctx.db, kind, record_id, day, now)
             action = "reactivate" if active else "retire"
             self.ctx.record(actor, f"{kind.value}.{action}", ENTITIES[kind], record_id,
-                            before={"active": before.active}, after={"active": active})
+                            before={"active": before.active}, after={"active": active, "on": day.isoformat()})
         return self._get(kind, record_id), ChangeSet.of(ENTITIES[kind], record_id)
 
+    def history(self, actor: User, kind: RegistryKind, record_id: int) -> list[ServicePeriod]:
+        """The record's stretches in service (unit, first and last day), oldest first."""
+        require(actor, Permission.VIEW_REGISTRY)
+        self._get(kind, record_id)
+        return registry_repo.periods(self.ctx.db, kind, record_id)
+
     # --- helpers shared with the importer ------------------------------------------------
+    @staticmethod
+    def _label(kind: RegistryKind, record: Any) -> str:
+        return str(getattr(record, NATURAL_KEYS[kind]))
+
+    def _day_not_future(self, kind: RegistryKind, record: Any, on: date | None) -> date:
+        today = self.ctx.clock().date()
+        day = on or today
+        if day > today:
+            raise ValidationError("registry_date_future", record=self._label(kind, record), on=day.isoformat())
+        return day
+
+    def _check_start(self, kind: RegistryKind, record: Any, record_id: int, active_from: date) -> None:
+        stretches = registry_repo.periods(self.ctx.db, kind, record_id)
+        first_until = stretches[0].until if stretches else record.retired_on
+        if first_until is not None and active_from > first_until:
+            raise ValidationError("active_from_after_service", record=self._label(kind, record),
+                                  on=active_from.isoformat(), until=first_until.isoformat())
+
     def _get(self, kind: RegistryKind, record_id: int) -> Any:
         record = registry_repo.get(self.ctx.db, kind, record_id)
         if record is None:

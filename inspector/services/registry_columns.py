@@ -30,6 +30,8 @@ from inspector.storage.files import read_limited
 # ``responsible_staff_id`` (the file names a unit code/name and a 工号, never a database id).
 UNIT_REF = "unit"
 RESPONSIBLE_REF = "responsible"
+# Import-only, optional on every kind: the first day in service (empty: the day of the import).
+ACTIVE_FROM = "active_from"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class Column:
     label: str
     aliases: tuple[str, ...]
     required: bool = False
+
+
+def _active_from() -> Column:
+    return Column(ACTIVE_FROM, "启用日期", ("active_from", "启用日期", "启用时间", "登记日期", "投入使用日期",
+                                          "入职日期", "since"))
 
 
 def _unit_ref(required: bool = True) -> Column:
@@ -54,6 +61,7 @@ COLUMNS: dict[RegistryKind, tuple[Column, ...]] = {
         Column("kind", "类型", ("kind", "type", "类型", "单位类型", "类别")),
         Column("head_name", "负责人", ("head_name", "head", "负责人", "负责人姓名")),
         Column("head_phone", "联系电话", ("head_phone", "phone", "电话", "联系电话", "负责人电话")),
+        _active_from(),
     ),
     RegistryKind.VEHICLES: (
         Column("plate", "车牌", ("plate", "plate_no", "车牌", "车牌号", "车牌号码"), True),
@@ -61,6 +69,7 @@ COLUMNS: dict[RegistryKind, tuple[Column, ...]] = {
         Column("route", "线路", ("route", "线路", "线路号", "营运线路")),
         _unit_ref(),
         Column("model", "车型", ("model", "车型", "车辆型号")),
+        _active_from(),
     ),
     RegistryKind.STAFF: (
         Column("staff_no", "工号", ("staff_no", "工号", "员工编号", "员工工号"), True),
@@ -68,6 +77,7 @@ COLUMNS: dict[RegistryKind, tuple[Column, ...]] = {
         Column("role", "岗位", ("role", "岗位", "角色", "工种", "职务"), True),
         _unit_ref(),
         Column("phone", "电话", ("phone", "电话", "联系电话", "手机", "手机号")),
+        _active_from(),
     ),
     RegistryKind.LOCATIONS: (
         Column("code", "位置编码", ("code", "location_code", "编码", "位置编码", "点位编码"), True),
@@ -76,6 +86,7 @@ COLUMNS: dict[RegistryKind, tuple[Column, ...]] = {
         Column(RESPONSIBLE_REF, "责任人工号", ("responsible", "responsible_staff", "responsible_staff_no",
                                               "责任人", "责任人工号")),
         Column("area", "区域", ("area", "区域", "区域类型")),
+        _active_from(),
     ),
 }
 
@@ -170,6 +181,21 @@ def accepted_headers(column: Column) -> list[str]:
     chinese = [n for n in names if not n.isascii()]
     english = [n for n in names if n.isascii()]
     return list(dict.fromkeys(chinese + english))
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+
+
+def parse_day(text: str) -> date | None:
+    """``2026-12-06``, ``2026/12/6``, ``2026.12.06``, ``2026年12月6日`` (a time after it is ignored)
+    → the date; None when it is not a date."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 def parse_choice(field: str, text: str) -> str | None:

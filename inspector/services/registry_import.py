@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +29,7 @@ from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.registry import ENTITIES, UNIQUE_COLUMNS, parse_data
 from inspector.services.registry_columns import (
+    ACTIVE_FROM,
     CHOICES,
     COLUMNS,
     RESPONSIBLE_REF,
@@ -37,6 +39,7 @@ from inspector.services.registry_columns import (
     choice_labels,
     map_header,
     parse_choice,
+    parse_day,
     read_table,
 )
 from inspector.storage import registry_repo
@@ -46,10 +49,12 @@ __all__ = ["ImportPreview", "ImportResult", "ImportRow", "RegistryImporter", "Ta
 
 @dataclass(frozen=True)
 class ImportRow:
-    """One valid row: its spreadsheet number and the validated data model (UnitData…)."""
+    """One valid row: its spreadsheet number, the validated data model (UnitData…) and its first
+    day in service when the file gives one (else the import's day)."""
 
     row: int
     data: Any
+    active_from: date | None = None
 
 
 @dataclass(frozen=True)
@@ -139,9 +144,10 @@ class _Checker:
         self.existing = {c: registry_repo.existing_keys(db, kind, c) for c in UNIQUE_COLUMNS[kind]}
         self.seen: dict[str, dict[str, int]] = {c: {} for c in UNIQUE_COLUMNS[kind]}
 
-    def check(self, number: int, cells: Cells) -> tuple[Any, list[RowProblem]]:
-        """(data model or None, problems) for one non-empty row."""
+    def check(self, number: int, cells: Cells) -> tuple[Any, date | None, list[RowProblem]]:
+        """(data model or None, first day in service if given, problems) for one non-empty row."""
         values: dict[str, Any] = {}
+        since: date | None = None
         problems: list[RowProblem] = []
 
         def problem(field_name: str, code: str, **params: Any) -> None:
@@ -159,6 +165,10 @@ class _Checker:
                 if code:
                     problem(name, code, **params)
                 values["unit_id"] = unit_id
+            elif name == ACTIVE_FROM:
+                since = parse_day(text)
+                if since is None:
+                    problem(name, "date_format", value=text[:SHOWN_VALUE])
             elif name == RESPONSIBLE_REF:
                 if text in self.staff_ids:
                     values["responsible_staff_id"] = self.staff_ids[text]
@@ -187,7 +197,7 @@ class _Checker:
                 params["value"] = given[:SHOWN_VALUE] if isinstance(given, str) else ""  # not 10 MB in a message
                 problems.append(RowProblem(number, column, detail["type"], params))
         self._check_keys(number, cells, problem)
-        return (data if not problems else None), problems
+        return (data if not problems else None), since, problems
 
     def _check_keys(self, number: int, cells: Cells, problem: Callable[..., None]) -> None:
         for column, adapter in KEY_ADAPTERS[self.kind].items():
@@ -230,7 +240,9 @@ class RegistryImporter:
             if preview.problems and (not good_rows_only or not preview.rows):
                 raise ImportRejected(str(path), preview.problems, preview.sheet)
             now = self.ctx.now_text()
-            ids = [registry_repo.insert(self.ctx.db, kind, row.data.model_dump(mode="json"), now)
+            today = self.ctx.clock().date()
+            ids = [registry_repo.insert(self.ctx.db, kind, row.data.model_dump(mode="json"), now,
+                                        row.active_from or today)
                    for row in preview.rows]
             self.ctx.record(actor, f"{kind.value}.import", ENTITIES[kind], None, after={
                 "file": path.name, "sheet": preview.sheet, "imported": len(ids),
@@ -254,8 +266,8 @@ class RegistryImporter:
         good: list[ImportRow] = []
         problems: list[RowProblem] = []
         for number, cells in filled:
-            data, row_problems = checker.check(number, cells)
+            data, since, row_problems = checker.check(number, cells)
             problems += row_problems
             if data is not None:
-                good.append(ImportRow(number, data))
+                good.append(ImportRow(number, data, since))
         return ImportPreview(kind, str(path), table.sheet, good, problems, len(filled), empty)

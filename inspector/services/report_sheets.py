@@ -22,6 +22,7 @@ from inspector.domain.reports import MonthlyReport, OverdueNotice, ScoreLine
 from inspector.domain.templates import SubjectKind
 from inspector.services.sheet_cells import set_value
 from inspector.storage.files import write_atomic_with
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 
 PERCENT = "0.0%"
 CHANGE = "+0.0%;-0.0%;0.0%"
@@ -100,6 +101,7 @@ def _summary_rows(report: MonthlyReport) -> list[list[Any]]:
         ["合格项目数", report.items_passed], ["项目合格率", _pct(report.pass_rate)],
         ["问题总数", report.findings_total], ["严重问题数", report.serious_total],
         ["分析意见撰写人", report.remarks_by or None], ["分析意见撰写时间", report.remarks_at],
+        ["已检查口径", INSPECTED_NOTE], ["登记总数口径", REGISTERED_NOTE],
     ]
 
 

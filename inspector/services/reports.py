@@ -156,13 +156,14 @@ class ReportService:
         trend_start = reports.shift_month(first, 1 - reports.TREND_MONTHS).isoformat()
         today = self.ctx.clock().date()
         checked, passed = reports_repo.answer_totals(db, start, stop, unit_id)
+        kinds = self.inspected_kinds(first.strftime("%Y-%m"))
         return reports.MonthlyFacts(
             month=first.strftime("%Y-%m"), unit_id=unit_id, scope_name=scope_name,
             as_of=min(today, date.fromordinal(end.toordinal() - 1)), generated_at=self.ctx.clock(),
             modes=tuple(reports.ModeCount(mode=InspectionMode(mode), count=count)
                         for mode, count in reports_repo.mode_counts(db, start, stop, unit_id)),
             coverage=tuple(reports.CoverageRow(kind=SubjectKind(kind), covered=covered, population=population)
-                           for kind, covered, population in reports_repo.coverage(db, start, stop, unit_id)),
+                           for kind, covered, population in reports_repo.coverage(db, start, stop, unit_id, kinds)),
             items_checked=checked, items_passed=passed,
             findings=tuple(
                 reports.FindingRow(template_code=templates.code(version_id), section_code=section,
@@ -186,8 +187,19 @@ class ReportService:
             remarks=remarks[0] if remarks else "", remarks_by=remarks[2] if remarks else "",
             remarks_at=datetime.fromisoformat(remarks[1]) if remarks else None,
             uncovered=tuple(reports.UncoveredSubject(kind=SubjectKind(kind), code=code, name=name, unit_name=unit)
-                            for kind, code, name, unit in reports_repo.uncovered(db, start, stop, unit_id)),
+                            for kind, code, name, unit in reports_repo.uncovered(db, start, stop, unit_id, kinds)),
         )
+
+    def inspected_kinds(self, month: str) -> list[str]:
+        """The subject kinds a published checklist in force in ``month`` inspects, in report
+        order: coverage counts only these (no checklist inspects a unit as such, so units are not
+        a row of their own unless the office publishes one that does)."""
+        found = set()
+        for code in templates_repo.codes(self.ctx.db):
+            version = templates_repo.in_force(self.ctx.db, code, month)
+            if version is not None:
+                found.add(version.body.subject)
+        return [kind.value for kind in SubjectKind if kind in found]
 
     @staticmethod
     def _notice_row(row: dict) -> reports.NoticeRow:

@@ -1,6 +1,7 @@
 """SQL of the monthly report: plain rows for a window [start, end) and an optional unit.
 
-Only completed inspections count. Windows are ISO texts (``"2026-11-01"``, ``"2026-12-01"``)
+Only completed inspections count. Coverage counts the registry subjects in service in the
+window (``registry_periods``, migration 0013), in the unit they belonged to then. Windows are ISO texts (``"2026-11-01"``, ``"2026-12-01"``)
 compared with the stored local timestamps, so the ``inspections_observed`` index drives every
 inspection query; subjects, answers, findings and notices are reached through their own indexes
 (``inspections_subject``, the answers primary key, ``findings_inspection``, ``notices_unit``).
@@ -9,16 +10,27 @@ No query returns who inspected: covert inspections only ever feed counts and sum
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import sqlite_utils
 
 _WINDOW = "i.status = 'completed' AND i.observed_at >= ? AND i.observed_at < ?"
 
-# subject kind, registry table, its unit column, and the columns shown as code and name
-_POPULATIONS = (("vehicle", "vehicles", "unit_id", "fleet_no", "plate"),
-                ("staff", "staff", "unit_id", "staff_no", "name"), ("location", "locations", "unit_id", "code", "name"), ("unit", "units", "id", "code", "name"))
-_INSPECTED = f"EXISTS (SELECT 1 FROM inspections i WHERE i.subject_kind = ? AND i.subject_id = s.id AND {_WINDOW})"
+# subject kind, registry table, and the columns shown as code and name
+_POPULATIONS = {"vehicle": ("vehicles", "fleet_no", "plate"), "staff": ("staff", "staff_no", "name"),
+                "location": ("locations", "code", "name"), "unit": ("units", "code", "name")}
+# What makes a subject "inspected" in the window (one definition for coverage and the rankings):
+# a completed inspection observed in the window was about it, or about what it answers for — a
+# staff member for the vehicle or place in their charge (the inspection's responsible person, whom
+# the staff ranking scores), a unit for everything inspected in it (the responsible unit, whom the
+# unit ranking scores). Walk-arounds count here; they are left out of the scores only.
+_ABOUT = {
+    "vehicle": "i.subject_kind = 'vehicle' AND i.subject_id = s.id",
+    "location": "i.subject_kind = 'location' AND i.subject_id = s.id",
+    "staff": "((i.subject_kind = 'staff' AND i.subject_id = s.id) OR i.responsible_staff_id = s.id)",
+    "unit": "((i.subject_kind = 'unit' AND i.subject_id = s.id) OR i.unit_id = s.id)",
+}
 
 
 def _scope(column: str, unit_id: int | None) -> tuple[str, list[Any]]:
@@ -31,29 +43,60 @@ def mode_counts(db: sqlite_utils.Database, start: str, end: str, unit_id: int | 
                       [start, end, *params]).fetchall()
 
 
-def coverage(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[tuple[str, int, int]]:
-    """(subject kind, covered, population): active registry rows of the scope, and how many of
-    them a completed inspection of the window was about."""
+def _in_service(kind: str, first: str, last: str, unit_id: int | None) -> tuple[str, list[Any]]:
+    """The subjects of ``kind`` in service on a day from ``first`` to ``last`` (both included) —
+    in the unit ``unit_id`` then, when given: a stretch of their history overlaps the window."""
+    table = _POPULATIONS[kind][0]
+    where = (f"EXISTS (SELECT 1 FROM registry_periods p WHERE p.kind = '{table}' AND p.record_id = s.id"
+             " AND (p.since IS NULL OR p.since <= ?) AND (p.until IS NULL OR p.until >= ?)")
+    params: list[Any] = [last, first]
+    if unit_id is not None:
+        where += " AND p.unit_id = ?"
+        params.append(unit_id)
+    return where + ")", params
+
+
+def _inspected(kind: str) -> str:
+    return f"EXISTS (SELECT 1 FROM inspections i WHERE {_ABOUT[kind]} AND {_WINDOW})"
+
+
+def _last_day(end: str) -> str:
+    return (date.fromisoformat(end) - timedelta(days=1)).isoformat()
+
+
+def coverage(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None,
+             kinds: list[str]) -> list[tuple[str, int, int]]:
+    """(subject kind, covered, population) for each of ``kinds`` (those a checklist in force
+    inspects): the registry subjects of the scope in service in the window, and how many of them
+    were inspected in it."""
     rows = []
-    for kind, table, unit_column, _code, _name in _POPULATIONS:
-        where, params = _scope(f"s.{unit_column}", unit_id)
-        population = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where}", params).fetchone()[0]
-        covered = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE s.active = 1{where} AND {_INSPECTED}",
-                             [*params, kind, start, end]).fetchone()[0]
+    for kind in kinds:
+        table = _POPULATIONS[kind][0]
+        active, params = _in_service(kind, start, _last_day(end), unit_id)
+        population = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE {active}", params).fetchone()[0]
+        covered = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE {active} AND {_inspected(kind)}",
+                             [*params, start, end]).fetchone()[0]
         rows.append((kind, covered, population))
     return rows
 
 
-def uncovered(db: sqlite_utils.Database, start: str, end: str,
-              unit_id: int | None) -> list[tuple[str, str, str, str]]:
-    """(subject kind, code, name, unit name) of the active registry rows of the scope that no
-    completed inspection of the window was about."""
+def uncovered(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None,
+              kinds: list[str]) -> list[tuple[str, str, str, str]]:
+    """(subject kind, code, name, unit name) of the subjects of ``kinds`` in service in the window
+    in the scope that were not inspected in it (the unit: the one it belonged to last in the window)."""
     rows: list[tuple[str, str, str, str]] = []
-    for kind, table, unit_column, code, name in _POPULATIONS:
-        where, params = _scope(f"s.{unit_column}", unit_id)
+    last = _last_day(end)
+    for kind in kinds:
+        table, code, name = _POPULATIONS[kind]
+        active, params = _in_service(kind, start, last, unit_id)
+        unit_of = ("(SELECT p.unit_id FROM registry_periods p WHERE p.kind = ? AND p.record_id = s.id"
+                   " AND (p.since IS NULL OR p.since <= ?) AND (p.until IS NULL OR p.until >= ?)"
+                   + ("" if unit_id is None else " AND p.unit_id = ?") + " ORDER BY p.id DESC LIMIT 1)")
+        unit_params: list[Any] = [table, last, start, *([] if unit_id is None else [unit_id])]
         rows += db.execute(
-            f"SELECT ?, s.{code}, s.{name}, u.name FROM {table} s JOIN units u ON u.id = s.{unit_column}"
-            f" WHERE s.active = 1{where} AND NOT {_INSPECTED}", [kind, *params, kind, start, end]).fetchall()
+            f"SELECT ?, s.{code}, s.{name}, COALESCE((SELECT u.name FROM units u WHERE u.id = {unit_of}), '')"
+            f" FROM {table} s WHERE {active} AND NOT {_inspected(kind)}",
+            [kind, *unit_params, *params, start, end]).fetchall()
     return rows
 
 

@@ -175,6 +175,14 @@ TEMPLATES: dict[str, str] = {
     "duplicate_key": QT_TRANSLATE_NOOP("Errors", "{kind}: {field} \"{value}\" already exists"),
     "unit_retired": QT_TRANSLATE_NOOP("Errors", "The unit {unit} is retired; reactivate it or choose another unit."),
     "unit_not_found": QT_TRANSLATE_NOOP("Errors", "No unit has the code or name \"{value}\"."),
+    "retired_before_active": QT_TRANSLATE_NOOP(
+        "Errors", "{record} cannot be retired on {on}: it is in service only from {since}."),
+    "reactivated_before_retired": QT_TRANSLATE_NOOP(
+        "Errors", "{record} cannot be back in service on {on}: it was retired on {retired_on}; give that day or a later one."),
+    "registry_date_future": QT_TRANSLATE_NOOP(
+        "Errors", "{record} cannot be retired or transferred on {on}, a day still to come; give today or an earlier day."),
+    "active_from_after_service": QT_TRANSLATE_NOOP(
+        "Errors", "{record} cannot be in service only from {on}: its first stretch ended on {until}."),
     "duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "\"{value}\" appears twice in the file (also in row {other_row})."),
     "demo_needs_empty_registry": QT_TRANSLATE_NOOP(
         "Errors", "This data folder already has {units} unit(s); demo data goes only into an empty registry. "
@@ -343,6 +351,7 @@ ROW_TEMPLATES: dict[str, str] = {
     "unit_retired": QT_TRANSLATE_NOOP("Errors", "the unit \"{value}\" is retired"),
     "unit_ambiguous": QT_TRANSLATE_NOOP("Errors", "several units are named \"{value}\" ({codes}); give the unit code"),
     "staff_not_found": QT_TRANSLATE_NOOP("Errors", "no staff member has the staff number (工号) \"{value}\""),
+    "date_format": QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a date like 2026-12-06"),
     # domain.text: every name and note, typed or imported
     "control_characters": QT_TRANSLATE_NOOP(
         "Errors", "holds a control character ({character}), which a name or note may not contain; remove it"),

@@ -862,6 +862,10 @@
         <translation>报告文件 {file} 的扩展名必须是 .xlsx 或 .pdf。</translation>
     </message>
     <message>
+        <source>&quot;{value}&quot; is not a date like 2026-12-06</source>
+        <translation>“{value}”不是日期，应写成 2026-12-06 这样</translation>
+    </message>
+    <message>
         <source>holds a control character ({character}), which a name or note may not contain; remove it</source>
         <translation>含有控制字符（{character}），名称和说明中不能含有，请删除</translation>
     </message>
@@ -1312,6 +1316,22 @@
     <message>
         <source>No unit has the code or name &quot;{value}&quot;.</source>
         <translation>没有编码或名称为“{value}”的单位。</translation>
+    </message>
+    <message>
+        <source>{record} cannot be retired on {on}: it is in service only from {since}.</source>
+        <translation>{record} 不能在 {on} 停用：它从 {since} 起才启用。</translation>
+    </message>
+    <message>
+        <source>{record} cannot be back in service on {on}: it was retired on {retired_on}; give that day or a later one.</source>
+        <translation>{record} 不能在 {on} 重新启用：它已于 {retired_on} 停用；请填写当天或之后的日期。</translation>
+    </message>
+    <message>
+        <source>{record} cannot be retired or transferred on {on}, a day still to come; give today or an earlier day.</source>
+        <translation>{record} 不能在尚未到来的 {on} 停用或调动；请填写今天或更早的日期。</translation>
+    </message>
+    <message>
+        <source>{record} cannot be in service only from {on}: its first stretch ended on {until}.</source>
+        <translation>{record} 的启用日期不能改为 {on}：它的第一段在用期已于 {until} 结束。</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; appears twice in the file (also in row {other_row}).</source>
@@ -4586,6 +4606,14 @@
 <context>
     <name>RegistryEditDialog</name>
     <message>
+        <source>Counted in the monthly coverage from this day on</source>
+        <translation>从这一天起计入月度检查覆盖</translation>
+    </message>
+    <message>
+        <source>In service from</source>
+        <translation>启用日期</translation>
+    </message>
+    <message>
         <source>Add unit</source>
         <translation>新增单位</translation>
     </message>
@@ -4821,6 +4849,10 @@
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>In service</source>
+        <translation>在用期间</translation>
+    </message>
 </context>
 <context>
     <name>RegistryPage</name>
@@ -5000,6 +5032,17 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>After-photos:</source>
         <translation>整改后照片：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportNotes</name>
+    <message>
+        <source>Inspected: at least one completed inspection observed in the month (on-site, covert or walk-around) was about the subject, or about what it answers for — a staff member for the vehicles and places in their charge, a unit for everything inspected in it. The staff and unit rankings score the same inspections (walk-arounds record findings and are not scored), so nobody ranked is listed as not inspected.</source>
+        <translation>已检查：本月至少有一次已完成的检查（明查、暗访或走动式）针对该对象，或针对其负责的对象——人员含其作为责任人负责的车辆、场所，单位含其名下被检查的一切对象。人员排名与单位排名按同一口径取数（走动式检查只记问题、不计分），因此排名中的人员不会出现在未检名单中。</translation>
+    </message>
+    <message>
+        <source>Registered: the subjects in service on at least one day of the month (active from no later than its last day, retired no earlier than its first), in the unit they belonged to then. Only the kinds a checklist in force that month inspects are counted.</source>
+        <translation>登记总数：本月内至少有一天在用的对象（启用日期不晚于月末、停用日期不早于月初），按当月所属单位统计；只统计本月有生效检查表检查的对象类别。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +114,10 @@ def test_list_searches_and_prints_an_aligned_table(with_units: Path, capsys: pyt
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == 2
-    assert lines[0].split() == ["id", "code", "name", "kind", "head_name", "head_phone", "active"]
-    assert lines[1].split() == ["1", "D1", "一号总站", "depot", "yes"]
+    assert lines[0].split() == ["id", "code", "name", "kind", "head_name", "head_phone", "active", "active_from",
+                                "retired_on"]
+    today = datetime.now().astimezone().date().isoformat()  # added today: in service from today
+    assert lines[1].split() == ["1", "D1", "一号总站", "depot", "yes", today]
     # columns line up on screen: 一号总站 is 8 terminal columns wide, like "name" padded to it
     assert lines[0].index("kind") == len("id  code  ") + 8 + 2
     assert lines[1].index("depot") == lines[0].index("kind") - 4  # four double-width characters
@@ -164,3 +167,30 @@ def test_file_errors_are_one_line(with_units: Path, tmp_path: Path, capsys: pyte
     code, _, err = _run(capsys, with_units, "registry", "import", "vehicles", str(path))
     assert code == 2
     assert err.splitlines() == [expected.format(path=path)]
+
+
+def test_retire_keeps_the_record_with_its_day_and_a_bad_day_changes_nothing(
+        with_units: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """「检查覆盖率达到100%」 is of what was in service in the month (#13.5): retiring on a day keeps
+    the record and its months before that day; the list shows 启用 / 停用 days; a day that is not a
+    date, or one before the record was in service, exits 2 naming it and changes nothing."""
+    path = tmp_path / "buses.csv"
+    path.write_text("车牌,自编号,所属单位,启用日期\n粤B12345,1001,D1,2026/3/1\n", encoding="utf-8")
+    assert _run(capsys, with_units, "--user", "admin", "registry", "import", "vehicles", str(path))[0] == 0
+    code, out, err = _run(capsys, with_units, "--user", "admin", "registry", "retire", "vehicles", "1001",
+                          "--on", "2026-02-28")
+    assert code == 2 and out == ""
+    assert err.strip() == "error: 粤B·12345 cannot be retired on 2026-02-28: it is in service only from 2026-03-01."
+    code, _, err = _run(capsys, with_units, "--user", "admin", "registry", "retire", "vehicles", "1001",
+                        "--on", "2026-13-01")
+    assert code == 2 and "--on" in err
+    assert _count(with_units, "vehicles WHERE active = 1") == 1
+    code, out, _ = _run(capsys, with_units, "--user", "admin", "registry", "retire", "vehicles", "粤B12345",
+                        "--on", "2026-10-15")
+    assert (code, out.strip()) == (0, "vehicles 粤B12345 retired on 2026-10-15")
+    code, out, _ = _run(capsys, with_units, "--user", "admin", "registry", "list", "vehicles", "--all", "--json")
+    [bus] = json.loads(out)
+    assert (bus["active"], bus["active_from"], bus["retired_on"]) == (False, "2026-03-01", "2026-10-15")
+    code, out, _ = _run(capsys, with_units, "--user", "admin", "registry", "list", "vehicles", "--all")
+    assert out.splitlines()[0].split()[-2:] == ["active_from", "retired_on"]
+    assert out.splitlines()[1].split()[-2:] == ["2026-03-01", "2026-10-15"]

@@ -13,9 +13,11 @@ import pytest
 from inspector.context import AppContext
 from inspector.domain.notices import FollowUpItemResult, FollowUpResult
 from inspector.domain.users import Role, User
+from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 from tests.cli.conftest import run_cli
 from tests.conftest import PASSWORD
 from tests.notice_world import CST, completed_inspection
+from tests.pdf import pdftotext, squeezed
 from tests.services.test_reports import build_month
 
 
@@ -55,11 +57,9 @@ def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path:
     coverage = next(book["覆盖率"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert coverage == ("车辆", 2, 2, 0, 1, 1)  # 未检 0: both buses inspected
     assert book["覆盖率"]["E2"].number_format == "0.0%"
-    assert list(book["覆盖率"].iter_rows(min_row=5, max_row=5, values_only=True)) == [("单位", 0, 2, 2, 0, 1)]
-    # the two units themselves were never inspected: listed in full
-    assert list(book["未检对象"].iter_rows(values_only=True)) == [
-        ("对象类别", "编号", "名称", "所属单位"), ("单位", "D01", "第一公交总站", "第一公交总站"),
-        ("单位", "D02", "第二公交总站", "第二公交总站")]
+    # the one checklist inspects vehicles: no row for units (no checklist inspects a unit itself)
+    assert [row[0] for row in book["覆盖率"].iter_rows(min_row=2, values_only=True) if row[0]] == ["车辆"]
+    assert list(book["未检对象"].iter_rows(values_only=True)) == [("对象类别", "编号", "名称", "所属单位")]
     assert book["逾期通知单"].max_row == 1  # the header only: nothing overdue in November
     ranking = list(book["单位排名"].iter_rows(min_row=2, values_only=True))
     assert [row[:4] for row in ranking] == [(1, "D02", "第二公交总站", 1), (2, "D01", "第一公交总站", 2)]
@@ -138,3 +138,17 @@ def test_refusals_write_nothing(month_dir: Path, tmp_path: Path, capsys) -> None
     assert code == 2 and "month" in err and not output.exists()
     code, _, err = _report(capsys, month_dir, "qo1", output, "--unit", "NOPE")
     assert code == 2 and err.startswith("error:") and not output.exists()
+
+
+def test_the_report_and_the_table_say_what_inspected_means(month_dir: Path, tmp_path: Path, capsys) -> None:
+    """「每月考核一次,对驾乘人员和生产管理人员进行评比」 beside 「检查覆盖率达到100%」: the report states
+    the one meaning of inspected that the coverage and the rankings share, and who is registered in a
+    month (#13.5) — under the PDF's coverage table and in the workbook's 概况 sheet."""
+    pdf = tmp_path / "report.pdf"
+    assert _report(capsys, month_dir, "qo1", pdf)[0] == 0
+    text = squeezed(pdftotext(pdf.read_bytes(), tmp_path))
+    assert squeezed(INSPECTED_NOTE) in text and squeezed(REGISTERED_NOTE) in text
+    table = tmp_path / "report.xlsx"
+    assert _report(capsys, month_dir, "qo1", table)[0] == 0
+    summary = _values(openpyxl.load_workbook(table)["概况"])
+    assert (summary["已检查口径"].value, summary["登记总数口径"].value) == (INSPECTED_NOTE, REGISTERED_NOTE)

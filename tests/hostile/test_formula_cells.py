@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from inspector.services.sheet_cells import set_text
 from tests.hostile import corpus
 from inspector.services.template_sheets_read import read_template_xlsx
 from inspector.services.template_sheets_write import write_template_xlsx
+from tests.services.test_coverage_registry_month import STAFF_BODY, publish
 from tests.services.test_reports import build_month
 from tests.services.test_template_sheets import every_field_body
 
@@ -49,9 +51,13 @@ def test_a_formula_unit_or_staff_name_is_text_in_the_monthly_workbook(
     office = month.world.office
     context.registry.update(office, RegistryKind.UNITS, month.world.unit_id, {"name": HYPERLINK})
     staff_names = {HYPERLINK, "+SUM(1,2)", "-2+3", "@SUM(A1:A2)"}
+    # staff are a coverage row (and so in the list not inspected) where a staff checklist is in force
+    # and they were in service in the month (#13.5)
+    publish(context, STAFF_BODY, "2026-01")
     for index, name in enumerate(sorted(staff_names)):
         context.registry.add(office, RegistryKind.STAFF, {"staff_no": f"S{index:02d}", "name": name,
-                                                          "role": "driver", "unit_id": month.second_unit_id})
+                                                          "role": "driver", "unit_id": month.second_unit_id},
+                             active_from=date(2026, 11, 1))
     table = tmp_path / "month.xlsx"
     context.reports.export_xlsx(office, "2026-11", None, table)
 

@@ -84,7 +84,8 @@ def test_retire_and_reactivate(context: AppContext, admin: User, depot) -> None:
     assert back.active is True
     entry = _audit(context)[-1]
     assert entry.action == "units.reactivate"
-    assert (json.loads(entry.before), json.loads(entry.after)) == ({"active": False}, {"active": True})
+    today = context.services.clock().date().isoformat()
+    assert (json.loads(entry.before), json.loads(entry.after)) == ({"active": False}, {"active": True, "on": today})
     assert other.active
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -339,3 +340,27 @@ def test_ten_thousand_rows_import_in_one_go_with_few_queries(
     assert context.db.execute("SELECT count(*) FROM vehicles").fetchone()[0] == 10_000
     assert len(selects) < 10, selects[:20]  # existing keys and units read once, not per row
     assert elapsed < 30, elapsed
+
+
+def test_the_first_day_in_service_is_read_in_office_spellings_and_a_bad_one_is_named(
+    context: AppContext, admin: User, units: dict[str, int], tmp_path: Path
+) -> None:
+    """「检查覆盖率达到100%」 is of the month's registry (#13.5): an import may say from which day each
+    record is in service (启用日期, in the spellings an office writes); blank is the import's day; a
+    cell that is not a day rejects the file naming its row and column, and nothing is imported."""
+    header = [*VEHICLE_HEADER, "启用日期"]
+    bad = write_csv(tmp_path / "bad.csv", [header, ["粤B12345", "1001", "1路", "D1", "", "2026年3月1日"],
+                                           ["粤B12346", "1002", "1路", "D1", "", "去年"]])
+    before = _rows(context)
+    with pytest.raises(ImportRejected) as rejected:
+        context.registry_import.run(admin, VEHICLES, bad)
+    assert _where(rejected.value.problems) == [(3, "启用日期", "date_format")]
+    assert describe_import(rejected.value)[1] == 'row 3, column 启用日期: "去年" is not a date like 2026-12-06'
+    assert _rows(context) == before
+    good = write_csv(tmp_path / "good.csv", [header, ["粤B12345", "1001", "1路", "D1", "", "2026年3月1日"],
+                                             ["粤B12346", "1002", "1路", "D1", "", "2026/11/6"],
+                                             ["粤B12347", "1003", "1路", "D1", "", ""]])
+    context.registry_import.run(admin, VEHICLES, good)
+    since = {v.fleet_no: v.active_from for v in context.registry.list(admin, VEHICLES)}
+    today = context.services.clock().date()
+    assert since == {"1001": date(2026, 3, 1), "1002": date(2026, 11, 6), "1003": today}

@@ -73,13 +73,12 @@ def test_every_figure_of_the_month(context: AppContext, month: ReportMonth) -> N
     assert [(line.mode.value, line.count) for line in report.modes] == [("onsite", 2), ("covert", 1),
                                                                         ("walkaround", 0)]
     assert report.inspections_total == 3
-    # both buses inspected in November: 2 / 2; no staff or locations; the 2 units themselves never inspected
+    # both buses inspected in November: 2 / 2; the only checklist (N1) inspects vehicles, so no other
+    # kind is a row (the units were a row of 0 / 2 before #13.5: no checklist inspects a unit)
     coverage = {line.kind.value: (line.covered, line.population, line.rate) for line in report.coverage}
-    assert coverage == {"vehicle": (2, 2, 1.0), "staff": (0, 0, None), "location": (0, 0, None),
-                        "unit": (0, 2, 0.0)}
-    # what is left to reach 100 %: the two units themselves, no vehicle
-    assert [(s.kind.value, s.code, s.name, s.unit_name) for s in report.uncovered] == [
-        ("unit", "D01", "第一公交总站", "第一公交总站"), ("unit", "D02", "第二公交总站", "第二公交总站")]
+    assert coverage == {"vehicle": (2, 2, 1.0)}
+    # nothing is left to reach 100 %
+    assert report.uncovered == ()
     # B 4 answered, 2 passed; C 4, 3; D 4, 4 → 12 checked, 9 passed, 75 %
     assert (report.items_checked, report.items_passed, report.pass_rate) == (12, 9, 0.75)
     # section A: N1-1 (B) and N1-2 (C), general; section B: N1-3 (B), serious
@@ -120,8 +119,8 @@ def test_an_open_notice_past_its_deadline_is_listed_as_overdue(
             for n in report.overdue_notices] == [
         (notice.number, "第一公交总站", date(2026, 11, 23), 7, "issued", None)]
     assert report.notices.overdue == 1
-    # the vehicle was inspected: not in the list of subjects left; the unit itself is
-    assert [(s.kind.value, s.code) for s in report.uncovered] == [("unit", "D01")]
+    # the vehicle was inspected: nothing is left (no checklist inspects the unit itself)
+    assert report.uncovered == ()
 
 
 def test_one_unit_only(context: AppContext, month: ReportMonth) -> None:

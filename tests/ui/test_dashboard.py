@@ -178,7 +178,8 @@ def test_coverage_trend_and_top_problems_of_the_month_follow_the_hub(
     ui = sign_in(world.office)
     page = make_page(qtbot, ui)
     assert page.coverage_card.value.text() == "0.0%"
-    assert page.coverage_card.note.text() == "2 registered, 0 inspected · 2 left"  # the bus and its unit
+    # the bus; its unit is no row: no checklist inspects a unit itself (#13.5)
+    assert page.coverage_card.note.text() == "1 registered, 0 inspected · 1 left"
     assert page.month_report.trend_chart.is_empty()
     assert page.month_report.problems.table.isHidden() and page.month_report.problems.empty.isVisible()
 
@@ -189,8 +190,8 @@ def test_coverage_trend_and_top_problems_of_the_month_follow_the_hub(
     assert page.coverage_card.value.text() == "0.0%"  # nothing reloads until the change is published
     ui.hub.publish(ChangeSet.of(Entity.INSPECTION, inspection.id))
 
-    assert page.coverage_card.value.text() == "50.0%"
-    assert page.coverage_card.note.text() == "2 registered, 1 inspected · 1 left"
+    assert page.coverage_card.value.text() == "100.0%"
+    assert page.coverage_card.note.text() == "1 registered, 1 inspected · 0 left"
     chart = page.month_report.trend_chart
     assert len(chart.month_labels) == 12 and len(chart.series) == 1
     assert chart.series[0].name == "第一公交总站"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit
 
 from inspector.context import AppContext
@@ -14,6 +16,7 @@ from inspector.domain.registry import RegistryKind, UnitKind
 from inspector.domain.users import Role, User
 from inspector.ui.dialogs.registry_edit import RegistryEditDialog
 from inspector.ui.dialogs.registry_import import RegistryImportDialog
+from inspector.ui.models.registry_model import UnitsModel
 from inspector.ui.pages.registry import RegistryPage
 from inspector.ui.uicontext import UiContext
 
@@ -266,3 +269,25 @@ def test_the_page_reports_what_an_import_did(qtbot: Any, ui: UiContext, context:
     page.import_button.click()
     assert page.notice.text() == "Imported 1 record(s). 1 row(s) with problems were left out."
     assert page.proxy.rowCount() == 1
+
+
+def test_a_new_record_is_in_service_from_the_day_chosen(qtbot: Any, ui: UiContext) -> None:
+    """「检查覆盖率达到100%」 is of the month's registry (#13.5): the add dialog asks from which day a
+    record is in service (today unless changed) and the registry keeps it; the list shows it."""
+    dialog = RegistryEditDialog(ui, RegistryKind.UNITS)
+    qtbot.addWidget(dialog)
+    assert dialog.active_from is not None
+    today = ui.app.services.clock().date()
+    assert dialog.active_from.date() == QDate(today.year, today.month, today.day)
+    dialog.editors["code"].setText("D9")
+    dialog.editors["name"].setText("九号总站")
+    dialog.active_from.setDate(QDate(2026, 3, 1))
+    dialog.accept()
+    assert dialog.saved is not None and dialog.saved.active_from == date(2026, 3, 1)
+    model = UnitsModel()
+    model.set_rows([dialog.saved])
+    assert model.headers()[-1] == "In service"
+    assert model.data(model.index(0, model.COL_SERVICE)) == "2026-03-01 –"
+    edit = RegistryEditDialog(ui, RegistryKind.UNITS, dialog.saved)
+    qtbot.addWidget(edit)
+    assert edit.active_from is None  # the first day is kept; a change of unit is a transfer from today

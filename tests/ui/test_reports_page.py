@@ -21,6 +21,7 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
+from inspector.domain.registry import RegistryKind
 from inspector.domain.reports import MonthlyReport, OverdueNotice
 from inspector.domain.users import Role, User
 from inspector.pdf import report_pdf
@@ -79,8 +80,9 @@ def test_the_month_shows_its_figures_cards_charts_and_tables(
     assert cards["pass_rate"].value.text() == "62.5%"  # 5 of 8 answers passed
     assert cards["pass_rate"].note.text() == "5 of 8 items passed"
     assert cards["findings"].value.text() == "3" and cards["findings"].note.text() == "1 serious"
-    assert cards["coverage"].value.text() == "50.0%"  # the bus was inspected, the unit itself not
-    assert cards["coverage"].note.text() == "Vehicle 100.0% (1/1) · Unit 0.0% (0/1)"
+    # the bus was inspected; the one checklist inspects vehicles, so the unit is no row of its own (#13.5)
+    assert cards["coverage"].value.text() == "100.0%"
+    assert cards["coverage"].note.text() == "Vehicle 100.0% (1/1)"
     assert cards["issued"].value.text() == "1"
     assert cards["on_time"].value.text() == "0 of 0" and cards["days"].value.text() == "—"
     assert cards["overdue"].value.text() == "0" and not cards["overdue"].alert
@@ -140,15 +142,18 @@ def test_figures_follow_inspection_and_notice_changes(
 
 
 def test_overdue_notices_and_subjects_not_inspected_are_listed(
-        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld) -> None:
+        qtbot: Any, sign_in: Callable[[User], UiContext], world: NoticeWorld, context: AppContext) -> None:
+    unit_id = context.registry.get(world.office, RegistryKind.VEHICLES, world.vehicle.id).unit_id
+    context.registry.add(world.office, RegistryKind.VEHICLES,
+                               {"plate": "粤B55555", "fleet_no": "1-0202", "unit_id": unit_id})
     page = open_page(qtbot, sign_in, world.office)
     overdue, uncovered = page.overdue, page.uncovered
     assert overdue.heading.text() == "Overdue notices not rectified (0)"
     assert overdue.table.isHidden() and overdue.empty.isVisible()
     assert overdue.empty.text() == "No notice was overdue on 2026-11-16."
-    assert uncovered.heading.text() == "Not inspected this month (1)"  # the bus was, its unit not
+    assert uncovered.heading.text() == "Not inspected this month (1)"  # the first bus was, the second not
     assert uncovered.table.isVisible() and uncovered.empty.isHidden()
-    assert [uncovered.table.texts(column) for column in range(4)] == [["Unit"], ["D01"], ["第一公交总站"],
+    assert [uncovered.table.texts(column) for column in range(4)] == [["Vehicle"], ["1-0202"], ["粤B·55555"],
                                                                       ["第一公交总站"]]
 
     world.clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=CST)  # the deadline (11-19) has passed

@@ -23,6 +23,7 @@ from inspector.storage.migrations import (
     m0010_inspection_acknowledgement,
     m0011_complaints,
     m0012_sign_in_failures,
+    m0013_registry_history,
 )
 
 ORDER = (
@@ -38,6 +39,7 @@ ORDER = (
     m0010_inspection_acknowledgement,
     m0011_complaints,
     m0012_sign_in_failures,
+    m0013_registry_history,
 )
 
 MIGRATIONS = Migrations("inspector")

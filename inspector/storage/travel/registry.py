@@ -4,33 +4,85 @@ off): each change travels as a new revision of the same entity."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import sqlite_utils
 
 from inspector.domain.records import RecordKind as K
+from inspector.domain.registry import RegistryKind
+from inspector.storage import registry_repo
 from inspector.storage.travel.codec import Column as C
-from inspector.storage.travel.codec import TableCodec, rejected
+from inspector.storage.travel.codec import TableCodec, children, rejected, scalar
 from inspector.storage.travel.ids import RecordIds
 
-UNIT = TableCodec(K.UNIT, "units", (
-    C("code"), C("name"), C("kind"), C("head_name"), C("head_phone"), C("active"), C("created_at"), C("updated_at"),
-), natural=("code",), mutable=True)
+class RegistryCodec(TableCodec):
+    """A registry row with its service history (``periods``: the stretches in service, each with
+    its unit, first and last day; a unit's own stretches name no unit). A body from a version
+    before the history (no ``periods``) gets one stretch from its row, as migration 0013 did."""
 
-STAFF = TableCodec(K.STAFF, "staff", (
+    def __init__(self, kind: K, registry: RegistryKind, columns: tuple[C, ...], natural: tuple[str, ...]) -> None:
+        service = (C("active_from", optional=True), C("retired_on", optional=True))
+        super().__init__(kind, registry.value, columns + service, natural=natural, mutable=True)
+        self.registry = registry
+
+    def read_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int) -> dict[str, Any]:
+        stretches = []
+        for period in registry_repo.periods(db, self.registry, local_id):
+            entry: dict[str, Any] = {"since": period.since.isoformat() if period.since else None,
+                                     "until": period.until.isoformat() if period.until else None}
+            if self.registry is not RegistryKind.UNITS:
+                entry["unit"] = ids.gid(K.UNIT, period.unit_id)
+            stretches.append(entry)
+        return {"periods": stretches}
+
+    def write_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int, body: dict[str, Any],
+                       record: str, *, new: bool) -> None:
+        if "periods" not in body:
+            if new:
+                row = db.execute(f"SELECT {'id' if self.registry is RegistryKind.UNITS else 'unit_id'}, active_from,"
+                                 f" retired_on FROM {self.table} WHERE id = ?", [local_id]).fetchone()
+                registry_repo.replace_periods(db, self.registry, local_id, [(row[0], row[1], row[2])])
+            return
+        stretches: list[tuple[int, str | None, str | None]] = []
+        for entry in children(body, "periods", record):
+            since, until = scalar(entry, "since", record), scalar(entry, "until", record)
+            for day in (since, until):
+                if day is not None and not _is_day(day):
+                    raise rejected(record, f"a period's day {day!r} is not a date like 2026-12-06")
+            if since is not None and until is not None and since > until:
+                raise rejected(record, f"a period ends ({until}) before it begins ({since})")
+            unit = local_id if self.registry is RegistryKind.UNITS else \
+                ids.require(K.UNIT, scalar(entry, "unit", record), record=record)
+            stretches.append((unit, since, until))
+        registry_repo.replace_periods(db, self.registry, local_id, stretches)
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+UNIT = RegistryCodec(K.UNIT, RegistryKind.UNITS, (
+    C("code"), C("name"), C("kind"), C("head_name"), C("head_phone"), C("active"), C("created_at"), C("updated_at"),
+), natural=("code",))
+
+STAFF = RegistryCodec(K.STAFF, RegistryKind.STAFF, (
     C("staff_no"), C("name"), C("role"), C("unit_id", K.UNIT), C("phone"), C("active"), C("created_at"),
     C("updated_at"),
-), natural=("staff_no",), mutable=True)
+), natural=("staff_no",))
 
-VEHICLE = TableCodec(K.VEHICLE, "vehicles", (
+VEHICLE = RegistryCodec(K.VEHICLE, RegistryKind.VEHICLES, (
     C("plate"), C("fleet_no"), C("route"), C("unit_id", K.UNIT), C("model"), C("active"), C("created_at"),
     C("updated_at"),
-), natural=("plate",), mutable=True)
+), natural=("plate",))
 
-LOCATION = TableCodec(K.LOCATION, "locations", (
+LOCATION = RegistryCodec(K.LOCATION, RegistryKind.LOCATIONS, (
     C("code"), C("name"), C("unit_id", K.UNIT), C("responsible_staff_id", K.STAFF), C("area"), C("active"),
     C("created_at"), C("updated_at"),
-), natural=("code",), mutable=True)
+), natural=("code",))
 
 UNUSABLE_PASSWORD = "!"  # no argon2 hash: nobody signs in with this account here
 

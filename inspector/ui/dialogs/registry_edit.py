@@ -9,13 +9,15 @@ was stored.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QWidget,
 )
 
 from inspector.words import messages
@@ -62,6 +64,14 @@ class RegistryEditDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, editor_kind in FIELDS[kind]:
             self._add_row(name, editor_kind)
+        self.active_from: QDateEdit | None = None
+        if record is None:  # a new record's first day in service (the monthly coverage counts from it)
+            today = ui.app.services.clock().date()
+            self.active_from = QDateEdit(QDate(today.year, today.month, today.day))
+            self.active_from.setCalendarPopup(True)
+            self.active_from.setDisplayFormat("yyyy-MM-dd")
+            self.active_from.setToolTip(self.tr("Counted in the monthly coverage from this day on"))
+            self.form.addRow(self.tr("In service from"), self.active_from)
         self.message = QLabel()  # errors that belong to no field (permission, missing record…)
         self.message.setWordWrap(True)
         self.message.setProperty("role", "error")
@@ -249,7 +259,9 @@ class RegistryEditDialog(QDialog):
         registry = self.ui.app.registry
         try:
             if self.record is None:
-                saved, changes = registry.add(self.ui.user, self.kind, values)
+                picked = self.active_from.date() if self.active_from is not None else None
+                since = date(picked.year(), picked.month(), picked.day()) if picked is not None else None
+                saved, changes = registry.add(self.ui.user, self.kind, values, active_from=since)
             else:
                 saved, changes = registry.update(self.ui.user, self.kind, self.record.id, values)
         except InspectorError as error:

@@ -5,7 +5,9 @@ Each model has column constants, ``ObjectRole`` (the record itself) and ``SortRo
 that sorts naturally: ``A-2F`` before ``A-10F``, ``粤B·00099`` before ``粤B·00100``), and one
 ``set_rows()`` entry point wrapped in a model reset. Unit and staff ids are shown as names through
 a ``Names`` lookup the page builds once per reload; the models never call a service themselves.
-Retired records stay visible when asked for, greyed and marked "Retired".
+Retired records stay visible when asked for, greyed and marked "Retired". The last column, after
+the status, is the record's time in service: its first day and, once retired, its retirement day
+(``2026-03-01 – 2026-10-15``; no first day for a record older than the dates kept).
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ from inspector.ui.models.records import RecordTableModel, natural_key  # natural
 _CONTEXT = "RegistryModel"
 # Explicit context: self.tr() in a base class would take the subclass's name at run time.
 _STATUS = {True: QT_TRANSLATE_NOOP("RegistryModel", "Active"), False: QT_TRANSLATE_NOOP("RegistryModel", "Retired")}
+_SERVICE = QT_TRANSLATE_NOOP("RegistryModel", "In service")
+
+
+def service_text(record: Any) -> str:
+    """``2026-03-01 –`` in service since; ``2026-03-01 – 2026-10-15`` retired; blank before dates."""
+    since = record.active_from.isoformat() if record.active_from else ""
+    until = record.retired_on.isoformat() if record.retired_on else ""
+    if not since and not until:
+        return ""
+    return f"{since} – {until}".strip()
 
 
 @dataclass(frozen=True)
@@ -54,9 +66,18 @@ class RegistryModel(RecordTableModel):
         self._names = names or Names()
         super().set_rows(records)
 
+    @property
+    def COL_SERVICE(self) -> int:  # noqa: N802 - a column constant like the others
+        return self.COL_STATUS + 1
+
+    def service_header(self) -> str:
+        return QCoreApplication.translate(_CONTEXT, _SERVICE)
+
     def cell(self, record: Any, column: int) -> str:
         if column == self.COL_STATUS:
             return QCoreApplication.translate(_CONTEXT, _STATUS[bool(record.active)])
+        if column == self.COL_SERVICE:
+            return service_text(record)
         return self.values(record).get(column, "")
 
     def values(self, record: Any) -> dict[int, str]:
@@ -75,7 +96,7 @@ class UnitsModel(RegistryModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Name"), self.tr("Type"), self.tr("Head"), self.tr("Phone"),
-                self.tr("Status")]
+                self.tr("Status"), self.service_header()]
 
     def values(self, record: Unit) -> dict[int, str]:
         return {self.COL_CODE: record.code, self.COL_NAME: record.name, self.COL_KIND: label(record.kind),
@@ -88,7 +109,7 @@ class VehiclesModel(RegistryModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Plate"), self.tr("Fleet no."), self.tr("Route"), self.tr("Unit"), self.tr("Model"),
-                self.tr("Status")]
+                self.tr("Status"), self.service_header()]
 
     def values(self, record: Vehicle) -> dict[int, str]:
         return {self.COL_PLATE: record.plate, self.COL_FLEET_NO: record.fleet_no, self.COL_ROUTE: record.route,
@@ -101,7 +122,7 @@ class StaffModel(RegistryModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Staff no."), self.tr("Name"), self.tr("Role"), self.tr("Unit"), self.tr("Phone"),
-                self.tr("Status")]
+                self.tr("Status"), self.service_header()]
 
     def values(self, record: Staff) -> dict[int, str]:
         return {self.COL_STAFF_NO: record.staff_no, self.COL_NAME: record.name, self.COL_ROLE: label(record.role),
@@ -114,7 +135,7 @@ class LocationsModel(RegistryModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Name"), self.tr("Area"), self.tr("Unit"), self.tr("Responsible"),
-                self.tr("Status")]
+                self.tr("Status"), self.service_header()]
 
     def values(self, record: Location) -> dict[int, str]:
         return {self.COL_CODE: record.code, self.COL_NAME: record.name, self.COL_AREA: record.area,

@@ -42,6 +42,7 @@ from inspector.domain.reports import MonthlyReport, shift_month
 from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
 from inspector.words.labels import label
+from inspector.words.report_notes import coverage_notes
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
 from inspector.ui.navigation import ALL_STATUSES
@@ -335,6 +336,7 @@ class ReportsPage(Page):
             self.tr("Coverage"), percent(covered / population if population else None),
             " · ".join(f"{label(line.kind)} {percent(line.rate)} ({line.covered}/{line.population})"
                        for line in report.coverage if line.population))
+        self.cards["coverage"].setToolTip(coverage_notes())
         self.cards["pass_rate"].set_texts(
             self.tr("Item pass rate"), percent(report.pass_rate),
             self.tr("{passed} of {checked} items passed").format(passed=report.items_passed,

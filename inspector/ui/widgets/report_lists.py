@@ -18,6 +18,7 @@ from inspector.domain.report_facts import UncoveredSubject
 from inspector.domain.reports import MonthlyReport, OverdueNotice
 from inspector.words.labels import label
 from inspector.words.notice_labels import status_label
+from inspector.words.report_notes import coverage_notes
 from inspector.ui.widgets.report_tables import Cell, ReportTable, number_cell
 
 
@@ -97,14 +98,20 @@ class OverdueNoticesSection(ReportListSection):
 
 
 class UncoveredSubjectsSection(ReportListSection):
-    """The active subjects of the scope not inspected in the report's month, by kind, unit and code."""
+    """The subjects of the scope in service in the report's month and not inspected in it, by kind,
+    unit and code, with the report's notes on what "inspected" and "registered" mean."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(2, parent)
+        self.notes = QLabel()
+        self.notes.setProperty("role", "hint")
+        self.notes.setWordWrap(True)
+        self.layout().addWidget(self.notes)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.table.set_headers([self.tr("Kind"), self.tr("Code"), self.tr("Name"), self.tr("Unit")])
+        self.notes.setText(coverage_notes())
         self._fill()
 
     def _fill(self) -> None:
