@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
     QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -32,7 +32,6 @@ from inspector.ui.tasks import run_task
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.length_counter import with_counter
 from inspector.words import messages
-from inspector.words.complaints import complaint_label
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
 
@@ -46,12 +45,13 @@ def text_box(placeholder: str = "", height: int = 64) -> QPlainTextEdit:
 
 
 def to_qt(moment: datetime) -> QDateTime:
-    return QDateTime(moment.date(), moment.time().replace(microsecond=0))
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second))
 
 
 def from_qt(edit: QDateTimeEdit, like: datetime) -> datetime:
-    """The edit's time in the offset of ``like`` (the service's clock)."""
-    return edit.dateTime().toPython().replace(tzinfo=like.tzinfo, microsecond=0)
+    """The edit's time (to the minute shown) in the offset of ``like`` (the service's clock)."""
+    shown = edit.dateTime().toPython()
+    return datetime(shown.year, shown.month, shown.day, shown.hour, shown.minute, tzinfo=like.tzinfo)
 
 
 def date_time_edit(moment: datetime) -> QDateTimeEdit:
@@ -226,8 +226,8 @@ class ResolveDialog(StepDialog):
                                    "liable, the measures taken, whether the staff member apologised to the "
                                    "passenger. A liable case can make a finding on the responsible unit, which "
                                    "then goes on a rectification notice."))
-        self.liable = QRadioButton(complaint_label(Liability.LIABLE) + " (有责)")
-        self.not_liable = QRadioButton(complaint_label(Liability.NOT_LIABLE) + " (无责)")
+        self.liable = QRadioButton(self.tr("Liable (有责)"))
+        self.not_liable = QRadioButton(self.tr("Not liable (无责)"))
         self.liability = QButtonGroup(self)
         self.liability.addButton(self.liable)
         self.liability.addButton(self.not_liable)
@@ -272,9 +272,10 @@ class FeedbackDialog(StepDialog):
         self.opinions: dict[Opinion, QRadioButton] = {}
         self.group = QButtonGroup(self)
         row = QHBoxLayout()
-        for opinion, chinese in ((Opinion.SATISFIED, "满意"), (Opinion.BASICALLY, "基本满意"),
-                                 (Opinion.UNSATISFIED, "不满意")):
-            button = QRadioButton(f"{complaint_label(opinion)} ({chinese})")
+        for opinion, text in ((Opinion.SATISFIED, self.tr("Satisfied (满意)")),
+                              (Opinion.BASICALLY, self.tr("Basically satisfied (基本满意)")),
+                              (Opinion.UNSATISFIED, self.tr("Unsatisfied (不满意)"))):
+            button = QRadioButton(text)
             self.group.addButton(button)
             self.opinions[opinion] = button
             row.addWidget(button)
