@@ -402,10 +402,6 @@
         <translation>反馈…</translation>
     </message>
     <message>
-        <source>Close (销号)…</source>
-        <translation>销号…</translation>
-    </message>
-    <message>
         <source>Extend…</source>
         <translation>延期…</translation>
     </message>
@@ -436,10 +432,6 @@
     <message>
         <source>round {round}</source>
         <translation>第 {round} 轮</translation>
-    </message>
-    <message>
-        <source>major (重大)</source>
-        <translation>重大</translation>
     </message>
     <message>
         <source>urgent</source>
@@ -494,7 +486,15 @@
         <translation>时限</translation>
     </message>
     <message>
-        <source>Department&apos;s feedback by</source>
+        <source>Close…</source>
+        <translation>销号…</translation>
+    </message>
+    <message>
+        <source>Close the case after the complainant&apos;s feedback (销号)</source>
+        <translation>投诉人反馈后销号</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s feedback by</source>
         <translation>部门反馈时限</translation>
     </message>
     <message>
@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>Notes: {text}</source>
-        <translation>询问笔录：{text}</translation>
+        <translation>调查情况：{text}</translation>
     </message>
     <message>
         <source>Statement: {text}</source>
@@ -768,10 +768,6 @@
     <message>
         <source>Kind</source>
         <translation>类别</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>性质</translation>
     </message>
     <message>
         <source>Vehicle / staff</source>

@@ -111,7 +111,8 @@ def test_the_list_shows_cases_with_flags_and_the_filters_narrow_it(
     assert page.count_label.text() == "2 case(s)"
     row = page.model.row_of(major.id)
     assert page.model.index(row, ComplaintsModel.COL_CHANNEL).data() == "12319 work order"
-    assert page.model.index(row, ComplaintsModel.COL_SEVERITY).data() == "Serious complaint · Major (重大)"
+    assert page.model.index(row, ComplaintsModel.COL_KIND).data() == "Serious complaint · Major (重大)"
+    assert page.model.index(page.model.row_of(suggestion.id), ComplaintsModel.COL_KIND).data() == "Suggestion"
     assert page.model.index(row, ComplaintsModel.COL_SUBJECT).data() == major.vehicle_label
     assert page.model.index(row, ComplaintsModel.COL_UNIT).data() == "第一公交总站"
     assert page.model.index(row, ComplaintsModel.COL_STATUS).data() == "received"
@@ -155,7 +156,7 @@ def test_the_detail_panel_shows_intake_complainant_and_steps(
     assert "under investigation" in detail.state.text()
     facts = texts_of(detail)
     assert "12319 work order 12319-20261116-007" in facts
-    assert "Complaint · General complaint" in facts
+    assert "General complaint" in facts and "Kind" in facts
     assert "Non-standard service, careless work, a curt manner" in facts
     assert f"{NAME} {PHONE}" in facts  # the quality office sees the complainant in full
     assert "2026-11-18 09:30" in facts  # due: 48 hours after intake

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from inspector.domain.complaints import Complaint, ComplaintFlag, ComplaintLimits, ComplaintStatus
+from inspector.domain.complaints import Complaint, ComplaintFlag, ComplaintKind, ComplaintLimits, ComplaintStatus
 from inspector.ui.models.notices_model import FlagChipsDelegate
 from inspector.ui.models.records import ModelIndex, RecordTableModel
 from inspector.words.complaints import complaint_label
@@ -34,6 +34,7 @@ FLAG_ORDER = (ComplaintFlag.OVERDUE, ComplaintFlag.DUE_SOON, ComplaintFlag.DEPAR
               ComplaintFlag.REPORT_TO_LEADER, ComplaintFlag.SECOND_REMEDY, ComplaintFlag.LATE)
 _DONE_COLOUR = "#6b7a8c"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+SHORT_TIME_FORMAT = "%m-%d %H:%M"  # in the table (the year is in the case's number; the tooltip has it)
 
 
 def ordered_flags(flags: Iterable[ComplaintFlag]) -> list[ComplaintFlag]:
@@ -52,9 +53,21 @@ def subject_text(case: Complaint) -> str:
     return " / ".join(part for part in (case.vehicle_label, case.staff_label) if part) or "—"
 
 
+def kind_words(case: Complaint) -> str:
+    """The kind with its severity and 重大: a complaint says 一般投诉 / 严重投诉 (the severity's own
+    name), a report 举报 · 严重投诉, other kinds their name alone."""
+    intake = case.intake
+    if intake.severity is not None and intake.kind is ComplaintKind.COMPLAINT:
+        parts = [complaint_label(intake.severity)]
+    else:
+        parts = [complaint_label(intake.kind)] + ([complaint_label(intake.severity)] if intake.severity else [])
+    if intake.major:
+        parts.append(QCoreApplication.translate("ComplaintsModel", "Major (重大)"))
+    return " · ".join(parts)
+
+
 class ComplaintsModel(RecordTableModel):
-    (COL_NUMBER, COL_RECEIVED, COL_CHANNEL, COL_KIND, COL_SEVERITY, COL_SUBJECT, COL_UNIT, COL_STATUS, COL_DUE,
-     COL_FLAGS) = range(10)
+    COL_NUMBER, COL_RECEIVED, COL_CHANNEL, COL_KIND, COL_SUBJECT, COL_UNIT, COL_STATUS, COL_DUE, COL_FLAGS = range(9)
     FlagsRole = FlagChipsDelegate.FLAGS_ROLE  # the row's flags, in FLAG_ORDER
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -70,30 +83,25 @@ class ComplaintsModel(RecordTableModel):
         super().set_rows(records)
 
     def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("Received"), self.tr("Channel"), self.tr("Kind"), self.tr("Severity"),
-                self.tr("Vehicle / staff"), self.tr("Unit"), self.tr("Status"), self.tr("Due"), self.tr("Flags")]
+        return [self.tr("Number"), self.tr("Received"), self.tr("Channel"), self.tr("Kind"), self.tr("Vehicle / staff"),
+                self.tr("Unit"), self.tr("Status"), self.tr("Due"), self.tr("Flags")]
 
     def flags_of(self, case: Complaint) -> list[ComplaintFlag]:
         return ordered_flags(case.flags(self._now, self._limits))
 
-    def severity_text(self, case: Complaint) -> str:
-        parts = [complaint_label(case.intake.severity)] if case.intake.severity else []
-        if case.intake.major:
-            parts.append(self.tr("Major (重大)"))
-        return " · ".join(parts) or "—"
+    def kind_text(self, case: Complaint) -> str:
+        return kind_words(case)
 
     def cell(self, record: Any, column: int) -> str:
         case: Complaint = record
         if column == self.COL_NUMBER:
             return case.number
         if column == self.COL_RECEIVED:
-            return case.intake.received_at.strftime(TIME_FORMAT)
+            return case.intake.received_at.strftime(SHORT_TIME_FORMAT)
         if column == self.COL_CHANNEL:
             return complaint_label(case.intake.channel)
         if column == self.COL_KIND:
-            return complaint_label(case.intake.kind)
-        if column == self.COL_SEVERITY:
-            return self.severity_text(case)
+            return self.kind_text(case)
         if column == self.COL_SUBJECT:
             return subject_text(case)
         if column == self.COL_UNIT:
@@ -101,7 +109,7 @@ class ComplaintsModel(RecordTableModel):
         if column == self.COL_STATUS:
             return complaint_label(case.status)
         if column == self.COL_DUE:
-            return case.due_at.strftime(TIME_FORMAT)
+            return case.due_at.strftime(SHORT_TIME_FORMAT)
         return " · ".join(complaint_label(flag) for flag in self.flags_of(case))
 
     def sort_value(self, record: Any, column: int) -> Any:
@@ -130,8 +138,13 @@ class ComplaintsModel(RecordTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_FLAGS:
             return "\n".join(complaint_label(flag) for flag in self.flags_of(case)) or None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_SUBJECT:
-            return subject_text(case)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_RECEIVED:
+            return case.intake.received_at.strftime(TIME_FORMAT)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_DUE:
+            return case.due_at.strftime(TIME_FORMAT)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.COL_SUBJECT, self.COL_KIND,
+                                                                       self.COL_STATUS, self.COL_UNIT):
+            return self.cell(case, index.column())
         return super().data(index, role)
 
 

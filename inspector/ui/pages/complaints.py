@@ -4,8 +4,8 @@ suggestions with where each case stands.
 A filter bar (status, default "all open"; kind; channel; unit; "overdue only"; a search box that
 waits 200 ms) drives ``ComplaintService.list`` (status, unit, the overdue flag); kind, channel and
 the search words are applied to what it returned. The table shows number, received, channel,
-kind, severity (重大 marked), vehicle / staff, unit, status, limit and the flags as coloured chips,
-judged on the service's clock with the limits in force. Beside it (a splitter) the
+kind with its severity (重大 marked), vehicle / staff, unit, status, limit and the flags as coloured
+chips (the columns give way so that the chips stay in sight on a laptop), judged on the service's clock with the limits in force. Beside it (a splitter) the
 ``ComplaintDetail`` of the selected case with its steps; "New case…" (登记) is there for the
 quality office only. What a reader sees of the complainant is what the service returned: masked
 for everyone but the quality office. The selection survives reloads.
@@ -13,7 +13,7 @@ for everyone but the quality office. The selection survives reloads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget,
@@ -38,6 +38,10 @@ SEARCH_DELAY_MS = 200
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in ComplaintStatus))
 MAX_COLUMN_WIDTH = 150
 FLAGS_MIN_WIDTH = 60
+FLAGS_ROOM = 140  # what the flags column keeps in sight (a chip and "+N") before other columns give way
+SHRINK_MIN = 60  # how narrow a column that gives way may become (its text is elided, its tooltip whole)
+SHRINK_ORDER = (ComplaintsModel.COL_CHANNEL, ComplaintsModel.COL_KIND, ComplaintsModel.COL_UNIT,
+                ComplaintsModel.COL_STATUS, ComplaintsModel.COL_SUBJECT)  # the plate or 工号 gives way last
 
 
 def matches(case: Complaint, words: str) -> bool:
@@ -92,6 +96,8 @@ class ComplaintsPage(Page):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.sortByColumn(ComplaintsModel.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self._natural: list[int] = []
+        self.table.viewport().installEventFilter(self)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -101,7 +107,7 @@ class ComplaintsPage(Page):
         self.stack.addWidget(self.empty)
         self.count_label = QLabel()
         self.detail = ComplaintDetail(ui)
-        self.detail.setMinimumWidth(330)
+        self.detail.setMinimumWidth(290)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("complaintsSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -128,7 +134,7 @@ class ComplaintsPage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([680, 360])
+        self.splitter.setSizes([800, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -206,14 +212,40 @@ class ComplaintsPage(Page):
         self.detail.show_case(None)
 
     def _size_columns(self) -> None:
+        """Each column as wide as its cells and heading (at most ``MAX_COLUMN_WIDTH``), then fitted."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
+        widths = []
         for column in range(ComplaintsModel.COL_FLAGS):
             heading = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 20
-            width = max(self.table.sizeHintForColumn(column), heading)
-            self.table.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
-        flags = max(FLAGS_MIN_WIDTH, self.table.sizeHintForColumn(ComplaintsModel.COL_FLAGS))
-        self.table.setColumnWidth(ComplaintsModel.COL_FLAGS, flags)
+            widths.append(min(max(self.table.sizeHintForColumn(column), heading), MAX_COLUMN_WIDTH))
+        widths.append(max(FLAGS_MIN_WIDTH, self.table.sizeHintForColumn(ComplaintsModel.COL_FLAGS)))
+        self._natural = widths
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The natural widths, less what the columns in ``SHRINK_ORDER`` give up so that the flags
+        keep ``FLAGS_ROOM`` (or all they need) inside the table's width."""
+        widths = list(self._natural)
+        if not widths:
+            return
+        room = self.table.viewport().width() - min(widths[-1], FLAGS_ROOM)
+        excess = sum(widths[:-1]) - room
+        for column in SHRINK_ORDER:
+            if excess <= 0:
+                break
+            give = min(excess, max(widths[column] - SHRINK_MIN, 0))
+            widths[column] -= give
+            excess -= give
+        # The chips that do not fit are summed up as "+N" (the tooltip names them all): no scrolling sideways.
+        widths[-1] = max(FLAGS_MIN_WIDTH, min(widths[-1], self.table.viewport().width() - sum(widths[:-1])))
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fill_units(self) -> None:
         try:

@@ -36,7 +36,7 @@ from inspector.ui.dialogs.complaint_steps import (
     ResolveDialog,
     StepDialog,
 )
-from inspector.ui.models.complaints_model import TIME_FORMAT, flags_html, subject_text
+from inspector.ui.models.complaints_model import TIME_FORMAT, flags_html, kind_words, subject_text
 from inspector.ui.uicontext import UiContext
 from inspector.words.complaints import complaint_label
 
@@ -162,13 +162,14 @@ class ComplaintDetail(QWidget):
         self.empty.setText(self.tr("Select a case to see its intake, its steps and what can be done next."))
         self.read_only.setText(self.tr("Read only: the quality office handles complaints."))
         texts = {"investigate": self.tr("Investigate…"), "resolve": self.tr("Result…"),
-                 "feedback": self.tr("Feedback…"), "close": self.tr("Close (销号)…"),
+                 "feedback": self.tr("Feedback…"), "close": self.tr("Close…"),
                  "extend": self.tr("Extend…"), "finding": self.tr("Finding…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.buttons["investigate"].setToolTip(self.tr("Interview notes, the staff member's statement, photos (调查)"))
         self.buttons["resolve"].setToolTip(self.tr("Liable or not, the measures, the apology (处理结果)"))
         self.buttons["feedback"].setToolTip(self.tr("The complainant's opinion of the result (反馈)"))
+        self.buttons["close"].setToolTip(self.tr("Close the case after the complainant's feedback (销号)"))
         self.buttons["extend"].setToolTip(self.tr("A later limit, with the written reason (延期)"))
         self.buttons["finding"].setToolTip(self.tr("A finding on the responsible unit, carried by a notice"))
         self.show_case(self.case)
@@ -202,11 +203,8 @@ class ComplaintDetail(QWidget):
             status += " · " + self.tr("round {round}").format(round=case.round)
         self.state.setText(f"<b>{html.escape(status)}</b>" + (f"&nbsp;&nbsp;{flags}" if flags else ""))
         channel = complaint_label(intake.channel) + (f" {intake.order_no}" if intake.order_no else "")
-        kind = [complaint_label(intake.kind)]
-        if intake.severity is not None:
-            kind.append(complaint_label(intake.severity))
-        for marked, word in ((intake.major, self.tr("major (重大)")), (intake.urgent, self.tr("urgent")),
-                             (intake.rural, self.tr("rural route"))):
+        kind = [kind_words(case)]
+        for marked, word in ((intake.urgent, self.tr("urgent")), (intake.rural, self.tr("rural route"))):
             if marked:
                 kind.append(word)
         rows = [
@@ -227,7 +225,7 @@ class ComplaintDetail(QWidget):
         due = case.due_at.strftime(TIME_FORMAT) + (" " + self.tr("(extended)") if case.extended else "")
         rows.append((self.tr("Due"), due))
         if case.department_due_at is not None:
-            rows.append((self.tr("Department's feedback by"), case.department_due_at.strftime(TIME_FORMAT)))
+            rows.append((self.tr("Unit's feedback by"), case.department_due_at.strftime(TIME_FORMAT)))
         if intake.complainant_name or intake.complainant_phone:
             rows.append((self.tr("Complainant"), " ".join(part for part in (intake.complainant_name,
                                                                             intake.complainant_phone) if part)))
