@@ -27,7 +27,7 @@ from screenshot_common import Shoot
 COMPLAINT_SHOTS: tuple[str, ...] = ("complaints-office", "complaints-manager", "complaint-new", "complaint-result")
 COMPLAINT_OFFICE = "wangfang"
 COMPLAINT_MANAGER = "liuyang"
-NEW_SIZE = (900, 620)
+NEW_SIZE = (900, 540)
 RESULT_SIZE = (660, 440)
 
 

@@ -128,7 +128,7 @@ class NewComplaintDialog(QDialog):
         self.answered_on_spot.toggled.connect(lambda _on: self._update())
         self._fill_behaviours()
         self._update()
-        self.resize(860, 640)
+        self.resize(860, 540)
         self.channel.setFocus()
 
     def _complete_from_registry(self) -> None:

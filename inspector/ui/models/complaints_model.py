@@ -34,7 +34,8 @@ FLAG_ORDER = (ComplaintFlag.OVERDUE, ComplaintFlag.DUE_SOON, ComplaintFlag.DEPAR
               ComplaintFlag.REPORT_TO_LEADER, ComplaintFlag.SECOND_REMEDY, ComplaintFlag.LATE)
 _DONE_COLOUR = "#6b7a8c"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-SHORT_TIME_FORMAT = "%m-%d %H:%M"  # in the table (the year is in the case's number; the tooltip has it)
+SHORT_TIME_FORMAT = "%m-%d %H:%M"  # the limit in the table (the year is in the case's number; the tooltip has it)
+SHORT_DATE_FORMAT = "%m-%d"  # the day received in the table (the tooltip has the time)
 
 
 def ordered_flags(flags: Iterable[ComplaintFlag]) -> list[ComplaintFlag]:
@@ -97,7 +98,7 @@ class ComplaintsModel(RecordTableModel):
         if column == self.COL_NUMBER:
             return case.number
         if column == self.COL_RECEIVED:
-            return case.intake.received_at.strftime(SHORT_TIME_FORMAT)
+            return case.intake.received_at.strftime(SHORT_DATE_FORMAT)
         if column == self.COL_CHANNEL:
             return complaint_label(case.intake.channel)
         if column == self.COL_KIND:

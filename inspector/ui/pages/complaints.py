@@ -5,7 +5,8 @@ A filter bar (status, default "all open"; kind; channel; unit; "overdue only"; a
 waits 200 ms) drives ``ComplaintService.list`` (status, unit, the overdue flag); kind, channel and
 the search words are applied to what it returned. The table shows number, received, channel,
 kind with its severity (重大 marked), vehicle / staff, unit, status, limit and the flags as coloured
-chips (the columns give way so that the chips stay in sight on a laptop), judged on the service's clock with the limits in force. Beside it (a splitter) the
+chips (on a narrow table channel and unit are hidden, then columns elided, so that the chips
+stay in sight), judged on the service's clock with the limits in force. Beside it (a splitter) the
 ``ComplaintDetail`` of the selected case with its steps; "New case…" (登记) is there for the
 quality office only. What a reader sees of the complainant is what the service returned: masked
 for everyone but the quality office. The selection survives reloads.
@@ -39,9 +40,9 @@ STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for st
 MAX_COLUMN_WIDTH = 150
 FLAGS_MIN_WIDTH = 60
 FLAGS_ROOM = 140  # what the flags column keeps in sight (a chip and "+N") before other columns give way
-SHRINK_MIN = 60  # how narrow a column that gives way may become (its text is elided, its tooltip whole)
-SHRINK_ORDER = (ComplaintsModel.COL_CHANNEL, ComplaintsModel.COL_KIND, ComplaintsModel.COL_UNIT,
-                ComplaintsModel.COL_STATUS, ComplaintsModel.COL_SUBJECT)  # the plate or 工号 gives way last
+SHRINK_MIN = 64  # how narrow a column that gives way may become (its text is elided, its tooltip whole)
+HIDE_ORDER = (ComplaintsModel.COL_CHANNEL, ComplaintsModel.COL_UNIT)  # on a narrow table (a laptop, English)
+SHRINK_ORDER = (ComplaintsModel.COL_STATUS, ComplaintsModel.COL_KIND, ComplaintsModel.COL_SUBJECT)
 
 
 def matches(case: Complaint, words: str) -> bool:
@@ -224,23 +225,33 @@ class ComplaintsPage(Page):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The natural widths, less what the columns in ``SHRINK_ORDER`` give up so that the flags
-        keep ``FLAGS_ROOM`` (or all they need) inside the table's width."""
+        """The natural widths fitted to the table so that the flags keep ``FLAGS_ROOM`` (or all they
+        need) in sight without scrolling sideways: first the columns of ``HIDE_ORDER`` are hidden
+        (the filter bar and the detail panel still show them), then those of ``SHRINK_ORDER`` give
+        way down to ``SHRINK_MIN`` (elided; the tooltip has the whole text)."""
         widths = list(self._natural)
         if not widths:
             return
-        room = self.table.viewport().width() - min(widths[-1], FLAGS_ROOM)
-        excess = sum(widths[:-1]) - room
+        viewport = self.table.viewport().width()
+        room = viewport - min(widths[-1], FLAGS_ROOM)
+        hidden: set[int] = set()
+        for column in HIDE_ORDER:
+            if sum(width for index, width in enumerate(widths[:-1]) if index not in hidden) <= room:
+                break
+            hidden.add(column)
+        excess = sum(width for index, width in enumerate(widths[:-1]) if index not in hidden) - room
         for column in SHRINK_ORDER:
             if excess <= 0:
                 break
             give = min(excess, max(widths[column] - SHRINK_MIN, 0))
             widths[column] -= give
             excess -= give
-        # The chips that do not fit are summed up as "+N" (the tooltip names them all): no scrolling sideways.
-        widths[-1] = max(FLAGS_MIN_WIDTH, min(widths[-1], self.table.viewport().width() - sum(widths[:-1])))
+        shown = sum(width for index, width in enumerate(widths[:-1]) if index not in hidden)
+        widths[-1] = max(FLAGS_MIN_WIDTH, min(widths[-1], viewport - shown))
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnHidden(column, column in hidden)
+            if column not in hidden:
+                self.table.setColumnWidth(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

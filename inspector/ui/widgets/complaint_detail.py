@@ -147,7 +147,7 @@ class ComplaintDetail(QWidget):
         grid = QGridLayout()
         grid.setSpacing(6)
         for index, key in enumerate(STEP_KEYS):
-            grid.addWidget(self.buttons[key], index // 3, index % 3)
+            grid.addWidget(self.buttons[key], index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll, 1)
