@@ -449,3 +449,20 @@ def test_the_page_follows_a_language_switch(
     assert page.new_button.text() != "New case…"
     assert page.model.index(0, ComplaintsModel.COL_CHANNEL).data() != "12319 work order"
     assert page.detail.number.text() == case.number
+
+
+def test_on_a_narrow_table_channel_and_unit_give_way_and_the_flags_stay_in_sight(
+        qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext]) -> None:
+    add_case(context, world, major=True, severity="serious", behaviour="abuse")
+    world.clock.now += timedelta(hours=30)  # department overdue, report to the leader
+    page = open_page(qtbot, sign_in, world.office)
+    page.resize(1900, 720)
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(ComplaintsModel.COL_CHANNEL))
+    assert not page.table.isColumnHidden(ComplaintsModel.COL_UNIT)
+    page.resize(900, 720)
+    qtbot.waitUntil(lambda: page.table.isColumnHidden(ComplaintsModel.COL_CHANNEL))
+    header = page.table.horizontalHeader()
+    flags = ComplaintsModel.COL_FLAGS
+    assert header.sectionViewportPosition(flags) + 100 <= page.table.viewport().width()  # a chip is in sight
+    assert page.table.horizontalScrollBar().maximum() == 0  # nothing hidden sideways
+    assert page.model.index(0, ComplaintsModel.COL_CHANNEL).data() == "12319 work order"  # still in the model
