@@ -15,7 +15,9 @@ application with ``configure_application`` and saves ``OUT/<language>/<name>.png
   ``first-admin``, ``password``, ``user-edit``;
 - the checklist-template scenes of ``tools/screenshot_scenes.py`` (``TEMPLATE_SHOTS``);
 - the exchange scenes of ``tools/screenshot_exchange_scenes.py`` (``EXCHANGE_SHOTS``): the export
-  dialog, the import summaries, the status dialog, and a laptop that joined the demo office.
+  dialog, the import summaries, the status dialog, and a laptop that joined the demo office;
+- the complaints scenes of ``tools/screenshot_complaint_scenes.py`` (``COMPLAINT_SHOTS``): the page
+  as the quality office and as a depot's manager see it, the new-case and the result dialogs.
 
 Nothing can wait for a person: ``exec`` of every dialog and the message-box shortcuts are
 replaced while the tool runs, and a watchdog closes any modal window that still opens. Either
@@ -84,6 +86,9 @@ from screenshot_notice_scenes import (  # noqa: E402
     NOTICE_SHOTS, prepare_notice_scene, prepare_notices_page, shoot_notice_scenes,
 )
 from screenshot_settings_scenes import SETTINGS_SHOTS, shoot_settings_scenes  # noqa: E402
+from screenshot_complaint_scenes import (  # noqa: E402
+    COMPLAINT_SHOTS, prepare_complaint_scene, prepare_complaints_page, shoot_complaint_scenes,
+)
 from screenshot_exchange_scenes import (  # noqa: E402
     EXCHANGE_SHOTS, ExchangeScene, prepare_exchange_scene, shoot_exchange_scenes,
 )
@@ -102,7 +107,8 @@ PAGE_SHOTS = [key for key in PAGE_KEYS if key != "registry"]
 DIALOG_SHOTS = ["registry-edit-vehicle", "registry-import", "login", "first-admin", "password", "user-edit"]
 # Every file one language produces (the smoke test checks them all).
 SHOT_NAMES: tuple[str, ...] = (*PAGE_SHOTS, *REGISTRY_SHOTS.values(), "registry-supervisor", *DIALOG_SHOTS,
-                               *TEMPLATE_SHOTS, *SETTINGS_SHOTS, *NOTICE_SHOTS, *EXCHANGE_SHOTS)
+                               *TEMPLATE_SHOTS, *SETTINGS_SHOTS, *NOTICE_SHOTS, *EXCHANGE_SHOTS,
+                               *COMPLAINT_SHOTS)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -243,6 +249,8 @@ def shoot_window(window: MainWindow, folder: Path) -> list[Path]:
             prepare_templates(page)
         if key == "notices":
             prepare_notices_page(page)
+        if key == "complaints":
+            prepare_complaints_page(page)
         shots.append(save(window, folder / f"{key}.png"))
     registry = window.go_to("registry")
     assert isinstance(registry, RegistryPage)
@@ -328,6 +336,8 @@ def shoot_language(context: AppContext, language: str, out: Path, size: QSize, w
     window = open_window(office, size)
     try:
         shots.append(shoot_editor_scene(office, window, folder, save))
+        shots += shoot_complaint_scenes(context, folder, shoot_dialog, size=size, open_window=open_window,
+                                        close_window=close_window, save=save, parent=window)
     finally:
         close_window(window)
     return shots
@@ -374,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare_template_scenes(context, signed_in(context, DEMO_ADMIN))  # the same data in every language
             prepare_inspection_scene(context, signed_in(context, DEMO_SUPERVISOR))
             prepare_notice_scene(context, DEMO_PASSWORD)
+            prepare_complaint_scene(context)
             exchange = prepare_exchange_scene(context, work, DEMO_PASSWORD)
             try:
                 with no_blocking_dialogs(blocked):

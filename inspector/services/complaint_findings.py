@@ -26,14 +26,23 @@ class ComplaintFindings:
         self.ctx = ctx
         self.inspections = inspections
 
-    def template_with(self, kind: SubjectKind, item_code: str) -> TemplateVersion:
-        """The checklist of ``kind`` in force this month (#13.2) that has the item ``item_code``."""
+    def _in_force(self, kind: SubjectKind) -> list[TemplateVersion]:
+        """The checklists of ``kind`` in force this month (#13.2), by code."""
         month = self.ctx.clock().strftime("%Y-%m")
         codes = sorted({version.code for version in templates_repo.list_versions(self.ctx.db)
                         if version.status is TemplateStatus.PUBLISHED and version.body.subject is kind})
-        in_force = [version for version in (templates_repo.in_force(self.ctx.db, code, month) for code in codes)
-                    if version is not None]
-        for version in in_force:
+        return [version for version in (templates_repo.in_force(self.ctx.db, code, month) for code in codes)
+                if version is not None]
+
+    def items(self, kind: SubjectKind) -> list[tuple[str, str]]:
+        """(code, text) of every item a finding on a subject of ``kind`` can be made on (the
+        desktop app offers them as choices instead of asking for a code)."""
+        return [(item.code, item.text_zh) for version in self._in_force(kind)
+                for _, item in version.body.iter_items()]
+
+    def template_with(self, kind: SubjectKind, item_code: str) -> TemplateVersion:
+        """The checklist of ``kind`` in force this month (#13.2) that has the item ``item_code``."""
+        for version in self._in_force(kind):
             if any(item.code == item_code for _, item in version.body.iter_items()):
                 return version
         raise NotFound("complaint_item_unknown", item=item_code, kind=kind.value)

@@ -96,6 +96,16 @@ class ComplaintService:
     def flags(self, case: Complaint) -> frozenset[ComplaintFlag]:
         return case.flags(self.ctx.clock(), self.limits())
 
+    def finding_items(self, actor: User, complaint_id: int) -> list[tuple[str, str]]:
+        """(code, text) of the checklist items a finding on this case's staff member (or else its
+        vehicle) can be made on; none when the case names neither."""
+        case = self.get(actor, complaint_id)
+        if case.intake.staff_id is not None:
+            return self.findings.items(SubjectKind.STAFF)
+        if case.intake.vehicle_id is not None:
+            return self.findings.items(SubjectKind.VEHICLE)
+        return []
+
     # --- intake ----------------------------------------------------------------------------
     def add(self, actor: User, *, channel: Channel | str, kind: ComplaintKind | str, received_at: datetime,
             what: str, order_no: str = "", severity: ComplaintSeverity | str | None = None,

@@ -56,7 +56,7 @@ from inspector.ui.sign_in_memory import remember_username
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.resume_banner import ResumeBanner
 
-PAGE_KEYS = ("dashboard", "inspections", "notices", "templates", "reports", "registry", "settings")
+PAGE_KEYS = ("dashboard", "inspections", "notices", "complaints", "templates", "reports", "registry", "settings")
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -149,6 +149,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             from inspector.ui.pages.notices import NoticesPage
 
             page = NoticesPage(self.ui)
+        elif key == "complaints":
+            from inspector.ui.pages.complaints import ComplaintsPage
+
+            page = ComplaintsPage(self.ui)
         elif key == "templates":
             from inspector.ui.pages.templates import TemplatesPage
 
@@ -376,7 +380,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def nav_titles(self) -> dict[str, str]:
         return {
             "dashboard": self.tr("Dashboard"), "inspections": self.tr("Inspections"),
-            "notices": self.tr("Notices"), "templates": self.tr("Templates"), "reports": self.tr("Reports"),
+            "notices": self.tr("Notices"), "complaints": self.tr("Complaints"), "templates": self.tr("Templates"), "reports": self.tr("Reports"),
             "registry": self.tr("Registry"), "settings": self.tr("Settings"),
         }
 

@@ -349,6 +349,222 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close {number} (销号)</source>
+        <translation>{number} 销号</translation>
+    </message>
+    <message>
+        <source>Close the case (销号): the complainant was told the result and was satisfied or basically satisfied. Nothing more can be recorded on it afterwards, except a finding.</source>
+        <translation>销号：已向投诉人反馈处理结果，投诉人满意或基本满意。销号后不能再记录任何步骤（生成问题除外）。</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>销号</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理过程</translation>
+    </message>
+    <message>
+        <source>Select a case to see its intake, its steps and what can be done next.</source>
+        <translation>选择一件投诉，查看受理内容、处理过程和下一步可做的事。</translation>
+    </message>
+    <message>
+        <source>Read only: the quality office handles complaints.</source>
+        <translation>只读：投诉由质量办处理。</translation>
+    </message>
+    <message>
+        <source>Investigate…</source>
+        <translation>调查…</translation>
+    </message>
+    <message>
+        <source>Result…</source>
+        <translation>处理结果…</translation>
+    </message>
+    <message>
+        <source>Feedback…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Finding…</source>
+        <translation>生成问题…</translation>
+    </message>
+    <message>
+        <source>Interview notes, the staff member&apos;s statement, photos (调查)</source>
+        <translation>调查：询问笔录、当事人书面说明、照片</translation>
+    </message>
+    <message>
+        <source>Liable or not, the measures, the apology (处理结果)</source>
+        <translation>处理结果：有责或无责、处理措施、是否赔礼道歉</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s opinion of the result (反馈)</source>
+        <translation>反馈：投诉人对处理结果的意见</translation>
+    </message>
+    <message>
+        <source>A later limit, with the written reason (延期)</source>
+        <translation>延期：延长时限，须书面说明理由</translation>
+    </message>
+    <message>
+        <source>A finding on the responsible unit, carried by a notice</source>
+        <translation>对责任单位生成问题，由整改通知单跟进</translation>
+    </message>
+    <message>
+        <source>round {round}</source>
+        <translation>第 {round} 轮</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>rural route</source>
+        <translation>农村线路</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>{time} by {name}</source>
+        <translation>{time}，{name}</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事发</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Vehicle / staff</source>
+        <translation>车辆 / 人员</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>(extended)</source>
+        <translation>（已延期）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>销号…</translation>
+    </message>
+    <message>
+        <source>Close the case after the complainant&apos;s feedback (销号)</source>
+        <translation>投诉人反馈后销号</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s feedback by</source>
+        <translation>部门反馈时限</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>投诉人意见</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>{time} {step} by {name}</source>
+        <translation>{time} {step}（{name}）</translation>
+    </message>
+    <message>
+        <source>Answer: {text}</source>
+        <translation>答复：{text}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>调查情况：{text}</translation>
+    </message>
+    <message>
+        <source>Statement: {text}</source>
+        <translation>书面说明：{text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) or scan(s)</source>
+        <translation>
+            <numerusform>%n 张照片或扫描件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, apology made</source>
+        <translation>，已赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Measures: {text}</source>
+        <translation>处理措施：{text}</translation>
+    </message>
+    <message>
+        <source>reopened for a second remedy (二次补救)</source>
+        <translation>重新处理（二次补救）</translation>
+    </message>
+    <message>
+        <source>New limit {due}: {reason}</source>
+        <translation>新时限 {due}：{reason}</translation>
+    </message>
+    <message>
+        <source>Item {item}: finding {findings}</source>
+        <translation>项目 {item}：问题 {findings}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>{number}: {status}.</source>
+        <translation>{number}：{status}。</translation>
+    </message>
+</context>
+<context>
     <name>Complaints</name>
     <message>
         <source>12319 work order</source>
@@ -533,6 +749,110 @@
     <message>
         <source>Second remedy</source>
         <translation>二次补救</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Vehicle / staff</source>
+        <translation>车辆 / 人员</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Major (重大)</source>
+        <translation>重大</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉与意见</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未销号</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <source>Search number, vehicle, what happened…</source>
+        <translation>搜索编号、车辆、事情经过…</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Register a complaint, enquiry, report or suggestion (登记)</source>
+        <translation>登记投诉、咨询、举报或建议</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches these filters.</source>
+        <translation>没有符合筛选条件的投诉。</translation>
+    </message>
+    <message>
+        <source>No complaints yet. The quality office registers each complaint, enquiry, report or suggestion with “New case…”.</source>
+        <translation>还没有投诉。质量办用“登记…”受理每一件投诉、咨询、举报或建议。</translation>
+    </message>
+    <message>
+        <source>{number} registered.</source>
+        <translation>{number} 已登记。</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2843,33 @@
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the limit of {number}</source>
+        <translation>{number} 延期</translation>
+    </message>
+    <message>
+        <source>The regulation: a case that cannot be concluded in time needs a written reason (无法结案或需延长时间必须说明理由). The present limit is {due}.</source>
+        <translation>规范要求：无法结案或需延长时间必须说明理由。当前时限为 {due}。</translation>
+    </message>
+    <message>
+        <source>e.g. the driver is on leave until 19 November</source>
+        <translation>例如：当事司机休假至11月19日</translation>
+    </message>
+    <message>
+        <source>New limit:</source>
+        <translation>新时限：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+</context>
+<context>
     <name>FailPanel</name>
     <message>
         <source>What is wrong, e.g. seat 12 torn; rubbish under the rear seats</source>
@@ -2547,6 +2894,75 @@
     <message>
         <source>This item needs {needed} photo(s) when it fails; {have} added.</source>
         <translation>此项目不合格时需拍照 {needed} 张，已添加 {have} 张。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback on {number}</source>
+        <translation>{number} 反馈</translation>
+    </message>
+    <message>
+        <source>The result was told to the complainant (反馈): what did they say? An unsatisfied complainant reopens the case for a second remedy (二次补救), with a new limit.</source>
+        <translation>已向投诉人反馈处理结果，投诉人的意见是？不满意则重新处理（二次补救），并重新计算时限。</translation>
+    </message>
+    <message>
+        <source>Satisfied (满意)</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied (基本满意)</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unsatisfied (不满意)</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>e.g. told by phone on 17 November, 10:20</source>
+        <translation>例如：11月17日10:20电话告知</translation>
+    </message>
+    <message>
+        <source>Opinion:</source>
+        <translation>意见：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Record feedback</source>
+        <translation>记录反馈</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Finding from {number}</source>
+        <translation>由 {number} 生成问题</translation>
+    </message>
+    <message>
+        <source>The case was found liable (有责): make a finding on the responsible unit, on the checklist item the problem belongs to. The notices page then carries it.</source>
+        <translation>经查有责：在问题所属的检查项目上对责任单位生成问题，之后由整改通知单跟进。</translation>
+    </message>
+    <message>
+        <source>Choose an item…</source>
+        <translation>选择项目…</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Make finding</source>
+        <translation>生成问题</translation>
+    </message>
+</context>
+<context>
+    <name>FindingItemChoice</name>
+    <message>
+        <source>No finding</source>
+        <translation>不生成问题</translation>
     </message>
 </context>
 <context>
@@ -2987,6 +3403,45 @@
     <message>
         <source>Select an inspection first.</source>
         <translation>请先选择一次检查。</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigateDialog</name>
+    <message>
+        <source>Investigation of {number}</source>
+        <translation>{number} 调查</translation>
+    </message>
+    <message>
+        <source>What the investigation found (调查): the interview notes (询问笔录), the staff member&apos;s written statement, photos or scans of written records. At least one of them.</source>
+        <translation>调查情况：询问笔录、当事人书面说明、照片或书面材料的扫描件，至少填写一项。</translation>
+    </message>
+    <message>
+        <source>e.g. the driver and two passengers were interviewed on 16 November</source>
+        <translation>例如：11月16日询问当事司机及两名乘客</translation>
+    </message>
+    <message>
+        <source>e.g. the driver admits he left before the passenger sat down</source>
+        <translation>例如：司机承认未等乘客坐稳即起步</translation>
+    </message>
+    <message>
+        <source>Interview notes:</source>
+        <translation>询问笔录：</translation>
+    </message>
+    <message>
+        <source>Staff statement:</source>
+        <translation>书面说明：</translation>
+    </message>
+    <message>
+        <source>Photos, scans:</source>
+        <translation>照片、扫描件：</translation>
+    </message>
+    <message>
+        <source>Record investigation</source>
+        <translation>记录调查</translation>
+    </message>
+    <message>
+        <source>Wait until every file is read.</source>
+        <translation>请等待所有文件读取完毕。</translation>
     </message>
 </context>
 <context>
@@ -3620,6 +4075,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉与意见</translation>
+    </message>
+    <message>
         <source>Registry</source>
         <translation>基础档案</translation>
     </message>
@@ -3732,6 +4191,129 @@
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>New case (登记)</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>e.g. 12319-20261116-007</source>
+        <translation>例如 12319-20261116-007</translation>
+    </message>
+    <message>
+        <source>Major (重大): 72 hours</source>
+        <translation>重大（72小时）</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Rural route: 7 working days</source>
+        <translation>农村线路（7个工作日）</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>已知：</translation>
+    </message>
+    <message>
+        <source>e.g. 火车站 stop</source>
+        <translation>例如 火车站</translation>
+    </message>
+    <message>
+        <source>the vehicle&apos;s when empty</source>
+        <translation>不填则取车辆所属线路</translation>
+    </message>
+    <message>
+        <source>plate or fleet number (自编号)</source>
+        <translation>车牌号或自编号</translation>
+    </message>
+    <message>
+        <source>staff number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>what the passenger reported, in their words</source>
+        <translation>乘客反映的情况，尽量用原话</translation>
+    </message>
+    <message>
+        <source>seen by the quality office only</source>
+        <translation>仅质量办可见</translation>
+    </message>
+    <message>
+        <source>Answered on the spot (closes the enquiry at once)</source>
+        <translation>当场答复（咨询即时销号）</translation>
+    </message>
+    <message>
+        <source>the answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Order number:</source>
+        <translation>工单号：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>性质：</translation>
+    </message>
+    <message>
+        <source>Behaviour:</source>
+        <translation>定性：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>受理时间：</translation>
+    </message>
+    <message>
+        <source>Event time:</source>
+        <translation>事发时间：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>线路：</translation>
+    </message>
+    <message>
+        <source>Vehicle:</source>
+        <translation>车辆：</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Complainant:</source>
+        <translation>投诉人：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>事情经过：</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未定性）</translation>
     </message>
 </context>
 <context>
@@ -4387,6 +4969,25 @@
     <message>
         <source>cannot be shown</source>
         <translation>无法显示</translation>
+    </message>
+</context>
+<context>
+    <name>PreparedPhotos</name>
+    <message>
+        <source>Add photo or scan…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add photos or scans</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在读取 {count} 个文件…</translation>
     </message>
 </context>
 <context>
@@ -5298,6 +5899,49 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Result of {number}</source>
+        <translation>{number} 处理结果</translation>
+    </message>
+    <message>
+        <source>The result of the investigation (处理结果): whether the staff or the unit is liable, the measures taken, whether the staff member apologised to the passenger. A liable case can make a finding on the responsible unit, which then goes on a rectification notice.</source>
+        <translation>调查后的处理结果：当事人或单位是否有责、采取的处理措施、当事人是否向乘客赔礼道歉。有责的投诉可对责任单位生成问题，再由整改通知单下发。</translation>
+    </message>
+    <message>
+        <source>Liable (有责)</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <source>Not liable (无责)</source>
+        <translation>无责</translation>
+    </message>
+    <message>
+        <source>e.g. the driver was given service training and a written warning</source>
+        <translation>例如：对当事司机进行服务规范培训并书面警告</translation>
+    </message>
+    <message>
+        <source>The staff member apologised to the passenger (赔礼道歉)</source>
+        <translation>当事人已向乘客赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Liability:</source>
+        <translation>责任：</translation>
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation>处理措施：</translation>
+    </message>
+    <message>
+        <source>Finding on item:</source>
+        <translation>生成问题的项目：</translation>
+    </message>
+    <message>
+        <source>Record result</source>
+        <translation>记录处理结果</translation>
+    </message>
+</context>
+<context>
     <name>ResumeBanner</name>
     <message>
         <source>Not now</source>
@@ -5775,6 +6419,13 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>Choose what is inspected: type part of its name or number and pick it.</source>
         <translation>请选择检查对象：输入部分名称或编号，再从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>Closest:</source>
+        <translation>最接近的：</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,26 @@ def _exchange_status(kit: Kit) -> QDialog:
     return ExchangeStatusDialog(kit.sign_in(kit.world.office))
 
 
+def _complaint(kit: Kit) -> Any:
+    from tests.complaints.world import add_case
+
+    kit.context.registry.add(kit.world.office, RegistryKind.STAFF, {"staff_no": "D0123", "name": "李师傅",
+                                                                    "role": "driver", "unit_id": kit.world.unit_id})
+    return add_case(kit.context, kit.world)
+
+
+def _complaint_new(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.complaint_new import NewComplaintDialog
+    return NewComplaintDialog(kit.sign_in(kit.world.office))
+
+
+def _complaint_step(name: str) -> Callable[[Kit], QDialog]:
+    def make(kit: Kit) -> QDialog:
+        from inspector.ui.dialogs import complaint_steps
+        return getattr(complaint_steps, name)(kit.sign_in(kit.world.office), _complaint(kit))
+    return make
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -196,6 +216,10 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "template diff": _template_diff, "verify notice": _verify, "create notice": _create_notice,
     "reply": _reply, "follow-up": _follow_up, "exchange export": _exchange_export,
     "exchange summary": _exchange_summary, "exchange status": _exchange_status,
+    "complaint new": _complaint_new, "complaint investigate": _complaint_step("InvestigateDialog"),
+    "complaint result": _complaint_step("ResolveDialog"), "complaint feedback": _complaint_step("FeedbackDialog"),
+    "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
+    "complaint finding": _complaint_step("FindingDialog"),
 }
 
 

@@ -123,13 +123,23 @@ class NoticesModel(RecordTableModel):
 
 
 class FlagChipsDelegate(QStyledItemDelegate):
-    """Paints the flags column as rounded chips: white text on each flag's colour."""
+    """Paints the flags column as rounded chips: white text on each flag's colour.
+
+    The flags come from the model's ``FlagsRole``; ``flag_text`` and ``flag_colour`` name and
+    colour one (a notice's flag here; the complaints page's delegate overrides both)."""
 
     PADDING = 6
     GAP = 4
+    FLAGS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def flag_text(self, flag: Any) -> str:
+        return flag_label(flag)
+
+    def flag_colour(self, flag: Any) -> QColor:
+        return QColor(FLAG_COLOURS[flag])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        flags = index.data(NoticesModel.FlagsRole) or []
+        flags = index.data(self.FLAGS_ROLE) or []
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -150,19 +160,19 @@ class FlagChipsDelegate(QStyledItemDelegate):
         y = option.rect.y() + (option.rect.height() - height) // 2
         shown, hidden = self.fitting(flags, metrics, option.rect.width())
         for flag in shown:
-            x = self._chip(painter, metrics, QRect(x, y, 0, height), flag_label(flag), QColor(FLAG_COLOURS[flag]))
+            x = self._chip(painter, metrics, QRect(x, y, 0, height), self.flag_text(flag), self.flag_colour(flag))
         if hidden:  # the rest as "+N" in the first hidden flag's colour; the tooltip names them all
-            self._chip(painter, metrics, QRect(x, y, 0, height), f"+{len(hidden)}", QColor(FLAG_COLOURS[hidden[0]]))
+            self._chip(painter, metrics, QRect(x, y, 0, height), f"+{len(hidden)}", self.flag_colour(hidden[0]))
         painter.restore()
 
     def _chip_width(self, metrics: QFontMetrics, text: str) -> int:
         return metrics.horizontalAdvance(text) + 2 * self.PADDING
 
-    def fitting(self, flags: list[NoticeFlag], metrics: QFontMetrics,
-                width: int) -> tuple[list[NoticeFlag], list[NoticeFlag]]:
+    def fitting(self, flags: list[Any], metrics: QFontMetrics,
+                width: int) -> tuple[list[Any], list[Any]]:
         """The flags drawn whole in ``width`` and the ones summed up as "+N" (which needs room too)."""
         room = width - self.GAP
-        needed = [self._chip_width(metrics, flag_label(flag)) + self.GAP for flag in flags]
+        needed = [self._chip_width(metrics, self.flag_text(flag)) + self.GAP for flag in flags]
         if sum(needed) <= room:
             return list(flags), []
         for count in range(len(flags) - 1, -1, -1):
@@ -182,10 +192,10 @@ class FlagChipsDelegate(QStyledItemDelegate):
         return chip.right() + 1 + self.GAP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        flags = index.data(NoticesModel.FlagsRole) or []
+        flags = index.data(self.FLAGS_ROLE) or []
         font = option.font
         font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))  # as painted
         metrics = QFontMetrics(font)
-        width = sum(self._chip_width(metrics, flag_label(flag)) + self.GAP for flag in flags)
+        width = sum(self._chip_width(metrics, self.flag_text(flag)) + self.GAP for flag in flags)
         base = super().sizeHint(option, index)
         return QSize(max(width + self.GAP, 60), base.height())
