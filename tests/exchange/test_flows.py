@@ -176,9 +176,24 @@ def test_a_failed_follow_up_on_a_laptop_is_reissued_by_the_office(tmp_path: Path
     cli(capsys, "--data-dir", str(laptop), "exchange", "import", str(tmp_path / "to-a-1.inspx"))
     photos = photo_files()
     record_inspection(laptop, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photos[0])
+    walk = record_inspection(laptop, "zhangwei", mode=InspectionMode.WALKAROUND, vehicle_index=1, photo=photos[1])
     cli(capsys, *a, "exchange", "export", "-o", str(tmp_path / "from-a-1.inspx"))
     cli(capsys, *o, "exchange", "import", str(tmp_path / "from-a-1.inspx"))
-    office_id = _rows(office, "SELECT local_id FROM record_ids WHERE kind = 'inspection' AND origin != ?",
+    # 日清日结: the walk-around's finding, fixed on the spot after the file went, follows in the next
+    context = open_context(laptop)
+    try:
+        user = context.users.authenticate("zhangwei", PASSWORD)
+        [finding] = context.inspections.findings(user, walk)
+        context.notices.fix_on_spot(user, finding.id, "当场擦拭干净")
+    finally:
+        context.close()
+    cli(capsys, *a, "exchange", "export", "-o", str(tmp_path / "from-a-1b.inspx"))
+    fixed = json.loads(cli(capsys, *o, "exchange", "import", str(tmp_path / "from-a-1b.inspx"), "--json").out)
+    assert fixed["new"] == {"finding": 1}, fixed  # the finding's later state
+    assert _rows(office, "SELECT f.status FROM findings f JOIN inspections i ON i.id = f.inspection_id"
+                         " WHERE i.mode = 'walkaround'") == [("fixed_on_spot",)]
+    office_id = _rows(office, "SELECT r.local_id FROM record_ids r JOIN inspections i ON i.id = r.local_id"
+                      " WHERE r.kind = 'inspection' AND r.origin != ? AND i.mode = 'onsite'",
                       (_rows(office, "SELECT device_id FROM device")[0][0],))[0][0]
     number = json.loads(cli(capsys, *o, "notices", "create", "--inspection", str(office_id), "--json").out)[0]["number"]
     cli(capsys, *o, "exchange", "export", "--for", "zhangwei", "-o", str(tmp_path / "to-a-2.inspx"))

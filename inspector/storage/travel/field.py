@@ -1,6 +1,6 @@
 """Codecs of what is recorded in the field: photos (metadata; the bytes travel by hash),
-completed inspections with their answers and on-site acknowledgement, and findings. A finding's status is not part of it:
-it follows from the notices and follow-ups that arrive."""
+completed inspections with their answers and on-site acknowledgement, and findings. A finding's
+status follows from the notices and follow-ups that arrive, except a fix on the spot (日清日结)."""
 
 from __future__ import annotations
 
@@ -114,7 +114,25 @@ INSPECTION = InspectionCodec(K.INSPECTION, "inspections", (
     C("evidence"), C("staff_role"), C("reopened_count"),
 ), created="entered_at", mutable=True)
 
-FINDING = TableCodec(K.FINDING, "findings", (
+class FindingCodec(TableCodec):
+    """A finding; its status follows from the notices and follow-ups that arrive, except 日清日结:
+    a walk-around finding fixed on the spot is the laptop's own event and travels as
+    ``fixed_on_spot`` (absent otherwise, so the hash of every other finding stays the same)."""
+
+    def read_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int) -> dict[str, Any]:
+        row = db.execute("SELECT status FROM findings WHERE id = ?", [local_id]).fetchone()
+        return {"fixed_on_spot": True} if row is not None and row[0] == "fixed_on_spot" else {}
+
+    def write_children(self, db: sqlite_utils.Database, ids: RecordIds, local_id: int, body: dict[str, Any],
+                       record: str, *, new: bool) -> None:
+        fixed = body.get("fixed_on_spot", False)
+        if not isinstance(fixed, bool):
+            raise rejected(record, "the field fixed_on_spot is not true or false")
+        if fixed:
+            db.execute("UPDATE findings SET status = 'fixed_on_spot' WHERE id = ? AND status = 'open'", [local_id])
+
+
+FINDING = FindingCodec(K.FINDING, "findings", (
     C("inspection_id", K.INSPECTION), C("item_code"), C("section_code"), C("severity"), C("note"),
     C("unit_id", K.UNIT), C("responsible_staff_id", K.STAFF), C("created_at"),
-))
+), mutable=True)  # fixed on the spot after it was first sent: a later revision
