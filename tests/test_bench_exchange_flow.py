@@ -24,7 +24,7 @@ def test_the_month_goes_through_export_and_import_at_a_tiny_size(tmp_path: Path)
     bench = load_bench()
     figures = bench.run(tmp_path, inspections=2, photos=3, max_photo_bytes=200_000)
     assert figures["photos"] == 3
-    assert figures["import_output"].startswith("2 findings, 2 inspections, 3 photos, 3 photos; 0 already present")
+    assert figures["import_output"].startswith("2 findings, 2 inspections, 3 photos, 3 new photo files; 0 already present")
     assert figures["files"] == 3 + 3 + 3  # the inspection, finding and photo records; both copies of each photo
     for key in ("export_s", "import_s", "zip_s", "unzip_s", "unzip_fsync_s", "inspx_mb", "zip_mb"):
         assert figures[key] > 0, key

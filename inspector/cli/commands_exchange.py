@@ -92,7 +92,7 @@ def describe_summary(summary) -> str:  # type: ignore[no-untyped-def]
         return f"nothing new: {summary.file} (sequence {summary.sequence} from {summary.sender_name}) came in before"
     parts = [f"{count} {kind.replace('_', ' ')}{'s' if count != 1 else ''}" for kind, count in
              sorted(summary.new.items())]
-    parts.append(f"{summary.photos_new} photos")
+    parts.append(f"{summary.photos_new} new photo file{'s' if summary.photos_new != 1 else ''}")  # the bytes
     present = sum(summary.present.values()) + summary.photos_present
     line = f"{', '.join(parts)}; {present} already present"
     if summary.joined:
