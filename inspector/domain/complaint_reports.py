@@ -19,7 +19,6 @@ from datetime import date, datetime, timedelta
 
 from inspector.domain.complaints import BEHAVIOURS, Behaviour, Channel, ComplaintKind, ComplaintSeverity, ComplaintStatus
 from inspector.domain.report_facts import Frozen
-from inspector.domain.reports import month_range
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
 TOP_LINES = 10  # routes, units, staff, behaviours shown in the PDF; the workbook has them all
@@ -192,6 +191,16 @@ def week_range(week: str) -> tuple[date, date]:
         raise ValueError("week_format")
     first = date.fromisocalendar(int(found.group(1)), int(found.group(2)), 1)  # ValueError: no week 53
     return first, first + timedelta(days=7)
+
+
+def month_range(month: str) -> tuple[date, date]:
+    """``"2026-11"`` → (2026-11-01, 2026-12-01), as ``domain.reports.month_range`` (which imports
+    this module for the monthly report's complaints section)."""
+    found = re.match(r"^(\d{4})-(\d{2})$", month.strip())
+    if not found:
+        raise ValueError("month_format")
+    first = date(int(found.group(1)), int(found.group(2)), 1)  # ValueError: month 13
+    return first, (date(first.year + 1, 1, 1) if first.month == 12 else date(first.year, first.month + 1, 1))
 
 
 def period_range(period: str, label: str) -> tuple[date, date]:

@@ -167,4 +167,8 @@ def write_monthly_xlsx(report: MonthlyReport, path: Path) -> None:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     _fill(workbook, report)
+    if report.complaints is not None:
+        from inspector.services.complaint_sheets import add_complaint_sheets
+
+        add_complaint_sheets(workbook, report.complaints, prefix="投诉·")
     write_atomic_with(Path(path), lambda temporary: workbook.save(temporary), suffix=".xlsx.tmp")

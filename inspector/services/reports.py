@@ -25,6 +25,7 @@ from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.complaint_reports import ComplaintReports
 from inspector.services.photos import PhotoService
 from inspector.services.report_sheets import write_monthly_xlsx
 from inspector.storage import reports_repo, templates_repo
@@ -79,7 +80,10 @@ class ReportService:
     def monthly(self, actor: User, month: str, unit_id: int | None = None) -> reports.MonthlyReport:
         """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
         require(actor, Permission.VIEW_REPORTS)
-        return reports.monthly_report(self.facts(month, unit_id))
+        report = reports.monthly_report(self.facts(month, unit_id))
+        # 「以月报形式送相关职能部门和总站了解动态」: the complaints register's month rides along.
+        complaints = ComplaintReports(self.ctx).report("monthly", report.month, unit_id)
+        return report.model_copy(update={"complaints": complaints})
 
     def export_xlsx(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
         """Write the month's table (月度报表, .xlsx) to ``path`` atomically; return what it holds."""
