@@ -90,7 +90,7 @@ class ReportService:
         report = self.monthly(actor, month, unit_id)
         _folder_exists(Path(path))
         try:
-            write_monthly_xlsx(report, Path(path))
+            write_monthly_xlsx(report, Path(path), more=_complaint_sheets(report))
         except OSError as error:
             raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
         return report
@@ -211,6 +211,15 @@ class ReportService:
     def _scores(rows: list[tuple]) -> tuple[reports.ScoreRow, ...]:
         return tuple(reports.ScoreRow(id=row[0], code=row[1], name=row[2], inspections=row[3], score_sum=row[4],
                                       rate_sum=row[5]) for row in rows)
+
+
+def _complaint_sheets(report: reports.MonthlyReport):  # type: ignore[no-untyped-def]
+    """The complaints section's sheets (投诉·…) for the monthly table, when the report has one."""
+    if report.complaints is None:
+        return None
+    from inspector.services.complaint_sheets import add_complaint_sheets
+
+    return lambda workbook: add_complaint_sheets(workbook, report.complaints, prefix="投诉·")
 
 
 def _folder_exists(path: Path) -> None:
