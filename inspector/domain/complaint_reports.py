@@ -259,7 +259,9 @@ def _open_case(row: tuple, as_of: datetime) -> OpenCase:
     number, received, kind, severity, major, unit_name, status, due = row
     due_at = datetime.fromisoformat(due)
     late = as_of - due_at
-    return OpenCase(number=number, received_at=datetime.fromisoformat(received), kind=ComplaintKind(kind),
+    # ``model_construct``: the rows come from our own tables, already checked when written; a
+    # week's backlog can be thousands of rows, and validating each would cost more than the SQL.
+    return OpenCase.model_construct(number=number, received_at=datetime.fromisoformat(received), kind=ComplaintKind(kind),
                     severity=ComplaintSeverity(severity) if severity else None, major=bool(major),
                     unit_name=unit_name or "", status=ComplaintStatus(status), due_at=due_at,
                     hours_overdue=int(late.total_seconds() // 3600) if late.total_seconds() > 0 else 0)
@@ -268,7 +270,8 @@ def _open_case(row: tuple, as_of: datetime) -> OpenCase:
 def complaint_report(period: str, label: str, scope_name: str, counts: PeriodCounts, as_of: datetime,
                      generated_at: datetime, ordinary_hours: int, major_hours: int) -> ComplaintReport:
     first, end = period_range(period, label)
-    staff = [CountLine(key=code, name=name, unit_name=unit, count=count) for code, name, unit, count in counts.by_staff]
+    staff = [CountLine.model_construct(key=code, name=name, unit_name=unit, count=count)
+             for code, name, unit, count in counts.by_staff]
     ordinary, major, every = limit_figures(counts.limits)
     open_cases = sorted((_open_case(row, as_of) for row in counts.open_cases),
                         key=lambda case: (-case.hours_overdue, case.due_at, case.number))

@@ -5,16 +5,19 @@ and ``complaint_parts`` — the same parts under level-2 headings, which the mon
 A4 portrait in the monthly report's look (``layout`` and ``report_lists``: the bundled CJK font,
 footer with page count and QR code, shaded table heads). Parts: 受理概况 (channels beside kinds
 and severities, results and satisfaction), 办理时限 (on time, late, open and overdue against each
-case's limit, then the open cases, overdue first), 分布情况 (routes, units, staff: the ten most),
+case's limit), 分布情况 (routes, units, staff: the ten most),
 共性问题与工作建议 (the regulation's behaviours, most first, with the office's suggestion),
 重复投诉 (complainants by masked phone — a count, never the number — and staff complained about
-more than once). No complainant's name or phone is ever drawn: the report does not hold them.
+more than once), and last, being the longest, 未办结案件 (every case still open, overdue first). No complainant's name or phone is ever drawn: the report does not hold them.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
 from inspector.domain.complaint_reports import (
     KIND_ZH,
@@ -26,7 +29,7 @@ from inspector.domain.complaint_reports import (
     rate,
 )
 from inspector.pdf.layout import ACCENT, ACCENT_HEX, FRAME_WIDTH, Footer, cn_date, cn_datetime, render, styles, text
-from inspector.pdf.report_lists import cell, coloured, grid, head_cells, heading
+from inspector.pdf.report_lists import HEADING_ROOM, cell, coloured, grid, head_cells, heading
 
 NONE = "—"
 OPEN_SHOWN = 30
@@ -38,9 +41,18 @@ def percent(value: float | None) -> str:
     return NONE if value is None else f"{value * 100:.1f}%"
 
 
+@lru_cache(maxsize=1)
+def _part_style() -> ParagraphStyle:
+    """The level-1 heading without ``keepWithNext``: that would glue a heading to a whole long
+    table and push both to the next page; ``CondPageBreak`` already keeps a few rows' room."""
+    return ParagraphStyle("complaint_part", parent=styles().heading, keepWithNext=0)
+
+
 def _title(index: int, title: str, level: int) -> list[Flowable]:
     number = NUMBERS[index]
-    return heading(f"{number}、{title}" if level == 1 else f"（{number}）{title}", level)
+    if level == 1:
+        return [CondPageBreak(HEADING_ROOM), Paragraph(f"{number}、{title}", _part_style())]
+    return heading(f"（{number}）{title}", level)
 
 
 def _short(moment) -> str:  # type: ignore[no-untyped-def]
@@ -103,13 +115,14 @@ def limits_part(report: ComplaintReport, index: int, level: int) -> list[Flowabl
                      f"{report.major_hours} 小时，乡村线路 7 个工作日，经说明理由延长的按延长后期限）；"
                      f"按时办结率 = 按时销号 ÷（已销号 + 逾期未结）；未结案件截至 {cn_datetime(report.as_of)}。",
                      style.note)
-    return [KeepTogether([*_title(index, "办理时限", level), table, note]), *_open_list(report)]
+    return [KeepTogether([*_title(index, "办理时限", level), table, note])]
 
 
-def _open_list(report: ComplaintReport) -> list[Flowable]:
+def open_part(report: ComplaintReport, index: int, level: int) -> list[Flowable]:
+    """Last, being the longest: every case still open, the longest overdue first."""
     cases = report.open_cases
     if not cases:
-        return [Paragraph("目前没有未办结的案件。", styles().indented)]
+        return [*_title(index, "未办结案件", level), Paragraph("目前没有未办结的案件。", styles().indented)]
     overdue = sum(1 for case in cases if case.hours_overdue)
     rows: list[list[object]] = [head_cells("编号", "受理时间", "类别", "责任单位", "目前状态", "办结期限", "逾期")]
     for case in cases[:OPEN_SHOWN]:
@@ -124,7 +137,7 @@ def _open_list(report: ComplaintReport) -> list[Flowable]:
     note = "逾期最久的在前；含以前各期受理、至今未销号的案件。"
     if len(cases) > OPEN_SHOWN:
         note = f"其余 {len(cases) - OPEN_SHOWN} 件见报表（.xlsx）的“未结案件”表。" + note
-    return [*heading(f"未办结案件（共 {len(cases)} 件，其中逾期 {overdue} 件）", 2), grid(rows, widths),
+    return [*_title(index, f"未办结案件（共 {len(cases)} 件，其中逾期 {overdue} 件）", level), grid(rows, widths),
             Paragraph(note, styles().note)]
 
 
@@ -138,8 +151,9 @@ def spread_part(report: ComplaintReport, index: int, level: int) -> list[Flowabl
     if not report.total:
         return story + [Paragraph("本期无受理。", style.indented)]
     half = FRAME_WIDTH / 2 - 3 * mm
-    story += [_side_by_side(_top("线路", report.by_route, report.total, half),
-                            _top("责任单位", report.by_unit, report.total, half))]
+    pair = _side_by_side(_top("线路", report.by_route, report.total, half),
+                         _top("责任单位", report.by_unit, report.total, half))
+    story = [KeepTogether([*story, pair])]  # the pair cannot split: never leave its heading alone
     if report.by_staff:
         rows: list[list[object]] = [head_cells("工号", "姓名", "所属单位", "件数")]
         for line in report.by_staff[:TOP_LINES]:
@@ -190,7 +204,7 @@ def repeats_part(report: ComplaintReport, index: int, level: int) -> list[Flowab
     return story
 
 
-PARTS = (intake_part, limits_part, spread_part, problems_part, repeats_part)
+PARTS = (intake_part, limits_part, spread_part, problems_part, repeats_part, open_part)
 
 
 def complaint_parts(report: ComplaintReport, level: int = 2) -> list[Flowable]:
