@@ -92,9 +92,10 @@ def intake_part(report: ComplaintReport, index: int, level: int) -> list[Flowabl
     half = FRAME_WIDTH / 2 - 3 * mm
     kinds_and_severity = (*report.by_kind, *(CountLine(key=line.key, name=line.name, count=line.count)
                                             for line in report.by_severity))
-    story += [Spacer(1, 1.5 * mm), _side_by_side(_count_table("受理渠道", report.by_channel, report.total, half),
-                                                  _count_table("类别与性质", kinds_and_severity, report.total, half)),
-              Paragraph(f"处理结果：有责 {report.liable} 件、无责 {report.not_liable} 件；投诉人意见：满意 "
+    pair = _side_by_side(_count_table("受理渠道", report.by_channel, report.total, half),
+                         _count_table("类别与性质", kinds_and_severity, report.total, half))
+    story = [KeepTogether([*story, Spacer(1, 1.5 * mm), pair]),  # the pair cannot split: keep its heading
+             Paragraph(f"处理结果：有责 {report.liable} 件、无责 {report.not_liable} 件；投诉人意见：满意 "
                         f"{report.satisfied} 件、基本满意 {report.basically} 件、不满意 {report.unsatisfied} 件"
                         f"（不满意的已转二次补救）。", style.indented)]
     return story

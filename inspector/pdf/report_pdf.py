@@ -63,6 +63,7 @@ from inspector.pdf.report_lists import (
 )
 
 TITLE = "服务质量月度报告"
+COMPLAINTS_ROOM = 110 * mm
 IMPROVED_HEX = "#2e7d32"
 
 
@@ -317,7 +318,8 @@ def complaints_part(report: MonthlyReport, number: str) -> list[Flowable]:
         return []
     from inspector.pdf.complaint_report_pdf import complaint_parts
 
-    return [*heading(f"{number}、投诉与旅客意见"), *complaint_parts(report.complaints, level=2)]
+    # room for the heading, the first lines and the channels-and-kinds pair, which cannot split
+    return [*heading(f"{number}、投诉与旅客意见", room=COMPLAINTS_ROOM), *complaint_parts(report.complaints, level=2)]
 
 
 def report_story(report: MonthlyReport, photos: Mapping[str, str | Path] | None = None) -> list[Flowable]:
