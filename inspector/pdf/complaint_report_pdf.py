@@ -13,6 +13,7 @@ more than once), and last, being the longest, 未办结案件 (every case still 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -28,13 +29,27 @@ from inspector.domain.complaint_reports import (
     CountLine,
     rate,
 )
-from inspector.pdf.layout import ACCENT, ACCENT_HEX, FRAME_WIDTH, Footer, cn_date, cn_datetime, render, styles, text
+from inspector.pdf.layout import (
+    ACCENT,
+    ACCENT_HEX,
+    FRAME_WIDTH,
+    HEADER_FILL,
+    RULE,
+    Footer,
+    cn_date,
+    cn_datetime,
+    render,
+    styles,
+    table_style,
+    text,
+)
 from inspector.pdf.report_lists import HEADING_ROOM, cell, coloured, grid, head_cells, heading
 
 NONE = "—"
 OPEN_SHOWN = 30
 NUMBERS = "一二三四五六七八九十"
 SUGGESTIONS_SHOWN = 3
+GAP = 6 * mm  # between the two halves of a paired table
 
 
 def percent(value: float | None) -> str:
@@ -59,19 +74,30 @@ def _short(moment) -> str:  # type: ignore[no-untyped-def]
     return f"{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
-def _count_table(label: str, lines: tuple[CountLine, ...], total: int, width: float) -> Table:
-    rows: list[list[object]] = [head_cells(label, "件数", "占比")]
-    for line in lines:
-        rows.append([cell(text(line.name), False), cell(str(line.count)), cell(percent(rate(line.count, total)))])
-    return grid(rows, [width - 36 * mm, 16 * mm, 20 * mm])
+def _pair(left_label: str, left: Sequence[CountLine], right_label: str, right: Sequence[CountLine],
+          total: int) -> Table:
+    """Two count tables side by side as ONE table (a gap column between them), so that it can
+    split across pages, its head repeated, instead of jumping whole to the next page."""
+    def half(lines: Sequence[CountLine], index: int) -> list[object]:
+        if index >= len(lines):
+            return ["", "", ""]
+        line = lines[index]
+        return [cell(text(line.name), False), cell(str(line.count)), cell(percent(rate(line.count, total)))]
 
-
-def _side_by_side(left: Table, right: Table) -> Table:
-    outer = Table([[left, right]], colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2], hAlign="LEFT")
-    outer.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return outer
+    rows: list[list[object]] = [[*head_cells(left_label, "件数", "占比"), "", *head_cells(right_label, "件数", "占比")]]
+    rows += [[*half(left, index), "", *half(right, index)] for index in range(max(len(left), len(right)))]
+    side = (FRAME_WIDTH - GAP) / 2
+    table = Table(rows, colWidths=[side - 36 * mm, 16 * mm, 20 * mm, GAP, side - 36 * mm, 16 * mm, 20 * mm],
+                  repeatRows=1, hAlign="LEFT")
+    commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                             ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * mm),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm)]
+    for first, lines in ((0, left), (4, right)):
+        last_row = len(lines)
+        commands += [("GRID", (first, 0), (first + 2, last_row), 0.5, RULE),
+                     ("BACKGROUND", (first, 0), (first + 2, 0), HEADER_FILL)]
+    table.setStyle(table_style(commands))
+    return table
 
 
 def _span(report: ComplaintReport) -> tuple[str, str]:
@@ -89,13 +115,9 @@ def intake_part(report: ComplaintReport, index: int, level: int) -> list[Flowabl
         f"重大 {report.major} 件，紧急 {report.urgent} 件。", style.indented)]
     if not report.total:
         return story
-    half = FRAME_WIDTH / 2 - 3 * mm
-    kinds_and_severity = (*report.by_kind, *(CountLine(key=line.key, name=line.name, count=line.count)
-                                            for line in report.by_severity))
-    pair = _side_by_side(_count_table("受理渠道", report.by_channel, report.total, half),
-                         _count_table("类别与性质", kinds_and_severity, report.total, half))
-    story = [KeepTogether([*story, Spacer(1, 1.5 * mm), pair]),  # the pair cannot split: keep its heading
-             Paragraph(f"处理结果：有责 {report.liable} 件、无责 {report.not_liable} 件；投诉人意见：满意 "
+    kinds_and_severity = (*report.by_kind, *report.by_severity)
+    story += [Spacer(1, 1.5 * mm), _pair("受理渠道", report.by_channel, "类别与性质", kinds_and_severity, report.total),
+              Paragraph(f"处理结果：有责 {report.liable} 件、无责 {report.not_liable} 件；投诉人意见：满意 "
                         f"{report.satisfied} 件、基本满意 {report.basically} 件、不满意 {report.unsatisfied} 件"
                         f"（不满意的已转二次补救）。", style.indented)]
     return story
@@ -142,19 +164,12 @@ def open_part(report: ComplaintReport, index: int, level: int) -> list[Flowable]
             Paragraph(note, styles().note)]
 
 
-def _top(label: str, lines: tuple[CountLine, ...], total: int, width: float) -> Table:
-    return _count_table(label, lines[:TOP_LINES], total, width)
-
-
 def spread_part(report: ComplaintReport, index: int, level: int) -> list[Flowable]:
     style = styles()
     story = _title(index, "分布情况", level)
     if not report.total:
         return story + [Paragraph("本期无受理。", style.indented)]
-    half = FRAME_WIDTH / 2 - 3 * mm
-    pair = _side_by_side(_top("线路", report.by_route, report.total, half),
-                         _top("责任单位", report.by_unit, report.total, half))
-    story = [KeepTogether([*story, pair])]  # the pair cannot split: never leave its heading alone
+    story.append(_pair("线路", report.by_route[:TOP_LINES], "责任单位", report.by_unit[:TOP_LINES], report.total))
     if report.by_staff:
         rows: list[list[object]] = [head_cells("工号", "姓名", "所属单位", "件数")]
         for line in report.by_staff[:TOP_LINES]:

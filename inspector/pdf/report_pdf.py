@@ -63,7 +63,7 @@ from inspector.pdf.report_lists import (
 )
 
 TITLE = "服务质量月度报告"
-COMPLAINTS_ROOM = 110 * mm
+COMPLAINTS_ROOM = 70 * mm  # the section's heading, its first lines and a few rows
 IMPROVED_HEX = "#2e7d32"
 
 
@@ -318,7 +318,6 @@ def complaints_part(report: MonthlyReport, number: str) -> list[Flowable]:
         return []
     from inspector.pdf.complaint_report_pdf import complaint_parts
 
-    # room for the heading, the first lines and the channels-and-kinds pair, which cannot split
     return [*heading(f"{number}、投诉与旅客意见", room=COMPLAINTS_ROOM), *complaint_parts(report.complaints, level=2)]
 
 
