@@ -1,7 +1,8 @@
 """The hotline reports as a use case: the weekly report (热线周报, to the leaders) and the
 complaints monthly report (投诉月报, to departments and depots), for every unit or one.
 
-Role: ``VIEW_REPORTS``, as the monthly report. The queries (``storage.complaint_reports_repo``)
+Role: ``VIEW_REPORTS``, as the monthly report; a manager (who reads the complaints of their own
+unit only) gets their unit's report — no unit given means theirs, another unit is refused. The queries (``storage.complaint_reports_repo``)
 count everything in SQL and never select the complainant's name; phones come back masked, so
 no report made here — PDF or workbook — can carry a complainant. The limits of the figures are
 each case's own (``due_at``, from the settings' 48 h / 72 h / 7 working days and any extension);
@@ -14,8 +15,8 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from inspector.domain import complaint_reports as cr
-from inspector.domain.errors import InspectorError, NotFound, ValidationError
-from inspector.domain.users import Permission, User, require
+from inspector.domain.errors import InspectorError, NotFound, PermissionDenied, ValidationError
+from inspector.domain.users import Permission, Role, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
 from inspector.storage import complaint_reports_repo as repo
@@ -36,13 +37,27 @@ class ComplaintReports:
 
     def weekly(self, actor: User, week: str, unit_id: int | None = None) -> cr.ComplaintReport:
         """The figures of ISO week ``week`` ("YYYY-Www")."""
-        require(actor, Permission.VIEW_REPORTS)
-        return self.report("weekly", week, unit_id)
+        return self.report("weekly", week, self.scope(actor, unit_id))
 
     def monthly(self, actor: User, month: str, unit_id: int | None = None) -> cr.ComplaintReport:
         """The figures of ``month`` ("YYYY-MM")."""
+        return self.report("monthly", month, self.scope(actor, unit_id))
+
+    @staticmethod
+    def scope(actor: User, unit_id: int | None) -> int | None:
+        """The unit ``actor`` may have the report of: any for the office and the leaders, a
+        manager's own only (``PermissionDenied`` for another or when they have none)."""
         require(actor, Permission.VIEW_REPORTS)
-        return self.report("monthly", month, unit_id)
+        if actor.role is not Role.MANAGER:
+            return unit_id
+        if actor.unit_id is None or unit_id not in (None, actor.unit_id):
+            raise PermissionDenied("report_complaints_own_unit", user=actor.username)
+        return actor.unit_id
+
+    @staticmethod
+    def may_see(actor: User, unit_id: int | None) -> bool:
+        """Whether ``actor`` may see the complaints of this scope (the monthly report asks)."""
+        return actor.role is not Role.MANAGER or (actor.unit_id is not None and unit_id == actor.unit_id)
 
     def report(self, period: str, label: str, unit_id: int | None = None) -> cr.ComplaintReport:
         """No role check: call through ``weekly`` / ``monthly`` (or the monthly report's service)."""
@@ -84,7 +99,7 @@ class ComplaintReports:
 
     def export(self, actor: User, period: str, label: str, unit_id: int | None, path: Path) -> cr.ComplaintReport:
         """Write the report to ``path`` (.pdf or .xlsx, by its extension) atomically."""
-        require(actor, Permission.VIEW_REPORTS)
+        unit_id = self.scope(actor, unit_id)
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in (".pdf", ".xlsx"):

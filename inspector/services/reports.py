@@ -81,7 +81,10 @@ class ReportService:
         """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
         require(actor, Permission.VIEW_REPORTS)
         report = reports.monthly_report(self.facts(month, unit_id))
-        # 「以月报形式送相关职能部门和总站了解动态」: the complaints register's month rides along.
+        # 「以月报形式送相关职能部门和总站了解动态」: the complaints register's month rides along —
+        # not for a manager's report of other units (a manager reads their own unit's complaints).
+        if not ComplaintReports.may_see(actor, unit_id):
+            return report
         complaints = ComplaintReports(self.ctx).report("monthly", report.month, unit_id)
         return report.model_copy(update={"complaints": complaints})
 

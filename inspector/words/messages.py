@@ -278,6 +278,8 @@ TEMPLATES: dict[str, str] = {
         "Errors", "The report file {file} must end in .xlsx or .pdf."),
     "report_week_format": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a week: give an ISO week as YYYY-Www, e.g. 2026-W49."),
+    "report_complaints_own_unit": QT_TRANSLATE_NOOP(
+        "Errors", "The account \"{user}\" may have the complaints report of its own unit only."),
     "report_month_format": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a month: give it as YYYY-MM, e.g. 2026-11."),
     # rectification notices and follow-ups

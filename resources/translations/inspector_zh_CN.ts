@@ -1470,6 +1470,10 @@
         <translation>“{value}”不是有效的周：请按 ISO 周写成 YYYY-Www，例如 2026-W49。</translation>
     </message>
     <message>
+        <source>The account &quot;{user}&quot; may have the complaints report of its own unit only.</source>
+        <translation>账户“{user}”只能查看本单位的投诉报告。</translation>
+    </message>
+    <message>
         <source>&quot;{value}&quot; is not a month: give it as YYYY-MM, e.g. 2026-11.</source>
         <translation>“{value}”不是有效的月份：请写成 YYYY-MM，例如 2026-11。</translation>
     </message>

@@ -19,6 +19,7 @@ import pytest
 from inspector.context import AppContext
 from inspector.domain.complaint_reports import week_range
 from inspector.domain.errors import PermissionDenied, ValidationError
+from inspector.domain.registry import RegistryKind
 from inspector.domain.users import Role, User
 from tests.complaints.world import NAME, PHONE, add_case, complaint_world
 from tests.notice_world import CST
@@ -216,3 +217,32 @@ def test_no_complainant_in_the_files(context: AppContext, week, tmp_path: Path, 
         assert secret.encode() not in raw, secret
         assert secret.encode("utf-16-be") not in raw, secret
         assert secret.encode() not in book, secret
+
+
+def test_a_manager_gets_their_own_unit_only(context: AppContext, week, users: dict[Role, User]) -> None:  # type: ignore[no-untyped-def]
+    """「经理只看本单位的投诉」: the weekly report of a manager is their unit's; another unit is refused,
+    and the monthly report of every unit leaves the complaints out for them."""
+    world, _ = week
+    manager, _ = context.users.update(world.admin, world.manager.id, display_name="孙站长", role=Role.MANAGER,
+                                      active=True, unit_id=world.unit_id)
+    report = context.complaint_reports.weekly(manager, "2026-W47")
+    assert (report.scope_name, report.total) == ("第一公交总站", 5)
+    other, _ = context.registry.add(world.office, RegistryKind.UNITS, {"code": "D09", "name": "第九总站"})
+    with pytest.raises(PermissionDenied):
+        context.complaint_reports.weekly(manager, "2026-W47", other.id)
+    assert context.reports.monthly(manager, "2026-11").complaints is None
+    assert context.reports.monthly(manager, "2026-11", world.unit_id).complaints.total == 7
+    assert context.reports.monthly(world.office, "2026-11").complaints.total == 9
+
+
+def test_the_limits_printed_are_the_settings(context: AppContext, week) -> None:  # type: ignore[no-untyped-def]
+    """The limits are settings: a 24 h limit set before intake makes a case closed after 30 h late."""
+    world, _ = week
+    limits = context.settings.get().complaints.model_copy(update={"ordinary_hours": 24})
+    context.settings.update(world.office, complaints=limits)
+    case = _add(context, world, datetime(2026, 11, 30, 9, 0, tzinfo=CST), phone="")
+    _close(context, world, case, datetime(2026, 12, 1, 15, 0, tzinfo=CST))
+    world.clock.now = datetime(2026, 12, 7, 9, 0, tzinfo=CST)
+    report = context.complaint_reports.weekly(world.office, "2026-W49")
+    assert report.ordinary_hours == 24
+    assert (report.limits.closed_on_time, report.limits.closed_late) == (0, 1)
