@@ -43,15 +43,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from inspector.context import AppContext, open_context  # noqa: E402
-from inspector.domain import complaint_reports as cr  # noqa: E402
-from inspector.domain.complaints import BEHAVIOURS, ComplaintSeverity  # noqa: E402
-from inspector.domain.users import Role, User  # noqa: E402
-from inspector.pdf.complaint_report_pdf import render_complaint_report  # noqa: E402
-from inspector.services.complaint_sheets import write_complaint_xlsx  # noqa: E402
-from inspector.storage import complaint_reports_repo as repo  # noqa: E402
-from inspector.storage.complaints import INTAKE_COLUMNS  # noqa: E402
-from inspector.storage.transaction import write_transaction  # noqa: E402
+from inspector.context import AppContext, open_context
+from inspector.domain import complaint_reports as cr
+from inspector.domain.complaints import BEHAVIOURS, ComplaintSeverity
+from inspector.domain.users import Role, User
+from inspector.pdf.complaint_report_pdf import render_complaint_report
+from inspector.services.complaint_sheets import write_complaint_xlsx
+from inspector.storage import complaint_reports_repo as repo
+from inspector.storage.complaints import INTAKE_COLUMNS
+from inspector.storage.transaction import write_transaction
 
 TARGET_RATIO = 3.0
 PASSWORD = "bench-password"
@@ -256,16 +256,21 @@ def measure_once(context: AppContext, actor: User, labels: dict[str, str], folde
     timings: dict[str, float] = {}
     now = context.services.clock()
     for period, label in labels.items():
-        call = context.complaint_reports.weekly if period == "weekly" else context.complaint_reports.monthly
-        report, timings[f"{period} report"] = _timed(lambda: call(actor, label))
-        _, timings[f"{period} xlsx"] = _timed(lambda: write_complaint_xlsx(report, folder / f"{period}.xlsx"))
-        pdf, timings[f"{period} pdf"] = _timed(lambda: render_complaint_report(report))
-        timings[f"{period} pdf_bytes"] = len(pdf)
-        timings[f"{period} cases"] = report.total
-        for name, query in bare_queries(context.db, period, label, now):
-            _, timings[f"{period} sql {name}"] = _timed(query)
-        timings[f"{period} sql"] = sum(value for key, value in timings.items() if key.startswith(f"{period} sql "))
+        _measure_period(context, actor, period, label, folder, now, timings)
     return timings
+
+
+def _measure_period(context: AppContext, actor: User, period: str, label: str, folder: Path, now: datetime,
+                    timings: dict[str, float]) -> None:
+    call = context.complaint_reports.weekly if period == "weekly" else context.complaint_reports.monthly
+    report, timings[f"{period} report"] = _timed(lambda: call(actor, label))
+    _, timings[f"{period} xlsx"] = _timed(lambda: write_complaint_xlsx(report, folder / f"{period}.xlsx"))
+    pdf, timings[f"{period} pdf"] = _timed(lambda: render_complaint_report(report))
+    timings[f"{period} pdf_bytes"] = len(pdf)
+    timings[f"{period} cases"] = report.total
+    for name, query in bare_queries(context.db, period, label, now):
+        _, timings[f"{period} sql {name}"] = _timed(query)
+    timings[f"{period} sql"] = sum(value for key, value in timings.items() if key.startswith(f"{period} sql "))
 
 
 def query_plans(context: AppContext, labels: dict[str, str]) -> list[tuple[str, str, list[str]]]:

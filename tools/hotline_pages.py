@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from notice_pages import pages  # noqa: E402
+from notice_pages import pages
 
 
 def load_bench():  # type: ignore[no-untyped-def]

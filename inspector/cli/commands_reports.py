@@ -16,7 +16,6 @@ from inspector.domain.errors import InspectorError, ValidationError
 from inspector.domain.registry import RegistryKind
 
 
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help=command_help("report"))
     commands = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)

@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from inspector.domain.complaints import BEHAVIOURS, Behaviour, Channel, ComplaintKind, ComplaintSeverity, ComplaintStatus
+from inspector.domain.complaints import (
+    BEHAVIOURS,
+    Behaviour,
+    Channel,
+    ComplaintKind,
+    ComplaintSeverity,
+    ComplaintStatus,
+)
 from inspector.domain.report_facts import Frozen
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")

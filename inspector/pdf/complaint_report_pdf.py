@@ -18,7 +18,15 @@ from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from inspector.domain.complaint_reports import (
     KIND_ZH,
@@ -43,7 +51,14 @@ from inspector.pdf.layout import (
     table_style,
     text,
 )
-from inspector.pdf.report_lists import HEADING_ROOM, cell, coloured, grid, head_cells, heading
+from inspector.pdf.report_lists import (
+    HEADING_ROOM,
+    cell,
+    coloured,
+    grid,
+    head_cells,
+    heading,
+)
 
 NONE = "—"
 OPEN_SHOWN = 30

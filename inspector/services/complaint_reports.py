@@ -15,7 +15,12 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from inspector.domain import complaint_reports as cr
-from inspector.domain.errors import InspectorError, NotFound, PermissionDenied, ValidationError
+from inspector.domain.errors import (
+    InspectorError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from inspector.domain.users import Permission, Role, User, require
 from inspector.services.base import ServiceContext
 from inspector.services.settings import SettingsService
@@ -109,7 +114,9 @@ class ComplaintReports:
             raise InspectorError("file_unwritable", file=str(path), reason="the folder does not exist")
         try:
             if suffix == ".pdf":
-                from inspector.pdf.complaint_report_pdf import render_complaint_report  # ReportLab on first use
+                from inspector.pdf.complaint_report_pdf import (
+                    render_complaint_report,  # ReportLab on first use
+                )
 
                 write_atomic(path, render_complaint_report(report))
             else:

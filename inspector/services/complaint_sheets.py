@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from inspector.domain.complaint_reports import KIND_ZH, SEVERITY_ZH, STATUS_ZH, ComplaintReport, LimitFigures
+from inspector.domain.complaint_reports import (
+    KIND_ZH,
+    SEVERITY_ZH,
+    STATUS_ZH,
+    ComplaintReport,
+    LimitFigures,
+)
 from inspector.services.report_sheets import Pct, _pct, _sheet
 from inspector.storage.files import write_atomic_with
 

@@ -144,7 +144,7 @@ def test_a_unit_scope_counts_only_its_cases(context: AppContext, week) -> None: 
 def test_a_case_received_late_sunday_in_utc_falls_in_its_local_week(context: AppContext, week) -> None:  # type: ignore[no-untyped-def]
     """Stored times carry their own offset: 2026-11-22T16:30Z is Monday 00:30 in +08:00."""
     world, _ = week
-    _add(context, world, datetime.fromisoformat("2026-11-22T16:30:00+00:00"), **{"phone": ""})
+    _add(context, world, datetime.fromisoformat("2026-11-22T16:30:00+00:00"), phone="")
     world.clock.now = NOW
     assert context.complaint_reports.weekly(world.office, "2026-W47").total == 7
     assert context.complaint_reports.weekly(world.office, "2026-W48").total == 2
@@ -173,7 +173,6 @@ def test_a_bad_month_is_refused(context: AppContext, week, text: str) -> None:  
 
 
 def test_a_reader_without_reports_is_refused(context: AppContext, week, users: dict[Role, User]) -> None:  # type: ignore[no-untyped-def]
-    world, _ = week
     with pytest.raises(PermissionDenied):
         context.complaint_reports.weekly(users[Role.SUPERVISOR], "2026-W47")
 
@@ -209,7 +208,7 @@ def test_no_complainant_in_the_files(context: AppContext, week, tmp_path: Path, 
     shown = _pdf_text(pdf)
     raw = pdf.read_bytes() + decompressed(pdf.read_bytes())
     book = _xlsx_text(xlsx)
-    assert "138****1234" in shown and "138****1234".encode() in book  # the masked number is there
+    assert "138****1234" in shown and b"138****1234" in book  # the masked number is there
     assert "李师傅" in shown  # the staff member complained about is named (repeat staff)
     for secret in FORBIDDEN:
         assert secret not in shown, secret
