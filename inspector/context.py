@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
     from inspector.services.backups import BackupService
     from inspector.services.certificates import CertificateService
+    from inspector.services.complaint_reports import ComplaintReports
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
     from inspector.services.inspection_reports import InspectionReports
@@ -90,6 +91,12 @@ class AppContext:
 
         return ComplaintService(self.services, self.settings, self.registry, self.photos,
                                 ComplaintFindings(self.services, self.inspections))
+
+    @cached_property
+    def complaint_reports(self) -> ComplaintReports:
+        from inspector.services.complaint_reports import ComplaintReports
+
+        return ComplaintReports(self.services, self.settings)
 
     @cached_property
     def notice_files(self) -> NoticeFiles:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from inspector.domain.complaint_reports import ComplaintReport
 from inspector.domain.inspections import InspectionMode
 from inspector.domain.notices import NoticeStatus
 from inspector.domain.report_facts import (
@@ -144,6 +145,7 @@ class MonthlyReport(Frozen):
     remarks: str = ""  # 分析意见与改进建议, written by the quality office
     remarks_by: str = ""
     remarks_at: datetime | None = None
+    complaints: ComplaintReport | None = None  # 投诉与旅客意见: the month's hotline figures (F2·2 月报)
 
 
 # --- pure functions ---------------------------------------------------------------------------

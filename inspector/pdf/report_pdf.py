@@ -64,6 +64,7 @@ from inspector.pdf.report_lists import (
 from inspector.words.report_notes import INSPECTED_NOTE, REGISTERED_NOTE
 
 TITLE = "服务质量月度报告"
+COMPLAINTS_ROOM = 70 * mm  # the section's heading, its first lines and a few rows
 IMPROVED_HEX = "#2e7d32"
 
 
@@ -314,6 +315,15 @@ def remarks_part(report: MonthlyReport, number: str) -> list[Flowable]:
             *([Paragraph(signed, style.note)] if signed else [])]
 
 
+def complaints_part(report: MonthlyReport, number: str) -> list[Flowable]:
+    """投诉与旅客意见: the hotline's month (the 投诉月报's parts under level-2 headings)."""
+    if report.complaints is None:
+        return []
+    from inspector.pdf.complaint_report_pdf import complaint_parts
+
+    return [*heading(f"{number}、投诉与旅客意见", room=COMPLAINTS_ROOM), *complaint_parts(report.complaints, level=2)]
+
+
 def report_story(report: MonthlyReport, photos: Mapping[str, str | Path] | None = None) -> list[Flowable]:
     style = styles()
     pairs = before_after_part(report, photos or {})
@@ -326,7 +336,8 @@ def report_story(report: MonthlyReport, photos: Mapping[str, str | Path] | None 
         *problems_part(report), *unit_ranking_part(report), *improvers_part(report), *trend_part(report),
         *staff_ranking_part(report),
         *pairs,
-        *remarks_part(report, "四" if pairs else "三"),
+        *complaints_part(report, "四" if pairs else "三"),
+        *remarks_part(report, ("五" if pairs else "四") if report.complaints else ("四" if pairs else "三")),
         *uncovered_appendix(report),
     ]
 

@@ -11,7 +11,7 @@ half a file and a device node at the target is refused, not replaced.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -162,11 +162,14 @@ def _fill(workbook: Any, report: MonthlyReport) -> None:
                (line for line in report.remarks.splitlines() if line.strip()), start=1)], [6, 100])
 
 
-def write_monthly_xlsx(report: MonthlyReport, path: Path) -> None:
-    """Write ``report`` to ``path`` (.xlsx) atomically; raises ``OSError`` when it cannot."""
+def write_monthly_xlsx(report: MonthlyReport, path: Path, more: Callable[[Any], None] | None = None) -> None:
+    """Write ``report`` to ``path`` (.xlsx) atomically; raises ``OSError`` when it cannot.
+    ``more`` adds sheets after the report's own (the complaints section's, from the service)."""
     import openpyxl  # imported here: ~100 ms that the app's start-up should not pay
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     _fill(workbook, report)
+    if more is not None:
+        more(workbook)
     write_atomic_with(Path(path), lambda temporary: workbook.save(temporary), suffix=".xlsx.tmp")

@@ -25,6 +25,7 @@ from inspector.domain.templates import Severity, SubjectKind, TemplateVersion
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
+from inspector.services.complaint_reports import ComplaintReports
 from inspector.services.photos import PhotoService
 from inspector.services.report_sheets import write_monthly_xlsx
 from inspector.storage import reports_repo, templates_repo
@@ -79,14 +80,20 @@ class ReportService:
     def monthly(self, actor: User, month: str, unit_id: int | None = None) -> reports.MonthlyReport:
         """The figures of ``month`` ("YYYY-MM") for every unit, or for ``unit_id`` only."""
         require(actor, Permission.VIEW_REPORTS)
-        return reports.monthly_report(self.facts(month, unit_id))
+        report = reports.monthly_report(self.facts(month, unit_id))
+        # 「以月报形式送相关职能部门和总站了解动态」: the complaints register's month rides along —
+        # not for a manager's report of other units (a manager reads their own unit's complaints).
+        if not ComplaintReports.may_see(actor, unit_id):
+            return report
+        complaints = ComplaintReports(self.ctx).report("monthly", report.month, unit_id)
+        return report.model_copy(update={"complaints": complaints})
 
     def export_xlsx(self, actor: User, month: str, unit_id: int | None, path: Path) -> reports.MonthlyReport:
         """Write the month's table (月度报表, .xlsx) to ``path`` atomically; return what it holds."""
         report = self.monthly(actor, month, unit_id)
         _folder_exists(Path(path))
         try:
-            write_monthly_xlsx(report, Path(path))
+            write_monthly_xlsx(report, Path(path), more=_complaint_sheets(report))
         except OSError as error:
             raise InspectorError("file_unwritable", file=str(path), reason=error.strerror or str(error)) from None
         return report
@@ -219,6 +226,15 @@ class ReportService:
     def _scores(rows: list[tuple]) -> tuple[reports.ScoreRow, ...]:
         return tuple(reports.ScoreRow(id=row[0], code=row[1], name=row[2], inspections=row[3], score_sum=row[4],
                                       rate_sum=row[5]) for row in rows)
+
+
+def _complaint_sheets(report: reports.MonthlyReport):  # type: ignore[no-untyped-def]
+    """The complaints section's sheets (投诉·…) for the monthly table, when the report has one."""
+    if report.complaints is None:
+        return None
+    from inspector.services.complaint_sheets import add_complaint_sheets
+
+    return lambda workbook: add_complaint_sheets(workbook, report.complaints, prefix="投诉·")
 
 
 def _folder_exists(path: Path) -> None:

@@ -286,6 +286,12 @@ TEMPLATES: dict[str, str] = {
         "Errors", "The analysis is {length} characters long; keep it to {limit} characters."),
     "report_output_format": QT_TRANSLATE_NOOP(
         "Errors", "The report file {file} must end in .xlsx or .pdf."),
+    "report_week_format": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not a week: give an ISO week as YYYY-Www, e.g. 2026-W49."),
+    "report_complaints_own_unit": QT_TRANSLATE_NOOP(
+        "Errors", "The account \"{user}\" may have the complaints report of its own unit only."),
+    "report_month_format": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not a month: give it as YYYY-MM, e.g. 2026-11."),
     # rectification notices and follow-ups
     "account_inactive": QT_TRANSLATE_NOOP("Errors", "The account \"{user}\" is switched off."),
     "finding_item_missing": QT_TRANSLATE_NOOP(

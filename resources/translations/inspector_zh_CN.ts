@@ -1810,6 +1810,18 @@
         <translation>节假日区间 {days} 天过长；每次最多录入 {maximum} 天。</translation>
     </message>
     <message>
+        <source>&quot;{value}&quot; is not a week: give an ISO week as YYYY-Www, e.g. 2026-W49.</source>
+        <translation>“{value}”不是有效的周：请按 ISO 周写成 YYYY-Www，例如 2026-W49。</translation>
+    </message>
+    <message>
+        <source>The account &quot;{user}&quot; may have the complaints report of its own unit only.</source>
+        <translation>账户“{user}”只能查看本单位的投诉报告。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a month: give it as YYYY-MM, e.g. 2026-11.</source>
+        <translation>“{value}”不是有效的月份：请写成 YYYY-MM，例如 2026-11。</translation>
+    </message>
+    <message>
         <source>The account &quot;{user}&quot; is switched off.</source>
         <translation>账号“{user}”已停用。</translation>
     </message>

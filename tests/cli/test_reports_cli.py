@@ -45,7 +45,10 @@ def test_xlsx_has_a_sheet_per_section_and_typed_cells(month_dir: Path, tmp_path:
     assert "2026-11" in out
     book = openpyxl.load_workbook(output)
     assert book.sheetnames == ["概况", "检查方式", "覆盖率", "未检对象", "问题分布", "整改通知", "逾期通知单",
-                               "共性问题", "单位排名", "人员排名", "进步情况", "得分趋势", "分析意见"]
+                               "共性问题", "单位排名", "人员排名", "进步情况", "得分趋势", "分析意见",
+                               # the complaints section (#16.5): the 投诉月报's sheets
+                               "投诉·概况", "投诉·分类统计", "投诉·被投诉人员", "投诉·办理时限", "投诉·未结案件",
+                               "投诉·共性问题", "投诉·重复投诉"]
     summary = _values(book["概况"])
     assert isinstance(summary["统计起始日"].value, datetime)
     assert summary["统计起始日"].value == datetime(2026, 11, 1)

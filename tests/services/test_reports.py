@@ -251,6 +251,7 @@ def test_the_analysis_goes_into_the_table_and_the_report(context: AppContext, mo
     context.reports.export_pdf(office, "2026-11", None, target)
     if have("pdftotext"):
         shown = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
-        # no before/after pairs this month, so the analysis is part three
-        assert "三、分析意见与改进建议" in shown and "建议：每日出车前检查车身。" in shown
+        # no before/after pairs this month: part three is the complaints, the analysis part four
+        assert "三、投诉与旅客意见" in shown
+        assert "四、分析意见与改进建议" in shown and "建议：每日出车前检查车身。" in shown
         assert f"撰写：{office.display_name}" in shown
