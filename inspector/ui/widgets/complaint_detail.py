@@ -14,7 +14,14 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.domain.complaints import (
     Behaviour,
@@ -36,8 +43,14 @@ from inspector.ui.dialogs.complaint_steps import (
     ResolveDialog,
     StepDialog,
 )
-from inspector.ui.models.complaints_model import TIME_FORMAT, flags_html, kind_words, subject_text
+from inspector.ui.models.complaints_model import (
+    TIME_FORMAT,
+    flags_html,
+    kind_words,
+    subject_text,
+)
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.detail_panel import rich_label, scrolled_column
 from inspector.words.complaints import complaint_label
 
 STEP_KEYS = ("investigate", "resolve", "feedback", "close", "extend", "finding")
@@ -91,10 +104,10 @@ class ComplaintDetail(QWidget):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.what_title = QLabel()
         self.what_title.setProperty("role", "sectionTitle")
-        self.what = self._rich_label()
+        self.what = rich_label()
         self.timeline_title = QLabel()
         self.timeline_title.setProperty("role", "sectionTitle")
-        self.timeline = self._rich_label()
+        self.timeline = rich_label()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setProperty("role", "hint")
@@ -116,34 +129,9 @@ class ComplaintDetail(QWidget):
         self.retranslate()
         self.show_case(None)
 
-    @staticmethod
-    def _rich_label() -> QLabel:
-        found = QLabel()
-        found.setWordWrap(True)
-        found.setTextFormat(Qt.TextFormat.RichText)
-        found.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return found
-
     def _lay_out(self) -> None:
-        content = QWidget()
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(12, 8, 12, 8)
-        inner.setSpacing(6)
-        inner.addWidget(self.number)
-        inner.addWidget(self.state)
-        inner.addLayout(self.facts)
-        inner.addWidget(self.what_title)
-        inner.addWidget(self.what)
-        inner.addWidget(self.timeline_title)
-        inner.addWidget(self.timeline)
-        inner.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        self.scroll.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
+        self.scroll = scrolled_column(self.number, self.state, self.facts, self.what_title, self.what,
+                                      self.timeline_title, self.timeline)
         grid = QGridLayout()
         grid.setSpacing(6)
         for index, key in enumerate(STEP_KEYS):

@@ -14,17 +14,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QFrame, QGridLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from inspector.words import messages
 from inspector.domain.errors import AuthenticationFailed, InspectorError, SignInWait
 from inspector.domain.inspections import InspectionMode
-from inspector.domain.notices import OPEN_STATUSES, FollowUpResult, NoticeStatus, NoticeSummary
+from inspector.domain.notices import (
+    OPEN_STATUSES,
+    FollowUpResult,
+    NoticeStatus,
+    NoticeSummary,
+)
 from inspector.domain.users import Permission
-from inspector.words.labels import label
-from inspector.words.signatures import seal_notice, signing_prompt
 from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import CreateNoticeDialog
 from inspector.ui.dialogs.notice_followup import FollowUpDialog
@@ -34,6 +44,11 @@ from inspector.ui.dialogs.signature_dialog import SignatureDialog
 from inspector.ui.dialogs.verify_notice import VerifyNoticeDialog
 from inspector.ui.models.notices_model import flags_html, status_label
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.detail_panel import rich_label, scrolled_column
+from inspector.words import messages
+from inspector.words.labels import label
+from inspector.words.signatures import seal_notice, signing_prompt
+
 
 class NoticeDetail(QWidget):
     """Shows ``notice`` (``show_notice``) and carries out the actions on it."""
@@ -52,10 +67,10 @@ class NoticeDetail(QWidget):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.problems_title = QLabel()
         self.problems_title.setProperty("role", "sectionTitle")
-        self.problems = self._rich_label()
+        self.problems = rich_label()
         self.history_title = QLabel()
         self.history_title.setProperty("role", "sectionTitle")
-        self.history = self._rich_label()
+        self.history = rich_label()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setProperty("role", "hint")
@@ -85,34 +100,9 @@ class NoticeDetail(QWidget):
         self.retranslate()
         self.show_notice(None)
 
-    @staticmethod
-    def _rich_label() -> QLabel:
-        found = QLabel()
-        found.setWordWrap(True)
-        found.setTextFormat(Qt.TextFormat.RichText)
-        found.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return found
-
     def _lay_out(self) -> None:
-        content = QWidget()
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(12, 8, 12, 8)
-        inner.setSpacing(6)
-        inner.addWidget(self.number)
-        inner.addWidget(self.state)
-        inner.addLayout(self.facts)
-        inner.addWidget(self.problems_title)
-        inner.addWidget(self.problems)
-        inner.addWidget(self.history_title)
-        inner.addWidget(self.history)
-        inner.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        self.scroll.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
+        self.scroll = scrolled_column(self.number, self.state, self.facts, self.problems_title, self.problems,
+                                      self.history_title, self.history)
         buttons = QGridLayout()
         buttons.setSpacing(6)
         for index, button in enumerate((self.preview_button, self.record_button, self.receipt_button,
