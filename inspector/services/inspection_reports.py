@@ -40,7 +40,7 @@ from inspector.services.inspections import InspectionService
 from inspector.services.notice_documents import NoticeDocuments, month_bounds
 from inspector.services.settings import SettingsService
 from inspector.services.user_signatures import check_signature_png
-from inspector.settings import ImmediateCheck
+from inspector.settings import AppSettings, ImmediateCheck
 from inspector.storage import acknowledgements_repo, photos_repo, registry_repo, users_repo
 from inspector.storage.files import write_atomic
 
@@ -91,7 +91,8 @@ class InspectionReports:
         place = self.documents.place_of(inspection)
         walkaround = inspection.mode is InspectionMode.WALKAROUND
         # A walk-around records findings, not a checklist: only the items it answered, and no score.
-        check_on = self._immediate_check_day(inspection)
+        settings = SettingsService(self.ctx).get()
+        check_on = self._immediate_check_day(inspection, settings)
         items = tuple(self._item(section.title_zh, item, answers.get(item.code), body.scheme, inspection, place,
                                  check_on)
                       for section, item in applicable_items(body, staff_role=staff_role)
@@ -105,7 +106,6 @@ class InspectionReports:
         unit = registry_repo.get(db, RegistryKind.UNITS, inspection.unit_id) if inspection.unit_id else None
         covert = inspection.mode is InspectionMode.COVERT
         author = None if covert else users_repo.get(db, inspection.author_id)
-        settings = SettingsService(self.ctx).get()
         stored = acknowledgements_repo.get(db, inspection.id)
         if stored is not None and inspection.completed_at is not None and stored.signed_at < inspection.completed_at:
             stored = None  # it confirmed the result before a reopening: not this one
@@ -135,10 +135,10 @@ class InspectionReports:
         )
         return report.model_copy(update={"content_sha256": report.content_hash()})
 
-    def _immediate_check_day(self, inspection: Inspection) -> date:
+    @staticmethod
+    def _immediate_check_day(inspection: Inspection, settings: AppSettings) -> date:
         """When a general problem put right at once (立即整改) is checked: the day of the visit, or
         the next working day (setting ``deadlines.immediate_check``)."""
-        settings = SettingsService(self.ctx).get()
         day = inspection.observed_at.date()
         if settings.deadlines.immediate_check is ImmediateCheck.NEXT_WORKING_DAY:
             day = next_working_day(day, settings.calendar.overrides())[0]

@@ -102,11 +102,12 @@ class UserService:
         except AuthenticationFailed:
             self._count_failure(name, user, waiting)
             raise
-        if waiting is not None or _HASHER.check_needs_rehash(stored):
+        rehash = _HASHER.check_needs_rehash(stored)
+        if waiting is not None or rehash:
             with self.ctx.mutation():
                 if waiting is not None:
                     sign_in_failures_repo.clear(self.ctx.db, name)
-                if _HASHER.check_needs_rehash(stored):
+                if rehash:
                     users_repo.set_password_hash(self.ctx.db, user.id, _HASHER.hash(password))
         return user
 
