@@ -21,7 +21,7 @@ from typing import Any
 from inspector.domain.errors import InspectorError
 from inspector.domain.photos import Derivative
 from inspector.domain.records import Owner, OWNER_OF, Record, RecordKind as K, new_id
-from inspector.domain.users import User
+from inspector.domain.users import Role, User
 from inspector.services.base import ServiceContext
 from inspector.storage.photo_store import PhotoStore
 from inspector.storage.travel import catalogue, field as field_codecs, registry
@@ -38,6 +38,11 @@ class Outgoing:
 
     def add(self, record: Record) -> None:
         self.records.setdefault(record.kind, []).append(record)
+
+    def add_photo(self, record: Record) -> None:
+        """A photo record and its files (original and print copy) beside it."""
+        self.add(record)
+        self.photos.add(str(record.body["sha256"]))
 
     def counts(self) -> dict[str, int]:
         return {kind.value: len(records) for kind, records in self.records.items() if records}
@@ -100,9 +105,7 @@ class LaptopSelection:
         followups = reader.made_here(K.FOLLOWUP, catalogue.BY_KIND[K.FOLLOWUP].local_ids(db))
         photos = reader.made_here(K.PHOTO, sorted(set(photo_ids)))
         for local in photos:
-            record = reader.record(field_codecs.PHOTO, local)
-            out.add(record)
-            out.photos.add(str(record.body["sha256"]))
+            out.add_photo(reader.record(field_codecs.PHOTO, local))
         for local in inspections:
             out.add(reader.record(field_codecs.INSPECTION, local))
         findings = field_codecs.FINDING.local_ids(db, f"inspection_id IN ({marks})")
@@ -115,12 +118,16 @@ class LaptopSelection:
 
 
 class OfficeSelection:
-    """What the office sends one user's laptop."""
+    """What the office sends one user's laptop: what every laptop needs (settings, registry,
+    accounts, certificates, checklists), then the notices of the user's scope with their PDFs,
+    signatures and later steps — a supervisor's: those on the inspections they recorded; a
+    manager's: those addressed to their unit, with the inspections behind them (``UnitRelay``)."""
 
     def __init__(self, reader: RecordReader, user: User) -> None:
         self.reader = reader
         self.db = reader.ctx.db
         self.user = user
+        self.relay = UnitRelay(reader, user.unit_id) if user.role is Role.MANAGER else None
 
     def collect(self) -> Outgoing:
         out = Outgoing()
@@ -141,7 +148,9 @@ class OfficeSelection:
                                   registry.CERTIFICATE.read_with_key(db, reader.ids, local)))
         for local in registry.TEMPLATE_VERSION.local_ids(db):
             out.add(reader.record(registry.TEMPLATE_VERSION, local))
-        notices = self._notices()
+        notices = self.relay.notices() if self.relay is not None else self._notices()
+        if self.relay is not None:
+            self.relay.inspections(out, notices)
         marks = ",".join(str(value) for value in notices) or "NULL"
         later = {
             K.RECEIPT: catalogue.BY_KIND[K.RECEIPT].local_ids(db, f"notice_id IN ({marks})"),
@@ -151,10 +160,8 @@ class OfficeSelection:
         photos = [int(row[0]) for row in db.execute(
             f"SELECT photo_id FROM reply_photos WHERE notice_id IN ({marks}) UNION SELECT fp.photo_id FROM"
             f" followup_photos fp JOIN followups f ON f.id = fp.followup_id WHERE f.notice_id IN ({marks})").fetchall()]
-        for local in reader.made_here(K.PHOTO, sorted(set(photos))):
-            record = reader.record(field_codecs.PHOTO, local)
-            out.add(record)
-            out.photos.add(str(record.body["sha256"]))
+        for local in self._passed_on(K.PHOTO, sorted(set(photos))):
+            out.add_photo(reader.record(field_codecs.PHOTO, local))
         for local in notices:
             record = reader.record(catalogue.BY_KIND[K.NOTICE], local)
             out.add(record)
@@ -164,9 +171,14 @@ class OfficeSelection:
             out.add(record)
             out.documents.add(str(record.body["pdf_sha256"]))
         for kind, locals_ in later.items():
-            for local in reader.made_here(kind, locals_):
+            for local in self._passed_on(kind, locals_):
                 out.add(reader.record(catalogue.BY_KIND[kind], local))
         return out
+
+    def _passed_on(self, kind: K, local_ids: list[int]) -> list[int]:
+        """A supervisor's laptop gets back only the office's own later steps (it holds its own);
+        a manager's gets every laptop's, since it recorded none of them."""
+        return local_ids if self.relay is not None else self.reader.made_here(kind, local_ids)
 
     def _notices(self) -> list[int]:
         """Notices on inspections this user recorded elsewhere (their laptop has the inspection)."""
@@ -175,6 +187,46 @@ class OfficeSelection:
             " JOIN record_ids r ON r.kind = 'inspection' AND r.local_id = i.id"
             " WHERE i.author_id = ? AND r.origin != ? ORDER BY n.id", [self.user.id, self.reader.origin]).fetchall()
         return [int(row[0]) for row in rows]
+
+
+class UnitRelay:
+    """What the office passes on to a manager's laptop (负责人: reads, signs and prints the notices
+    addressed to their unit): the notices to the unit and the completed inspections of the unit
+    and behind those notices, with their findings and photos, whichever laptop recorded them.
+
+    Never a covert visit (暗访) nor its notice: a notice names the findings of its inspection, so
+    it cannot travel without the visit; the manager reads covert notices at the office, masked.
+    A manager with no unit receives no inspection and no notice."""
+
+    def __init__(self, reader: RecordReader, unit_id: int | None) -> None:
+        self.reader = reader
+        self.db = reader.ctx.db
+        self.unit_id = unit_id
+
+    def notices(self) -> list[int]:
+        if self.unit_id is None:
+            return []
+        rows = self.db.execute(
+            "SELECT n.id FROM notices n JOIN inspections i ON i.id = n.inspection_id"
+            " WHERE n.unit_id = ? AND n.covert = 0 AND i.mode != 'covert' ORDER BY n.id", [self.unit_id]).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def inspections(self, out: Outgoing, notices: list[int]) -> None:
+        if self.unit_id is None:
+            return
+        marks = ",".join(str(value) for value in notices) or "NULL"
+        inspections = field_codecs.INSPECTION.local_ids(
+            self.db, f"mode != 'covert' AND (unit_id = ? OR id IN (SELECT inspection_id FROM notices"
+                     f" WHERE id IN ({marks})))", [self.unit_id])
+        chosen = ",".join(str(value) for value in inspections) or "NULL"
+        photo_ids = sorted({int(row[0]) for row in self.db.execute(
+            f"SELECT photo_id FROM answer_photos WHERE inspection_id IN ({chosen})").fetchall()})
+        for local in photo_ids:
+            out.add_photo(self.reader.record(field_codecs.PHOTO, local))
+        for local in inspections:
+            out.add(self.reader.record(field_codecs.INSPECTION, local))
+        for local in field_codecs.FINDING.local_ids(self.db, f"inspection_id IN ({chosen})"):
+            out.add(self.reader.record(field_codecs.FINDING, local))
 
 
 def only_unacknowledged(out: Outgoing, revisions: Revisions, log: ExchangeLog, peer: str) -> Outgoing:

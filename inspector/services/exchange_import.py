@@ -179,8 +179,12 @@ class Merger:
 
     @staticmethod
     def _allowed(record: Record, *, sender: str, laptop_file: bool, file: str) -> None:
+        """A laptop's file carries only what that laptop recorded; the office's file carries what
+        the office made and may pass on what laptops recorded (a manager's laptop receives the
+        inspections of its unit), but never an office record in another device's name."""
         name = f"{record.kind.value} {record.body.get('entity', record.id)}"
-        if record.origin != sender:
+        relayed = not laptop_file and OWNER_OF[record.kind] is Owner.LAPTOP
+        if record.origin != sender and not relayed:
             raise InspectorError("exchange_record_not_senders", file=file, record=name)
         if laptop_file and OWNER_OF[record.kind] is not Owner.LAPTOP:
             raise InspectorError("exchange_kind_not_laptops", file=file, record=name, kind=record.kind.value)
