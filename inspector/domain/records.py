@@ -162,6 +162,7 @@ class RecordKind(StrEnum):
     REPLY = "reply"
     FOLLOWUP = "followup"
     SIGNATURE = "signature"
+    COMPLAINT = "complaint"  # the intake, its steps and where the case stands, complainant masked
     SETTINGS = "settings"
     ACKNOWLEDGEMENT = "acknowledgement"
 
@@ -196,6 +197,8 @@ OWNER_OF: dict[RecordKind, Owner] = {
     RecordKind.RECEIPT: Owner.LAPTOP,
     RecordKind.REPLY: Owner.LAPTOP,
     RecordKind.FOLLOWUP: Owner.LAPTOP,
+    # Complaints are taken and carried by the quality office alone (a manager reads their unit's).
+    RecordKind.COMPLAINT: Owner.OFFICE,
     # Working-day overrides and default periods are the office's; so is saying what it received.
     RecordKind.SETTINGS: Owner.OFFICE,
     RecordKind.ACKNOWLEDGEMENT: Owner.OFFICE,

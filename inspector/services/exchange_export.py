@@ -192,7 +192,8 @@ class OfficeSelection:
 class UnitRelay:
     """What the office passes on to a manager's laptop (负责人: reads, signs and prints the notices
     addressed to their unit): the notices to the unit and the completed inspections of the unit
-    and behind those notices, with their findings and photos, whichever laptop recorded them.
+    and behind those notices, with their findings and photos, whichever laptop recorded them,
+    and the unit's complaints (投诉), the complainant masked as the manager reads them.
 
     Never a covert visit (暗访) nor its notice: a notice names the findings of its inspection, so
     it cannot travel without the visit; the manager reads covert notices at the office, masked.
@@ -212,21 +213,30 @@ class UnitRelay:
         return [int(row[0]) for row in rows]
 
     def inspections(self, out: Outgoing, notices: list[int]) -> None:
+        """The inspections with their findings and photos, and the unit's complaints after them
+        (a complaint points at the findings made from it and at its investigation's photos)."""
         if self.unit_id is None:
             return
         marks = ",".join(str(value) for value in notices) or "NULL"
+        complaints = catalogue.BY_KIND[K.COMPLAINT].local_ids(self.db, "unit_id = ?", [self.unit_id])
+        cases = ",".join(str(value) for value in complaints) or "NULL"
         inspections = field_codecs.INSPECTION.local_ids(
             self.db, f"mode != 'covert' AND (unit_id = ? OR id IN (SELECT inspection_id FROM notices"
-                     f" WHERE id IN ({marks})))", [self.unit_id])
+                     f" WHERE id IN ({marks})) OR id IN (SELECT f.inspection_id FROM findings f JOIN"
+                     f" complaint_findings c ON c.finding_id = f.id WHERE c.complaint_id IN ({cases})))",
+            [self.unit_id])
         chosen = ",".join(str(value) for value in inspections) or "NULL"
         photo_ids = sorted({int(row[0]) for row in self.db.execute(
-            f"SELECT photo_id FROM answer_photos WHERE inspection_id IN ({chosen})").fetchall()})
+            f"SELECT photo_id FROM answer_photos WHERE inspection_id IN ({chosen})"
+            f" UNION SELECT photo_id FROM complaint_photos WHERE complaint_id IN ({cases})").fetchall()})
         for local in photo_ids:
             out.add_photo(self.reader.record(field_codecs.PHOTO, local))
         for local in inspections:
             out.add(self.reader.record(field_codecs.INSPECTION, local))
         for local in field_codecs.FINDING.local_ids(self.db, f"inspection_id IN ({chosen})"):
             out.add(self.reader.record(field_codecs.FINDING, local))
+        for local in complaints:
+            out.add(self.reader.record(catalogue.BY_KIND[K.COMPLAINT], local))
 
 
 def only_unacknowledged(out: Outgoing, revisions: Revisions, log: ExchangeLog, peer: str) -> Outgoing:

@@ -30,6 +30,7 @@ KIND_WORDS: dict[K, str] = {
     K.REPLY: QT_TRANSLATE_NOOP("ExchangeWords", "Units' replies"),
     K.FOLLOWUP: QT_TRANSLATE_NOOP("ExchangeWords", "Follow-ups"),
     K.SIGNATURE: QT_TRANSLATE_NOOP("ExchangeWords", "Signed notice copies"),
+    K.COMPLAINT: QT_TRANSLATE_NOOP("ExchangeWords", "Complaints"),
     K.SETTINGS: QT_TRANSLATE_NOOP("ExchangeWords", "Settings"),
     K.ACKNOWLEDGEMENT: QT_TRANSLATE_NOOP("ExchangeWords", "Acknowledgements"),
 }

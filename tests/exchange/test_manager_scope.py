@@ -159,3 +159,77 @@ def test_an_office_file_may_not_carry_an_office_record_in_a_laptops_name() -> No
     with pytest.raises(InspectorError) as from_laptop:
         Merger._allowed(inspection, sender=laptop_z, laptop_file=True, file="f.inspx")
     assert from_laptop.value.code == "exchange_record_not_senders"
+
+
+def _plates(office: Path) -> tuple[str, str]:
+    """A plate of unit D01 (liuyang's) and one of another unit."""
+    context = open_context(office)
+    try:
+        user = context.users.authenticate("wangfang", PASSWORD)
+        units = {unit.id: unit.code for unit in context.registry.list(user, RegistryKind.UNITS)}
+        vehicles = context.registry.list(user, RegistryKind.VEHICLES)
+        return (next(v.plate for v in vehicles if units[v.unit_id] == "D01"),
+                next(v.plate for v in vehicles if units[v.unit_id] != "D01"))
+    finally:
+        context.close()
+
+
+def test_a_managers_laptop_receives_its_units_complaints_with_the_complainant_masked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#16.6 「exchange files carry them」: the unit's cases, every step, the finding made from
+    one and its investigation's photo reach the manager; the complainant's name and phone never
+    leave the office; a later step at the office arrives as the next state of the same case."""
+    office, laptop_m = tmp_path / "office", tmp_path / "m"
+    build_office(capsys, office)
+    o = ("--data-dir", str(office), "--user", "wangfang")
+    ours, theirs = _plates(office)
+    received = "2026-12-01T09:30"
+    added = json.loads(cli(capsys, *o, "complaints", "add", "--channel", "phone", "--kind", "complaint",
+                           "--received", received, "--vehicle", ours, "--what", "司机态度生硬，未等乘客坐稳即起步",
+                           "--name", "王小明", "--phone", "13812345678", "--json").out)
+    number = added["number"]
+    other = json.loads(cli(capsys, *o, "complaints", "add", "--channel", "phone", "--kind", "complaint",
+                           "--received", received, "--vehicle", theirs, "--what", "车厢地面有积水",
+                           "--name", "赵四", "--phone", "13900001111", "--json").out)["number"]
+    photo = photo_files()[0]
+    cli(capsys, *o, "complaints", "investigate", number, "--notes", "询问驾驶员，承认起步过急", "--photo", str(photo))
+    items = [code for code, _ in _finding_items(office, number)]
+    cli(capsys, *o, "complaints", "resolve", number, "--liability", "liable", "--measures", "批评教育，当面道歉",
+        "--apology", "--finding", items[0])
+
+    to_m = tmp_path / "to-liuyang-1.inspx"
+    cli(capsys, *o, "exchange", "export", "--for", "liuyang", "-o", str(to_m))
+    cli(capsys, "--data-dir", str(laptop_m), "init", "--admin-password", "local-admin")
+    first = json.loads(cli(capsys, "--data-dir", str(laptop_m), "exchange", "import", str(to_m), "--json").out)
+    assert first["new"]["complaint"] == 1
+    m = ("--data-dir", str(laptop_m), "--user", "liuyang")
+    shown = json.loads(cli(capsys, *m, "complaints", "show", number, "--json").out)
+    assert shown["status"] == "resolved" and shown["liability"] == "liable"
+    assert shown["intake"]["complainant_name"] == "王**" and shown["intake"]["complainant_phone"] == "138****5678"
+    assert [event["kind"] for event in shown["events"]] == ["intake", "investigation", "result", "finding"]
+    assert len(shown["finding_ids"]) == 1
+    assert _rows(laptop_m, "SELECT count(*) FROM complaint_photos") == [(1,)]
+    assert _rows(laptop_m, "SELECT number FROM complaints") == [(number,)]
+    raw = _raw(to_m)
+    for secret in ("王小明", "13812345678", "赵四", "13900001111", other):
+        assert secret.encode() not in raw, secret
+
+    # The complainant's opinion recorded at the office: the next file carries the case's next state.
+    cli(capsys, *o, "complaints", "feedback", number, "--opinion", "satisfied")
+    cli(capsys, *o, "exchange", "export", "--for", "liuyang", "-o", str(tmp_path / "to-liuyang-2.inspx"))
+    second = json.loads(cli(capsys, *m, "exchange", "import", str(tmp_path / "to-liuyang-2.inspx"), "--json").out)
+    assert second["new"] == {"complaint": 1}
+    shown = json.loads(cli(capsys, *m, "complaints", "show", number, "--json").out)
+    assert shown["status"] == "answered" and shown["events"][-1]["kind"] == "feedback"
+    result = cli(capsys, *m, "check", ok=False)
+    assert result.code == 0, result.out + result.err
+
+
+def _finding_items(office: Path, number: str) -> list[tuple[str, str]]:
+    context = open_context(office)
+    try:
+        user = context.users.authenticate("wangfang", PASSWORD)
+        case = context.complaints.by_number(user, number)
+        return context.complaints.finding_items(user, case.id)
+    finally:
+        context.close()

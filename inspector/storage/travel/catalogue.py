@@ -9,13 +9,14 @@ from typing import Any
 import sqlite_utils
 
 from inspector.domain.records import RecordKind as K
-from inspector.storage.travel import field, notices, registry
+from inspector.storage.travel import complaints, field, notices, registry
 from inspector.storage.travel.codec import TableCodec, rejected
 from inspector.storage.travel.ids import RecordIds
 
 # What of the office's settings a laptop works with; its own (language, photo limit, backups)
 # stay its own.
-SHARED_SETTINGS = ("organisation_name", "organisation_name_en", "deadlines", "recurrence_window_days", "calendar")
+SHARED_SETTINGS = ("organisation_name", "organisation_name_en", "deadlines", "recurrence_window_days", "calendar",
+                   "complaints")
 _SETTINGS_KEY = "app"
 
 
@@ -62,5 +63,6 @@ CODECS: tuple[TableCodec, ...] = (
     SETTINGS, registry.UNIT, registry.STAFF, registry.VEHICLE, registry.LOCATION, registry.USER,
     registry.CA_CERTIFICATE, registry.CERTIFICATE, registry.TEMPLATE_VERSION, field.PHOTO, field.INSPECTION,
     field.FINDING, notices.NOTICE, notices.SIGNATURE, notices.RECEIPT, notices.REPLY, notices.FOLLOWUP,
+    complaints.COMPLAINT,
 )
 BY_KIND: dict[K, TableCodec] = {codec.kind: codec for codec in CODECS}
