@@ -233,3 +233,41 @@ def _finding_items(office: Path, number: str) -> list[tuple[str, str]]:
         return context.complaints.finding_items(user, case.id)
     finally:
         context.close()
+
+
+def test_a_later_state_of_a_complaint_may_only_add_steps(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The receiving side of a complaint's next revision: a changed intake, a changed step or a
+    missing step is refused naming the record, and nothing is written."""
+    import sqlite_utils
+
+    from inspector.storage.travel.codec import Rejected
+    from inspector.storage.travel.complaints import COMPLAINT
+    from inspector.storage.travel.ids import RecordIds
+
+    office = tmp_path / "office"
+    build_office(capsys, office)
+    ours, _ = _plates(office)
+    o = ("--data-dir", str(office), "--user", "wangfang")
+    number = json.loads(cli(capsys, *o, "complaints", "add", "--channel", "phone", "--kind", "complaint",
+                            "--received", "2026-12-01T09:30", "--vehicle", ours, "--what", "到站不停",
+                            "--name", "王小明", "--phone", "13812345678", "--json").out)["number"]
+    cli(capsys, *o, "complaints", "investigate", number, "--notes", "查看行车记录")
+    db = sqlite_utils.Database(office / "inspector.db")
+    device = db.execute("SELECT device_id FROM device").fetchone()[0]
+    ids = RecordIds(db, device)
+    local = db.execute("SELECT id FROM complaints WHERE number = ?", [number]).fetchone()[0]
+    body = COMPLAINT.read(db, ids, local)
+    assert body["complainant_name"] == "王**" and body["complainant_phone"] == "138****5678"
+    before = db.execute("SELECT count(*) FROM complaint_events").fetchone()[0]
+    body["complainant_name"] = db.execute("SELECT complainant_name FROM complaints").fetchone()[0]
+    body["complainant_phone"] = db.execute("SELECT complainant_phone FROM complaints").fetchone()[0]
+    changed_intake = {**body, "what": "到站不停，甩站"}
+    changed_step = {**body, "events": [body["events"][0], {**body["events"][1], "kind": "result"}]}
+    fewer_steps = {**body, "events": body["events"][:1]}
+    for wrong, reason in ((changed_intake, "intake differs"), (changed_step, "step 2 differs"),
+                          (fewer_steps, "fewer steps")):
+        with pytest.raises(Rejected) as refused:
+            COMPLAINT.update(db, ids, local, wrong, f"complaint {number}")
+        assert reason in str(refused.value.params["reason"])
+    assert db.execute("SELECT count(*) FROM complaint_events").fetchone()[0] == before
+    db.close()
