@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from inspector.services.archives import ArchiveService
     from inspector.services.backups import BackupService
     from inspector.services.certificates import CertificateService
+    from inspector.services.comment_books import CommentBookService
     from inspector.services.complaint_reports import ComplaintReports
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
@@ -91,6 +92,12 @@ class AppContext:
 
         return ComplaintService(self.services, self.settings, self.registry, self.photos,
                                 ComplaintFindings(self.services, self.inspections))
+
+    @cached_property
+    def comment_books(self) -> CommentBookService:
+        from inspector.services.comment_books import CommentBookService
+
+        return CommentBookService(self.services, self.complaints)
 
     @cached_property
     def complaint_reports(self) -> ComplaintReports:

@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "followups": ("commands_notices", "record follow-up checks (复查) of notices"),
     "complaints": ("commands_complaints",
                    "the complaints register (投诉与旅客意见): add, list, show, investigate, resolve, feedback, close"),
+    "comment-books": ("commands_comment_books",
+                      "passenger comment books (旅客意见簿): collect every bus's book daily, reply the same day"),
     "report": ("commands_reports", "monthly report (月度报告) and table (月度报表)"),
     "archive": ("commands_archives", "the file of one vehicle or one staff member as PDF"),
     "device": ("commands_exchange", "this data folder's device id, name and organisation (--name: rename it)"),

@@ -22,6 +22,7 @@ class Entity(StrEnum):
     SETTINGS = "settings"
     SIGNATURE = "signature"  # a user's own stored drawn signature
     COMPLAINT = "complaint"  # a case of the complaints register
+    COMMENT_BOOK = "comment_book"  # a bus's passenger comment book collected on a day
     REPORT = "report"  # the quality office's written analysis of a monthly report
 
 

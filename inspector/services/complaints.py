@@ -181,11 +181,11 @@ class ComplaintService:
             raise ValidationError("complaint_phone_format")  # the number itself is not repeated
         vehicle_id = staff_id = unit_id = None
         if vehicle.strip():
-            record = self._vehicle(actor, vehicle)
+            record = self.find_vehicle(actor, vehicle)
             vehicle_id, unit_id = record.id, record.unit_id
             route = route.strip() or record.route
         if staff.strip():
-            record = self._staff(actor, staff)
+            record = self.find_staff(actor, staff)
             staff_id = record.id
             unit_id = unit_id or record.unit_id
         return Intake(
@@ -195,7 +195,8 @@ class ComplaintService:
             vehicle_id=vehicle_id, staff_id=staff_id, unit_id=unit_id, what=what,
             complainant_name=check_name(name.strip(), "name"), complainant_phone=phone)
 
-    def _vehicle(self, actor: User, key: str) -> Any:
+    def find_vehicle(self, actor: User, key: str) -> Any:
+        """A vehicle by plate or 自编号; unknown: ``NotFound`` offering the closest matches."""
         try:
             return self.registry.find_by_key(actor, RegistryKind.VEHICLES, key)
         except NotFound:
@@ -203,7 +204,8 @@ class ComplaintService:
             raise NotFound("complaint_vehicle_unknown" if matches else "complaint_vehicle_unknown_none",
                            key=key.strip(), matches=matches) from None
 
-    def _staff(self, actor: User, key: str) -> Any:
+    def find_staff(self, actor: User, key: str) -> Any:
+        """A staff member by 工号; unknown: ``NotFound`` offering the closest matches."""
         try:
             return self.registry.find_by_key(actor, RegistryKind.STAFF, key)
         except NotFound:

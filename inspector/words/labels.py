@@ -99,6 +99,7 @@ _ENTITY_WORDS: dict[str, str] = {
     "photo": QT_TRANSLATE_NOOP("Labels", "photo"),
     "signature": QT_TRANSLATE_NOOP("Labels", "signature"),
     "complaint": QT_TRANSLATE_NOOP("Labels", "complaint"),
+    "comment_book_entry": QT_TRANSLATE_NOOP("Labels", "comment book entry"),
 }
 
 

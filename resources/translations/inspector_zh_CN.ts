@@ -372,6 +372,41 @@
     </message>
 </context>
 <context>
+    <name>CommentBooks</name>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已留存</translation>
+    </message>
+    <message>
+        <source>To answer today</source>
+        <translation>待当天反馈</translation>
+    </message>
+    <message>
+        <source>Answered the same day</source>
+        <translation>当天已反馈</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>逾期反馈</translation>
+    </message>
+    <message>
+        <source>Registered as a complaint</source>
+        <translation>已登记为投诉</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDetail</name>
     <message>
         <source>What happened</source>
@@ -2517,6 +2552,50 @@
         <source>Unknown step {step}.</source>
         <translation>未知步骤 {step}。</translation>
     </message>
+    <message>
+        <source>The day {day} is in the future: a comment book is entered after it was collected.</source>
+        <translation>{day} 尚未到来：意见簿须在回收后录入。</translation>
+    </message>
+    <message>
+        <source>The book of {day} cannot have been collected at {at} (before that day, or in the future).</source>
+        <translation>{day} 的意见簿不可能在 {at} 回收（早于当天或在将来）。</translation>
+    </message>
+    <message>
+        <source>{count} entries for one book is more than {limit}: check what was typed. Nothing was saved.</source>
+        <translation>一本意见簿 {count} 条超过上限 {limit} 条，请检查录入内容。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Entry {position}: &quot;{value}&quot; is not praise, an opinion or a complaint (praise:, opinion:, complaint: or 表扬：, 意见：, 投诉：).</source>
+        <translation>第 {position} 条：“{value}”不是表扬、意见或投诉（请写成 表扬：、意见：、投诉：或 praise:、opinion:、complaint:）。</translation>
+    </message>
+    <message>
+        <source>Entry {position} says nothing. Nothing was saved.</source>
+        <translation>第 {position} 条没有内容。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The comment book of {vehicle} for {day} was collected already; add nothing twice.</source>
+        <translation>{vehicle} {day} 的意见簿已经回收录入，不要重复录入。</translation>
+    </message>
+    <message>
+        <source>Write the reply: the explanation or the improvement told to the passenger.</source>
+        <translation>请填写反馈：向乘客作出的解释或改进措施。</translation>
+    </message>
+    <message>
+        <source>Entry {position} is praise: it needs no reply (it is kept for the staff and vehicle files).</source>
+        <translation>第 {position} 条是表扬，无需反馈（留存于人员和车辆档案）。</translation>
+    </message>
+    <message>
+        <source>Entry {position} is praise: it cannot be registered as a complaint.</source>
+        <translation>第 {position} 条是表扬，不能登记为投诉。</translation>
+    </message>
+    <message>
+        <source>Entry {position} was registered as complaint {number} already: answer it in the register.</source>
+        <translation>第 {position} 条已登记为投诉 {number}，请在投诉登记中办理。</translation>
+    </message>
+    <message>
+        <source>Entry {position} in the book of {vehicle} was answered already; a reply is written once.</source>
+        <translation>{vehicle} 意见簿第 {position} 条已反馈，反馈只能填写一次。</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeActions</name>
@@ -3927,6 +4006,10 @@
     <message>
         <source>complaint</source>
         <translation>投诉</translation>
+    </message>
+    <message>
+        <source>comment book entry</source>
+        <translation>意见簿条目</translation>
     </message>
 </context>
 <context>
