@@ -31,6 +31,7 @@ from inspector.domain.registry import RegistryKind, Staff, StaffRole, Unit, Unit
 from inspector.domain.users import Permission, Role, User, require
 from inspector.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from inspector.demo.inspections import DAYS_BACK, DemoInspections, add_inspections
+from inspector.demo.comment_books import add_comment_books
 from inspector.demo.complaints import DemoComplaints, add_complaints
 from inspector.demo.notices import DemoNotices, add_notices
 from inspector.demo.reports import add_report_remarks
@@ -209,6 +210,7 @@ def create_demo(
         remarks = add_report_remarks(context) if notices is not None and notices.notices else ChangeSet()
         _add_latecomers(build)
         complaints = add_complaints(context, seed=seed) if recorded is not None else None
+        books = add_comment_books(context, seed=seed) if recorded is not None else None
     if recorded is None and progress is not None:
         progress(1.0)
     if recorded is not None:
@@ -217,6 +219,8 @@ def create_demo(
         build.changes = build.changes.merge(notices.changes).merge(remarks)
     if complaints is not None:
         build.changes = build.changes.merge(complaints.changes)
+    if books is not None:
+        build.changes = build.changes.merge(books.changes)
     return DemoSummary(
         seed=seed,
         admin_created=admin_created,

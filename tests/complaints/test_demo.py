@@ -27,3 +27,24 @@ def test_demo_complaints_in_every_state(context: AppContext) -> None:
     for case in theirs:
         assert "****" in case.intake.complainant_phone or not case.intake.complainant_phone
         assert case.intake.unit_id == manager.unit_id
+
+
+def test_demo_comment_books_hold_every_state_and_missed_buses(context: AppContext) -> None:
+    """#16.3 in the demo: last week's books, an opinion answered late, one still open, a complaint
+    registered from a book, and days with buses whose book was not collected."""
+    from datetime import timedelta
+
+    from inspector.domain.comment_books import EntryState
+
+    create_demo(context, inspections=30)
+    office = context.users.authenticate("wangfang", DEMO_PASSWORD)
+    today = context.services.clock().date()
+    days = [context.comment_books.day(office, today - timedelta(days=back)) for back in range(1, 8)]
+    states = {entry.state(book.day) for day in days for book in day.collected for entry in book.entries}
+    assert states == set(EntryState)
+    assert all(day.collected for day in days) and any(day.uncollected for day in days)
+    registered = [entry for day in days for book in day.collected for entry in book.entries
+                  if entry.state(book.day) is EntryState.REGISTERED]
+    case = context.complaints.by_number(office, registered[0].complaint_number)
+    assert case.intake.channel.value == "comment_book"
+    assert context.integrity.check().ok
