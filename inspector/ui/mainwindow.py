@@ -56,7 +56,8 @@ from inspector.ui.sign_in_memory import remember_username
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.resume_banner import ResumeBanner
 
-PAGE_KEYS = ("dashboard", "inspections", "notices", "complaints", "templates", "reports", "registry", "settings")
+PAGE_KEYS = ("dashboard", "inspections", "notices", "complaints", "comment_books", "templates", "reports", "registry",
+             "settings")
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -153,6 +154,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             from inspector.ui.pages.complaints import ComplaintsPage
 
             page = ComplaintsPage(self.ui)
+        elif key == "comment_books":
+            from inspector.ui.pages.comment_books import CommentBooksPage
+
+            page = CommentBooksPage(self.ui)
         elif key == "templates":
             from inspector.ui.pages.templates import TemplatesPage
 
@@ -380,7 +385,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def nav_titles(self) -> dict[str, str]:
         return {
             "dashboard": self.tr("Dashboard"), "inspections": self.tr("Inspections"),
-            "notices": self.tr("Notices"), "complaints": self.tr("Complaints"), "templates": self.tr("Templates"), "reports": self.tr("Reports"),
+            "notices": self.tr("Notices"), "complaints": self.tr("Complaints"),
+            "comment_books": self.tr("Comment books"), "templates": self.tr("Templates"), "reports": self.tr("Reports"),
             "registry": self.tr("Registry"), "settings": self.tr("Settings"),
         }
 

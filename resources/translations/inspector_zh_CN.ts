@@ -372,6 +372,57 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Enter a comment book</source>
+        <translation>录入意见簿</translation>
+    </message>
+    <message>
+        <source>Copy in what passengers wrote in the bus&apos;s comment book (旅客意见簿) for the day. A book with nothing written in it is entered without entries: it was collected.</source>
+        <translation>照录乘客当天在该车旅客意见簿上所写内容。意见簿上没有内容的，也要录入（不加条目）：表示已回收。</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Plate or fleet number</source>
+        <translation>车牌号或自编号</translation>
+    </message>
+    <message>
+        <source>Day of the book</source>
+        <translation>意见簿日期</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>回收时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What the passenger wrote</source>
+        <translation>乘客所写内容</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>添加一条</translation>
+    </message>
+    <message>
+        <source>Remove the entry</source>
+        <translation>删除该条</translation>
+    </message>
+    <message>
+        <source>Save the book</source>
+        <translation>保存意见簿</translation>
+    </message>
+</context>
+<context>
     <name>CommentBooks</name>
     <message>
         <source>Praise</source>
@@ -404,6 +455,93 @@
     <message>
         <source>Registered as a complaint</source>
         <translation>已登记为投诉</translation>
+    </message>
+</context>
+<context>
+    <name>CommentBooksPage</name>
+    <message>
+        <source>Comment books</source>
+        <translation>旅客意见簿</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>The day after</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Still to do, any day</source>
+        <translation>只看待办（不限日期）</translation>
+    </message>
+    <message>
+        <source>Enter a book…</source>
+        <translation>录入意见簿…</translation>
+    </message>
+    <message>
+        <source>Enter a bus&apos;s comment book collected today or earlier (回收录入)</source>
+        <translation>录入当天或以前回收的车辆意见簿（回收录入）</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>The same-day reply to the selected opinion (当天反馈)</source>
+        <translation>对所选意见作当天反馈</translation>
+    </message>
+    <message>
+        <source>Register as a complaint</source>
+        <translation>登记为投诉</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What the passenger wrote</source>
+        <translation>乘客所写内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reply or complaint</source>
+        <translation>反馈或投诉号</translation>
+    </message>
+    <message>
+        <source>Not collected that day: {count}</source>
+        <translation>当天未回收：{count} 辆</translation>
+    </message>
+    <message>
+        <source>{count} entries still to answer or register</source>
+        <translation>还有 {count} 条待反馈或登记</translation>
+    </message>
+    <message>
+        <source>{books} books collected · {entries} entries · {open} to answer · {missed} buses not collected</source>
+        <translation>已回收 {books} 本 · {entries} 条 · 待反馈 {open} 条 · 未回收 {missed} 辆</translation>
+    </message>
+    <message>
+        <source>Nothing is still to do.</source>
+        <translation>没有待办事项。</translation>
+    </message>
+    <message>
+        <source>No entry in the books of this day (empty books count as collected).</source>
+        <translation>当天意见簿没有条目（空白意见簿也计为已回收）。</translation>
+    </message>
+    <message>
+        <source>{state} (day passed)</source>
+        <translation>{state}（已过当天）</translation>
+    </message>
+    <message>
+        <source>Register “{text}” ({vehicle}, {day}) in the complaints register? The register&apos;s procedure and limits then carry it.</source>
+        <translation>将“{text}”（{vehicle}，{day}）登记为投诉？此后按投诉处理程序和时限办理。</translation>
     </message>
 </context>
 <context>
@@ -4178,6 +4316,10 @@
         <translation>投诉与意见</translation>
     </message>
     <message>
+        <source>Comment books</source>
+        <translation>旅客意见簿</translation>
+    </message>
+    <message>
         <source>Registry</source>
         <translation>基础档案</translation>
     </message>
@@ -5732,6 +5874,24 @@ Use Add… for one unit, or Import… to read a CSV or Excel file.</source>
     <message>
         <source>After-photos:</source>
         <translation>整改后照片：</translation>
+    </message>
+    <message>
+        <source>Reply to an opinion</source>
+        <translation>意见反馈</translation>
+    </message>
+    <message>
+        <source>{vehicle}, {day}: “{text}”
+Write the explanation or the improvement, as it is written back into the book or told to the passenger (当天反馈).</source>
+        <translation>{vehicle}，{day}：“{text}”
+请填写对意见的解释和改进措施，即反馈到意见簿上或告知提意见旅客的内容（当天反馈）。</translation>
+    </message>
+    <message>
+        <source>e.g. the air conditioning was set to 26 °C and the passenger told</source>
+        <translation>例如：已将空调调至26℃，并告知乘客</translation>
+    </message>
+    <message>
+        <source>Save the reply</source>
+        <translation>保存反馈</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ def test_first_run_creates_the_admin_signs_in_and_shows_the_window(
     assert run.messages == []
     assert run.logins == [{"username": "chief", "hint": ""}]  # the new admin's name is filled in
     assert run.window is not None and run.window.ui.user.username == "chief"
-    assert run.window.nav.count() == 8
+    assert run.window.nav.count() == 9
     assert qapp.applicationName() == "Inspector"
     assert qapp.font().family() == "WenQuanYi Micro Hei"
     context = open_context(folder)

@@ -207,6 +207,18 @@ def _complaint_step(name: str) -> Callable[[Kit], QDialog]:
     return make
 
 
+def _comment_book_collect(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.comment_book_steps import CollectDialog
+    return CollectDialog(kit.sign_in(kit.world.office), kit.world.clock.now.date())
+
+
+def _comment_book_reply(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.comment_book_steps import ReplyDialog
+    book, _ = kit.context.comment_books.collect(kit.world.office, vehicle="粤A12345", day=kit.world.clock.now.date(),
+                                                entries=[("opinion", "车内空调太冷，希望调高一些" * 4)])
+    return ReplyDialog(kit.sign_in(kit.world.office), book.entries[0], book)
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -220,6 +232,7 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "complaint result": _complaint_step("ResolveDialog"), "complaint feedback": _complaint_step("FeedbackDialog"),
     "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
     "complaint finding": _complaint_step("FindingDialog"),
+    "comment book collect": _comment_book_collect, "comment book reply": _comment_book_reply,
 }
 
 

@@ -28,7 +28,8 @@ from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.uicontext import UiContext
 
-NAV = ["Dashboard", "Inspections", "Notices", "Complaints", "Templates", "Reports", "Registry", "Settings"]
+NAV = ["Dashboard", "Inspections", "Notices", "Complaints", "Comment books", "Templates", "Reports", "Registry",
+       "Settings"]
 
 
 def make_window(qtbot: Any, ui: UiContext) -> MainWindow:
@@ -43,7 +44,7 @@ def nav_texts(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_every_role_gets_all_eight_pages(
+def test_every_role_gets_all_nine_pages(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext], role: Role
 ) -> None:
     user = users[role]
