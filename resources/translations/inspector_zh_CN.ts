@@ -5887,7 +5887,7 @@ Write the explanation or the improvement, as it is written back into the book or
     </message>
     <message>
         <source>e.g. the air conditioning was set to 26 °C and the passenger told</source>
-        <translation>例如：已将空调调至26℃，并告知乘客</translation>
+        <translation>例如：已将空调调至26度，并告知乘客</translation>
     </message>
     <message>
         <source>Save the reply</source>

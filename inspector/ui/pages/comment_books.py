@@ -64,7 +64,7 @@ class CommentBooksPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.COL_ANSWER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.COL_ANSWER, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
         self.empty.setWordWrap(True)
