@@ -26,14 +26,14 @@ ERROR_SENTENCES: dict[str, str] = {
     "complaint_event_after_receipt": QT_TRANSLATE_NOOP(
         "Errors", "The event ({event}) cannot be later than when the complaint was received ({received})."),
     "complaint_order_no_required": QT_TRANSLATE_NOOP(
-        "Errors", "A 12319 work order needs its order number (--order-no)."),
+        "Errors", "A 12319 work order needs its order number."),
     "complaint_order_no_format": QT_TRANSLATE_NOOP(
         "Errors", "The work order number \"{value}\" may hold only letters, digits and dashes."),
     "complaint_severity_for_complaints": QT_TRANSLATE_NOOP(
         "Errors", "Only a complaint or a report has a severity and a behaviour, not a {kind}."),
     "complaint_behaviour_severity": QT_TRANSLATE_NOOP(
         "Errors", "The behaviour \"{behaviour}\" is not one of those the regulation lists for a {severity} complaint."),
-    "complaint_what_required": QT_TRANSLATE_NOOP("Errors", "Say what happened (--what)."),
+    "complaint_what_required": QT_TRANSLATE_NOOP("Errors", "Say what happened."),
     "complaint_phone_format": QT_TRANSLATE_NOOP(
         "Errors", "The complainant's phone number may hold only digits, spaces, +, - and brackets (3–20)."),
     "complaint_vehicle_unknown": QT_TRANSLATE_NOOP(
@@ -46,7 +46,7 @@ ERROR_SENTENCES: dict[str, str] = {
         "Errors", "No staff member has the staff number \"{key}\", and none is close. Nothing was saved."),
     "complaint_investigation_empty": QT_TRANSLATE_NOOP(
         "Errors", "An investigation needs notes, the staff member's statement or a photo."),
-    "complaint_measures_required": QT_TRANSLATE_NOOP("Errors", "The result needs the measures taken (--measures)."),
+    "complaint_measures_required": QT_TRANSLATE_NOOP("Errors", "The result needs the measures taken."),
     "complaint_extension_reason": QT_TRANSLATE_NOOP(
         "Errors", "An extension needs a written reason (the regulation: 需延长时间必须说明理由)."),
     "complaint_extension_earlier": QT_TRANSLATE_NOOP(
@@ -71,7 +71,7 @@ ERROR_SENTENCES: dict[str, str] = {
         "Errors", "Complaint {number} names no vehicle and no staff member to make a finding on."),
     "complaint_finding_incomplete": QT_TRANSLATE_NOOP(
         "Errors", "A finding on item {item} needs the photos the checklist asks for when it fails; add them to "
-        "the investigation (--photo) first. Nothing was saved."),
+        "the investigation first. Nothing was saved."),
     "complaint_item_unknown": QT_TRANSLATE_NOOP(
         "Errors", "No published {kind} checklist has the item {item}."),
     "complaint_other_unit": QT_TRANSLATE_NOOP(

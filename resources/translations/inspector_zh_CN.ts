@@ -2583,10 +2583,6 @@
         <translation>事件时间({event})不能晚于受理时间({received})。</translation>
     </message>
     <message>
-        <source>A 12319 work order needs its order number (--order-no).</source>
-        <translation>12319 工单须填写工单号(--order-no)。</translation>
-    </message>
-    <message>
         <source>The work order number &quot;{value}&quot; may hold only letters, digits and dashes.</source>
         <translation>工单号“{value}”只能包含字母、数字和连字符。</translation>
     </message>
@@ -2597,10 +2593,6 @@
     <message>
         <source>The behaviour &quot;{behaviour}&quot; is not one of those the regulation lists for a {severity} complaint.</source>
         <translation>行为“{behaviour}”不在规范为{severity}列出的行为之中。</translation>
-    </message>
-    <message>
-        <source>Say what happened (--what).</source>
-        <translation>请填写事情经过(--what)。</translation>
     </message>
     <message>
         <source>The complainant&apos;s phone number may hold only digits, spaces, +, - and brackets (3–20).</source>
@@ -2627,8 +2619,16 @@
         <translation>调查须有询问笔录、当事人书面说明或照片。</translation>
     </message>
     <message>
-        <source>The result needs the measures taken (--measures).</source>
-        <translation>处理结果须写明处理措施(--measures)。</translation>
+        <source>A 12319 work order needs its order number.</source>
+        <translation>12319 工单须填写工单号。</translation>
+    </message>
+    <message>
+        <source>Say what happened.</source>
+        <translation>请填写事情经过。</translation>
+    </message>
+    <message>
+        <source>The result needs the measures taken.</source>
+        <translation>处理结果须写明处理措施。</translation>
     </message>
     <message>
         <source>An extension needs a written reason (the regulation: 需延长时间必须说明理由).</source>
@@ -2675,8 +2675,8 @@
         <translation>投诉 {number} 未指明车辆或人员,无法生成问题。</translation>
     </message>
     <message>
-        <source>A finding on item {item} needs the photos the checklist asks for when it fails; add them to the investigation (--photo) first. Nothing was saved.</source>
-        <translation>项目 {item} 不合格时检查表要求附照片;请先在调查中添加照片(--photo)。未保存任何内容。</translation>
+        <source>A finding on item {item} needs the photos the checklist asks for when it fails; add them to the investigation first. Nothing was saved.</source>
+        <translation>项目 {item} 不合格时检查表要求附照片;请先在调查中添加照片。未保存任何内容。</translation>
     </message>
     <message>
         <source>No published {kind} checklist has the item {item}.</source>
