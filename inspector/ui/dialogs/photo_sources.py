@@ -27,7 +27,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget,
     QListWidgetItem, QPushButton, QStyle, QVBoxLayout, QWidget,
@@ -100,9 +100,10 @@ class PhotoSourcesDialog(QDialog):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setIconSize(QSize(PREVIEW_SIDE, PREVIEW_SIDE))
-        self.list.setGridSize(QSize(PREVIEW_SIDE + 24, PREVIEW_SIDE + 44))
+        self.list.setGridSize(QSize(PREVIEW_SIDE + 48, PREVIEW_SIDE + 52))
+        self.list.setSpacing(6)
         self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(True)
+        self.list.setUniformItemSizes(True)  # every icon is the same square (``_square``)
         self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.list.installEventFilter(self)
         self.list.itemChanged.connect(lambda _item: self._update_ok())
@@ -234,7 +235,7 @@ class PhotoSourcesDialog(QDialog):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(data, "JPEG")
-        item.setIcon(QIcon(pixmap))
+        item.setIcon(self._square(pixmap))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
 
     def _refused(self, key: str, error: BaseException) -> None:
@@ -242,16 +243,26 @@ class PhotoSourcesDialog(QDialog):
         if item is None:
             return
         text = messages.describe(error) if isinstance(error, InspectorError) else f"{Path(key).name}: {error}"
-        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(QSize(64, 64))
+        item.setIcon(self._square(warning, background=True))
         item.setToolTip(text)
         item.setCheckState(Qt.CheckState.Unchecked)
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
         self.status.setText(text)
 
     def _blank_icon(self) -> QIcon:
-        pixmap = QPixmap(PREVIEW_SIDE, PREVIEW_SIDE)
-        pixmap.fill(QColor(self.palette().color(self.palette().ColorRole.Mid)))
-        return QIcon(pixmap)
+        return self._square(QPixmap(), background=True)
+
+    def _square(self, picture: QPixmap, background: bool = False) -> QIcon:
+        """``picture`` centred on a transparent square (on a grey one while loading or refused), so
+        that every cell of the grid has the same size whatever the photo's shape."""
+        square = QPixmap(PREVIEW_SIDE, PREVIEW_SIDE)
+        square.fill(self.palette().color(QPalette.ColorRole.Midlight) if background else Qt.GlobalColor.transparent)
+        if not picture.isNull():
+            painter = QPainter(square)
+            painter.drawPixmap((PREVIEW_SIDE - picture.width()) // 2, (PREVIEW_SIDE - picture.height()) // 2, picture)
+            painter.end()
+        return QIcon(square)
 
     # --- picking ------------------------------------------------------------------------------
     def _toggle(self, item: QListWidgetItem | None) -> None:
