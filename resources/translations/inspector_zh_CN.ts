@@ -4943,8 +4943,8 @@
         <translation>从手机或相机…</translation>
     </message>
     <message>
-        <source>Pick the newest photos from your phone&apos;s sync folder, or take one with the webcam</source>
-        <translation>从手机同步文件夹选取最新照片，或用摄像头拍一张</translation>
+        <source>Pick the newest photos from your phone&apos;s sync folder, or take one with the webcam (Ctrl+Shift+P)</source>
+        <translation>从手机同步文件夹选取最新照片，或用摄像头拍一张（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>

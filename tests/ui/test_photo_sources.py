@@ -310,3 +310,18 @@ def test_the_camera_dialog_builds_where_qtmultimedia_loads(qtbot: Any) -> None:
     dialog.shoot()  # a null device is never ready
     assert dialog.image is None and "not ready" in dialog.status.text()
     dialog.reject()
+
+
+def test_ctrl_shift_p_opens_the_sources_of_a_shown_strip(qtbot: Any, supervisor: UiContext,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[datetime] = []
+    monkeypatch.setattr(PhotoSourcesDialog, "choose",
+                        classmethod(lambda cls, parent, ui, since, temp: opened.append(since) or []))
+    strip = PhotoStrip(supervisor)
+    qtbot.addWidget(strip)
+    strip.since = START
+    strip.show()
+    strip.activateWindow()
+    qtbot.waitUntil(strip.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(strip, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: opened == [START], timeout=5_000)  # a button's shortcut clicks it after a moment

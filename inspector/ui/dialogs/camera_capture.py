@@ -24,7 +24,8 @@ MULTIMEDIA_WIDGETS = "PySide6.QtMultimediaWidgets"
 
 
 def multimedia() -> Any | None:
-    """The QtMultimedia module, or None when PySide6-Addons is not installed."""
+    """The QtMultimedia module, or None when PySide6-Addons is not installed — or is, but its system
+    libraries are not (on Linux it needs libpulse and codec libraries: an ImportError too)."""
     try:
         return importlib.import_module(MULTIMEDIA)
     except ImportError:

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTemporaryDir
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
+
+SHORTCUT = "Ctrl+Shift+P"
 
 class PhotoSourcesButton(QPushButton):
     def __init__(self, strip: Any) -> None:  # a PhotoStrip (not imported: it imports this)
@@ -22,7 +25,9 @@ class PhotoSourcesButton(QPushButton):
         self.strip = strip
         self._temp: QTemporaryDir | None = None
         self.setText(self.tr("From phone or camera…"))
-        self.setToolTip(self.tr("Pick the newest photos from your phone's sync folder, or take one with the webcam"))
+        self.setToolTip(self.tr("Pick the newest photos from your phone's sync folder, or take one with the webcam "
+                                "(Ctrl+Shift+P)"))
+        self.setShortcut(QKeySequence(SHORTCUT))  # a hidden strip's button takes no keys
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clicked.connect(lambda _checked=False: self.open_sources())
 
