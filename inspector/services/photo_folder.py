@@ -18,6 +18,7 @@ and hashed before its row commits, the same checks, nothing kept from the previe
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -75,8 +76,14 @@ def recent_photos(folder: str | Path, since: datetime | None = None, *, most: in
     return found[:most]
 
 
-def preview(path: str | Path, side: int = PREVIEW_SIDE, *, limit_bytes: int) -> bytes:
-    """A small upright JPEG of the photo ``path``; raises the error adding it would raise."""
+def preview(path: str | Path, side: int = PREVIEW_SIDE, *, limit_bytes: int,
+            cancelled: Callable[[], bool] | None = None) -> bytes:
+    """A small upright JPEG of the photo ``path``; raises the error adding it would raise.
+
+    Empty when ``cancelled()`` is already true as the worker starts (the dialog was closed with
+    previews still queued: a card of thousands of photos is not read for nothing)."""
+    if cancelled is not None and cancelled():
+        return b""
     path = Path(path)
     data = read_limited(path, limit_bytes)
     from inspector.media.images import make_derivative

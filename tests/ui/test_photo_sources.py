@@ -178,9 +178,10 @@ def test_thumbnails_are_made_on_worker_threads_heic_included_and_a_broken_file_i
         os.utime(target, (stamp, stamp))
     threads: list[str] = []
 
-    def watched(path: Path, side: int = photo_folder.PREVIEW_SIDE, *, limit_bytes: int) -> bytes:
+    def watched(path: Path, side: int = photo_folder.PREVIEW_SIDE, *, limit_bytes: int,
+                cancelled: Callable[[], bool]) -> bytes:
         threads.append(threading.current_thread().name)
-        return photo_folder.preview(path, side, limit_bytes=limit_bytes)
+        return photo_folder.preview(path, side, limit_bytes=limit_bytes, cancelled=cancelled)
 
     monkeypatch.setattr(sources_module, "preview", watched)
     remember_folder(supervisor.user.username, phone)
@@ -325,3 +326,13 @@ def test_ctrl_shift_p_opens_the_sources_of_a_shown_strip(qtbot: Any, supervisor:
     qtbot.waitUntil(strip.isActiveWindow, timeout=5_000)
     qtbot.keyClick(strip, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: opened == [START], timeout=5_000)  # a button's shortcut clicks it after a moment
+
+
+def test_closing_cancels_the_previews_still_queued(qtbot: Any, supervisor: UiContext, phone: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    remember_folder(supervisor.user.username, phone)
+    dialog = open_dialog(qtbot, supervisor, tmp_path)
+    assert len(dialog._tasks) == 3
+    dialog.reject()
+    assert all(task.cancelled() for task in dialog._tasks)
+    assert photo_folder.preview(phone / "IMG_0002.jpg", limit_bytes=10**8, cancelled=lambda: True) == b""

@@ -37,7 +37,7 @@ from inspector.domain.errors import InspectorError
 from inspector.services.photo_folder import PREVIEW_SIDE, FolderPhoto, preview, recent_photos
 from inspector.ui.dialogs import camera_capture
 from inspector.ui.geometry import settings_store
-from inspector.ui.tasks import run_task
+from inspector.ui.tasks import Task, run_task
 from inspector.ui.uicontext import UiContext
 from inspector.words import messages
 
@@ -75,6 +75,7 @@ class PhotoSourcesDialog(QDialog):
         self._limit = ui.app.photos.limit_bytes()  # read here: the workers must not touch the database
         self._stamps: dict[str, tuple[int, float]] = {}
         self._taken = 0
+        self._tasks: list[Task] = []  # previews queued or running, cancelled when the dialog closes
         self.setWindowTitle(self.tr("Photos from a phone or camera"))
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -220,8 +221,8 @@ class PhotoSourcesDialog(QDialog):
     # --- thumbnails, off the GUI thread -------------------------------------------------------
     def _preview(self, key: str) -> None:
         make = functools.partial(preview, limit_bytes=self._limit)
-        run_task(make, Path(key), on_finished=lambda data, key=key: self._previewed(key, data),
-                 on_failed=lambda error, key=key: self._refused(key, error))
+        self._tasks.append(run_task(make, Path(key), on_finished=lambda data, key=key: self._previewed(key, data),
+                                    on_failed=lambda error, key=key: self._refused(key, error), cancellable=True))
 
     def _item(self, key: str) -> QListWidgetItem | None:
         if not shiboken6.isValid(self):  # closed and deleted before the worker finished
@@ -231,7 +232,7 @@ class PhotoSourcesDialog(QDialog):
 
     def _previewed(self, key: str, data: bytes) -> None:
         item = self._item(key)
-        if item is None:
+        if item is None or not data:
             return
         pixmap = QPixmap()
         pixmap.loadFromData(data, "JPEG")
@@ -325,6 +326,12 @@ class PhotoSourcesDialog(QDialog):
         self._preview(str(path))
         self.list.setFocus()
         return path
+
+    def done(self, result: int) -> None:
+        for task in self._tasks:
+            task.cancel()
+        self._rescan_timer.stop()
+        super().done(result)
 
     @classmethod
     def choose(cls, parent: QWidget | None, ui: UiContext, since: datetime | None, temp_folder: Path) -> list[Path]:
