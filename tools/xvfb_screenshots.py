@@ -29,8 +29,8 @@ questions on stdin/stdout (``Probe``: which window is on top, where a named widg
 nothing itself — every key and click reaches the app through the X server, as a person's would.
 
 Look at every picture before committing it. Exit status: 0 when every scene was captured; 1 when a
-scene could not be reached (the message says which and what was on screen, a picture of it is kept
-as ``OUT/<language>/failed-<scene>.png``); 2 when Xvfb, xdotool or import is missing, or the display
+scene could not be reached (the message says what was awaited and what was on screen; a picture of
+the screen then is kept in the throwaway folder, which is kept too); 2 when Xvfb, xdotool or import is missing, or the display
 is taken.
 """
 
@@ -254,7 +254,7 @@ class Session:
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["import", "-window", "root", str(target)], check=True, capture_output=True, timeout=60,
                        env={**os.environ, "DISPLAY": self.display})
-        print(f"  {target.relative_to(self.out)}")
+        print(f"  {self.language}/{target.name}")
         return target
 
     def close(self) -> None:
@@ -395,10 +395,12 @@ def run_language(language: str, work: Path, demo: Path, phone: Path, args: argpa
         return True
     except (SceneFailed, subprocess.SubprocessError) as problem:
         print(f"error: {language}: {problem}", file=sys.stderr)
+        session.out = work  # never beside the README's pictures
         try:
-            session.shot("failed-scene")
+            print(f"  the screen then: {session.shot('failed-scene')}", file=sys.stderr)
         except subprocess.SubprocessError:
             pass
+        args.keep = True
         return False
     finally:
         session.close()
