@@ -298,6 +298,8 @@ def test_a_photo_from_the_camera_is_listed_at_the_top_ticked(qtbot: Any, supervi
     assert path.parent == tmp_path / "temp" and path.is_file()
     assert names(dialog)[0] == path.name and dialog.list.currentRow() == 0
     qtbot.waitUntil(lambda: previews_done(dialog), timeout=10_000)
+    dialog.older.click()  # the folder listed again: the webcam's photo stays, ticked
+    assert names(dialog)[0] == path.name and dialog.ticked() == [path]
 
 
 def test_the_camera_dialog_builds_where_qtmultimedia_loads(qtbot: Any) -> None:

@@ -60,7 +60,8 @@ def remember_folder(username: str, folder: Path) -> None:
 def _moment(when: datetime) -> str:
     """``14:05`` today, ``2026-12-06 14:05`` another day."""
     local = when.astimezone()
-    return local.strftime("%H:%M") if local.date() == datetime.now().astimezone().date() else local.strftime("%Y-%m-%d %H:%M")
+    today = datetime.now().astimezone().date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
 
 
 class PhotoSourcesDialog(QDialog):
@@ -75,6 +76,7 @@ class PhotoSourcesDialog(QDialog):
         self._limit = ui.app.photos.limit_bytes()  # read here: the workers must not touch the database
         self._stamps: dict[str, tuple[int, float]] = {}
         self._taken = 0
+        self._camera: list[FolderPhoto] = []  # photos taken with the webcam while open
         self._tasks: list[Task] = []  # previews queued or running, cancelled when the dialog closes
         self.setWindowTitle(self.tr("Photos from a phone or camera"))
         self.folder_label = QLabel()
@@ -176,6 +178,8 @@ class PhotoSourcesDialog(QDialog):
         if reset:
             self.list.clear()
             self._stamps.clear()
+            for taken in self._camera:  # the webcam's photos stay listed (and ticked) whatever the folder
+                self._list_camera_photo(taken)
         since = None if self.older.isChecked() else self.since
         found = recent_photos(self.folder, since) if self.folder is not None else []
         shown = {self.list.item(row).data(PATH_ROLE): self.list.item(row) for row in range(self.list.count())}
@@ -184,7 +188,7 @@ class PhotoSourcesDialog(QDialog):
             item = shown.get(key)
             if item is None:
                 item = self._new_item(photo)
-                self.list.insertItem(min(position, self.list.count()), item)
+                self.list.insertItem(min(position + len(self._camera), self.list.count()), item)  # the webcam's first
             elif self._stamps.get(key) == photo.stamp:
                 continue
             self._stamps[key] = photo.stamp
@@ -318,14 +322,18 @@ class PhotoSourcesDialog(QDialog):
         if not image.save(str(path), "JPEG", 92):
             self.status.setText(self.tr("The camera's photo could not be saved."))
             return None
-        modified = datetime.now().astimezone()
-        item = self._new_item(FolderPhoto(path, modified, 0))
-        item.setCheckState(Qt.CheckState.Checked)
-        self.list.insertItem(0, item)
-        self.list.setCurrentItem(item)
-        self._preview(str(path))
+        taken = FolderPhoto(path, datetime.now().astimezone(), 0)
+        self._camera.append(taken)
+        self.list.setCurrentItem(self._list_camera_photo(taken))
         self.list.setFocus()
         return path
+
+    def _list_camera_photo(self, taken: FolderPhoto) -> QListWidgetItem:
+        item = self._new_item(taken)
+        item.setCheckState(Qt.CheckState.Checked)
+        self.list.insertItem(0, item)
+        self._preview(str(taken.path))
+        return item
 
     def done(self, result: int) -> None:
         for task in self._tasks:
