@@ -25,7 +25,6 @@ import functools
 from datetime import datetime
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -77,6 +76,7 @@ class PhotoSourcesDialog(QDialog):
         self._stamps: dict[str, tuple[int, float]] = {}
         self._taken = 0
         self._camera: list[FolderPhoto] = []  # photos taken with the webcam while open
+        self._closed = False
         self._tasks: list[Task] = []  # previews queued or running, cancelled when the dialog closes
         self.setWindowTitle(self.tr("Photos from a phone or camera"))
         self.folder_label = QLabel()
@@ -229,7 +229,7 @@ class PhotoSourcesDialog(QDialog):
                                     on_failed=lambda error, key=key: self._refused(key, error), cancellable=True))
 
     def _item(self, key: str) -> QListWidgetItem | None:
-        if not shiboken6.isValid(self):  # closed and deleted before the worker finished
+        if self._closed:  # closed (and perhaps deleted) before the worker finished
             return None
         return next((self.list.item(row) for row in range(self.list.count())
                      if self.list.item(row).data(PATH_ROLE) == key), None)
@@ -336,6 +336,7 @@ class PhotoSourcesDialog(QDialog):
         return item
 
     def done(self, result: int) -> None:
+        self._closed = True
         for task in self._tasks:
             task.cancel()
         self._rescan_timer.stop()
