@@ -302,19 +302,6 @@ def test_a_photo_from_the_camera_is_listed_at_the_top_ticked(qtbot: Any, supervi
     assert names(dialog)[0] == path.name and dialog.ticked() == [path]
 
 
-def test_the_camera_dialog_builds_where_qtmultimedia_loads(qtbot: Any) -> None:
-    """Where PySide6-Addons is installed (and its system libraries load), the dialog builds on a
-    camera device and says so when the camera is not ready; elsewhere there is nothing to build."""
-    media = pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
-    pytest.importorskip("PySide6.QtMultimediaWidgets", exc_type=ImportError)
-    dialog = camera_capture.CameraDialog(media.QCameraDevice())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.shoot()  # a null device is never ready
-    assert dialog.image is None and "not ready" in dialog.status.text()
-    dialog.reject()
-
-
 def test_ctrl_shift_p_opens_the_sources_of_a_shown_strip(qtbot: Any, supervisor: UiContext,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[datetime] = []
