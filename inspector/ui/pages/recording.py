@@ -117,6 +117,7 @@ class RecordingScreen(QWidget):
     def reload(self) -> None:
         """Read the inspection, its template and its score again and show them."""
         self.inspection: Inspection = self.ui.app.inspections.get(self.ui.user, self.inspection_id)
+        self.fail_panel.photos.since = self.inspection.observed_at  # phone photos taken since (#14.3)
         self.template: TemplateVersion = self.ui.app.templates.get(self.ui.user, self.inspection.template_version_id)
         self.read_only_reason = read_only_reason(self.ui, self.inspection)
         rows = applicable_items(self.template.body, staff_role=self._staff_role())
