@@ -21,7 +21,7 @@ scenes, written as ``OUT/<language>/<name>.png`` (the README's names, see ``SHOT
 - ``recording``: the failed item with its note and the two photos added;
 - then, signed in again as the quality office (File → Switch user, Ctrl+Shift+U): ``dashboard``,
   ``inspections``, ``notices``, ``pdf-preview`` (Enter on the first notice), ``complaints-office``,
-  ``reports``, ``settings`` (Ctrl+1 … Ctrl+8).
+  ``comment-books``, ``reports``, ``settings`` (Ctrl+1 … Ctrl+9).
 
 Where a click is needed (a table row, a button without a key) the tool asks the app where that
 widget is on the screen: the app runs inside a small child process of this script that answers
@@ -332,8 +332,9 @@ def scenes(session: Session) -> None:
     session.shot("pdf-preview")
     session.keys("Escape")
     session.window("MainWindow")
-    for key, page, name in (("ctrl+4", "ComplaintsPage", "complaints-office"), ("ctrl+6", "ReportsPage", "reports"),
-                            ("ctrl+8", "SettingsPage", "settings")):
+    for key, page, name in (("ctrl+4", "ComplaintsPage", "complaints-office"),
+                            ("ctrl+5", "CommentBooksPage", "comment-books"), ("ctrl+7", "ReportsPage", "reports"),
+                            ("ctrl+9", "SettingsPage", "settings")):
         session.keys(key)
         session.widget(page)
         session.settle(3.0 if page == "ReportsPage" else 2.0)
