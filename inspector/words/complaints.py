@@ -134,13 +134,19 @@ _LABELS: dict[tuple[type, str], str] = {(type(code), code.value): text for code,
 
 
 def complaint_label(code: StrEnum) -> str:
-    """The name of a channel, kind, severity, behaviour, status, result, opinion, step or flag."""
+    """The name of a channel, kind, severity, behaviour, status, result, opinion, step or flag, as
+    a label or a table cell shows it (a status begins with a capital: "Under investigation")."""
     text = _LABELS.get((type(code), code.value))
-    return translate("Complaints", text) if text else code.value
+    if not text:
+        return code.value
+    words = translate("Complaints", text)
+    return words[:1].upper() + words[1:] if isinstance(code, ComplaintStatus) else words
 
 
 def status_words(value: str) -> str:
-    """A ``complaint_status`` parameter in words (an unknown value as it is)."""
+    """A ``complaint_status`` parameter in words, as it stands inside a sentence ("… the case is
+    under investigation"); an unknown value as it is."""
     if value in ComplaintStatus._value2member_map_:
-        return complaint_label(ComplaintStatus(value))
+        text = _LABELS[(ComplaintStatus, value)]
+        return translate("Complaints", text)
     return value

@@ -115,7 +115,7 @@ def test_the_list_shows_cases_with_flags_and_the_filters_narrow_it(
     assert page.model.index(page.model.row_of(suggestion.id), ComplaintsModel.COL_KIND).data() == "Suggestion"
     assert page.model.index(row, ComplaintsModel.COL_SUBJECT).data() == major.vehicle_label
     assert page.model.index(row, ComplaintsModel.COL_UNIT).data() == "第一公交总站"
-    assert page.model.index(row, ComplaintsModel.COL_STATUS).data() == "received"
+    assert page.model.index(row, ComplaintsModel.COL_STATUS).data() == "Received"
     flags = dict(zip(column(page, ComplaintsModel.COL_NUMBER), column(page, ComplaintsModel.COL_FLAGS)))
     assert flags[major.number] == "Due soon · Department's feedback overdue · Report to the leader at once"
     assert flags[suggestion.number].startswith("Overdue")
@@ -124,7 +124,7 @@ def test_the_list_shows_cases_with_flags_and_the_filters_narrow_it(
     assert len(page.cases()) == 3
     page.set_filter(status=ALL_STATUSES, kind=ComplaintKind.ENQUIRY)
     assert [case.number for case in page.cases()] == [enquiry.number]
-    assert column(page, ComplaintsModel.COL_STATUS) == ["closed"]
+    assert column(page, ComplaintsModel.COL_STATUS) == ["Closed"]
     page.set_filter(status=ALL_STATUSES, channel=Channel.WEBSITE)
     assert [case.number for case in page.cases()] == [suggestion.number]
     page.set_filter(status=ALL_STATUSES, overdue=True)
@@ -153,7 +153,7 @@ def test_the_detail_panel_shows_intake_complainant_and_steps(
     assert page.select(case.id)
     detail = page.detail
     assert detail.number.text() == case.number
-    assert "under investigation" in detail.state.text()
+    assert "Under investigation" in detail.state.text()
     facts = texts_of(detail)
     assert "12319 work order 12319-20261116-007" in facts
     assert "General complaint" in facts and "Kind" in facts
