@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidg
 from inspector.words import messages
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import InspectorError
-from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode
+from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode, RecordedAnswer
 from inspector.domain.photos import Photo
 from inspector.domain.registry import StaffRole
 from inspector.domain.scoring import applicable_items
@@ -302,7 +302,7 @@ class RecordingScreen(QWidget):
             self._call(self.ui.app.inspections.answer, saved.item_code, AnswerResult.FAIL, note=note,
                        severity=severity, photo_ids=list(saved.photo_ids))
 
-    def _call(self, method: Callable[..., tuple[Inspection, ChangeSet]], *args: object, **extra: object) -> bool:
+    def _call(self, method: Callable[..., tuple[RecordedAnswer, ChangeSet]], *args: object, **extra: object) -> bool:
         """``method(user, inspection id, *args)``, then show it saved; a refusal is shown under the item."""
         try:
             _, changes = method(self.ui.user, self.inspection_id, *args, **extra)
