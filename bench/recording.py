@@ -13,7 +13,8 @@ Prints, as medians over the inspections of a window of 10 answers around each po
 - the cost of one answer at item 10 (the same-run baseline) and at the last item, and their ratio
   (target ≤ 1.5: the cost must not grow with the answers already given);
 - the whole inspection's recording time;
-- per inspection, how many template bodies were parsed (``TemplateBody.model_validate_json``) and
+- per inspection (after the warm-up one), how many template bodies were parsed
+  (``TemplateBody.model_validate_json``: a published version is parsed once, then kept) and
   how many ``Answer`` objects were built.
 ``--demo`` also makes the demo company and prints the same two counts for it.
 

@@ -291,7 +291,7 @@ class InspectionService:
         return parse_enum(InspectionMode, mode, "mode")
 
     def _published_template(self, version_id: int) -> TemplateVersion:
-        template = templates_repo.get_version(self.ctx.db, version_id)
+        template = self.access.templates.by_id(version_id)
         if template is None:
             raise NotFound(entity="template_version", key=str(version_id))
         if template.status is not TemplateStatus.PUBLISHED:
@@ -308,7 +308,8 @@ class InspectionService:
             code = given.code
         assert code is not None
         code = code.strip()
-        in_force = templates_repo.in_force(self.ctx.db, code, month)
+        in_force_id = templates_repo.in_force_id(self.ctx.db, code, month)
+        in_force = None if in_force_id is None else self.access.templates.by_id(in_force_id)
         if in_force is None:
             if templates_repo.latest(self.ctx.db, code) is None:
                 raise NotFound(entity="template", key=code)

@@ -82,6 +82,11 @@ class PublishedTemplates:
             self._versions.put(key, template)
         return template
 
+    def by_id(self, version_id: int) -> TemplateVersion | None:
+        """Template version ``version_id`` as its own row names it; None when there is none."""
+        name = templates_repo.name_of(self.ctx.db, version_id)
+        return None if name is None else self.version(version_id, code=name[0], version=name[1])
+
     def applicable(self, template: TemplateVersion, staff_role: StaffRole | None) -> Mapping[str, TemplateItem]:
         """Item code → item, of the items of ``template`` that apply to ``staff_role``, in order."""
         key = ((template.id, template.code, template.version), staff_role)
