@@ -1,6 +1,6 @@
 """Recording a long checklist: does one answer cost the same at item 800 as at item 10? (#18.2)
 
-    python bench/recording.py [--items N] [--inspections R] [--sync FULL|NORMAL] [--demo]
+    python bench/recording.py [--items N] [--inspections R] [--sync FULL|NORMAL] [--demo N]
 
 Builds, in a temporary data folder, an office with one supervisor, a vehicle and a published
 template of ``--items`` items (sections of 50), then records ``--inspections`` inspections of it
@@ -16,7 +16,8 @@ Prints, as medians over the inspections of a window of 10 answers around each po
 - per inspection (after the warm-up one), how many template bodies were parsed
   (``TemplateBody.model_validate_json``: a published version is parsed once, then kept) and
   how many ``Answer`` objects were built.
-``--demo`` also makes the demo company and prints the same two counts for it.
+``--demo N`` also makes the demo company with N inspections (the app's demo: 500) and prints the
+same two counts for it.
 
 Asserts nothing about time (tests/test_bench_recording.py runs it tiny so it cannot rot).
 """
@@ -167,7 +168,7 @@ def run(folder: Path, *, items: int, inspections: int, sync: str = "FULL") -> di
             "answers_per_inspection": counts.answers / inspections}
 
 
-def demo_counts(folder: Path) -> Counts:
+def demo_counts(folder: Path, inspections: int) -> Counts:
     """Parsed template bodies and built ``Answer`` objects while the demo company is made."""
     from inspector.demo.company import create_demo
 
@@ -175,7 +176,7 @@ def demo_counts(folder: Path) -> Counts:
     try:
         counts = Counts()
         with counts.counting():
-            create_demo(context)
+            create_demo(context, inspections=inspections)
         answers = int(context.db.execute("SELECT count(*) FROM answers").fetchone()[0])
         print(f"demo: {answers} answers recorded; {counts.bodies} template bodies parsed, "
               f"{counts.answers} Answer objects built ({counts.answers / max(answers, 1):.1f} per answer)")
@@ -190,12 +191,13 @@ def main(argv: list[str] | None = None, *, folder: Callable[[], Any] = tempfile.
     parser.add_argument("--inspections", type=int, default=3, help="inspections recorded after the warm-up")
     parser.add_argument("--sync", choices=("FULL", "NORMAL"), default="FULL",
                         help="PRAGMA synchronous while recording (the app: FULL)")
-    parser.add_argument("--demo", action="store_true", help="also count parses and Answer objects of the demo")
+    parser.add_argument("--demo", type=int, default=0, metavar="N",
+                        help="also count parses and Answer objects of a demo of N inspections (the app's: 500)")
     args = parser.parse_args(argv)
     with folder(prefix="bench-recording-") as tmp:
         figures = run(Path(tmp) / "data", items=args.items, inspections=args.inspections, sync=args.sync)
         if args.demo:
-            demo_counts(Path(tmp) / "demo")
+            demo_counts(Path(tmp) / "demo", args.demo)
     ratio = figures["late_ms"] / figures["early_ms"] if figures["early_ms"] else float("inf")
     last = args.items
     print(f"checklist: {last} items; {args.inspections} inspections after a warm-up; synchronous={args.sync}; "
