@@ -14,8 +14,8 @@ inspection's row without its answers, and the template version comes from ``Publ
 from __future__ import annotations
 
 import math
-from enum import Enum
 from collections.abc import Mapping
+from enum import Enum
 from typing import TypeVar
 
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
