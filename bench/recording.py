@@ -38,6 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pydantic import BaseModel  # noqa: E402
+
 from inspector.context import AppContext, open_context  # noqa: E402
 from inspector.domain.inspections import Answer, AnswerResult, InspectionMode, SubjectRef  # noqa: E402
 from inspector.domain.registry import RegistryKind  # noqa: E402
@@ -54,27 +56,40 @@ WINDOW = 10
 
 
 class Counts:
-    """How often the template JSON is parsed and how many ``Answer`` objects are built, while
-    ``counting()`` is active (class attributes patched, put back afterwards)."""
+    """How often the template JSON is parsed (and any model's JSON: ``validations``) and how many
+    ``Answer`` objects are built, while ``counting()`` is active (class attributes patched, put
+    back afterwards)."""
 
     def __init__(self) -> None:
         self.bodies = 0
+        self.others = 0
         self.answers = 0
+
+    @property
+    def validations(self) -> int:
+        """Every ``model_validate_json`` call, of any model (template bodies included)."""
+        return self.bodies + self.others
 
     @contextmanager
     def counting(self) -> Iterator[Counts]:
         parse = TemplateBody.model_validate_json
+        validate = BaseModel.__dict__["model_validate_json"].__func__
         build = Answer.__init__
 
         def counted_parse(cls: type[TemplateBody], *args: Any, **kwargs: Any) -> TemplateBody:
             self.bodies += 1
             return parse(*args, **kwargs)
 
+        def counted_validate(cls: type[BaseModel], *args: Any, **kwargs: Any) -> BaseModel:
+            self.others += 1
+            return validate(cls, *args, **kwargs)
+
         def counted_build(answer: Answer, /, **data: Any) -> None:
             self.answers += 1
             build(answer, **data)
 
         patched = {TemplateBody: ("model_validate_json", classmethod(counted_parse)),
+                   BaseModel: ("model_validate_json", classmethod(counted_validate)),
                    Answer: ("__init__", counted_build)}
         kept = {cls: cls.__dict__.get(name) for cls, (name, _) in patched.items()}
         for cls, (name, wrapper) in patched.items():
@@ -83,7 +98,7 @@ class Counts:
             yield self
         finally:
             for cls, (name, _) in patched.items():
-                if kept[cls] is None:  # inherited from BaseModel: take the patch off again
+                if kept[cls] is None:  # inherited: take the patch off again
                     type.__delattr__(cls, name)
                 else:
                     type.__setattr__(cls, name, kept[cls])
@@ -178,7 +193,8 @@ def demo_counts(folder: Path, inspections: int) -> Counts:
         with counts.counting():
             create_demo(context, inspections=inspections)
         answers = int(context.db.execute("SELECT count(*) FROM answers").fetchone()[0])
-        print(f"demo: {answers} answers recorded; {counts.bodies} template bodies parsed, "
+        print(f"demo: {answers} answers recorded; {counts.bodies} template bodies parsed "
+              f"({counts.validations} model_validate_json calls in all), "
               f"{counts.answers} Answer objects built ({counts.answers / max(answers, 1):.1f} per answer)")
         return counts
     finally:
