@@ -124,11 +124,18 @@ class Merger:
                 raise InspectorError("exchange_tampered", file=summary.file, member=entry.path)
             summary.photos_new += 1
         for entry in reader.photos(PhotoKind.PRINT):
-            if self.store.derivative_path(entry.sha256, Derivative.PRINT) is None:
-                with reader.open_photo(entry.sha256, PhotoKind.PRINT) as stream:
-                    data = stream.read()
+            held = self.store.derivative_path(entry.sha256, Derivative.PRINT)
+            with reader.open_photo(entry.sha256, PhotoKind.PRINT) as stream:
+                data = stream.read()
+            if held is None:
                 with _naming(self.store.root):
                     self.written.append(self.store.put_derivative(entry.sha256, Derivative.PRINT, data))
+            elif held.read_bytes() != data:
+                # Marks drawn later on the laptop that made the photo (its copies are the truth):
+                # the print copy is replaced, the working copy made again with them when next shown.
+                with _naming(self.store.root):
+                    self.store.put_derivative(entry.sha256, Derivative.PRINT, data)
+                self.store.drop_derivative(entry.sha256, Derivative.WORKING)
 
     def documents(self, reader: Any, summary: ImportSummary) -> None:
         """Every notice PDF and signed copy under the name its record gives, before the rows."""

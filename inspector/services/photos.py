@@ -38,6 +38,8 @@ from inspector.storage.database import integrity_problems
 from inspector.storage.files import read_limited
 from inspector.storage.photo_store import PhotoStore, sha256_of
 
+MARKED = frozenset({Derivative.WORKING, Derivative.PRINT})  # the copies annotations are drawn on
+
 if TYPE_CHECKING:
     from inspector.media.images import ImageInfo
 
@@ -207,12 +209,25 @@ class PhotoService:
         if original is None or sha256_of(original) != sha256:
             return None
         try:
-            from inspector.media.images import make_derivative
-
-            copy = make_derivative(original, DERIVATIVE_SIDES[kind])
+            copy = self._rebuilt(sha256, original, kind)
         except InspectorError:
             return None
         return self.store.put_derivative(sha256, kind, copy)
+
+    def _rebuilt(self, sha256: str, original: Path, kind: Derivative) -> bytes:
+        """The ``kind`` copy made again from the original — the working and print copies with the
+        photo's marks burned in, as annotating made them (a copy rebuilt at the office, where
+        only the original and the print copy arrive, must show the marks the supervisor drew)."""
+        photo = photos_repo.by_sha(self.ctx.db, sha256)
+        if photo is not None and photo.annotations and kind in MARKED:
+            from inspector.media.annotate import annotated_derivatives
+            from inspector.paths import font_path
+
+            return annotated_derivatives(original, photo.annotations, {kind: DERIVATIVE_SIDES[kind]},
+                                         font_path=font_path())[kind]
+        from inspector.media.images import make_derivative
+
+        return make_derivative(original, DERIVATIVE_SIDES[kind])
 
     def thumbnail_path(self, sha256: str) -> Path | None:
         return self.derivative_path(sha256, Derivative.THUMBNAIL)

@@ -212,6 +212,11 @@ class PhotoStore:
         path = self._derivative_file(sha256, kind)
         return path if path.is_file() else None
 
+    def drop_derivative(self, sha256: str, kind: Derivative) -> None:
+        """Remove the ``kind`` copy (a stale one: it is made again from the original when next
+        asked for). The original is never removed here."""
+        self._derivative_file(sha256, kind).unlink(missing_ok=True)
+
     def _derivative_file(self, sha256: str, kind: Derivative) -> Path:
         relative = photo_relative_path(_check_sha(sha256), DERIVATIVE_SUFFIX)
         return self.root / DERIVED / Derivative(kind).value / relative
