@@ -111,6 +111,7 @@ class InspectionRecorder:
         if adding:
             after["photos_added"] = adding
         with self.ctx.mutation():
+            self.access.editable_head(actor, inspection_id)  # again inside: a completion may have won
             inspections_repo.put_answer(self.ctx.db, inspection_id, new)
             for photo_id in adding:
                 photos_repo.attach(self.ctx.db, inspection_id, item_code, photo_id)
@@ -130,6 +131,7 @@ class InspectionRecorder:
         if not adding:
             return self._recorded(inspection_id, item_code, total), ChangeSet()
         with self.ctx.mutation():
+            self.access.editable_head(actor, inspection_id)  # again inside: a completion may have won
             for photo_id in adding:
                 photos_repo.attach(self.ctx.db, inspection_id, item_code, photo_id)
             self.ctx.record(actor, "inspection.photo_add", Entity.INSPECTION, inspection_id,
@@ -146,6 +148,7 @@ class InspectionRecorder:
             raise NotFound("photo_not_attached", item=item_code, photo=photo_id)
         total = self._total(inspection)
         with self.ctx.mutation():
+            self.access.editable_head(actor, inspection_id)  # again inside: a completion may have won
             photos_repo.detach(self.ctx.db, inspection_id, item_code, photo_id)
             self.ctx.record(actor, "inspection.photo_remove", Entity.INSPECTION, inspection_id,
                             before={"item": item_code, "photo": photo_id})

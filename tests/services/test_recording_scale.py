@@ -145,3 +145,34 @@ def test_the_cache_keeps_published_versions_only_and_stays_bounded(
     cache.version(p2, code="P9", version=3)
     cache.version(p2, code="P9", version=3)
     assert parsed[-2:] == [p2, p2]
+
+
+def test_an_answer_racing_a_completion_from_another_program_is_refused(
+    context: AppContext, users: dict[Role, User], draft: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The draft is checked again inside the write transaction: a completion by another program
+    (the CLI beside the app) between the first check and the write wins, and the answer is
+    refused with nothing written."""
+    from inspector.context import open_context
+    from inspector.services.inspections_recording import InspectionRecorder
+
+    sup = users[Role.SUPERVISOR]
+    for code in ("T9-1", "T9-2", "T9-3", "T9-4", "T9-5"):
+        context.inspections.answer(sup, draft, code, AnswerResult.PASS)
+    original = InspectionRecorder._photo_ids
+
+    def complete_elsewhere(self, photo_ids):  # type: ignore[no-untyped-def]
+        other = open_context(context.paths.root)
+        try:
+            other.inspections.complete(other.users.by_username(sup.username), draft)
+        finally:
+            other.close()
+        return original(self, photo_ids)
+
+    monkeypatch.setattr(InspectionRecorder, "_photo_ids", complete_elsewhere)
+    audit = context.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(Conflict) as locked:
+        context.inspections.answer(sup, draft, "T9-1", AnswerResult.FAIL, note="晚到的答案")
+    assert locked.value.code == "inspection_completed"
+    assert inspections_repo.get_answer(context.db, draft, "T9-1").result is AnswerResult.PASS
+    assert context.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit + 1  # the completion only
