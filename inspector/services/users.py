@@ -28,7 +28,12 @@ from inspector.domain.text import check_name
 from inspector.services.base import ServiceContext
 from inspector.storage import sign_in_failures_repo, users_repo
 
-_HASHER = PasswordHasher()
+# Argon2id at OWASP's first listed configuration (Password Storage Cheat Sheet: m=19 MiB, t=2,
+# p=1 — of equal strength to the others it lists). argon2-cffi's default (64 MiB, t=3, p=4)
+# took 0.15–0.8 s per sign-in on these machines: every CLI command and every sign-in paid it
+# (#11: a listing command is to stay within 2× a bare import). Hashes made with other
+# parameters are re-made with these at the next successful sign-in (``check_needs_rehash``).
+_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 # (user, old password, new password), called inside the password change's transaction.
 PasswordListener = Callable[[User, str, str], None]

@@ -178,3 +178,38 @@ def test_language_setter_refuses_others(context: AppContext, language: str) -> N
         context.settings.set_language(language)
     assert raised.value.params["field"] == "language"
     assert context.settings.get().language == "en"
+
+
+def test_a_hash_made_with_other_parameters_is_made_again_at_sign_in(context: AppContext, admin: User) -> None:
+    """Hashes from before the parameters changed (argon2-cffi's defaults: 64 MiB, t=3, p=4) still
+    sign in, and are re-made with the current ones at once (the tests run a cheaper hasher)."""
+    from argon2 import PasswordHasher
+
+    from inspector.services import users as users_module
+    from inspector.storage import users_repo
+    from inspector.storage.transaction import write_transaction
+
+    old = PasswordHasher().hash(PASSWORD)
+    assert "m=65536,t=3,p=4" in old
+    with write_transaction(context.db):
+        users_repo.set_password_hash(context.db, admin.id, old)
+    assert context.users.authenticate(admin.username, PASSWORD).id == admin.id
+    renewed = users_repo.password_hash(context.db, admin.id)
+    assert renewed != old and not users_module._HASHER.check_needs_rehash(renewed)
+    assert context.users.authenticate(admin.username, PASSWORD).id == admin.id
+
+
+def test_the_app_hashes_with_owasps_argon2id_parameters() -> None:
+    """m=19 MiB, t=2, p=1 (OWASP Password Storage Cheat Sheet), as the module is shipped (the tests
+    swap in a cheaper hasher, so the call is read from the source)."""
+    import ast
+    import inspect
+
+    import inspector.services.users as users_module
+
+    tree = ast.parse(inspect.getsource(users_module))
+    calls = [node.value for node in tree.body if isinstance(node, ast.Assign)
+             and any(isinstance(target, ast.Name) and target.id == "_HASHER" for target in node.targets)]
+    assert len(calls) == 1 and isinstance(calls[0], ast.Call)
+    keywords = {keyword.arg: ast.literal_eval(keyword.value) for keyword in calls[0].keywords}
+    assert keywords == {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
