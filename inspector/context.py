@@ -3,12 +3,11 @@
 The desktop app (``app.py``), the CLI, the demo and the tests all build the same ``AppContext``
 over a data folder; nothing reaches for module globals.
 
-The services every start needs (accounts, settings, registry, templates, inspections, photos,
-notices, reports for the dashboard) are built at once. The others — signing and certificates,
-spreadsheet import and export, vehicle and staff files, annotation, the integrity check, backups
-and restore — are
-built, and their modules imported, the first time they are used: a CLI command or a start of the
-app that does not need them does not pay for importing them (``bench/startup.py``,
+The services every command needs (accounts, settings, registry, templates) are built at once.
+The others — inspections, photos, notices and reports, signing and certificates, spreadsheet
+import and export, vehicle and staff files, annotation, the integrity check, backups and
+restore — are built, and their modules imported, the first time they are used: a CLI command or
+a start of the app that does not need them does not pay for importing them (``bench/startup.py``,
 ``bench/cli.py``).
 """
 
@@ -22,17 +21,9 @@ import sqlite_utils
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
-from inspector.services.inspection_query import InspectionQueryService
-from inspector.services.inspections import InspectionService
-from inspector.services.notice_documents import NoticeDocuments
-from inspector.services.notice_followups import FollowUpService
-from inspector.services.notices import NoticeService
-from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
-from inspector.services.reports import ReportService
 from inspector.services.settings import SettingsService
 from inspector.services.templates import TemplateService
-from inspector.services.user_signatures import UserSignatureService
 from inspector.services.users import UserService
 from inspector.storage.database import OpenResult, open_database, open_existing_database
 
@@ -44,13 +35,20 @@ if TYPE_CHECKING:
     from inspector.services.complaint_reports import ComplaintReports
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
+    from inspector.services.inspection_query import InspectionQueryService
     from inspector.services.inspection_reports import InspectionReports
+    from inspector.services.inspections import InspectionService
     from inspector.services.integrity import IntegrityService
     from inspector.services.notice_files import NoticeFiles
+    from inspector.services.notice_followups import FollowUpService
+    from inspector.services.notices import NoticeService
     from inspector.services.photo_annotations import PhotoAnnotationService
+    from inspector.services.photos import PhotoService
     from inspector.services.registry_import import RegistryImporter
+    from inspector.services.reports import ReportService
     from inspector.services.restore import RestoreService
     from inspector.services.template_transfer import TemplateTransferService
+    from inspector.services.user_signatures import UserSignatureService
 
 
 class AppContext:
@@ -65,18 +63,56 @@ class AppContext:
         self.settings = SettingsService(ctx)
         self.registry = RegistryService(ctx)
         self.templates = TemplateService(ctx)
-        self.inspections = InspectionService(ctx)
-        self.inspection_query = InspectionQueryService(ctx)
-        self.photos = PhotoService(ctx)
-        self.signatures = UserSignatureService(ctx)
-        self.notices = NoticeService(ctx, self.inspections, self.settings, NoticeDocuments(ctx, self.photos),
-                                     self.signatures)
-        self.followups = FollowUpService(self.notices)
-        self.reports = ReportService(ctx)
         # Signing keys are locked with their holder's login password: a password change re-locks
         # them, through the certificate service (built then, if it was not yet).
         self.users.when_own_password_changes(
             lambda user, old, new: self.certificates.rekey(user, old, new))
+
+    # --- the services of the inspections, notices and reports: built on first use too, so that a
+    # command about accounts, templates or the registry does not import them (bench/cli.py) ----
+    @cached_property
+    def inspections(self) -> InspectionService:
+        from inspector.services.inspections import InspectionService
+
+        return InspectionService(self.services)
+
+    @cached_property
+    def inspection_query(self) -> InspectionQueryService:
+        from inspector.services.inspection_query import InspectionQueryService
+
+        return InspectionQueryService(self.services)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        from inspector.services.photos import PhotoService
+
+        return PhotoService(self.services)
+
+    @cached_property
+    def signatures(self) -> UserSignatureService:
+        from inspector.services.user_signatures import UserSignatureService
+
+        return UserSignatureService(self.services)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from inspector.services.notice_documents import NoticeDocuments
+        from inspector.services.notices import NoticeService
+
+        return NoticeService(self.services, self.inspections, self.settings,
+                             NoticeDocuments(self.services, self.photos), self.signatures)
+
+    @cached_property
+    def followups(self) -> FollowUpService:
+        from inspector.services.notice_followups import FollowUpService
+
+        return FollowUpService(self.notices)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from inspector.services.reports import ReportService
+
+        return ReportService(self.services)
 
     # --- built on first use ---------------------------------------------------------------------
     @cached_property
