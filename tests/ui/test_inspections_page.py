@@ -222,3 +222,58 @@ def test_period_dates() -> None:
     assert period_dates("this_year", date(2025, 7, 1), custom) == (date(2025, 1, 1), date(2025, 12, 31))
     assert period_dates("custom", date(2025, 7, 1), custom) == (date(2025, 5, 2), date(2025, 5, 9))
     assert period_dates("all", date(2025, 7, 1), custom) == (None, None)
+
+
+def test_the_model_holds_a_count_and_the_pages_painted_not_every_id(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    model = page.model
+    qtbot.waitUntil(lambda: model.page_loads >= 1, timeout=2000)
+    assert model.rowCount() == ROWS and model.cached_pages() == 1
+    last = model.record(ROWS - 1)  # a jump to the end fetches the last page only
+    assert last is not None and last.observed_at.month == 1 and model.cached_pages() == 2
+    assert model.record(ROWS) is None
+    # The export of the list is the whole filtered list, asked for when exporting.
+    choose(page.unit, filled["other"])
+    assert model.cached_pages() == 0
+    listed = model.listed_ids()
+    assert len(listed) == 250 and set(listed) == {i for i, row in filled["rows"].items()
+                                                 if row["unit_id"] == filled["other"]}
+    assert [model.data(model.index(row, 0), InspectionsModel.ObjectRole) for row in range(250)] == listed
+    assert model.row_of(listed[123]) == 123 and model.row_of(-5) == -1
+
+
+def test_the_selection_follows_its_inspection_through_a_sort(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.table.selectRow(7)
+    chosen = page.selected_id()
+    assert chosen is not None
+    header = page.table.horizontalHeader()
+    for column in (InspectionsModel.COL_SCORE, InspectionsModel.COL_UNIT, InspectionsModel.COL_SCORE):
+        x = header.sectionViewportPosition(column) + 10
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        assert page.selected_id() == chosen
+        row = page.table.selectionModel().selectedRows()[0].row()
+        assert row == page.model.row_of(chosen) == page.model.listed_ids().index(chosen)
+
+
+def test_down_from_the_search_then_enter_opens_the_row(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    page.search.setFocus()
+    page.search.setText("B·0012")
+    page.apply_filters()
+    assert page.model.rowCount() == 10
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [page.model.listed_ids()[1]]
+    assert filled["rows"][opened.args[0]]["subject_label"].startswith("粤B·0012")

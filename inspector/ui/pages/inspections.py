@@ -2,7 +2,8 @@
 
 A filter bar (period, mode, unit, template, status, score range and a search box that waits
 200 ms after the last keystroke) drives ``InspectionQueryService``; the table is the lazy
-``InspectionsModel``, sorted by the database when a header is clicked. Covert visits of other
+``InspectionsModel`` over the service's listing (a count and pages by position, never every id),
+sorted by the database when a header is clicked. Covert visits of other
 supervisors never reach the page: the service leaves them out of ids, rows and counts alike.
 Double-clicking a row emits ``open_requested(inspection_id)`` for the recording screen.
 ``show_failed_item`` narrows the list to the inspections that failed one checklist item in a
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.changes import Entity
-from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
+from inspector.domain.inspection_query import EmptyListing, InspectionFilter, InspectionListing, InspectionSort
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
 from inspector.words.labels import label
@@ -66,7 +67,7 @@ class InspectionsPage(Page):
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = InspectionsModel(self._fetch_ids, self._fetch_rows, self)
+        self.model = InspectionsModel(self._fetch_listing, self._fetch_ids, self)
         self.period = QComboBox()
         for _key in PERIODS:
             self.period.addItem("")
@@ -302,10 +303,10 @@ class InspectionsPage(Page):
             return []
         return self.ui.app.inspection_query.ids(self.ui.user, flt, sort)
 
-    def _fetch_rows(self, ids: list[int]) -> dict[int, InspectionRow]:
+    def _fetch_listing(self, flt: InspectionFilter, sort: InspectionSort) -> InspectionListing:
         if not self.ui.signed_in:
-            return {}
-        return self.ui.app.inspection_query.rows(self.ui.user, ids)
+            return EmptyListing()
+        return self.ui.app.inspection_query.listing(self.ui.user, flt, sort)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
