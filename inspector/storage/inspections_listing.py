@@ -77,7 +77,8 @@ class InspectionsListing:
             if self._sort.column in _GROUPED:
                 self._count = sum(group.size for group in self._grouping())
             else:
-                row = self._db.execute(f"SELECT count(*) FROM inspections i {self._where}", self._params).fetchone()
+                where = "" if self._where == "WHERE 1" else self._where  # a bare count(*) counts B-tree pages
+                row = self._db.execute(f"SELECT count(*) FROM inspections i {where}", self._params).fetchone()
                 self._count = int(row[0])
         return self._count
 
@@ -99,6 +100,9 @@ class InspectionsListing:
         return [found[inspection_id] for inspection_id in wanted if inspection_id in found]
 
     def position(self, inspection_id: int) -> int:
+        """Counted, not searched: the rows before it are a few disjoint index ranges (rows of an
+        earlier value, rows of its value observed later, rows of its time with an id before it),
+        each counted on the sort column's index."""
         column = _INDEXED.get(self._sort.column) or _GROUPED.get(self._sort.column) or "NULL"
         found = self._db.execute(
             f"SELECT {column}, i.observed_at FROM inspections i {self._where} AND i.id = ?",
@@ -107,18 +111,21 @@ class InspectionsListing:
         if found is None:
             return -1
         value, observed_at = found
-        tie, tie_params = self._tie_before(observed_at, inspection_id)
+        if self._sort.column is SortColumn.OBSERVED_AT:
+            return sum(self._count_where(condition, params) for condition, params in
+                       self._tie_before("1", [], observed_at, inspection_id))
         if self._sort.column in _GROUPED:
             before = 0
             for group in self._grouping():
                 if value in group.keys:
-                    return before + self._count_where(f"{group.condition} AND {tie}", [*group.params, *tie_params])
+                    return before + sum(self._count_where(condition, params) for condition, params in
+                                        self._tie_before(group.condition, list(group.params), observed_at,
+                                                         inspection_id))
                 before += group.size
             return -1
-        if self._sort.column is SortColumn.OBSERVED_AT:
-            return self._count_where(tie, tie_params)
-        earlier, params = self._value_before(column, value)
-        return self._count_where(f"({earlier} OR ({column} IS ? AND {tie}))", [*params, value, *tie_params])
+        same = (f"{column} IS NULL", []) if value is None else (f"{column} = ?", [value])
+        ranges = [*self._value_before(column, value), *self._tie_before(*same, observed_at, inspection_id)]
+        return sum(self._count_where(condition, params) for condition, params in ranges)
 
     # --- indexed orders ---------------------------------------------------------------------
     def _order(self, walk: bool) -> str:
@@ -128,18 +135,20 @@ class InspectionsListing:
             return f"ORDER BY {plus}i.observed_at {direction}, i.id {direction}"
         return f"ORDER BY {plus}{_INDEXED[self._sort.column]} {direction}, i.observed_at DESC, i.id {direction}"
 
-    def _tie_before(self, observed_at: str, inspection_id: int) -> tuple[str, list[Any]]:
-        """Rows of the same sort value shown before this one (newest first, then by id)."""
-        if self._sort.column is SortColumn.OBSERVED_AT and not self._sort.descending:
-            return "(i.observed_at < ? OR (i.observed_at = ? AND i.id < ?))", [observed_at, observed_at, inspection_id]
+    def _tie_before(self, same: str, params: list[Any], observed_at: str,
+                    inspection_id: int) -> list[tuple[str, list[Any]]]:
+        """The rows of the same sort value (``same``) shown before this one: observed later (or,
+        ordered by time ascending, earlier), then the same time with an id before it."""
+        later = "<" if self._sort.column is SortColumn.OBSERVED_AT and not self._sort.descending else ">"
         by_id = ">" if self._sort.descending else "<"
-        return f"(i.observed_at > ? OR (i.observed_at = ? AND i.id {by_id} ?))", [observed_at, observed_at, inspection_id]
+        return [(f"{same} AND i.observed_at {later} ?", [*params, observed_at]),
+                (f"{same} AND i.observed_at = ? AND i.id {by_id} ?", [*params, observed_at, inspection_id])]
 
-    def _value_before(self, column: str, value: Any) -> tuple[str, list[Any]]:
+    def _value_before(self, column: str, value: Any) -> list[tuple[str, list[Any]]]:
         """Rows whose sort value comes before ``value`` (NULL is the smallest, as in SQLite)."""
         if self._sort.descending:
-            return (f"{column} IS NOT NULL", []) if value is None else (f"{column} > ?", [value])
-        return ("0", []) if value is None else (f"({column} IS NULL OR {column} < ?)", [value])
+            return [(f"{column} IS NOT NULL", [])] if value is None else [(f"{column} > ?", [value])]
+        return [] if value is None else [(f"{column} IS NULL", []), (f"{column} < ?", [value])]
 
     def _count_where(self, condition: str, params: list[Any]) -> int:
         sql = f"SELECT count(*) FROM inspections i {self._where} AND {condition}"

@@ -30,8 +30,10 @@ _COVERT = InspectionMode.COVERT.value
 # The author's name, or NULL where it must not be shown (another's covert visit); the list never
 # holds such a row today, but the mask travels with the query rather than with the caller.
 _AUTHOR = "CASE WHEN i.mode = ? AND i.author_id != ? AND NOT ? THEN NULL ELSE au.display_name END"
+# CROSS JOIN keeps the inspections the outer loop: the rows asked for are found by id (or walked
+# in the list's order) and their template looked up, never all of a template's rows scanned.
 _JOINS = (
-    "FROM inspections i JOIN template_versions t ON t.id = i.template_version_id"
+    "FROM inspections i CROSS JOIN template_versions t ON t.id = i.template_version_id"
     " LEFT JOIN units un ON un.id = i.unit_id LEFT JOIN users au ON au.id = i.author_id"
 )
 # Columns of the inspections table itself; names in the small joined tables are ordered by rank.

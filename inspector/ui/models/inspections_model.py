@@ -38,6 +38,10 @@ class _Pages:
         self.size = size
         self.pages: OrderedDict[int, list[InspectionRow]] = OrderedDict()
 
+    def page(self, number: int) -> list[InspectionRow]:
+        """The rows of page ``number`` if it is cached, else none."""
+        return self.pages.get(number, [])
+
     def row(self, position: int, keep: int) -> tuple[InspectionRow | None, bool]:
         """The row at ``position`` and whether its page had to be fetched (``keep`` pages stay)."""
         number = position // self.size
@@ -116,9 +120,16 @@ class InspectionsModel(QAbstractTableModel):
         ids = {row: self._id_at(old, row) for row in shown}  # before the old pages are dropped
         self._sort = wanted
         self._open()
+        if ids:
+            self.record(0)  # the first page, which the view paints next anyway
+        first = {row.id: number for number, row in enumerate(self._pages.page(0))}
         moved: dict[int, int] = {}
-        for row, inspection_id in ids.items():
-            moved[row] = self._pages.listing.position(inspection_id) if inspection_id is not None else -1
+        for row, inspection_id in ids.items():  # on the first page (painted next), or counted
+            if inspection_id is None:
+                moved[row] = -1
+            else:
+                moved[row] = first[inspection_id] if inspection_id in first \
+                    else self._pages.listing.position(inspection_id)
         self.changePersistentIndexList(persistent, [
             self.index(moved[index.row()], index.column()) if moved[index.row()] >= 0 else QModelIndex()
             for index in persistent])
