@@ -42,9 +42,10 @@ _GROUPED: dict[SortColumn, str] = {
     SortColumn.STATUS: "i.status",
     **{column: name for column, (name, _ranking) in RANKINGS.items()},
 }
-_WORDS: dict[SortColumn, list[str]] = {
-    SortColumn.MODE: sorted(mode.value for mode in InspectionMode),
-}
+# Mode has no (mode, observed_at) index: its pages walk ``inspections_list`` (which holds the
+# mode), and the unary + keeps SQLite from taking all of a mode's rows from inspections_covert and
+# sorting them.
+_UNINDEXED = {SortColumn.MODE}
 WALK_FACTOR = 20  # walk an index only while the matching rows are at least 20× the rows wanted
 
 
@@ -77,10 +78,22 @@ class InspectionsListing:
             if self._sort.column in _GROUPED:
                 self._count = sum(group.size for group in self._grouping())
             else:
-                where = "" if self._where == "WHERE 1" else self._where  # a bare count(*) counts B-tree pages
-                row = self._db.execute(f"SELECT count(*) FROM inspections i {where}", self._params).fetchone()
-                self._count = int(row[0])
+                self._count = self._plain_count()
         return self._count
+
+    def _plain_count(self) -> int:
+        """The count of an indexed order. Unfiltered, a bare ``count(*)`` counts B-tree pages, not
+        rows (no ``WHERE 1``); a supervisor's is that less the others' covert visits, one range of
+        ``inspections_covert``, rather than the covert rule tested on every row."""
+        viewer_id, sees_all_covert = self._viewer
+        if not self._flt.empty:
+            return int(self._db.execute(f"SELECT count(*) FROM inspections i {self._where}", self._params).fetchone()[0])
+        every = int(self._db.execute("SELECT count(*) FROM inspections").fetchone()[0])
+        if sees_all_covert:
+            return every
+        hidden = self._db.execute("SELECT count(*) FROM inspections WHERE mode = ? AND author_id != ?",
+                                  [InspectionMode.COVERT.value, viewer_id]).fetchone()[0]
+        return every - int(hidden)
 
     def ids(self, offset: int, limit: int) -> list[int]:
         """The ids of the rows from ``offset``, at most ``limit``."""
@@ -172,26 +185,20 @@ class InspectionsListing:
                 condition = f"({column} IS NULL OR {column} IN ({marks}))" if known else f"{column} IS NULL"
                 groups.append(_Group(condition, tuple(known), frozenset(unranked),
                                      sum(sizes[key] for key in unranked)))
-            groups += [_Group(f"{column} = ?", (key,), frozenset({key}), sizes[key]) for key in ranked if key in sizes]
+            plus = "+" if self._sort.column in _UNINDEXED else ""
+            groups += [_Group(f"{plus}{column} = ?", (key,), frozenset({key}), sizes[key])
+                       for key in ranked if key in sizes]
             self._groups = groups[::-1] if self._sort.descending else groups
         return self._groups
 
     def _sizes(self, column: str) -> dict[Any, int]:
-        """How many rows each value of ``column`` has in the list (values without rows left out).
-
-        Modes are three known words and have no index of their own: one pass summing a test per
-        word, where a ``GROUP BY`` would sort a million rows."""
-        values = _WORDS.get(self._sort.column)
-        if values is None:
-            # With a filter beyond the covert rule, grouping in index order would visit every row
-            # for its other columns: the unary + makes SQLite scan (the search's index) and group.
-            plus = "" if self._flt.empty else "+"
-            return dict(self._db.execute(
-                f"SELECT {column}, count(*) FROM inspections i {self._where} GROUP BY {plus}{column}", self._params,
-            ).fetchall())
-        sums = ", ".join(f"coalesce(sum({column} = ?), 0)" for _ in values)
-        found = self._db.execute(f"SELECT {sums} FROM inspections i {self._where}", [*values, *self._params]).fetchone()
-        return {value: int(size) for value, size in zip(values, found, strict=True) if size}
+        """How many rows each value of ``column`` has in the list (values without rows left out)."""
+        # With a filter beyond the covert rule, grouping in index order would visit every row for
+        # its other columns: the unary + makes SQLite scan (the search's index) and group.
+        plus = "" if self._flt.empty else "+"
+        return dict(self._db.execute(
+            f"SELECT {column}, count(*) FROM inspections i {self._where} GROUP BY {plus}{column}", self._params,
+        ).fetchall())
 
     def _grouped_ids(self, offset: int, limit: int) -> list[int]:
         direction = "DESC" if self._sort.descending else "ASC"
