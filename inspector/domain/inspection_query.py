@@ -113,6 +113,11 @@ class InspectionListing(Protocol):
         """Where ``inspection_id`` stands in the list, -1 when the list does not hold it."""
         ...
 
+    def first_rows(self, limit: int) -> list[InspectionRow] | None:
+        """The first ``limit`` rows when they can be found before counting, which would cost a
+        scan of a large table; None when the count is cheap or must come first."""
+        ...
+
 
 class EmptyListing:
     """The list of someone who may see nothing (an inactive account, nobody signed in)."""
@@ -125,3 +130,6 @@ class EmptyListing:
 
     def position(self, inspection_id: int) -> int:
         return -1
+
+    def first_rows(self, limit: int) -> list[InspectionRow] | None:
+        return None

@@ -46,7 +46,9 @@ _GROUPED: dict[SortColumn, str] = {
 # mode), and the unary + keeps SQLite from taking all of a mode's rows from inspections_covert and
 # sorting them.
 _UNINDEXED = {SortColumn.MODE}
-WALK_FACTOR = 20  # walk an index only while the matching rows are at least 20× the rows wanted
+WALK_FACTOR = 20
+PROBE = 4000  # rows of the whole list's order looked at for a first page before counting
+PROBE_ABOVE = 100_000  # below this many inspections a filter's count is quick: count first  # walk an index only while the matching rows are at least 20× the rows wanted
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,27 @@ class InspectionsListing:
 
     def rows(self, offset: int, limit: int) -> list[InspectionRow]:
         wanted = self.ids(offset, limit)
+        viewer_id, sees_all_covert = self._viewer
+        found = rows_by_id(self._db, wanted, viewer_id=viewer_id, sees_all_covert=sees_all_covert)
+        return [found[inspection_id] for inspection_id in wanted if inspection_id in found]
+
+    def first_rows(self, limit: int) -> list[InspectionRow] | None:
+        """A filter's first page before its count: among the newest ``PROBE`` rows of the whole
+        table in this order (an index walk), the first ``limit`` that pass the filter are the
+        list's first ``limit`` when there are that many. Only for a filter that makes the count a
+        scan (free text, score, status …) of a large table and an indexed order; None otherwise,
+        and when the probe finds fewer (a sparse filter: the count and a scan come first)."""
+        bare = self._flt.model_copy(update={"date_from": None, "date_to": None}).empty
+        if self._count is not None or bare or self._sort.column in _GROUPED:
+            return None
+        if int(self._db.execute("SELECT count(*) FROM inspections").fetchone()[0]) <= PROBE_ABOVE:
+            return None
+        order = self._order(walk=True)
+        sql = (f"SELECT i.id FROM (SELECT i.id AS id FROM inspections i {order} LIMIT {PROBE}) AS p"
+               f" CROSS JOIN inspections i ON i.id = p.id {self._where} {order} LIMIT ?")
+        wanted = [row[0] for row in self._db.execute(sql, [*self._params, limit]).fetchall()]
+        if len(wanted) < limit:
+            return None
         viewer_id, sees_all_covert = self._viewer
         found = rows_by_id(self._db, wanted, viewer_id=viewer_id, sees_all_covert=sees_all_covert)
         return [found[inspection_id] for inspection_id in wanted if inspection_id in found]

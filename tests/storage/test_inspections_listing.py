@@ -116,3 +116,24 @@ def test_each_first_page_walks_an_index_without_sorting_the_table(mixed: World, 
         del db.execute
     assert plans and all("USING" in plan or "TEMP B-TREE FOR RIGHT PART" in plan for plan in plans if "SCAN" in plan)
     assert not [plan for plan in plans if plan == "USE TEMP B-TREE FOR ORDER BY"], plans
+
+
+@pytest.mark.parametrize("column", [SortColumn.OBSERVED_AT, SortColumn.SCORE, SortColumn.SUBJECT])
+def test_a_filters_first_page_found_before_its_count_is_the_lists_first_page(
+        mixed: World, column: SortColumn, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.storage import inspections_listing
+
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", 0)  # as if the table were large
+    monkeypatch.setattr(inspections_listing, "PROBE", 120)
+    for descending in (True, False):
+        sort = InspectionSort(column=column, descending=descending)
+        for viewer in (mixed.office, mixed.sup1):
+            dense = _listing(mixed, viewer, InspectionFilter(text="总站"), sort)
+            first = dense.first_rows(20)
+            assert first is not None and [row.id for row in first] == _all_ids(mixed, viewer, dense._flt, sort)[:20]
+            assert _listing(mixed, viewer, InspectionFilter(text="B·00001"), sort).first_rows(20) is None  # sparse
+            assert _listing(mixed, viewer, InspectionFilter(), sort).first_rows(20) is None  # the count is cheap
+    grouped = _listing(mixed, mixed.office, InspectionFilter(text="总站"), InspectionSort(column=SortColumn.UNIT))
+    assert grouped.first_rows(20) is None  # its counts are needed to place any page
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", ROWS)
+    assert _listing(mixed, mixed.office, InspectionFilter(text="总站"), InspectionSort()).first_rows(20) is None

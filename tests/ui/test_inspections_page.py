@@ -277,3 +277,28 @@ def test_down_from_the_search_then_enter_opens_the_row(
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened.args == [page.model.listed_ids()[1]]
     assert filled["rows"][opened.args[0]]["subject_label"].startswith("粤B·0012")
+
+
+def test_on_a_large_table_a_search_paints_its_first_page_then_counts(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.storage import inspections_listing
+
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", 0)  # as if the table held a million rows
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.search.setText("总站")
+    page.apply_filters()
+    model = page.model
+    assert model.counting and model.rowCount() == InspectionsModel.PAGE_SIZE
+    assert page.count_label.text() == "Counting…" and page.stack.currentWidget() is page.table
+    page.table.selectRow(3)
+    chosen = page.selected_id()
+    with qtbot.waitSignal(model.count_known, timeout=2000):
+        pass
+    assert not model.counting and model.rowCount() == 750 and page.count_label.text() == "750 inspection(s)"
+    assert page.selected_id() == chosen  # the rows after the first page are added, not reset
+    assert len(model.listed_ids()) == 750 and model.record(749) is not None
+    page.search.setText("B·0012")  # sparse: counted first, as on a small table
+    page.apply_filters()
+    assert not model.counting and model.rowCount() == 10 and page.count_label.text() == "10 inspection(s)"

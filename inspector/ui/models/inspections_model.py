@@ -4,7 +4,10 @@ With a million inspections the model holds the list's ``InspectionListing`` (the
 window: count, a page by position, where one id stands) and the rows of the pages a view has
 painted — ``PAGE_SIZE`` rows each, at most ``MAX_PAGES`` of them cached (least recently used go
 first), so scrolling through everything never holds more than 10 000 rows, and the first paint
-asks for one count and one page. Sorting is the database's job: ``sort()`` asks for a new listing
+asks for one count and one page. A filter whose count is a scan of a large table (free text…)
+shows its first page at once when the listing can find it without counting (``first_rows``): the
+model then says ``counting`` until the count, taken just after the paint, grows it to the full
+list and emits ``count_known``. Sorting is the database's job: ``sort()`` asks for a new listing
 in the new order and moves the selection to where its inspection now stands. ``listed_ids()``
 asks for every id of the filtered list (an export of the list), not only the pages seen.
 """
@@ -15,7 +18,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from inspector.domain.inspection_query import (
@@ -65,6 +70,8 @@ class InspectionsModel(QAbstractTableModel):
                     SortColumn.UNIT, SortColumn.STATUS, SortColumn.SCORE, SortColumn.AUTHOR)
     PAGE_SIZE = 200
     MAX_PAGES = 50
+    COUNT_DELAY_MS = 15  # the count waits for the first page's paint
+    count_known = Signal()  # the late count of a list first shown by its first page has come
 
     def __init__(self, listing_source: ListingSource, ids_source: IdsSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +81,11 @@ class InspectionsModel(QAbstractTableModel):
         self._sort = InspectionSort()
         self._count = 0
         self._pages = _Pages(EmptyListing(), self.PAGE_SIZE)
+        self._counting = False
+        self._late_count = QTimer(self)
+        self._late_count.setSingleShot(True)
+        self._late_count.setInterval(self.COUNT_DELAY_MS)
+        self._late_count.timeout.connect(self._count_now)
         self.page_loads = 0  # how many pages were fetched (tests and the benchmark read it)
 
     # --- querying ---------------------------------------------------------------------------
@@ -96,16 +108,45 @@ class InspectionsModel(QAbstractTableModel):
         self._filter = flt
         self.refresh()
 
+    @property
+    def counting(self) -> bool:
+        """True while only the first page is known and the count is still to come."""
+        return self._counting
+
     def refresh(self) -> None:
         """Ask for the list again (same filter and order) and forget every cached row."""
         self.beginResetModel()
-        self._open()
+        listing = self._listing_source(self._filter, self._sort)
+        first = listing.first_rows(self.PAGE_SIZE)
+        if first is None:
+            self._open(listing)
+        else:
+            self._pages = _Pages(listing, self.PAGE_SIZE)
+            self._pages.pages[0] = first
+            self._count = len(first)
+            self._counting = True
+            self.page_loads += 1
+            self._late_count.start()
         self.endResetModel()
 
-    def _open(self) -> None:
-        listing = self._listing_source(self._filter, self._sort)
+    def _open(self, listing: InspectionListing | None = None) -> None:
+        self._late_count.stop()
+        self._counting = False
+        listing = listing or self._listing_source(self._filter, self._sort)
         self._pages = _Pages(listing, self.PAGE_SIZE)
         self._count = listing.count()
+
+    def _count_now(self) -> None:
+        """The count of a list shown by its first page: the rows after it join the table."""
+        if not self._counting:
+            return
+        total = self._pages.listing.count()
+        self._counting = False
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        self.count_known.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_COLUMNS):

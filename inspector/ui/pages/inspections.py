@@ -192,6 +192,7 @@ class InspectionsPage(Page):
         self.list_reports_button.clicked.connect(self.export_list_reports)
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)
+        self.model.count_known.connect(self._show_count)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -310,6 +311,10 @@ class InspectionsPage(Page):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
+        if self.model.counting:  # the first page is painted, its count comes next
+            self.count_label.setText(self.tr("Counting…"))
+            self.stack.setCurrentWidget(self.table)
+            return
         self.count_label.setText(self.tr("%Ln inspection(s)", "", count))
         if count:
             self.stack.setCurrentWidget(self.table)
