@@ -302,3 +302,20 @@ def test_on_a_large_table_a_search_paints_its_first_page_then_counts(
     page.search.setText("B·0012")  # sparse: counted first, as on a small table
     page.apply_filters()
     assert not model.counting and model.rowCount() == 10 and page.count_label.text() == "10 inspection(s)"
+
+
+def test_a_sort_while_counting_counts_first(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch, qtmodeltester: Any,
+) -> None:
+    from inspector.storage import inspections_listing
+
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", 0)
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.search.setText("总站")
+    page.apply_filters()
+    assert page.model.counting
+    page.model.sort(InspectionsModel.COL_SCORE, Qt.SortOrder.AscendingOrder)
+    assert not page.model.counting and page.model.rowCount() == 750
+    assert page.count_label.text() == "750 inspection(s)"
+    qtmodeltester.check(page.model)

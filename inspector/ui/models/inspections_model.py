@@ -154,6 +154,7 @@ class InspectionsModel(QAbstractTableModel):
         wanted = InspectionSort(column=self.SORT_COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
         if wanted == self._sort:
             return
+        self._count_now()  # a late count first: a layout change keeps the number of rows
         self.layoutAboutToBeChanged.emit()
         old = self._pages
         persistent = self.persistentIndexList()
