@@ -6,8 +6,8 @@ painted — ``PAGE_SIZE`` rows each, at most ``MAX_PAGES`` of them cached (least
 first), so scrolling through everything never holds more than 10 000 rows, and the first paint
 asks for one count and one page. A filter whose count is a scan of a large table (free text…)
 shows its first page at once when the listing can find it without counting (``first_rows``): the
-model then says ``counting`` until the count, taken just after the paint, grows it to the full
-list and emits ``count_known``. Sorting is the database's job: ``sort()`` asks for a new listing
+model then says ``counting`` until the count, taken once the page is painted (``count_now``),
+grows it to the full list and emits ``count_known``. Sorting is the database's job: ``sort()`` asks for a new listing
 in the new order and moves the selection to where its inspection now stands. ``listed_ids()``
 asks for every id of the filtered list (an export of the list), not only the pages seen.
 """
@@ -70,7 +70,7 @@ class InspectionsModel(QAbstractTableModel):
                     SortColumn.UNIT, SortColumn.STATUS, SortColumn.SCORE, SortColumn.AUTHOR)
     PAGE_SIZE = 200
     MAX_PAGES = 50
-    COUNT_DELAY_MS = 15  # the count waits for the first page's paint
+    COUNT_DELAY_MS = 100  # at the latest; a view that paints the first page asks for it at once (count_now)
     count_known = Signal()  # the late count of a list first shown by its first page has come
 
     def __init__(self, listing_source: ListingSource, ids_source: IdsSource, parent: QObject | None = None) -> None:
@@ -85,8 +85,9 @@ class InspectionsModel(QAbstractTableModel):
         self._late_count = QTimer(self)
         self._late_count.setSingleShot(True)
         self._late_count.setInterval(self.COUNT_DELAY_MS)
-        self._late_count.timeout.connect(self._count_now)
+        self._late_count.timeout.connect(self.count_now)
         self.page_loads = 0  # how many pages were fetched (tests and the benchmark read it)
+        self.late_counts = 0  # how many lists were counted after their first page
 
     # --- querying ---------------------------------------------------------------------------
     @property
@@ -136,12 +137,14 @@ class InspectionsModel(QAbstractTableModel):
         self._pages = _Pages(listing, self.PAGE_SIZE)
         self._count = listing.count()
 
-    def _count_now(self) -> None:
-        """The count of a list shown by its first page: the rows after it join the table."""
+    def count_now(self) -> None:
+        """The count of a list shown by its first page: the rows after it join the table (the
+        page calls it once the first page is painted; the model's timer otherwise)."""
         if not self._counting:
             return
         total = self._pages.listing.count()
         self._counting = False
+        self.late_counts += 1
         if total > self._count:
             self.beginInsertRows(QModelIndex(), self._count, total - 1)
             self._count = total
@@ -154,7 +157,7 @@ class InspectionsModel(QAbstractTableModel):
         wanted = InspectionSort(column=self.SORT_COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
         if wanted == self._sort:
             return
-        self._count_now()  # a late count first: a layout change keeps the number of rows
+        self.count_now()  # a late count first: a layout change keeps the number of rows
         self.layoutAboutToBeChanged.emit()
         old = self._pages
         persistent = self.persistentIndexList()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
@@ -59,6 +59,21 @@ def period_dates(period: str, today: date, custom: tuple[date, date]) -> tuple[d
 def _month_end(year: int, month: int) -> date:
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return following - timedelta(days=1)
+
+
+class CountAfterPaint(QObject):
+    """Once the table has painted the first page of a list still being counted, count it: the
+    rows are on screen before the one scan the count costs."""
+
+    def __init__(self, table: QTableView, model: InspectionsModel) -> None:
+        super().__init__(table)
+        self.model = model
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and self.model.counting:
+            QTimer.singleShot(0, self.model.count_now)  # after this paint
+        return False
 
 
 class InspectionsPage(Page):
@@ -185,6 +200,7 @@ class InspectionsPage(Page):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
         DownIntoResults(self.search, self.table)
+        CountAfterPaint(self.table, self.model)
         self.table.activated.connect(  # a double click, or Enter on the selected row
             self._activated)
         self.failed_item_clear.clicked.connect(lambda: self.show_failed_item("", ""))
