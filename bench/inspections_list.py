@@ -32,9 +32,11 @@ quality office (sees every covert visit: the largest list):
 Each time the count label is checked against ``InspectionQueryService.count`` of the same filter
 (the page must say how many rows match, not how many it fetched).
 
-Baseline, same run: the bare ``SELECT id FROM inspections ORDER BY observed_at DESC`` fetched
+Baselines, same run: the bare ``SELECT id FROM inspections ORDER BY observed_at DESC`` fetched
 into a list — what a model that holds every id pays before it can paint — and each figure's
-ratio to it. Also printed: the database's size and what the list's indexes cost per inspection.
+ratio to it; and every figure again on a second data folder of ``--small`` rows (1 000), with the
+ratio: what the page costs whatever the size (building, styling, painting) against what grows
+with the list. Also printed: the database's size and what the list's indexes cost per inspection.
 Prints medians; asserts nothing.
 """
 
@@ -94,6 +96,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--small", type=int, default=1000,
+                        help="the same page measured on this many rows, same run (what does not grow with the list)")
     parser.add_argument("--keep", type=Path,
                         help="build the data folder here and keep it (a folder kept before is measured again)")
     return parser.parse_args(argv)
@@ -158,32 +162,31 @@ def synthetic_rows(rows: int, seed: int, templates: list[tuple[int, str]], units
 
 
 class PaintWatch(QObject):
-    """Counts paint events of one widget and notes when each has been painted: the first event
-    after it (a queued call posted from the filter, which runs before the page's own filters)."""
+    """Numbers the paint events of one widget and notes when each has been painted: the first
+    event after it (a queued call posted from the filter, which runs before the page's own)."""
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__()
-        self.paints = 0
-        self.painted_at = 0.0
+        self.seen = 0  # paint events arrived
+        self.done: dict[int, float] = {}  # paint number → when it was over
         widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._painted)
+            self.seen += 1
+            number = self.seen
+            QTimer.singleShot(0, lambda: self.done.setdefault(number, time.perf_counter()))
         return False
-
-    def _painted(self) -> None:
-        self.painted_at = time.perf_counter()
-        self.paints += 1
 
 
 def until_painted(app: QApplication, watch: PaintWatch, start: float) -> float:
-    """Process events until ``watch`` sees a new paint; milliseconds from ``start`` to its end."""
-    before = watch.paints
+    """Process events until a paint that arrived after ``start`` is over; milliseconds from
+    ``start`` to then."""
+    wanted = watch.seen + 1
     deadline = time.perf_counter() + 30
-    while watch.paints == before and time.perf_counter() < deadline:
+    while wanted not in watch.done and time.perf_counter() < deadline:
         app.processEvents()
-    return (watch.painted_at - start) * 1000
+    return (watch.done.get(wanted, time.perf_counter()) - start) * 1000
 
 
 def first_paint(app: QApplication, ui: UiContext) -> tuple[float, InspectionsPage, PaintWatch]:
@@ -285,9 +288,54 @@ def versus(values: list[float], base: float, target: float) -> str:
     return f"{ms / base:5.2f}× baseline, target {target:.0f} ms {'met' if ms <= target else 'MISSED'}"
 
 
+def measure(app: QApplication, context: AppContext, office: User, supervisor: User,
+            runs: int) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """Every figure of ``runs`` rounds on one data folder, by name (a filter's late count as
+    ``filter … count``), and the rows each filter found."""
+    ui = UiContext(app=context)
+    ui.sign_in(office)
+    supervisor_ui = UiContext(app=context)
+    supervisor_ui.sign_in(supervisor)
+    figures: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        figures.setdefault("baseline", []).append(baseline(context))
+        took, page, watch = first_paint(app, ui)
+        figures.setdefault("first paint", []).append(took)
+        for text, ms, counted, count in keystrokes(app, page, watch):
+            name = f"filter {repr(text) if text else '(cleared)'}"
+            figures.setdefault(name, []).append(ms)
+            if counted is not None:
+                figures.setdefault(f"{name} count", []).append(counted)
+            counts[name] = count
+        for name, ms in sort_clicks(app, page, watch):
+            figures.setdefault(f"sort by {name}", []).append(ms)
+            check_count(page)
+        figures.setdefault("jump to the end", []).append(jump_to_end(app, page, watch))
+        page.close()
+        page.deleteLater()
+        took, page, _watch = first_paint(app, supervisor_ui)  # the covert rule in the query
+        figures.setdefault("first paint, supervisor", []).append(took)
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    return figures, counts
+
+
+def target_of(name: str) -> float | None:
+    if name.startswith("first paint"):
+        return TARGETS["first paint"]
+    if name.startswith("filter"):
+        return TARGETS["filter"]
+    if name.startswith("sort"):
+        return TARGETS["sort"]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="inspector-bench-list-"))
+    small_folder = Path(tempfile.mkdtemp(prefix="inspector-bench-list-small-"))
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
     started = time.perf_counter()
@@ -300,64 +348,43 @@ def main(argv: list[str] | None = None) -> int:
     else:
         context, office, supervisor = build(folder / "data" if not args.keep else folder, args.rows)
         print(f"{args.rows} inspections built in {time.perf_counter() - started:.1f} s")
-    ui = UiContext(app=context)
-    ui.sign_in(office)
-    paints: list[float] = []
-    bases: list[float] = []
-    keys: dict[str, list[float]] = {text: [] for text in TEXTS}
-    counted_keys: dict[str, list[float]] = {text: [] for text in TEXTS}
-    sorts: dict[str, list[float]] = {}
-    counts: dict[str, int] = {}
-    supervisor_ui = UiContext(app=context)
-    supervisor_ui.sign_in(supervisor)
-    supervisor_paints: list[float] = []
-    ends: list[float] = []
+    small_rows = min(args.small, args.rows)
+    small, small_office, small_supervisor = build(small_folder / "data", small_rows, seed=5)
     try:
-        for _ in range(args.runs):
-            bases.append(baseline(context))
-            took, page, watch = first_paint(app, ui)
-            paints.append(took)
-            for text, ms, counted, count in keystrokes(app, page, watch):
-                keys[text].append(ms)
-                if counted is not None:
-                    counted_keys[text].append(counted)
-                counts[text] = count
-            for name, ms in sort_clicks(app, page, watch):
-                sorts.setdefault(name, []).append(ms)
-                check_count(page)
-            ends.append(jump_to_end(app, page, watch))
-            page.close()
-            page.deleteLater()
-            took, page, _watch = first_paint(app, supervisor_ui)  # the covert rule in the query
-            supervisor_paints.append(took)
-            page.close()
-            page.deleteLater()
-            app.processEvents()
-        base = statistics.median(bases)
-        print(f"\nmedians of {args.runs} runs, {args.rows} rows, signed in as the quality office")
-        print(f"  baseline: bare SELECT id ORDER BY observed_at DESC into a list {median(bases)}")
-        print(f"  first paint            {median(paints)}  {versus(paints, base, TARGETS['first paint'])}")
-        for text, values in keys.items():
-            shown = repr(text) if text else "(cleared)"
-            print(f"  filter {shown:<16}{median(values)}  {versus(values, base, TARGETS['filter'])}"
-                  f"  → {counts[text]} rows")
-            if counted_keys[text]:
-                print(f"    … its count shown  {median(counted_keys[text])}"
-                      f"  {versus(counted_keys[text], base, TARGETS['filter'])}  (first page painted before counting)")
-        for name, values in sorts.items():
-            print(f"  sort by {name:<15}{median(values)}  {versus(values, base, TARGETS['sort'])}")
-        print(f"  jump to the end        {median(ends)}  {statistics.median(ends) / base:5.2f}× baseline")
-        print(f"  first paint, supervisor {median(supervisor_paints)}  {versus(supervisor_paints, base, TARGETS['first paint'])}"
-              "  (others' covert visits left out in SQL)")
+        measure(app, small, small_office, small_supervisor, 1)  # fonts, styles and caches warmed once
+        figures, counts = measure(app, context, office, supervisor, args.runs)
+        few, _few_counts = measure(app, small, small_office, small_supervisor, args.runs)
+        base = statistics.median(figures["baseline"])
+        print(f"\nmedians of {args.runs} runs, {args.rows} rows, signed in as the quality office;"
+              f" beside each, the same on {small_rows} rows (same run) and the ratio")
+        print(f"  baseline: bare SELECT id ORDER BY observed_at DESC into a list {median(figures['baseline'])}")
+        for name, values in figures.items():
+            if name == "baseline":
+                continue
+            target = target_of(name)
+            label = f"    … its count shown" if name.endswith(" count") else f"  {name}"
+            line = f"{label:<27}{median(values)}  {statistics.median(values) / base:5.2f}× baseline"
+            if name in few:
+                ms, small_ms = statistics.median(values), statistics.median(few[name])
+                line += f", {small_ms:6.1f} ms on {small_rows} rows ({ms / max(small_ms, 0.1):4.1f}×)"
+            if target is not None:
+                line += f", target {target:.0f} ms {'met' if statistics.median(values) <= target else 'MISSED'}"
+            if name in counts:
+                line += f"  → {counts[name]} rows"
+            if name.endswith(" count"):
+                line += "  (first page painted before counting)"
+            print(line)
         print("  count label checked against the service's count after every filter and sort: right")
-        figures = memory()
-        rss_mb = int(figures.get("VmRSS", "0 kB").split()[0]) / 1024
-        print(f"  RSS {figures.get('VmRSS')} ({rss_mb:.0f} MB, target {RSS_TARGET_MB} MB"
-              f" {'met' if rss_mb <= RSS_TARGET_MB else 'MISSED'})  (peak {figures.get('VmHWM')})")
+        memory_figures = memory()
+        rss_mb = int(memory_figures.get("VmRSS", "0 kB").split()[0]) / 1024
+        print(f"  RSS {memory_figures.get('VmRSS')} ({rss_mb:.0f} MB, target {RSS_TARGET_MB} MB"
+              f" {'met' if rss_mb <= RSS_TARGET_MB else 'MISSED'})  (peak {memory_figures.get('VmHWM')})")
         for line in storage_figures(context, args.rows):
             print(line)
     finally:
         context.close()
+        small.close()
+        shutil.rmtree(small_folder, ignore_errors=True)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     return 0

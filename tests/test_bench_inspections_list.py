@@ -15,12 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_list_bench_prints_every_figure_with_its_baseline_and_target(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "inspections_list.py"), "--rows", "400", "--runs", "1"],
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "inspections_list.py"), "--rows", "400", "--runs", "1",
+                           "--small", "100"],
                           capture_output=True, text=True, env=env, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "400 inspections built" in out
-    assert "baseline: bare SELECT id ORDER BY observed_at DESC" in out
+    assert "baseline: bare SELECT id ORDER BY observed_at DESC" in out and "on 100 rows" in out
     for figure in ("first paint ", "filter '一'", "filter (cleared)", "sort by Score", "sort by Unit",
                    "jump to the end", "first paint, supervisor"):
         assert figure in out and "× baseline" in out.split(figure, 1)[1].splitlines()[0], figure
