@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             if name == "baseline":
                 continue
             target = target_of(name)
-            label = f"    … its count shown" if name.endswith(" count") else f"  {name}"
+            label = "    … its count shown" if name.endswith(" count") else f"  {name}"
             line = f"{label:<27}{median(values)}  {statistics.median(values) / base:5.2f}× baseline"
             if name in few:
                 ms, small_ms = statistics.median(values), statistics.median(few[name])

@@ -7,8 +7,6 @@ account sees nothing. Reading changes nothing, so no method returns a ``ChangeSe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from inspector.domain.inspection_query import (
     EmptyListing, InspectionFilter, InspectionListing, InspectionRow, InspectionSort,
 )
@@ -36,13 +34,6 @@ class InspectionQueryService:
             return []
         return inspections_query.ids(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,
                                      sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
-
-    def rows(self, actor: User, ids: Iterable[int]) -> dict[int, InspectionRow]:
-        """The list rows of ``ids`` keyed by id; ids ``actor`` may not see are left out."""
-        if not actor.active:
-            return {}
-        return inspections_query.rows_by_id(self.ctx.db, ids, viewer_id=actor.id,
-                                            sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
 
     def count(self, actor: User, flt: InspectionFilter | None = None) -> int:
         if not actor.active:

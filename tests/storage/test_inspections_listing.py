@@ -44,14 +44,14 @@ def mixed(world: World) -> World:  # noqa: F811 (the fixture imported above)
     return world
 
 
-def _listing(world: World, viewer: User, flt: InspectionFilter, sort: InspectionSort) -> InspectionsListing:
-    return InspectionsListing(world.context.db, flt, sort, viewer_id=viewer.id,
-                              sees_all_covert=viewer.id == world.office.id)
+def _listing(data: World, viewer: User, flt: InspectionFilter, sort: InspectionSort) -> InspectionsListing:
+    return InspectionsListing(data.context.db, flt, sort, viewer_id=viewer.id,
+                              sees_all_covert=viewer.id == data.office.id)
 
 
-def _all_ids(world: World, viewer: User, flt: InspectionFilter, sort: InspectionSort) -> list[int]:
-    return inspections_query.ids(world.context.db, flt, sort, viewer_id=viewer.id,
-                                 sees_all_covert=viewer.id == world.office.id)
+def _all_ids(data: World, viewer: User, flt: InspectionFilter, sort: InspectionSort) -> list[int]:
+    return inspections_query.ids(data.context.db, flt, sort, viewer_id=viewer.id,
+                                 sees_all_covert=viewer.id == data.office.id)
 
 
 FILTERS = [
