@@ -148,6 +148,7 @@ class InspectionsPage(Page):
         self.list_reports_button = QPushButton()
         self._lay_out()
         self._connect()
+        self._loaded = False  # the choices and the count come with the first reload, once
         self.retranslate()
         if ui.signed_in:
             self.reload()
@@ -245,7 +246,7 @@ class InspectionsPage(Page):
             "The reports of every completed inspection in the list, as one PDF (drafts are left out)"))
         self._show_failed_item_label()
         self.model.retranslate()
-        if self.ui.signed_in:
+        if self.ui.signed_in and self._loaded:
             self._fill_choices()
             self._show_count()
 
@@ -300,6 +301,7 @@ class InspectionsPage(Page):
     def reload(self) -> None:
         if not self.ui.signed_in:
             return
+        self._loaded = True
         self._fill_choices()
         self.search_timer.stop()
         self.model.set_filter(self.current_filter())
@@ -335,7 +337,9 @@ class InspectionsPage(Page):
         if count:
             self.stack.setCurrentWidget(self.table)
             return
-        anything = self.ui.signed_in and self.ui.app.inspection_query.count(self.ui.user) > 0
+        # Anything at all? The unfiltered listing's count is an index count, not the covert rule per row.
+        every = self.ui.app.inspection_query.listing(self.ui.user, InspectionFilter()) if self.ui.signed_in else None
+        anything = every is not None and every.count() > 0
         how = self.start_hint or self.tr(
             "Inspections are recorded with the recording screen, or on the command line with "
             "“inspector-cli inspections start”.")
