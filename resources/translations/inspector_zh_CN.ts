@@ -3421,6 +3421,10 @@
         <source>Only inspections that failed {code} {text}</source>
         <translation>仅显示该项不合格的检查：{code} {text}</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln inspection(s)</source>
         <translation>
