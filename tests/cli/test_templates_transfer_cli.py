@@ -51,7 +51,7 @@ def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_
     survey = workbook["survey"]
     header = [cell.value for cell in survey[1]]
     survey.cell(row=3, column=header.index("deduct") + 1).value = "两分"
-    survey.cell(row=5, column=header.index("type") + 1).value = "geopoint"
+    survey.cell(row=5, column=header.index("type") + 1).value = "geopoint3d"  # no XLSForm type
     workbook.save(path)
     before = template_snapshot(initialised)
 
@@ -60,7 +60,7 @@ def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_
     lines = err.splitlines()
     assert lines[0] == f"error: {path}: 2 problem(s) found; nothing was imported."
     assert lines[1] == '  sheet survey, row 3, column deduct: "两分" is not a number'
-    assert lines[2].startswith('  sheet survey, row 5, column type: "geopoint" is not a supported type')
+    assert lines[2].startswith('  sheet survey, row 5, column type: "geopoint3d" is not a supported type')
     assert len(lines) == 3
     assert template_snapshot(initialised) == before
 
