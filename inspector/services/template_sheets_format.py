@@ -47,9 +47,12 @@ HINT_ZH, HINT_EN = f"hint::{ZH_LANGUAGE}", f"hint::{EN_LANGUAGE}"
 GROUP_COLUMNS = ("deduct_cap", "role")  # our extras that belong on ``begin group`` rows only
 ITEM_COLUMNS = ("deduct", "weight", "critical", "photo_required", "covert", "severity", "action_days",
                 "threshold", "unit", "origin", "source", "reference_photo")
-SURVEY_COLUMNS = ("type", "name", LABEL_ZH, LABEL_EN, HINT_ZH, HINT_EN, "required",
+SURVEY_COLUMNS = ("type", "name", LABEL_ZH, LABEL_EN, HINT_ZH, HINT_EN, "required", "relevant",
                   ITEM_COLUMNS[0], ITEM_COLUMNS[1], GROUP_COLUMNS[0], *ITEM_COLUMNS[2:7], GROUP_COLUMNS[1],
-                  *ITEM_COLUMNS[7:])
+                  *ITEM_COLUMNS[7:], "code")
+# The photo an item asks for when it fails: an ODK ``image`` question shown (``relevant``) then.
+PHOTO_TYPE = "image"
+PHOTO_LABEL_ZH, PHOTO_LABEL_EN = "不合格时拍照", "Photo when it fails"
 CHOICE_COLUMNS = ("list_name", "name", LABEL_ZH, LABEL_EN, "score", "flag")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "title_en", "category",
                     "subject", "scheme", "base_score", "description_zh", "description_en", "effective_month")

@@ -87,16 +87,6 @@ def insert_row(sheet_name: str, row: int, values: dict[str, Any]) -> Mutation:
     return mutate
 
 
-def insert_column_value(sheet_name: str, header: str, row: int, value: Any) -> Mutation:
-    """A new last column ``header`` with ``value`` in ``row``."""
-    def mutate(workbook: Any) -> None:
-        sheet = workbook[sheet_name]
-        column = sheet.max_column + 1
-        sheet.cell(row=1, column=column, value=header)
-        sheet.cell(row=row, column=column, value=value)
-    return mutate
-
-
 def merge(sheet_name: str, cells: str) -> Mutation:
     return lambda workbook: workbook[sheet_name].merge_cells(cells)
 
@@ -185,7 +175,7 @@ XLSFORM: list[tuple[str, Mutation, str, str | None, int, str]] = [
     ("a space in a name", put(S, 4, "name", "B1 1.2"), "name_invalid", S, 4, "name"),
     ("a name starting with a digit", put(S, 4, "name", "1.2"), "name_invalid", S, 4, "name"),
     ("a group name starting with a digit", put(S, 7, "name", "2"), "name_invalid", S, 7, "name"),
-    ("our code column holding no code", insert_column_value(S, "code", 4, "B1 x"), "item_code_format", S, 4, "code"),
+    ("our code column holding no code", put(S, 4, "code", "B1 x"), "item_code_format", S, 4, "code"),
     ("empty item label", put(S, 4, LABEL, None), "item_text_empty", S, 4, LABEL),
     ("blank item label", put(S, 5, LABEL, "   "), "item_text_empty", S, 5, LABEL),
     ("decimal without threshold", put(S, 9, "threshold", None), "numeric_without_threshold", S, 9, "threshold"),
