@@ -204,10 +204,11 @@ class SurveyReader:
         if kind.kind == NOTE:
             self.note(r)
             return
-        self.questions_seen = True
         if kind.kind == METADATA:
             self.skip(r, "skipped_metadata", type=kind.text)
-        elif kind.kind == SKIPPED:
+            return
+        self.questions_seen = True
+        if kind.kind == SKIPPED:
             self.skip(r, "skipped_type", type=kind.text)
         elif kind.kind == PHOTO:
             self.photo(r, last)
@@ -341,7 +342,9 @@ class SurveyReader:
         if not zh.strip() and not en.strip():  # a form in a third language only
             zh = next((text for text in (r.verbatim(k) for k in r.indexes if k.startswith(f"{base}@"))
                        if text.strip()), "")
-        if base == "label" and not zh.strip() and en.strip():
+        keys = r.indexes.keys()
+        english_only = not {"label_zh", "hint_zh"} & keys and (self.settings.default_en or not {"label", "hint"} & keys)
+        if (base == "label" or english_only) and not zh.strip() and en.strip():
             zh = en  # an English-only form: the English stands in until the office translates it
         return zh, en
 
