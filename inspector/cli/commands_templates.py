@@ -126,7 +126,7 @@ def summary_row(line: RowProblem) -> dict[str, Any]:
     )
 
     return {"sheet": line.sheet, "row": line.row, "column": line.column, "code": line.code,
-            **{key: value for key, value in line.params.items()}, "text": describe_problem(line)}
+            "values": dict(line.params), "text": describe_problem(line)}
 
 
 def run_import(session: CliSession) -> int:
