@@ -207,6 +207,14 @@ def _complaint_step(name: str) -> Callable[[Kit], QDialog]:
     return make
 
 
+def _template_import(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.template_import import TemplateImportDialog
+    from tests.services.xlsform_forms import ODK_SAMPLE, write_form
+
+    path = write_form(kit.folder / "depot.xlsx", ODK_SAMPLE)
+    return TemplateImportDialog(path, kit.context.template_transfer.read_xlsx(kit.world.office, path))
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -219,7 +227,7 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "complaint new": _complaint_new, "complaint investigate": _complaint_step("InvestigateDialog"),
     "complaint result": _complaint_step("ResolveDialog"), "complaint feedback": _complaint_step("FeedbackDialog"),
     "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
-    "complaint finding": _complaint_step("FindingDialog"),
+    "complaint finding": _complaint_step("FindingDialog"), "template import": _template_import,
 }
 
 
