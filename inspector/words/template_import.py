@@ -41,7 +41,6 @@ MAPPED_SENTENCES: dict[str, str] = {
         "Errors", "no form_id: the template code {code} comes from the file name"),
     "settings_missing": QT_TRANSLATE_NOOP(
         "Errors", "no settings sheet: the code and title come from the file name"),
-    "subject_given": QT_TRANSLATE_NOOP("Errors", "the subject kind is {subject}, as chosen at import"),
     "macros_ignored": QT_TRANSLATE_NOOP("Errors", "the workbook's macros were ignored (never run)"),
     "office_layout": QT_TRANSLATE_NOOP(
         "Errors", "read as an office checklist sheet: {items} items in {sections} sections"),
