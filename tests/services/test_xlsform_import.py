@@ -249,3 +249,51 @@ def test_what_pyxform_refuses_we_refuse_at_the_same_cell(tmp_path: Path, row: in
     with pytest.raises(ImportRejected) as caught:
         read_template_workbook(path)
     assert (code, "survey", row, column) in [(p.code, p.sheet, p.row, p.column) for p in caught.value.problems]
+
+
+YN = [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]
+STRUCTURES: list[tuple[str, dict[str, list[list[Any]]], list[tuple[str, list[str]]], list[str]]] = [
+    ("one name in two groups", {"survey": [
+        ["type", "name", "label"], ["begin group", "g1", "G1"], ["select_one yn", "q1", "Q"], ["end group"],
+        ["begin group", "g2", "G2"], ["select_one yn", "q1", "Q"], ["end group"]], "choices": YN},
+     [("g1", ["q1"]), ("g2", ["g2.1"])], ["code_generated"]),
+    ("groups three deep", {"survey": [
+        ["type", "name", "label"], ["begin_group", "a", "A"], ["begin_group", "b", "B"], ["begin_group", "c", "C"],
+        ["select_one yn", "deep", "Deep"], ["end_group"], ["select_one yn", "mid", "Mid"], ["end_group"], ["end_group"]],
+        "choices": YN},
+     [("a", [])], ["group_merged"]),
+    ("a group of skipped rows and a long list", {"survey": [
+        ["type", "name", "label"], ["begin group", "info", "Info"], ["date", "d", "Day"], ["end group"],
+        ["select_one route", "route", "Route"], ["select_one yn or_other", "ok", "OK?"]],
+        "choices": YN + [["route", f"r{n}", f"Route {n}"] for n in range(1, 12)]},
+     [("toilet-0", ["ok"])], ["outside_group"]),
+    ("a form in French only", {"survey": [
+        ["type", "name", "label::Français (fr)"], ["select_one on", "propre", "Le sol est-il propre ?"]],
+        "choices": [["list_name", "name", "label::Français (fr)"], ["on", "oui", "Oui"], ["on", "non", "Non"],
+                    ["on", "na", "Sans objet"]]},
+     [("toilet-0", ["propre"])], ["item_choices_shown"]),  # oui/non is no listed yes/no spelling: shown
+]
+
+
+@pytest.mark.parametrize(("form", "sections", "notes"), [case[1:] for case in STRUCTURES],
+                         ids=[case[0] for case in STRUCTURES])
+def test_structures_pyxform_accepts_import(tmp_path: Path, form: dict[str, list[list[Any]]],
+                                           sections: list[tuple[str, list[str]]], notes: list[str]) -> None:
+    path = write_form(tmp_path / "toilet.xlsx", form)
+    pyxform_convert(path)
+    read = read_template_workbook(path)
+    assert [(s.code, [i.code for i in s.items]) for s in read.body.sections] == sections
+    assert set(notes) <= {line.code for line in read.mapped}
+    _worded(read.mapped + read.skipped)
+
+
+def test_groups_three_deep_keep_every_question_in_the_sub_section(tmp_path: Path) -> None:
+    path = write_form(tmp_path / "deep.xlsx", STRUCTURES[1][1])
+    (top,) = read_template_workbook(path).body.sections
+    (sub,) = top.sections
+    assert (sub.code, [i.code for i in sub.items]) == ("b", ["deep", "mid"])
+
+
+def test_a_form_in_a_third_language_uses_its_text(tmp_path: Path) -> None:
+    (item,) = [i for _, i in read_template_workbook(write_form(tmp_path / "fr.xlsx", STRUCTURES[3][1])).body.iter_items()]
+    assert item.text_zh == "Le sol est-il propre ?" and "Oui / Non / Sans objet" in item.guidance_zh
