@@ -7,9 +7,10 @@ into the same shape the openpyxl readers use: ``XlsBook.worksheets``, each an ``
   or 1904 date system), booleans ``bool``, error cells (``#DIV/0!``) and blanks ``None``.
 - **Merges** come from the sheet's MERGEDCELLS records (``formatting_info=True``), as 1-based
   ``(min_row, min_col, max_row, max_col)``.
-- **Refusals**: a password-protected workbook and an OLE container without a workbook (a .doc)
-  raise ``XlsRefused`` with the problem code the caller reports (``xls_encrypted``,
-  ``xlsx_not_workbook``, ``xlsx_damaged``).
+- **Refusals**: a password-protected workbook (an .xls with a password, or an .xlsx encrypted
+  into an OLE container: its ``EncryptedPackage`` stream) and an OLE container without a
+  workbook (a Word .doc) raise ``XlsRefused`` with the problem code the caller reports
+  (``xls_encrypted``, ``xls_not_workbook``, ``xlsx_damaged``).
 
 xlrd is imported here only when an .xls is opened (the app's start-up never pays for it).
 """
@@ -68,18 +69,36 @@ def _value(cell: Any, datemode: int) -> Any:
     return value
 
 
+def _encrypted_package(path: Path) -> bool:
+    """Whether the OLE container holds an encrypted Office Open XML package (a password-protected .xlsx)."""
+    from xlrd.compdoc import CompDoc, CompDocError
+
+    try:
+        document = CompDoc(path.read_bytes(), logfile=_Quiet())
+        return any(entry.name == "EncryptedPackage" for entry in document.dirlist)
+    except (CompDocError, OSError, IndexError, ValueError, struct.error, AssertionError):
+        return False
+
+
+class _Quiet:
+    """A log file for xlrd that keeps its warnings to itself."""
+
+    def write(self, _text: str) -> None:
+        return None
+
+
 def open_xls(path: Path) -> XlsBook:
     """Every sheet of the .xls at ``path``; ``XlsRefused`` when it is not a readable workbook."""
     import xlrd  # imported here: only an .xls import needs it
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False, logfile=_Quiet())
     except xlrd.XLRDError as error:
         text = str(error).casefold()
         if "encrypt" in text or "password" in text:
             raise XlsRefused("xls_encrypted") from None
         if "can't find workbook" in text or "not supported" in text:
-            raise XlsRefused("xlsx_not_workbook") from None
+            raise XlsRefused("xls_encrypted" if _encrypted_package(path) else "xls_not_workbook") from None
         raise XlsRefused("xlsx_damaged") from None
     except (xlrd.compdoc.CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError,
             struct.error, EOFError, UnicodeDecodeError, NotImplementedError):

@@ -66,6 +66,8 @@ SKIPPED_SENTENCES: dict[str, str] = {
 PROBLEM_SENTENCES: dict[str, str] = {
     "xls_encrypted": QT_TRANSLATE_NOOP(
         "Errors", "the workbook is protected by a password; remove the password in Excel or WPS and save it again"),
+    "xls_not_workbook": QT_TRANSLATE_NOOP(
+        "Errors", "this is an Office file of another kind (such as a Word .doc), not an Excel workbook"),
     "name_invalid": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a valid XLSForm name (letters, digits, _, - and '.', starting with a letter "
         "or _; no spaces)"),

@@ -2622,6 +2622,10 @@
         <translation>工作簿设有密码保护；请在 Excel 或 WPS 中取消密码后重新保存</translation>
     </message>
     <message>
+        <source>this is an Office file of another kind (such as a Word .doc), not an Excel workbook</source>
+        <translation>这是其他类型的 Office 文件（例如 Word 的 .doc），不是 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>&quot;{value}&quot; is not a valid XLSForm name (letters, digits, _, - and &apos;.&apos;, starting with a letter or _; no spaces)</source>
         <translation>“{value}”不是有效的 XLSForm 名称（由字母、数字、_、- 和 . 组成，以字母或 _ 开头，不含空格）</translation>
     </message>

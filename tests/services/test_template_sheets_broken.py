@@ -33,6 +33,7 @@ from inspector.domain.templates import (
 from inspector.domain.users import Role, User
 from inspector.words.messages import ROW_TEMPLATES, describe_problem
 from inspector.services.template_sheets_write import write_template_xlsx
+from tests.services.xlsform_forms import ole_container
 
 LABEL = "label::中文 (zh)"
 Mutation = Callable[[Any], None]
@@ -136,6 +137,8 @@ FILES: list[tuple[str, Callable[[Path], None], str]] = [
     ("random bytes", raw(bytes(range(256)) * 8), "xlsx_unknown"),
     ("zero bytes", raw(b""), "xlsx_empty_file"),
     ("an OLE header and nothing else", raw(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504), "xlsx_damaged"),
+    ("a password-protected xlsx", raw(ole_container("EncryptedPackage")), "xls_encrypted"),
+    ("a Word .doc", raw(ole_container("WordDocument")), "xls_not_workbook"),
     ("password-protected junk zip", junk_zip, "xlsx_not_workbook"),
     ("a .docx", docx_like, "xlsx_not_workbook"),
     ("truncated xlsx", truncated, "xlsx_damaged"),

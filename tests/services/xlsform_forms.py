@@ -103,3 +103,33 @@ def pyxform_convert(path: Path) -> None:
     if not java:
         print("ODK Validate skipped: no Java on this machine; pyxform's own checks still run")
     convert(xlsform=str(path), validate=java)
+
+
+def ole_container(stream: str, size: int = 4096) -> bytes:
+    """A minimal OLE compound file (the container of .xls, .doc and password-protected .xlsx)
+    holding one stream named ``stream``: ``EncryptedPackage`` is what Excel writes for an .xlsx
+    with a password, ``WordDocument`` what Word writes for a .doc, ``Workbook`` would be an .xls."""
+    import struct
+
+    sector = 512
+    sectors = size // sector
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + [n + 1 for n in range(2, 1 + sectors)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    header = bytearray(512)
+    header[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 44, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    struct.pack_into("<109I", header, 76, 0, *[0xFFFFFFFF] * 108)
+
+    def entry(name: str, kind: int, child: int, start: int, length: int) -> bytes:
+        data = bytearray(128)
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        data[0:len(encoded)] = encoded
+        struct.pack_into("<H", data, 64, len(encoded))
+        data[66], data[67] = kind, 1
+        struct.pack_into("<III", data, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<II", data, 116, start, length)
+        return bytes(data)
+
+    directory = entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) + entry(stream, 2, 0xFFFFFFFF, 2, size) + bytes(256)
+    return bytes(header) + struct.pack("<128I", *fat) + directory + b"x" * size
