@@ -162,6 +162,19 @@ class _XlsFormReader:
         return result, problems
 
 
+def _office_lines(body: TemplateBody, where: Locations) -> list[RowProblem]:
+    """What each row of an office sheet became, in row order."""
+    lines = []
+    for section in body.iter_sections():
+        row = where.sections.get(section.code, 0)
+        lines.append(RowProblem(row, where.columns.get("title", ""), "mapped_section",
+                                {"code": section.code, "title": section.title_zh}, sheet=where.sheet))
+        lines += [RowProblem(where.items.get(item.code, 0), where.columns.get("text", ""), "mapped_pass_fail",
+                             {"code": item.code, "text": item.text_zh, "choices": ""}, sheet=where.sheet)
+                  for item in section.items]
+    return sorted(lines, key=lambda line: line.row)
+
+
 def read_template_workbook(path: Path) -> SheetTemplate:
     """Read ``path`` (either layout). Raises ``ImportRejected`` listing every problem found."""
     path = Path(path)
@@ -169,10 +182,11 @@ def read_template_workbook(path: Path) -> SheetTemplate:
         if find_sheet(workbook, SURVEY) is not None:
             result, problems = _XlsFormReader(workbook, path).read()
         else:
-            body, sheet, problems = read_office(workbook, path)
+            body, sheet, problems, where = read_office(workbook, path)
             mapped = [RowProblem(0, "", "office_layout", {"items": body.item_count,
                                                           "sections": sum(1 for _ in body.iter_sections())},
                                  sheet=sheet or None)]
+            mapped += _office_lines(body, where)
             if workbook.macros:
                 mapped.append(RowProblem(0, "", "macros_ignored", {}))
             result = SheetTemplate(body, LAYOUT_OFFICE, sheet, mapped=tuple(mapped), format=workbook.format)

@@ -297,3 +297,11 @@ def test_groups_three_deep_keep_every_question_in_the_sub_section(tmp_path: Path
 def test_a_form_in_a_third_language_uses_its_text(tmp_path: Path) -> None:
     (item,) = [i for _, i in read_template_workbook(write_form(tmp_path / "fr.xlsx", STRUCTURES[3][1])).body.iter_items()]
     assert item.text_zh == "Le sol est-il propre ?" and "Oui / Non / Sans objet" in item.guidance_zh
+
+
+def test_the_office_layout_summary_names_the_row_of_every_item() -> None:
+    read = read_template_workbook(FIXTURES / "站务检查.xls")
+    assert [(line.row, line.code, line.params.get("code")) for line in read.mapped] == [
+        (0, "office_layout", None), (4, "mapped_section", "ZW1-1"), (4, "mapped_pass_fail", "ZW1-1.1"),
+        (5, "mapped_pass_fail", "ZW1-1.2"), (6, "mapped_section", "ZW1-2"), (6, "mapped_pass_fail", "ZW1-2.1")]
+    _worded(read.mapped)
