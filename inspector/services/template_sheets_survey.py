@@ -108,7 +108,7 @@ class _Open:
     rows_inside: int = 0
     items: list[TemplateItem] = field(default_factory=list)
     sections: list[TemplateSection] = field(default_factory=list)
-    names: dict[str, int] = field(default_factory=dict)  # sibling names (folded) → row
+    names: dict[str, int] = field(default_factory=dict)  # sibling names → row
 
     def close(self) -> TemplateSection:
         return TemplateSection(code=self.code, title_zh=self.title_zh, title_en=self.title_en, roles=self.roles,
@@ -313,10 +313,10 @@ class SurveyReader:
             r.problem("name", "name_invalid", value=name)
             return ""
         siblings = parent.names if parent is not None else self.root_names
-        if fold(name) in siblings:
-            r.problem("name", f"duplicate_{what}_code", value=name, other_row=siblings[fold(name)])
+        if name in siblings:  # pyxform refuses a name twice among siblings (q1 and Q1 are two names)
+            r.problem("name", f"duplicate_{what}_code", value=name, other_row=siblings[name])
             return ""
-        siblings[fold(name)] = r.row
+        siblings[name] = r.row
         if own and not is_code(own):
             r.problem("code", f"{what}_code_format", value=own)
             return ""

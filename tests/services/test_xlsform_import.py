@@ -24,7 +24,10 @@ from inspector.domain.templates import (
     TemplateStatus,
 )
 from inspector.domain.users import Role, User
-from inspector.services.template_sheets_read import LAYOUT_OFFICE, read_template_workbook
+from inspector.services.template_sheets_read import (
+    LAYOUT_OFFICE,
+    read_template_workbook,
+)
 from inspector.services.template_sheets_write import write_template_xlsx
 from inspector.words.messages import ROW_TEMPLATES, describe, describe_problem
 from tests.services.test_template_sheets import builtins, every_field_body
@@ -305,3 +308,27 @@ def test_the_office_layout_summary_names_the_row_of_every_item() -> None:
         (0, "office_layout", None), (4, "mapped_section", "ZW1-1"), (4, "mapped_pass_fail", "ZW1-1.1"),
         (5, "mapped_pass_fail", "ZW1-1.2"), (6, "mapped_section", "ZW1-2"), (6, "mapped_pass_fail", "ZW1-2.1")]
     _worded(read.mapped)
+
+
+@pytest.mark.parametrize(("survey", "code", "row", "column"), [
+    ([["type", "name", "label"], ["select_one yes_no", "q1", None]], "item_text_empty", 2, "label"),
+    ([["type", "name", "label"], ["select_one yes_no", None, "Q"]], "required", 2, "name"),
+    ([["type", "name", "label"], ["begin group", None, "G"], ["select_one yes_no", "q1", "Q"], ["end group"]],
+     "required", 2, "name"),
+    ([["type", "name", "label"], ["begin group", "g", "G"], ["select_one yes_no", "q1", "Q"]],
+     "group_unclosed", 2, "type"),
+    ([["type", "name", "label"], ["select_one yes_no", "q1", "Q"], ["end group"]], "group_end_without_begin", 3, "type"),
+    ([["type", "name", "label"], ["select_one yes_no", "q1", "Q"], ["text", "q1", "Again"]], "duplicate_item_code", 3,
+     "name"),
+], ids=["no label", "no name", "group without a name", "unclosed group", "end without begin", "name twice"])
+def test_structures_pyxform_refuses_we_refuse_at_the_same_row(tmp_path: Path, survey: list[list[Any]], code: str,
+                                                              row: int, column: str) -> None:
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2xform import convert
+
+    path = write_form(tmp_path / "toilet.xlsx", {"survey": survey, "choices": ONE_QUESTION["choices"]})
+    with pytest.raises(PyXFormError):
+        convert(xlsform=str(path), validate=False)
+    with pytest.raises(ImportRejected) as caught:
+        read_template_workbook(path)
+    assert (code, "survey", row, column) in [(p.code, p.sheet, p.row, p.column) for p in caught.value.problems]
