@@ -353,6 +353,9 @@ class SurveyReader:
         code = self.name_code(r, section, self.item_codes, lambda: f"{section.code}.{len(section.items) + 1}")
         text_zh, text_en = self.labels(r, "label")
         guidance_zh, guidance_en = self.labels(r, "hint")
+        if not text_zh.strip() and not text_en.strip() and (guidance_zh.strip() or guidance_en.strip()):
+            # pyxform accepts a question with a hint and no label: the hint is what it asks
+            text_zh, text_en, guidance_zh, guidance_en = guidance_zh or guidance_en, guidance_en, "", ""
         if choices:
             shown = " / ".join(choices)
             guidance_zh = "\n".join(t for t in (guidance_zh, CHOICES_SHOWN_ZH.format(choices=shown)) if t)

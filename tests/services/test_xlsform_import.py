@@ -270,6 +270,9 @@ STRUCTURES: list[tuple[str, dict[str, list[list[Any]]], list[tuple[str, list[str
         ["select_one route", "route", "Route"], ["select_one yn or_other", "ok", "OK?"]],
         "choices": YN + [["route", f"r{n}", f"Route {n}"] for n in range(1, 12)]},
      [("toilet-0", ["ok"])], ["outside_group"]),
+    ("a question with a hint and no label", {"survey": [
+        ["type", "name", "label", "hint"], ["select_one yn", "h1", None, "Is the bin emptied?"]], "choices": YN},
+     [("toilet-0", ["h1"])], ["mapped_pass_fail"]),
     ("a form in French only", {"survey": [
         ["type", "name", "label::Français (fr)"], ["select_one on", "propre", "Le sol est-il propre ?"]],
         "choices": [["list_name", "name", "label::Français (fr)"], ["on", "oui", "Oui"], ["on", "non", "Non"],
@@ -291,14 +294,14 @@ def test_structures_pyxform_accepts_import(tmp_path: Path, form: dict[str, list[
 
 
 def test_groups_three_deep_keep_every_question_in_the_sub_section(tmp_path: Path) -> None:
-    path = write_form(tmp_path / "deep.xlsx", STRUCTURES[1][1])
+    path = write_form(tmp_path / "deep.xlsx", STRUCTURES[1][1])  # groups three deep
     (top,) = read_template_workbook(path).body.sections
     (sub,) = top.sections
     assert (sub.code, [i.code for i in sub.items]) == ("b", ["deep", "mid"])
 
 
 def test_a_form_in_a_third_language_uses_its_text(tmp_path: Path) -> None:
-    (item,) = [i for _, i in read_template_workbook(write_form(tmp_path / "fr.xlsx", STRUCTURES[3][1])).body.iter_items()]
+    (item,) = [i for _, i in read_template_workbook(write_form(tmp_path / "fr.xlsx", STRUCTURES[-1][1])).body.iter_items()]
     assert item.text_zh == "Le sol est-il propre ?" and "Oui / Non / Sans objet" in item.guidance_zh
 
 
