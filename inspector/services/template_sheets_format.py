@@ -5,12 +5,14 @@ an office writes), how survey headers (``label::中文 (zh)``…) and ``type`` c
 column for every cell it cannot read.
 
 Sheets and columns (``template_sheets_write`` writes exactly these; the reader accepts them in
-any order, plus aliases):
+any order, plus every spelling pyxform accepts: ``template_sheets_xlsform``):
 
 - ``survey``: type, name, label::中文 (zh), label::English (en), hint::中文 (zh),
-  hint::English (en), required, then our extras, which ODK/Kobo ignore: deduct, weight,
-  critical, photo_required, covert, severity, action_days, threshold, unit, origin, source,
-  reference_photo on item rows; deduct_cap and role on ``begin group`` rows.
+  hint::English (en), required, relevant (on the ``image`` rows a photo-required item is
+  followed by), then our extras, which ODK/Kobo ignore: deduct, weight, critical,
+  photo_required, covert, severity, action_days, threshold, unit, origin, source,
+  reference_photo on item rows; deduct_cap and role on ``begin group`` rows; code (the exact
+  code where it is no XML name, the name then being ``_`` + code).
 - ``choices``: list_name, name, labels, and our score / flag.
 - ``settings``: form_title, form_id, version, default_language, then title_en, category,
   subject, scheme, base_score, description_zh, description_en, effective_month.
