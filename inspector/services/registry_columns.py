@@ -326,6 +326,11 @@ def _xlsx_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]
     with path.open("rb") as handle:
         if handle.read(len(OLE_SIGNATURE)) == OLE_SIGNATURE:  # an .xls, whatever its name says
             return _xls_rows(path, kind)
+        handle.seek(0)
+        return _openpyxl_rows(handle, path, kind)  # a handle: openpyxl judges a path by its suffix
+
+
+def _openpyxl_rows(handle: Any, path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]:
     import openpyxl  # imported here: ~100 ms that the app's start-up should not pay
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -333,7 +338,7 @@ def _xlsx_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]
     damaged = (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                SyntaxError, EOFError)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except damaged:
         raise InspectorError("file_unreadable", file=str(path), reason="not a valid .xlsx workbook") from None
     try:

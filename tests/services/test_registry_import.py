@@ -375,3 +375,10 @@ def test_the_first_day_in_service_is_read_in_office_spellings_and_a_bad_one_is_n
     since = {v.fleet_no: v.active_from for v in context.registry.list(admin, VEHICLES)}
     today = context.services.clock().date()
     assert since == {"1001": date(2026, 3, 1), "1002": date(2026, 11, 6), "1003": today}
+
+
+def test_an_xlsx_named_xls_is_read_by_what_it_is(context: AppContext, admin: User, units: dict[str, int],
+                                                 tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "vehicles.xls", [VEHICLE_HEADER, ["粤B12345", "1001", "", "D1", ""]], title="车辆")
+    result, _ = context.registry_import.run(admin, VEHICLES, path)
+    assert (result.imported, result.sheet) == (1, "车辆")
