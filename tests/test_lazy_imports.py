@@ -1,6 +1,6 @@
 """Starting the app and running a plain CLI command load only what they use.
 
-pyHanko (with aiohttp), ReportLab, openpyxl and Pillow cost a good part of a second to import;
+pyHanko (with aiohttp), ReportLab, openpyxl, xlrd and Pillow cost a good part of a second to import;
 they are loaded when a notice is signed, a PDF or spreadsheet made, a photo read — never at
 start. Each check runs in a fresh interpreter (this test process has imported everything) and
 reads ``sys.modules`` afterwards: the property is which modules, not how long (timings are
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tests.conftest import PASSWORD
 
-SIGNING_AND_DOCUMENTS = ("pyhanko", "pyhanko_certvalidator", "aiohttp", "reportlab", "openpyxl", "PIL",
+SIGNING_AND_DOCUMENTS = ("pyhanko", "pyhanko_certvalidator", "aiohttp", "reportlab", "openpyxl", "xlrd", "PIL",
                          "pillow_heif", "qrcode")
 QT = ("PySide6", "shiboken6")
 

@@ -39,9 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     registry = subparsers.add_parser("registry", help=command_help("registry"))
     commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", required=True)
 
-    load = commands.add_parser("import", help="import records from a .csv or .xlsx file (Chinese or English headers)")
+    load = commands.add_parser("import", help="import records from a .csv, .xlsx or .xls file (Chinese or English headers)")
     load.add_argument("kind", choices=KINDS, metavar="KIND", help="units, vehicles, staff or locations")
-    load.add_argument("file", type=Path, metavar="FILE", help=".csv (UTF-8 or GBK) or .xlsx")
+    load.add_argument("file", type=Path, metavar="FILE", help=".csv (UTF-8 or GBK), .xlsx, .xlsm or .xls")
     load.add_argument("--good-rows-only", action="store_true",
                       help="import the valid rows and list the others (default: any problem imports nothing)")
     load.set_defaults(handler=run_import)

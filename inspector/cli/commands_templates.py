@@ -1,7 +1,10 @@
 """``templates list``, ``publish``, ``copy``, ``import`` and ``export``.
 
-``import`` reads an XLSForm-compatible workbook or an office checklist sheet into a new draft
-version; ``export`` writes one version (default: the latest published, else the latest draft).
+``import`` reads an XLSForm workbook (any form pyxform accepts) or an office checklist sheet,
+as .xlsx, .xlsm or .xls, into a new draft version; ``--subject KIND`` gives the subject kind a
+file does not name (exit 2 naming the option when it is needed and missing); ``--json`` prints
+the import summary, row by row: what each row became (``mapped``) and what was skipped and why.
+``export`` writes one version (default: the latest published, else the latest draft).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from typing import Any
 
 from inspector.cli.commands import command_help
 from inspector.cli.session import CliSession
-from inspector.domain.templates import TemplateVersion
+from inspector.domain.errors import InspectorError, RowProblem
+from inspector.domain.templates import SubjectKind, TemplateVersion
 
 LIST_COLUMNS = ("code", "version", "status", "effective_month", "item_count", "category", "title", "title_en")
 LIST_HEADERS = ("CODE", "VERSION", "STATUS", "MONTH", "ITEMS", "CATEGORY", "TITLE", "TITLE (EN)")
@@ -39,8 +43,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy.add_argument("--month", required=True, metavar="YYYY-MM", help="the month the draft is for")
     copy.set_defaults(handler=run_copy)
 
-    importing = actions.add_parser("import", help="import a template workbook (.xlsx) as a new draft version")
-    importing.add_argument("file", metavar="FILE.xlsx", type=Path)
+    importing = actions.add_parser(
+        "import", help="import a template workbook (XLSForm or office sheet; .xlsx, .xlsm, .xls) as a new draft")
+    importing.add_argument("file", metavar="FILE", type=Path)
+    importing.add_argument("--subject", choices=[kind.value for kind in SubjectKind], metavar="KIND",
+                           help="what the checklist inspects (vehicle, staff, location, unit); needed when the "
+                                "file does not say, and replaces what it says")
+    importing.add_argument("--json", action="store_true", help="print the import summary as JSON")
     importing.set_defaults(handler=run_import)
 
     export = actions.add_parser("export", help="export a template version to an XLSForm-compatible .xlsx")
@@ -110,9 +119,43 @@ def run_copy(session: CliSession) -> int:
     return 0
 
 
+def summary_row(line: RowProblem) -> dict[str, Any]:
+    """One summary line as JSON: where, what (code and values) and the sentence."""
+    from inspector.words.messages import (
+        describe_problem,  # the sentences, only when one is said
+    )
+
+    return {"sheet": line.sheet, "row": line.row, "column": line.column, "code": line.code,
+            "values": dict(line.params), "text": describe_problem(line)}
+
+
 def run_import(session: CliSession) -> int:
-    draft, _ = session.context.template_transfer.import_xlsx(session.actor(), session.args.file)
+    transfer = session.context.template_transfer
+    actor = session.actor()
+    args = session.args
+    sheet = transfer.read_xlsx(actor, args.file)
+    subject = SubjectKind(args.subject) if args.subject else None
+    if subject is None and sheet.subject_missing:
+        raise InspectorError("template_subject_option", file=args.file.name,
+                             kinds=", ".join(kind.value for kind in SubjectKind))
+    draft, _ = transfer.import_xlsx(actor, args.file, subject, sheet=sheet)
+    if args.json:
+        session.print_json({
+            "code": draft.code, "version": draft.version, "status": draft.status.value,
+            "items": draft.body.item_count, "sections": sum(1 for _ in draft.body.iter_sections()),
+            "subject": draft.body.subject.value, "subject_given": subject is not None,
+            "layout": sheet.layout, "format": sheet.format,
+            "mapped": [summary_row(line) for line in sheet.mapped],
+            "skipped": [summary_row(line) for line in sheet.skipped],
+        })
+        return 0
     print(f"imported {draft.code} version {draft.version} (draft, {draft.body.item_count} items)")
+    if sheet.skipped:
+        from inspector.words.messages import describe_problem
+
+        print(f"{len(sheet.skipped)} row(s) skipped:")
+        for line in sheet.skipped:
+            print(f"  {describe_problem(line)}")
     return 0
 
 

@@ -222,7 +222,7 @@ def choice_labels(field: str) -> str:
 
 # --- reading files ------------------------------------------------------------------------------
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls: Excel 97–2003, read with xlrd (services.xls_book)
 # A registry of 10 000 rows is a few MB; a larger file is refused before it is read.
 IMPORT_FILE_LIMIT = 50 * 1024 * 1024
 # The CSV reader stops at a cell this long: far above any name or note (the rows are then judged
@@ -306,7 +306,31 @@ def _pick_sheet(workbook: Any, kind: RegistryKind | None) -> Any:
     return workbook.worksheets[0]
 
 
+def _xls_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]:
+    """An Excel 97–2003 workbook's rows (formula cells as their cached values)."""
+    from inspector.services.xls_book import XlsRefused, open_xls
+
+    try:
+        workbook = open_xls(path)
+    except XlsRefused as refused:
+        reason = "the workbook is protected by a password" if refused.code == "xls_encrypted" else \
+            "not a valid .xls workbook"
+        raise InspectorError("file_unreadable", file=str(path), reason=reason) from None
+    sheet = _pick_sheet(workbook, kind)
+    return sheet.title, [[_cell_text(v) for v in values] for values in sheet.rows]
+
+
 def _xlsx_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]:
+    from inspector.services.xls_book import OLE_SIGNATURE
+
+    with path.open("rb") as handle:
+        if handle.read(len(OLE_SIGNATURE)) == OLE_SIGNATURE:  # an .xls, whatever its name says
+            return _xls_rows(path, kind)
+        handle.seek(0)
+        return _openpyxl_rows(handle, path, kind)  # a handle: openpyxl judges a path by its suffix
+
+
+def _openpyxl_rows(handle: Any, path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]:
     import openpyxl  # imported here: ~100 ms that the app's start-up should not pay
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -314,7 +338,7 @@ def _xlsx_rows(path: Path, kind: RegistryKind | None) -> tuple[str, list[Cells]]
     damaged = (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                SyntaxError, EOFError)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except damaged:
         raise InspectorError("file_unreadable", file=str(path), reason="not a valid .xlsx workbook") from None
     try:
@@ -340,7 +364,7 @@ def _header_index(rows: list[Cells], kind: RegistryKind | None) -> int | None:
 
 
 def read_table(path: Path | str, kind: RegistryKind | None = None) -> Table:
-    """Read a .csv or .xlsx file (for ``kind``: its sheet if one is named after it, e.g. 车辆).
+    """Read a .csv, .xlsx, .xlsm or .xls file (for ``kind``: its sheet if one is named after it, e.g. 车辆).
 
     Raises ``InspectorError`` ``file_missing``, ``unsupported_format`` or ``file_unreadable``.
     """

@@ -5,12 +5,14 @@ an office writes), how survey headers (``label::中文 (zh)``…) and ``type`` c
 column for every cell it cannot read.
 
 Sheets and columns (``template_sheets_write`` writes exactly these; the reader accepts them in
-any order, plus aliases):
+any order, plus every spelling pyxform accepts: ``template_sheets_xlsform``):
 
 - ``survey``: type, name, label::中文 (zh), label::English (en), hint::中文 (zh),
-  hint::English (en), required, then our extras, which ODK/Kobo ignore: deduct, weight,
-  critical, photo_required, covert, severity, action_days, threshold, unit, origin, source,
-  reference_photo on item rows; deduct_cap and role on ``begin group`` rows.
+  hint::English (en), required, relevant (on the ``image`` rows a photo-required item is
+  followed by), then our extras, which ODK/Kobo ignore: deduct, weight, critical,
+  photo_required, covert, severity, action_days, threshold, unit, origin, source,
+  reference_photo on item rows; deduct_cap and role on ``begin group`` rows; code (the exact
+  code where it is no XML name, the name then being ``_`` + code).
 - ``choices``: list_name, name, labels, and our score / flag.
 - ``settings``: form_title, form_id, version, default_language, then title_en, category,
   subject, scheme, base_score, description_zh, description_en, effective_month.
@@ -47,9 +49,12 @@ HINT_ZH, HINT_EN = f"hint::{ZH_LANGUAGE}", f"hint::{EN_LANGUAGE}"
 GROUP_COLUMNS = ("deduct_cap", "role")  # our extras that belong on ``begin group`` rows only
 ITEM_COLUMNS = ("deduct", "weight", "critical", "photo_required", "covert", "severity", "action_days",
                 "threshold", "unit", "origin", "source", "reference_photo")
-SURVEY_COLUMNS = ("type", "name", LABEL_ZH, LABEL_EN, HINT_ZH, HINT_EN, "required",
+SURVEY_COLUMNS = ("type", "name", LABEL_ZH, LABEL_EN, HINT_ZH, HINT_EN, "required", "relevant",
                   ITEM_COLUMNS[0], ITEM_COLUMNS[1], GROUP_COLUMNS[0], *ITEM_COLUMNS[2:7], GROUP_COLUMNS[1],
-                  *ITEM_COLUMNS[7:])
+                  *ITEM_COLUMNS[7:], "code")
+# The photo an item asks for when it fails: an ODK ``image`` question shown (``relevant``) then.
+PHOTO_TYPE = "image"
+PHOTO_LABEL_ZH, PHOTO_LABEL_EN = "不合格时拍照", "Photo when it fails"
 CHOICE_COLUMNS = ("list_name", "name", LABEL_ZH, LABEL_EN, "score", "flag")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "title_en", "category",
                     "subject", "scheme", "base_score", "description_zh", "description_en", "effective_month")
@@ -64,12 +69,6 @@ ITEM_TYPES: dict[ResponseType, str] = {
 PASS_FAIL_CHOICES = (("pass", "合格", "Pass", 1, "no"), ("fail", "不合格", "Fail", 0, "yes"),
                      ("na", "不适用", "Not applicable", None, "no"))
 CHOICE_NAMES = tuple(choice[0] for choice in PASS_FAIL_CHOICES)
-# ODK metadata and display rows: they carry no checklist item, so the reader skips them.
-IGNORED_TYPES = frozenset({"note", "calculate", "start", "end", "today", "deviceid", "subscriberid", "simserial",
-                           "phonenumber", "username", "email", "audit", "hidden", "start-geopoint"})
-SUPPORTED_TYPES = (f"{BEGIN_GROUP}, {END_GROUP}, select_one LIST (pass / fail / na), decimal, integer, text; "
-                   "note, calculate and metadata such as start, end, deviceid are skipped")
-
 YES_WORDS = frozenset({"yes", "y", "true", "true()", "1", "是", "√", "✓", "✔", "对", "要"})
 NO_WORDS = frozenset({"no", "n", "false", "false()", "0", "否", "×", "✗", "不", "不要"})  # not "x": some tick with it
 SEVERITY_WORDS: dict[str, Severity] = {"一般": Severity.GENERAL, "轻微": Severity.GENERAL,
@@ -87,7 +86,6 @@ ORIGIN_WORDS: dict[str, Origin] = {"直接": Origin.DIRECT, "改编": Origin.ADA
 
 E = TypeVar("E", bound=StrEnum)
 _LANGUAGE_CODE = re.compile(r"\(([a-z]{2,3})(?:[-_][a-z0-9]+)?\)")
-_SURVEY_KEYS = frozenset({"type", "name", "required", *ITEM_COLUMNS, *GROUP_COLUMNS})
 _DEDUCTION_TEXT = re.compile(r"^(?:每[^\d\-]{0,8})?(?:扣除?)?\s*(-?\d+(?:\.\d+)?)\s*分?$")
 
 
@@ -133,45 +131,16 @@ def parse_enum(text: str, words: Mapping[str, E], enum: type[E]) -> E | None:
 
 
 def language_of(tag: str) -> str | None:
-    """``中文 (zh)`` → zh, ``English (en)`` → en; other languages → None (ignored)."""
+    """``中文 (zh)``, ``Chinese``, ``zh-CN`` → zh; ``English (en)``, ``english``, ``en-GB`` → en;
+    other languages → None."""
+    tag = fold(tag)
     code = _LANGUAGE_CODE.search(tag)
     if code:
         return code.group(1) if code.group(1) in ("zh", "en") else None
-    if tag in ("zh", "cn", "chinese") or "中文" in tag or "汉" in tag:
+    base = re.split(r"[-_\s]", tag)[0] if tag else ""
+    if base in ("zh", "cn", "chinese", "zho", "chi") or "中文" in tag or "汉" in tag or "中" == tag:
         return "zh"
-    return "en" if tag in ("en", "english") else None
-
-
-def survey_key(header: str) -> str | None:
-    text = fold(header)
-    base, _, tag = text.partition("::")
-    base = base.strip()
-    if base in ("label", "hint"):
-        if not tag:
-            return base  # in the default language
-        language = language_of(tag.strip())
-        return f"{base}_{language}" if language else None
-    return base if base in _SURVEY_KEYS else None
-
-
-def parse_type(text: str) -> tuple[str, str]:
-    """(kind, select list): kind is blank, begin, end, ignored, unknown or a ResponseType value."""
-    if not text:
-        return "blank", ""
-    folded = fold(text)
-    words = folded.replace("_", " ").replace("-", " ").split()
-    if words in (["begin", "group"], ["end", "group"]):
-        return words[0], ""
-    tokens = text.split()
-    if fold(tokens[0]) in ("select_one", "select1") and len(tokens) == 2:
-        return ResponseType.PASS_FAIL.value, tokens[1]
-    if [fold(token) for token in tokens[:2]] == ["select", "one"] and len(tokens) == 3:
-        return ResponseType.PASS_FAIL.value, tokens[2]
-    if folded in ("decimal", "integer", "int"):
-        return ResponseType.NUMERIC.value, ""
-    if folded in ("text", "string"):
-        return ResponseType.TEXT.value, ""
-    return ("ignored" if folded in IGNORED_TYPES else "unknown"), ""
+    return "en" if base in ("en", "english", "eng") or tag == "英文" else None
 
 
 @dataclass

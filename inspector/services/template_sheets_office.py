@@ -182,20 +182,20 @@ def _item_code(template_code: str, given: str, section: int, position: int) -> s
     return f"{template_code}-{given}" if _DOTTED_NUMBER.match(given) else given
 
 
-def read_office(workbook: Any, path: Path) -> tuple[TemplateBody, str, list[RowProblem]]:
-    """(body, sheet name, problems) of the office layout in ``workbook``."""
+def read_office(workbook: Any, path: Path) -> tuple[TemplateBody, str, list[RowProblem], Locations]:
+    """(body, sheet name, problems, the row of each section and item) of the office layout in ``workbook``."""
     problems: list[RowProblem] = []
     found = _find_header(workbook, path)
     placeholder = TemplateBody(code=path.stem, title_zh=path.stem, subject=SubjectKind.LOCATION)
     if found is None:
         problems.append(RowProblem(0, "", "layout_unknown", {"file": path.name}))
-        return placeholder, "", problems
+        return placeholder, "", problems, Locations("")
     sheet, header_row, indexes, headers = found
     if "item" not in indexes:
         expected = ", ".join(OFFICE_COLUMNS["item"])
         problems.append(RowProblem(header_row, OFFICE_COLUMNS["item"][0], "column_missing", {"expected": expected},
                                    sheet=sheet.title))
-        return placeholder, sheet.title, problems
+        return placeholder, sheet.title, problems, Locations(sheet.title)
     rows = _spread_merges(sheet_rows(sheet, path), merged_ranges(sheet, path), header_row)
     above = _read_above(rows[:header_row - 1])
     where = Locations(sheet.title, columns={"code": headers.get("code", headers["item"]), "text": headers["item"],
@@ -220,7 +220,7 @@ def read_office(workbook: Any, path: Path) -> tuple[TemplateBody, str, list[RowP
     found = domain_problems(body, where)
     if not CODE_PATTERN.match(code):  # then every generated item code is bad too: say it once
         found = [p for p in found if not (p.code == "item_code_format" and p.params["value"].startswith(f"{code}-"))]
-    return body, sheet.title, merge_problems(problems, found)
+    return body, sheet.title, merge_problems(problems, found), where
 
 
 def _read_items(sheet: str, rows: list[Row], header_row: int, indexes: Mapping[str, int], headers: Mapping[str, str],

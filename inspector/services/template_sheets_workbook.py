@@ -1,9 +1,11 @@
 """Opening a template workbook safely and reading its sheets as plain rows.
 
-- **What the file is** is decided from its first bytes, not its name: an empty file, a PDF, an
-  Excel 97–2003 ``.xls`` (or a password-protected workbook, which has the same container), a
-  zip that holds no workbook, text such as a CSV renamed ``.xlsx``, or anything else each give
-  one specific problem instead of a traceback.
+- **What the file is** is decided from its first bytes, not its name: an ``.xlsx`` / ``.xlsm``
+  (a zip with ``xl/`` parts; an ``.xlsm``'s macros are never run, and ``Book.macros`` says it had
+  some) is read by openpyxl, an Excel 97–2003 ``.xls`` (an OLE container) by xlrd
+  (``xls_book``); an empty file, a PDF, a password-protected workbook, a zip that holds no
+  workbook, text such as a CSV renamed ``.xlsx``, or anything else each give one specific
+  problem instead of a traceback. Formula cells are read as their cached values, never evaluated.
 - **Rows** are read with openpyxl's read-only mode (fast, little memory for a 10 000-row sheet).
 - **Merged cells**: read-only mode cannot see merges, and loading the workbook a second time in
   normal mode costs seconds on big sheets. The merges are listed in the sheet's XML part after
@@ -26,10 +28,11 @@ from typing import Any
 from inspector.domain.errors import ImportRejected, InspectorError, RowProblem
 from inspector.domain.templates import TemplateBody, validate_template
 from inspector.services.template_sheets_format import cell_text, fold
+from inspector.services.xls_book import OLE_SIGNATURE, XlsRefused, XlsSheet, open_xls
 
 Row = tuple[Any, ...]
 
-_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # the compound-file container of .xls and encrypted workbooks
+FORMAT_XLSX, FORMAT_XLS = "xlsx", "xls"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
@@ -51,8 +54,8 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def _sniff(path: Path) -> None:
-    """Refuse what is plainly not an .xlsx workbook, naming what it is."""
+def _sniff(path: Path) -> tuple[str, bool]:
+    """(FORMAT_XLSX or FORMAT_XLS, whether it holds macros); refuse what is plainly not a workbook."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -64,8 +67,8 @@ def _sniff(path: Path) -> None:
         raise _file_problem(path, "xlsx_empty_file")
     if head.startswith(b"%PDF"):
         raise _file_problem(path, "xlsx_is_pdf")
-    if head.startswith(_OLE):
-        raise _file_problem(path, "xlsx_is_xls")
+    if head.startswith(OLE_SIGNATURE):
+        return FORMAT_XLS, False
     if head.startswith(_ZIP):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -74,31 +77,54 @@ def _sniff(path: Path) -> None:
             raise _file_problem(path, "xlsx_damaged") from None
         if not any(name.startswith("xl/") for name in names):  # a .docx, a plain .zip…
             raise _file_problem(path, "xlsx_not_workbook")
-        return
+        return FORMAT_XLSX, "xl/vbaProject.bin" in names
     raise _file_problem(path, "xlsx_is_text" if _looks_like_text(head) else "xlsx_unknown")
 
 
+@dataclass
+class Book:
+    """An open workbook of either format: its sheets (openpyxl read-only ones or ``XlsSheet``)."""
+
+    worksheets: list[Any]
+    format: str
+    macros: bool = False  # an .xlsm's VBA project, ignored
+
+
 @contextmanager
-def open_workbook(path: Path) -> Iterator[Any]:
-    """The workbook at ``path`` in read-only mode; ``ImportRejected`` with one problem if it is not one."""
+def open_workbook(path: Path) -> Iterator[Book]:
+    """The workbook at ``path`` (read-only); ``ImportRejected`` with one problem if it is not one."""
+    kind, macros = _sniff(path)
+    if kind == FORMAT_XLS:
+        try:
+            book = open_xls(path)
+        except XlsRefused as refused:
+            raise _file_problem(path, refused.code) from None
+        except OSError as error:
+            raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+        yield Book(list(book.worksheets), FORMAT_XLS)
+        return
     import openpyxl  # imported here: ~100 ms that the app's start-up should not pay
     from openpyxl.utils.exceptions import InvalidFileException
 
-    _sniff(path)
     damaged = (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                SyntaxError, EOFError, AttributeError)
     try:
-        with warnings.catch_warnings():  # "extension not supported" notes about parts we never read
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except damaged:
-        raise _file_problem(path, "xlsx_damaged") from None
+        handle = path.open("rb")  # openpyxl judges a path by its suffix; a handle takes any name
     except OSError as error:
         raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
-    try:
-        yield workbook
-    finally:
-        workbook.close()
+    with handle:
+        try:
+            with warnings.catch_warnings():  # "extension not supported" notes about parts we never read
+                warnings.simplefilter("ignore")
+                workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_vba=False)
+        except damaged:
+            raise _file_problem(path, "xlsx_damaged") from None
+        except OSError as error:
+            raise InspectorError("file_unreadable", file=str(path), reason=error.strerror or str(error)) from None
+        try:
+            yield Book(list(workbook.worksheets), FORMAT_XLSX, macros)
+        finally:
+            workbook.close()
 
 
 def find_sheet(workbook: Any, name: str) -> Any | None:
@@ -109,6 +135,8 @@ def find_sheet(workbook: Any, name: str) -> Any | None:
 
 def sheet_rows(sheet: Any, path: Path, *, limit: int | None = None) -> list[Row]:
     """Every row of ``sheet`` (index + 1 = the row number), or the first ``limit`` rows."""
+    if isinstance(sheet, XlsSheet):
+        return list(sheet.rows[:limit])
     try:
         sheet.reset_dimensions()  # some writers store a wrong size; read what is really there
         with warnings.catch_warnings():
@@ -136,8 +164,19 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _letters(column: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def merged_ranges(sheet: Any, path: Path) -> list[Merge]:
     """The merged ranges of a read-only worksheet, from its XML part (see the module docstring)."""
+    if isinstance(sheet, XlsSheet):
+        return [Merge(f"{_letters(c1)}{r1}:{_letters(c2)}{r2}", r1, c1, r2, c2) for r1, c1, r2, c2 in sheet.merges]
     part = getattr(sheet, "_worksheet_path", None)
     if part is None:  # not a read-only sheet from openpyxl 3.1: ask a normal load instead
         import openpyxl

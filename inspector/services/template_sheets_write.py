@@ -8,6 +8,13 @@ size it. It goes to a temporary name in the target folder, then into place with 
 (``storage.files.write_atomic_with``), so that a crash never leaves half a file under the real
 name and a device node at the target is refused, not replaced.
 
+ODK Collect reads the file as a form: an item that requires photos when it fails is followed by
+one ``image`` question per photo, shown (``relevant``) only when the item fails — answered
+``fail``, or a measured value under its threshold — so that Collect asks for the photo. The
+``photo_required`` column still holds the count (our reader takes it from there, not from the
+image rows). A code that is not an XML name (``1.2``: a digit first) is written as the name
+``_1.2`` with the exact code in our ``code`` column.
+
 A blank cell means the default where the default is what a reader expects of a blank: weight 1,
 not critical, no photos, origin direct, no cap, no roles. Deduction, severity and covert are
 always written, so that whoever edits the sheet sees the value that applies (covert's default
@@ -35,6 +42,9 @@ from inspector.services.template_sheets_format import (
     ITEM_TYPES,
     PASS_FAIL_CHOICES,
     PASS_FAIL_LIST,
+    PHOTO_LABEL_EN,
+    PHOTO_LABEL_ZH,
+    PHOTO_TYPE,
     SETTINGS,
     SETTINGS_COLUMNS,
     SURVEY,
@@ -43,6 +53,7 @@ from inspector.services.template_sheets_format import (
     yes_no_text,
 )
 from inspector.services.sheet_cells import set_value
+from inspector.services.template_sheets_xlsform import is_xml_name
 from inspector.storage.files import write_atomic_with
 
 # Column widths in characters: wide for texts, narrow for flags and numbers.
@@ -72,15 +83,36 @@ def _text(value: str) -> str | None:
 
 def _section_row(section: TemplateSection) -> dict[str, Any]:
     return {
-        "type": BEGIN_GROUP, "name": section.code, "label::中文 (zh)": _text(section.title_zh),
+        "type": BEGIN_GROUP, "name": xml_name(section.code),
+        "code": None if is_xml_name(section.code) else section.code, "label::中文 (zh)": _text(section.title_zh),
         "label::English (en)": _text(section.title_en), "deduct_cap": _number(section.deduct_cap),
         "role": " ".join(role.value for role in section.roles) or None,
     }
 
 
+def xml_name(code: str) -> str:
+    """``code`` as an XLSForm name: unchanged when it is one, else behind an underscore."""
+    return code if is_xml_name(code) else f"_{code}"
+
+
+def _photo_rows(item: TemplateItem) -> Iterator[dict[str, Any]]:
+    """The ODK image questions of an item that needs photos when it fails (none for text items)."""
+    if not item.photos_on_fail or item.response is ResponseType.TEXT:
+        return
+    name = xml_name(item.code)
+    if item.response is ResponseType.NUMERIC:
+        relevant = f"${{{name}}} < {_number(item.threshold)}"
+    else:
+        relevant = f"${{{name}}} = 'fail'"
+    for number in range(1, item.photos_on_fail + 1):
+        yield {"type": PHOTO_TYPE, "name": f"{name}_photo{number}", "label::中文 (zh)": PHOTO_LABEL_ZH,
+               "label::English (en)": PHOTO_LABEL_EN, "required": "yes", "relevant": relevant}
+
+
 def _item_row(item: TemplateItem) -> dict[str, Any]:
     return {
-        "type": ITEM_TYPES[item.response], "name": item.code,
+        "type": ITEM_TYPES[item.response], "name": xml_name(item.code),
+        "code": None if is_xml_name(item.code) else item.code,
         "label::中文 (zh)": _text(item.text_zh), "label::English (en)": _text(item.text_en),
         "hint::中文 (zh)": _text(item.shown_guidance_zh), "hint::English (en)": _text(item.shown_guidance_en),
         "required": None if item.response is ResponseType.TEXT else "yes",
@@ -99,6 +131,8 @@ def _survey_rows(sections: Sequence[TemplateSection]) -> Iterator[tuple[dict[str
         yield _section_row(section), _GROUP_FILL
         for item in section.items:
             yield _item_row(item), None
+            for photo in _photo_rows(item):
+                yield photo, None
         yield from _survey_rows(section.sections)
         yield {"type": END_GROUP}, _END_FILL
 

@@ -1,5 +1,10 @@
 """Template import and export as spreadsheets (``templates import`` / ``templates export``).
 
+A workbook may leave the subject kind out (no outside form has our ``subject`` column): the
+caller then gives it (the GUI's import dialog asks, the CLI takes ``--subject``); without one the
+import is refused with ``template_subject_missing`` before anything is written. ``read_xlsx``
+reads and checks a file without importing it, so that the dialog can show the summary first.
+
 Import never touches an existing version: a new code becomes version 1, a known code gets the
 next version number, always as a draft that the quality office then reviews and publishes. The
 file is read and fully checked before the write transaction opens; any problem (unreadable file,
@@ -10,12 +15,14 @@ one, and nothing is written. One audit entry records each import.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import ImportRejected, InspectorError, NotFound, RowProblem
 from inspector.domain.templates import (
+    SubjectKind,
     TemplateStatus,
     TemplateVersion,
     validate_template,
@@ -45,11 +52,26 @@ class TemplateTransferService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def import_xlsx(self, actor: User, path: Path | str) -> tuple[TemplateVersion, ChangeSet]:
-        """Read ``path`` (XLSForm or the office layout) into a new draft version of its code."""
+    def read_xlsx(self, actor: User, path: Path | str) -> SheetTemplate:
+        """The template in ``path`` with its import summary, checked but not imported."""
+        require(actor, Permission.EDIT_TEMPLATES)
+        return read_template_workbook(Path(path))
+
+    def import_xlsx(self, actor: User, path: Path | str, subject: SubjectKind | None = None,
+                    sheet: SheetTemplate | None = None) -> tuple[TemplateVersion, ChangeSet]:
+        """Read ``path`` (XLSForm or the office layout) into a new draft version of its code.
+
+        ``subject`` is required when the file names none, and replaces the file's when given;
+        ``sheet`` is what ``read_xlsx`` returned for ``path`` (not read again then).
+        """
         require(actor, Permission.EDIT_TEMPLATES)
         path = Path(path)
-        sheet = read_template_workbook(path)
+        sheet = sheet or read_template_workbook(path)
+        if subject is None and sheet.subject_missing:
+            raise InspectorError("template_subject_missing", file=path.name,
+                                 kinds=", ".join(kind.value for kind in SubjectKind))
+        if subject is not None:
+            sheet = replace(sheet, body=sheet.body.model_copy(update={"subject": SubjectKind(subject)}))
         self._refuse_invalid(path, sheet)
         with self.ctx.mutation():
             number = templates_repo.next_version_number(self.ctx.db, sheet.body.code)
@@ -60,6 +82,7 @@ class TemplateTransferService:
             imported = self._get(version_id)
             self.ctx.record(actor, "template.import", Entity.TEMPLATE, version_id, after={
                 **_fingerprint(imported), "file": path.name, "layout": sheet.layout, "sheet": sheet.sheet,
+                "format": sheet.format, "subject_given": subject is not None, "skipped_rows": len(sheet.skipped),
             })
         return imported, ChangeSet.of(Entity.TEMPLATE, version_id)
 

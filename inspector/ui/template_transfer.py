@@ -1,9 +1,11 @@
-"""The templates page's spreadsheet actions: Import… an .xlsx (XLSForm or the office's
-one-row-per-item layout) as a new draft, Export… the selected version to .xlsx.
+"""The templates page's spreadsheet actions: Import… a workbook (.xlsx, .xlsm or .xls; XLSForm or
+the office's one-row-per-item layout) as a new draft, Export… the selected version to .xlsx.
 
 The files are read and written by ``TemplateTransferService``; this module only asks where
-(``SpreadsheetFiles``, a classmethod tests replace) and reports what happened. A refused file
-shows every problem (sheet, row, column) through ``show_error``; nothing is imported then.
+(``SpreadsheetFiles``, a classmethod tests replace) and reports what happened. A file is read
+first and its summary shown in ``TemplateImportDialog`` (every row mapped or skipped, and the
+subject kind, which the user picks when the file names none); only then is it imported. A refused
+file shows every problem (sheet, row, column) through ``show_error``; nothing is imported then.
 
 The actions know the page only as a ``TransferHost`` (what is selected, where to say what
 happened, how to select a new draft), so the page imports this module and not the other way.
@@ -22,6 +24,7 @@ from inspector.domain.errors import InspectorError
 from inspector.domain.templates import TemplateVersion
 from inspector.domain.users import Permission
 from inspector.ui.dialogs.errors import show_error
+from inspector.ui.dialogs.template_import import CANCELLED, TemplateImportDialog
 from inspector.ui.uicontext import UiContext
 
 
@@ -43,7 +46,7 @@ class SpreadsheetFiles:
     @classmethod
     def choose_import(cls, parent: QWidget) -> Path | None:
         title = QCoreApplication.translate("TemplateTransfer", "Import a checklist spreadsheet")
-        kinds = QCoreApplication.translate("TemplateTransfer", "Excel workbooks (*.xlsx)")
+        kinds = QCoreApplication.translate("TemplateTransfer", "Excel workbooks (*.xlsx *.xlsm *.xls)")
         name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), kinds)
         return Path(name) if name else None
 
@@ -77,8 +80,8 @@ class TemplateTransferActions(QObject):
     def retranslate(self) -> None:
         self.import_action.setText(self.tr("Import…"))
         self.import_action.setToolTip(self.tr(
-            "Read an .xlsx checklist (XLSForm, or one row per item with 分类 / 检查项目 / 检查标准 / 扣分) "
-            "as a new draft"
+            "Read a checklist workbook (.xlsx, .xls; an XLSForm from ODK or Kobo, or one row per item with "
+            "分类 / 检查项目 / 检查标准 / 扣分) as a new draft"
         ))
         self.export_action.setText(self.tr("Export…"))
         self.export_action.setToolTip(self.tr("Write the selected version to an .xlsx spreadsheet"))
@@ -94,8 +97,17 @@ class TemplateTransferActions(QObject):
         path = path or SpreadsheetFiles.choose_import(self.parent_widget)
         if path is None:
             return False
+        transfer = self.host.ui.app.template_transfer
         try:
-            version, changes = self.host.ui.app.template_transfer.import_xlsx(self.host.ui.user, path)
+            sheet = transfer.read_xlsx(self.host.ui.user, path)
+        except InspectorError as error:
+            show_error(self.parent_widget, error)
+            return False
+        subject = TemplateImportDialog.review(self.parent_widget, path, sheet)
+        if subject == CANCELLED:
+            return False
+        try:
+            version, changes = transfer.import_xlsx(self.host.ui.user, path, subject, sheet=sheet)  # type: ignore[arg-type]
         except InspectorError as error:
             show_error(self.parent_widget, error)
             return False

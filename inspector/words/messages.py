@@ -20,6 +20,13 @@ from inspector.words.backups import ERROR_SENTENCES as BACKUP_ERRORS
 from inspector.words.exchange import EXCHANGE_TEMPLATES
 from inspector.words.comment_books import ERROR_SENTENCES as COMMENT_BOOK_ERRORS
 from inspector.words.complaints import ERROR_SENTENCES as COMPLAINT_ERRORS, status_words
+from inspector.words.template_import import (
+    MAPPED_SENTENCES,
+    PROBLEM_SENTENCES as IMPORT_PROBLEMS,
+    SKIPPED_SENTENCES,
+    SUBJECT_MISSING,
+    SUBJECT_OPTION,
+)
 
 CONTEXT = "Errors"
 
@@ -372,9 +379,6 @@ SHEET_TEMPLATES: dict[str, str] = {
     "xlsx_empty_file": QT_TRANSLATE_NOOP("Errors", "the file is empty (0 bytes); save the template as .xlsx"),
     "xlsx_is_pdf": QT_TRANSLATE_NOOP(
         "Errors", "this is a PDF document, not an Excel workbook; import the .xlsx file the PDF was made from"),
-    "xlsx_is_xls": QT_TRANSLATE_NOOP(
-        "Errors", "this is an Excel 97–2003 (.xls) or password-protected workbook; remove any password and "
-        "save it as .xlsx"),
     "xlsx_not_workbook": QT_TRANSLATE_NOOP(
         "Errors", "this is a zip archive with no Excel workbook inside; import an .xlsx file"),
     "xlsx_is_text": QT_TRANSLATE_NOOP(
@@ -437,6 +441,12 @@ SHEET_TEMPLATES: dict[str, str] = {
         "Errors", "item \"{value}\" needs at least 0 photos and at least 1 rectification day"),
 }
 ROW_TEMPLATES.update(SHEET_TEMPLATES)
+# XLSForm and .xls problems, and the import summary's lines (inspector.words.template_import)
+ROW_TEMPLATES.update(IMPORT_PROBLEMS)
+ROW_TEMPLATES.update(MAPPED_SENTENCES)
+ROW_TEMPLATES.update(SKIPPED_SENTENCES)
+TEMPLATES["template_subject_missing"] = SUBJECT_MISSING
+TEMPLATES["template_subject_option"] = SUBJECT_OPTION  # the CLI's words for the same
 
 # Where an import problem is, by which of sheet / row / column it names (row 0 = none).
 LOCATIONS: dict[tuple[bool, bool, bool], str] = {

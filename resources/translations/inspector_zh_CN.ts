@@ -1406,10 +1406,6 @@
         <translation>这是 PDF 文档，不是 Excel 工作簿；请导入生成该 PDF 的 .xlsx 文件</translation>
     </message>
     <message>
-        <source>this is an Excel 97–2003 (.xls) or password-protected workbook; remove any password and save it as .xlsx</source>
-        <translation>这是 Excel 97–2003（.xls）或设有密码的工作簿；请去掉密码并另存为 .xlsx</translation>
-    </message>
-    <message>
         <source>this is a zip archive with no Excel workbook inside; import an .xlsx file</source>
         <translation>这是压缩包，里面没有 Excel 工作簿；请导入 .xlsx 文件</translation>
     </message>
@@ -2763,7 +2759,139 @@
     </message>
     <message>
         <source>Entry {position} in the book of {vehicle} was answered already; a reply is written once.</source>
-        <translation>{vehicle} 意见簿第 {position} 条已反馈，反馈只能填写一次。</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section {code}: {title}</source>
+        <translation>分区 {code}：{title}</translation>
+    </message>
+    <message>
+        <source>repeat {code} became a section (answered once per inspection): {title}</source>
+        <translation>重复组 {code} 转为分区（每次检查作答一次）：{title}</translation>
+    </message>
+    <message>
+        <source>pass/fail item {code}: {text}</source>
+        <translation>合格/不合格检查项 {code}：{text}</translation>
+    </message>
+    <message>
+        <source>measured item {code}: {text}</source>
+        <translation>测量项 {code}：{text}</translation>
+    </message>
+    <message>
+        <source>observation item {code} (not scored): {text}</source>
+        <translation>记录项 {code}（不计分）：{text}</translation>
+    </message>
+    <message>
+        <source>pass/fail item {code}: {text} — its choices ({choices}) are shown, the supervisor answers pass or fail</source>
+        <translation>合格/不合格检查项 {code}：{text}——显示其选项（{choices}），督导员按合格或不合格作答</translation>
+    </message>
+    <message>
+        <source>list &quot;{value}&quot; answers pass/fail: {mapping}</source>
+        <translation>选项列表“{value}”按合格/不合格作答：{mapping}</translation>
+    </message>
+    <message>
+        <source>photo question: item {code} asks for a photo when it fails</source>
+        <translation>拍照题：检查项 {code} 不合格时要求拍照</translation>
+    </message>
+    <message>
+        <source>note: added to the template description</source>
+        <translation>说明：已加入模板说明</translation>
+    </message>
+    <message>
+        <source>questions outside any group go into section {code}, named after the form</source>
+        <translation>不在任何分组内的题目归入分区 {code}（以表单名称命名）</translation>
+    </message>
+    <message>
+        <source>group &quot;{value}&quot; nests more than two levels deep: its questions go into section {code}</source>
+        <translation>分组“{value}”嵌套超过两层：其题目归入分区 {code}</translation>
+    </message>
+    <message>
+        <source>the name &quot;{value}&quot; is not a code; the code is {code}</source>
+        <translation>名称“{value}”不是编码；编码为 {code}</translation>
+    </message>
+    <message>
+        <source>section {code} has no label; its name is the title</source>
+        <translation>分区 {code} 没有标签；以其名称作标题</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a template code; the template code is {code}</source>
+        <translation>“{value}”不是模板编码；模板编码为 {code}</translation>
+    </message>
+    <message>
+        <source>no form_id: the template code {code} comes from the file name</source>
+        <translation>没有 form_id：模板编码 {code} 取自文件名</translation>
+    </message>
+    <message>
+        <source>no settings sheet: the code and title come from the file name</source>
+        <translation>没有 settings 工作表：编码和标题取自文件名</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s macros were ignored (never run)</source>
+        <translation>工作簿中的宏已忽略（从不运行）</translation>
+    </message>
+    <message>
+        <source>read as an office checklist sheet: {items} items in {sections} sections</source>
+        <translation>按质量办检查表读取：{sections} 个分区共 {items} 项</translation>
+    </message>
+    <message>
+        <source>skipped {name}: &quot;{type}&quot; is form metadata, not a question</source>
+        <translation>已跳过 {name}：“{type}”是表单元数据，不是题目</translation>
+    </message>
+    <message>
+        <source>skipped {name}: a &quot;{type}&quot; question is not a checklist item</source>
+        <translation>已跳过 {name}：“{type}”题不是检查项</translation>
+    </message>
+    <message>
+        <source>skipped {name}: a question with several answers (&quot;{type}&quot;) has no pass/fail mapping</source>
+        <translation>已跳过 {name}：多选题（“{type}”）无法对应合格/不合格</translation>
+    </message>
+    <message>
+        <source>skipped {name}: the list &quot;{value}&quot; has {count} choices, which do not map to pass/fail</source>
+        <translation>已跳过 {name}：选项列表“{value}”有 {count} 个选项，无法对应合格/不合格</translation>
+    </message>
+    <message>
+        <source>skipped {name}: a number without a threshold (add a threshold column to check it)</source>
+        <translation>已跳过 {name}：数值题没有限值（加 threshold 列即可作为测量项检查）</translation>
+    </message>
+    <message>
+        <source>skipped {name}: a photo question not right after an item</source>
+        <translation>已跳过 {name}：拍照题没有紧跟在检查项之后</translation>
+    </message>
+    <message>
+        <source>skipped {name}: a note, not a question</source>
+        <translation>已跳过 {name}：这是说明，不是题目</translation>
+    </message>
+    <message>
+        <source>left out group {name}: none of its rows is a checklist item</source>
+        <translation>未收入分组 {name}：其中没有任何检查项</translation>
+    </message>
+    <message>
+        <source>the workbook is protected by a password; remove the password in Excel or WPS and save it again</source>
+        <translation>工作簿设有密码保护；请在 Excel 或 WPS 中取消密码后重新保存</translation>
+    </message>
+    <message>
+        <source>this is an Office file of another kind (such as a Word .doc), not an Excel workbook</source>
+        <translation>这是其他类型的 Office 文件（例如 Word 的 .doc），不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a valid XLSForm name (letters, digits, _, - and &apos;.&apos;, starting with a letter or _; no spaces)</source>
+        <translation>“{value}”不是有效的 XLSForm 名称（由字母、数字、_、- 和 . 组成，以字母或 _ 开头，不含空格）</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; does not close what is open here (the group or repeat {group})</source>
+        <translation>“{value}”与此处未结束的分组或重复组 {group} 不对应</translation>
+    </message>
+    <message>
+        <source>no checklist items found: the {count} question row(s) listed below were all skipped</source>
+        <translation>未找到任何检查项：下列 {count} 行题目均已跳过</translation>
+    </message>
+    <message>
+        <source>{file} does not say what it inspects; choose the subject kind ({kinds})</source>
+        <translation>{file} 没有注明检查对象；请选择检查对象类型（{kinds}）</translation>
+    </message>
+    <message>
+        <source>{file} does not say what it inspects; give --subject KIND (one of: {kinds})</source>
+        <translation>{file} 没有注明检查对象；请用 --subject KIND 指定（可选：{kinds}）</translation>
     </message>
 </context>
 <context>
@@ -3641,6 +3769,10 @@
     <message>
         <source>Only inspections that failed {code} {text}</source>
         <translation>仅显示该项不合格的检查：{code} {text}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln inspection(s)</source>
@@ -7319,6 +7451,41 @@ Write the explanation or the improvement, as it is written back into the book or
     </message>
 </context>
 <context>
+    <name>TemplateImportDialog</name>
+    <message>
+        <source>Import a checklist</source>
+        <translation>导入检查表</translation>
+    </message>
+    <message>
+        <source>{file}: {code} {title}, {items} items in {sections} sections</source>
+        <translation>{file}：{code} {title}，{sections} 个分区共 {items} 项</translation>
+    </message>
+    <message>
+        <source>Subject kind:</source>
+        <translation>检查对象类型：</translation>
+    </message>
+    <message>
+        <source>The file does not say what it inspects: choose the subject kind.</source>
+        <translation>文件没有注明检查对象：请选择检查对象类型。</translation>
+    </message>
+    <message>
+        <source>As the file says; change it if it is wrong.</source>
+        <translation>按文件所注；如有误请更改。</translation>
+    </message>
+    <message>
+        <source>What the rows became ({count}):</source>
+        <translation>各行导入结果（{count}）：</translation>
+    </message>
+    <message>
+        <source>Skipped rows ({count}):</source>
+        <translation>已跳过的行（{count}）：</translation>
+    </message>
+    <message>
+        <source>Import as a draft</source>
+        <translation>导入为草稿</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePreview</name>
     <message>
         <source>Maximum score: {score}</source>
@@ -7493,6 +7660,10 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>导入检查表电子表格</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx *.xlsm *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm *.xls)</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -7508,8 +7679,8 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Read an .xlsx checklist (XLSForm, or one row per item with 分类 / 检查项目 / 检查标准 / 扣分) as a new draft</source>
-        <translation>读取 .xlsx 检查表（XLSForm 格式，或每行一个检查项目、含 分类 / 检查项目 / 检查标准 / 扣分 列），导入为新草稿</translation>
+        <source>Read a checklist workbook (.xlsx, .xls; an XLSForm from ODK or Kobo, or one row per item with 分类 / 检查项目 / 检查标准 / 扣分) as a new draft</source>
+        <translation>读取检查表工作簿（.xlsx、.xls；ODK 或 Kobo 的 XLSForm，或每行一项、含 分类 / 检查项目 / 检查标准 / 扣分 的表格）为新草稿</translation>
     </message>
     <message>
         <source>Export…</source>

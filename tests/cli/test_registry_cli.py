@@ -159,7 +159,8 @@ def test_a_supervisor_cannot_import(with_units: Path, tmp_path: Path, capsys: py
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("missing.xlsx", "error: The file {path} does not exist."),
-    ("vehicles.xls", "error: The file {path} is not a format Inspector reads (.xls); save it as .csv, .xlsx."),
+    ("vehicles.xls", "error: The file {path} does not exist."),  # .xls is read now (#17.2)
+    ("vehicles.ods", "error: The file {path} is not a format Inspector reads (.ods); save it as .csv, .xlsx."),
 ])
 def test_file_errors_are_one_line(with_units: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                   name: str, expected: str) -> None:

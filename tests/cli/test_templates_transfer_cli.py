@@ -51,7 +51,7 @@ def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_
     survey = workbook["survey"]
     header = [cell.value for cell in survey[1]]
     survey.cell(row=3, column=header.index("deduct") + 1).value = "两分"
-    survey.cell(row=5, column=header.index("type") + 1).value = "geopoint"
+    survey.cell(row=5, column=header.index("type") + 1).value = "geopoint3d"  # no XLSForm type
     workbook.save(path)
     before = template_snapshot(initialised)
 
@@ -60,7 +60,7 @@ def test_a_broken_file_exits_2_with_one_line_per_problem(initialised: Path, tmp_
     lines = err.splitlines()
     assert lines[0] == f"error: {path}: 2 problem(s) found; nothing was imported."
     assert lines[1] == '  sheet survey, row 3, column deduct: "两分" is not a number'
-    assert lines[2].startswith('  sheet survey, row 5, column type: "geopoint" is not a supported type')
+    assert lines[2].startswith('  sheet survey, row 5, column type: "geopoint3d" is not a supported type')
     assert len(lines) == 3
     assert template_snapshot(initialised) == before
 
@@ -85,3 +85,43 @@ def test_errors_exit_2_and_write_nothing(initialised: Path, tmp_path: Path, caps
     assert err.startswith("error: ") and expected in err, err
     assert template_snapshot(initialised) == before
     assert sorted(p.name for p in files.iterdir()) == ["notes.xlsx"]  # no file left behind
+
+
+def test_a_form_without_a_subject_needs_the_option_and_json_lists_every_row(
+        initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.xlsform_forms import ODK_SAMPLE, write_form
+
+    path = write_form(tmp_path / "depot.xlsx", ODK_SAMPLE)
+    base = ("--data-dir", str(initialised), "--user", "qo1", "templates", "import", str(path))
+    before = template_snapshot(initialised)
+    code, out, err = run_cli(capsys, *base)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err == ("error: depot.xlsx does not say what it inspects; give --subject KIND "
+                   "(one of: vehicle, staff, location, unit)\n")
+    assert template_snapshot(initialised) == before
+
+    with pytest.raises(SystemExit) as exited:  # argparse's own refusal of an unknown kind
+        run_cli(capsys, *base, "--subject", "bus")
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "--subject" in err and "invalid choice" in err
+
+    code, out, err = run_cli(capsys, *base, "--subject", "location", "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["code"], summary["version"], summary["items"], summary["sections"], summary["subject"],
+            summary["subject_given"]) == ("depot_inspection", 1, 4, 2, "location", True)
+    assert [(row["row"], row["code"]) for row in summary["skipped"]] == [
+        (2, "skipped_metadata"), (3, "skipped_metadata"), (4, "skipped_metadata"), (10, "skipped_number"),
+        (11, "skipped_type"), (17, "skipped_type"), (18, "skipped_multiple")]
+    repeat = next(row for row in summary["mapped"] if row["code"] == "mapped_repeat")
+    assert repeat["values"] == {"code": "vehicles", "title": "Vehicles"}
+    assert repeat["text"] == ("sheet survey, row 13, column type: repeat vehicles became a section "
+                              "(answered once per inspection): Vehicles")
+    assert summary["skipped"][3]["text"] == ("sheet survey, row 10, column type: skipped staff_count: a number "
+                                             "without a threshold (add a threshold column to check it)")
+
+    code, out, err = run_cli(capsys, *base, "--subject", "location")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "imported depot_inspection version 2 (draft, 4 items)"
+    assert lines[1] == "7 row(s) skipped:" and len(lines) == 9

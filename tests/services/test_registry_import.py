@@ -124,6 +124,15 @@ def test_vehicles_from_xlsx_with_a_title_row_and_numbers_as_cells(
     assert (vehicles["1002"].plate, vehicles["1002"].route, vehicles["1002"].unit_id) == ("粤B·12346", "12", units["D2"])
 
 
+def test_vehicles_from_an_excel_97_2003_xls(context: AppContext, admin: User, units: dict[str, int]) -> None:
+    path = Path(__file__).parent.parent / "fixtures" / "xlsform" / "车辆台账.xls"  # made by make_xls.py there
+    result, _ = context.registry_import.run(admin, VEHICLES, path)
+    assert (result.imported, result.sheet) == (2, "车辆")
+    vehicles = {v.fleet_no: v for v in context.registry.list(admin, VEHICLES)}
+    assert (vehicles["1001"].plate, vehicles["1001"].unit_id, vehicles["1001"].model) == ("粤B·12345", units["D1"], "宇通")
+    assert (vehicles["1002"].plate, vehicles["1002"].route, vehicles["1002"].unit_id) == ("粤B·12346", "12", units["D2"])
+
+
 def test_a_sheet_named_after_the_kind_wins_over_the_first(context: AppContext, admin: User, units: dict[str, int],
                                                           tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "台账.xlsx", [["说明", "先导入单位"]], title="说明",
@@ -278,7 +287,9 @@ def test_a_missing_required_column_names_the_unknown_ones(
 
 
 @pytest.mark.parametrize(("name", "content", "code"), [
-    ("old.xls", b"\xd0\xcf\x11\xe0", "unsupported_format"),
+    ("old.xls", b"\xd0\xcf\x11\xe0", "file_unreadable"),
+    ("broken.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504, "file_unreadable"),
+    ("old.xlt", b"\xd0\xcf\x11\xe0", "unsupported_format"),
     ("notes.pdf", b"%PDF-1.7", "unsupported_format"),
     ("fake.xlsx", b"plate,fleet_no\n", "file_unreadable"),
     ("latin.csv", b"\xff\xfe\x00", "file_unreadable"),
@@ -364,3 +375,10 @@ def test_the_first_day_in_service_is_read_in_office_spellings_and_a_bad_one_is_n
     since = {v.fleet_no: v.active_from for v in context.registry.list(admin, VEHICLES)}
     today = context.services.clock().date()
     assert since == {"1001": date(2026, 3, 1), "1002": date(2026, 11, 6), "1003": today}
+
+
+def test_an_xlsx_named_xls_is_read_by_what_it_is(context: AppContext, admin: User, units: dict[str, int],
+                                                 tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "vehicles.xls", [VEHICLE_HEADER, ["粤B12345", "1001", "", "D1", ""]], title="车辆")
+    result, _ = context.registry_import.run(admin, VEHICLES, path)
+    assert (result.imported, result.sheet) == (1, "车辆")

@@ -33,6 +33,7 @@ from inspector.domain.templates import (
 from inspector.domain.users import Role, User
 from inspector.words.messages import ROW_TEMPLATES, describe_problem
 from inspector.services.template_sheets_write import write_template_xlsx
+from tests.services.xlsform_forms import ole_container
 
 LABEL = "label::中文 (zh)"
 Mutation = Callable[[Any], None]
@@ -135,7 +136,9 @@ FILES: list[tuple[str, Callable[[Path], None], str]] = [
     ("pdf", raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"), "xlsx_is_pdf"),
     ("random bytes", raw(bytes(range(256)) * 8), "xlsx_unknown"),
     ("zero bytes", raw(b""), "xlsx_empty_file"),
-    ("old .xls", raw(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504), "xlsx_is_xls"),
+    ("an OLE header and nothing else", raw(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504), "xlsx_damaged"),
+    ("a password-protected xlsx", raw(ole_container("EncryptedPackage")), "xls_encrypted"),
+    ("a Word .doc", raw(ole_container("WordDocument")), "xls_not_workbook"),
     ("password-protected junk zip", junk_zip, "xlsx_not_workbook"),
     ("a .docx", docx_like, "xlsx_not_workbook"),
     ("truncated xlsx", truncated, "xlsx_damaged"),
@@ -147,7 +150,6 @@ S, C, T = "survey", "choices", "settings"
 XLSFORM: list[tuple[str, Mutation, str, str | None, int, str]] = [
     # sheets and columns
     ("no choices sheet", drop_sheet(C), "sheet_missing", C, 0, ""),
-    ("no settings sheet", drop_sheet(T), "sheet_missing", T, 0, ""),
     ("no survey sheet", drop_sheet(S), "layout_unknown", None, 0, ""),
     ("empty survey sheet", lambda wb: wb[S].delete_rows(1, 20), "sheet_empty", S, 0, ""),
     ("no type column", drop_column(S, "type"), "column_missing", S, 1, "type"),
@@ -156,28 +158,30 @@ XLSFORM: list[tuple[str, Mutation, str, str | None, int, str]] = [
     ("no list_name column", drop_column(C, "list_name"), "column_missing", C, 1, "list_name"),
     ("no choice name column", drop_column(C, "name"), "column_missing", C, 1, "name"),
     # types
+    # (geopoint, date, image, select_multiple… are XLSForm types: skipped and listed, tests/services/test_xlsform_import.py)
     *[(f"type {value}", put(S, 4, "type", value), "type_unknown", S, 4, "type") for value in (
-        "geopoint", "select_multiple pass_fail", "image", "date", "begin repeat", "select_one", "select_one a b",
-        "acknowledge", "barcode", "range")],
+        "geopoint3d", "select_one", "select_one a b", "checkbox", "begin section", "multiple choice")],
+    ("select_multiple of an unknown list", put(S, 4, "type", "select_multiple colours"), "choice_list_missing",
+     S, 4, "type"),
+    ("end repeat closing a group", put(S, 6, "type", "end repeat"), "group_end_mismatch", S, 6, "type"),
+    ("end group closing a repeat", put(S, 2, "type", "begin repeat"), "group_end_mismatch", S, 6, "type"),
+    ("select_one naming two lists", put(S, 4, "type", "select_one pass_fail extra"), "type_unknown", S, 4, "type"),
     ("row with a name but no type", put(S, 4, "type", None), "required", S, 4, "type"),
     # structure
     ("unclosed group", drop_row(S, 11), "group_unclosed", S, 7, "type"),
     ("end group without begin", insert_row(S, 2, {"type": "end group"}), "group_end_without_begin", S, 2, "type"),
-    ("item outside any group", insert_row(S, 2, {"type": "text", "name": "LOOSE", LABEL: "游离项"}),
-     "item_outside_group", S, 2, "type"),
-    ("groups three deep", both(insert_row(S, 3, {"type": "begin group", "name": "G2", LABEL: "二级"}),
-                               insert_row(S, 4, {"type": "begin group", "name": "G3", LABEL: "三级"}),
-                               insert_row(S, 6, {"type": "end group"}), insert_row(S, 7, {"type": "end group"})),
-     "group_too_deep", S, 4, "type"),
     ("duplicate item code", put(S, 4, "name", "B1-1.1"), "duplicate_item_code", S, 4, "name"),
     ("duplicate section code", put(S, 7, "name", "B1-1"), "duplicate_section_code", S, 7, "name"),
+    ("duplicate group name", both(put(S, 7, "name", "B1-1"), put(S, 8, "name", "B1-1.1")), "duplicate_section_code",
+     S, 7, "name"),
     ("empty item name", put(S, 4, "name", None), "required", S, 4, "name"),
     ("empty section name", put(S, 7, "name", "  "), "required", S, 7, "name"),
-    ("bad item code", put(S, 4, "name", "B1 1.2"), "item_code_format", S, 4, "name"),
-    ("item code too long", put(S, 4, "name", "B" * 40), "item_code_format", S, 4, "name"),
+    ("a space in a name", put(S, 4, "name", "B1 1.2"), "name_invalid", S, 4, "name"),
+    ("a name starting with a digit", put(S, 4, "name", "1.2"), "name_invalid", S, 4, "name"),
+    ("a group name starting with a digit", put(S, 7, "name", "2"), "name_invalid", S, 7, "name"),
+    ("our code column holding no code", put(S, 4, "code", "B1 x"), "item_code_format", S, 4, "code"),
     ("empty item label", put(S, 4, LABEL, None), "item_text_empty", S, 4, LABEL),
     ("blank item label", put(S, 5, LABEL, "   "), "item_text_empty", S, 5, LABEL),
-    ("empty section label", put(S, 7, LABEL, None), "section_title_empty", S, 7, LABEL),
     ("decimal without threshold", put(S, 9, "threshold", None), "numeric_without_threshold", S, 9, "threshold"),
     # numbers
     *[(f"text in {column}", put(S, row, column, "两分"), "float_parsing", S, row, column)
@@ -210,17 +214,12 @@ XLSFORM: list[tuple[str, Mutation, str, str | None, int, str]] = [
     ("deduct on a group", put(S, 2, "deduct", 3), "column_for_items", S, 2, "deduct"),
     ("severity on a group", put(S, 7, "severity", "serious"), "column_for_items", S, 7, "severity"),
     # settings
-    ("empty form_title", put(T, 2, "form_title", None), "template_title_empty", T, 2, "form_title"),
-    ("bad form_id", put(T, 2, "form_id", "B 1"), "template_code_format", T, 2, "form_id"),
-    ("Chinese form_id", put(T, 2, "form_id", "车容"), "template_code_format", T, 2, "form_id"),
-    ("empty subject", put(T, 2, "subject", None), "required", T, 2, "subject"),
     ("bad effective_month", put(T, 2, "effective_month", "2025-13"), "month_format", T, 2, "effective_month"),
     ("effective_month as words", put(T, 2, "effective_month", "七月"), "month_format", T, 2, "effective_month"),
-    ("no subject column", drop_column(T, "subject"), "required", T, 2, "subject"),
     # choices
     ("select_one of an unknown list", put(S, 3, "type", "select_one yes_no"), "choice_list_missing", S, 3, "type"),
-    ("choices with an unknown name", put(C, 3, "name", "bad"), "choice_name_unknown", C, 3, "name"),
-    ("choices without fail", drop_row(C, 3), "choice_list_incomplete", C, 2, "list_name"),
+    ("a choice without a name", put(C, 3, "name", None), "required", C, 3, "name"),
+    ("a choice without its list", put(C, 3, "list_name", None), "required", C, 3, "list_name"),
     ("choices list renamed", both(put(C, 2, "list_name", "pf"), put(C, 3, "list_name", "pf"),
                                   put(C, 4, "list_name", "pf")), "choice_list_missing", S, 3, "type"),
     ("duplicate choice", put(C, 4, "name", "pass"), "duplicate_in_file", C, 4, "name"),
@@ -358,7 +357,7 @@ def test_every_problem_is_listed_at_once(loaded: AppContext, users: dict[Role, U
     path = tmp_path / "B1.xlsx"
     write_template_xlsx(base_body(), path)
     workbook = openpyxl.load_workbook(path)
-    for mutation in (put(S, 3, "deduct", "x"), put(S, 4, "name", "B1-1.1"), put(S, 8, "type", "geopoint"),
+    for mutation in (put(S, 3, "deduct", "x"), put(S, 4, "name", "B1-1.1"), put(S, 8, "type", "geopoint3d"),
                      put(T, 2, "subject", "bus"), put(C, 3, "flag", "?")):
         mutation(workbook)
     workbook.save(path)

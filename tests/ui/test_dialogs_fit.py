@@ -226,6 +226,14 @@ def _photo_sources(kit: Kit) -> QDialog:
     return PhotoSourcesDialog(kit.sign_in(kit.world.sup), datetime.now().astimezone(), kit.folder)
 
 
+def _template_import(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.template_import import TemplateImportDialog
+    from tests.services.xlsform_forms import ODK_SAMPLE, write_form
+
+    path = write_form(kit.folder / "depot.xlsx", ODK_SAMPLE)
+    return TemplateImportDialog(path, kit.context.template_transfer.read_xlsx(kit.world.office, path))
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -240,6 +248,7 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
     "complaint finding": _complaint_step("FindingDialog"), "photo sources": _photo_sources,
     "comment book collect": _comment_book_collect, "comment book reply": _comment_book_reply,
+    "template import": _template_import,
 }
 
 

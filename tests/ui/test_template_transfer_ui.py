@@ -53,7 +53,11 @@ def test_export_then_import_makes_an_identical_draft(
     assert "T1" in page.note.text()
 
     monkeypatch.setattr(template_transfer.SpreadsheetFiles, "choose_import", classmethod(lambda cls, p: target))
+    reviewed: list[Any] = []
+    monkeypatch.setattr(template_transfer.TemplateImportDialog, "review",
+                        classmethod(lambda cls, parent, path, sheet: reviewed.append(sheet) or None))
     assert page.transfer.import_file()
+    assert [sheet.body for sheet in reviewed] == [t1(context, qo).body]
     assert shown == []
     versions = context.templates.versions_of(qo, "T1")
     assert [v.version for v in versions] == [1, 2]
@@ -92,3 +96,48 @@ def test_a_supervisor_may_export_but_not_import(
     assert not page.transfer.import_file(source)  # forced past the disabled action
     assert isinstance(shown[0], PermissionDenied)
     assert len(context.templates.list(sup)) == before
+
+
+def test_the_import_dialog_shows_every_row_and_asks_for_a_missing_subject(
+    qtbot: Any, tmp_path: Path, context: AppContext, users: dict[Role, User],
+    sign_in: Callable[[User], UiContext], shown: list[InspectorError], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.domain.templates import SubjectKind
+    from inspector.ui.dialogs.template_import import CANCELLED, TemplateImportDialog
+    from tests.services.xlsform_forms import ODK_SAMPLE, write_form
+
+    qo = users[Role.QUALITY_OFFICE]
+    page = make_page(qtbot, sign_in(qo))
+    path = write_form(tmp_path / "depot.xlsx", ODK_SAMPLE)
+    sheet = context.template_transfer.read_xlsx(qo, path)
+    dialog = TemplateImportDialog(path, sheet)
+    qtbot.addWidget(dialog)
+    assert dialog.mapped.count() == len(sheet.mapped) == 9 and dialog.skipped.count() == 7
+    assert dialog.skipped.item(3).text().startswith("sheet survey, row 10, column type: skipped staff_count")
+    assert "4 items in 2 sections" in dialog.headline.text()
+    assert not dialog.import_button.isEnabled()  # no subject kind yet
+    dialog.subject.setCurrentIndex(dialog.subject.findData(SubjectKind.LOCATION))
+    assert dialog.import_button.isEnabled() and dialog.result_subject() is SubjectKind.LOCATION
+
+    answers = iter([CANCELLED, SubjectKind.LOCATION])
+    monkeypatch.setattr(TemplateImportDialog, "review", classmethod(lambda cls, parent, p, s: next(answers)))
+    before = len(context.templates.list(qo))
+    assert not page.transfer.import_file(path)  # cancelled in the dialog
+    assert len(context.templates.list(qo)) == before and shown == []
+    assert page.transfer.import_file(path)
+    draft = context.templates.versions_of(qo, "depot_inspection")[-1]
+    assert (draft.body.subject, draft.body.item_count) == (SubjectKind.LOCATION, 4)
+
+
+def test_the_import_dialog_keeps_the_subject_a_file_names(qtbot: Any, tmp_path: Path, context: AppContext,
+                                                          users: dict[Role, User]) -> None:
+    from inspector.domain.templates import SubjectKind
+    from inspector.ui.dialogs.template_import import TemplateImportDialog
+
+    context.templates.ensure_builtins()
+    qo = users[Role.QUALITY_OFFICE]
+    path = context.template_transfer.export_xlsx(qo, t1(context, qo).id, tmp_path / "T1.xlsx")
+    dialog = TemplateImportDialog(path, context.template_transfer.read_xlsx(qo, path))
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled() and dialog.chosen() is SubjectKind.VEHICLE
+    assert dialog.result_subject() is None and dialog.skipped.count() == 0

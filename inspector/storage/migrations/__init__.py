@@ -24,7 +24,8 @@ from inspector.storage.migrations import (
     m0011_complaints,
     m0012_sign_in_failures,
     m0013_registry_history,
-    m0014_comment_books,
+    m0014_inspection_sort_indexes,
+    m0015_comment_books,
 )
 
 ORDER = (
@@ -41,7 +42,8 @@ ORDER = (
     m0011_complaints,
     m0012_sign_in_failures,
     m0013_registry_history,
-    m0014_comment_books,
+    m0014_inspection_sort_indexes,
+    m0015_comment_books,
 )
 
 MIGRATIONS = Migrations("inspector")

@@ -106,10 +106,10 @@ class RegistryImportDialog(QDialog):
 
     @classmethod
     def choose_file(cls, parent: QWidget | None, kind: RegistryKind) -> Path | None:
-        """Ask for a .csv or .xlsx file (tests replace this one function)."""
+        """Ask for a .csv, .xlsx or .xls file (tests replace this one function)."""
         title = QCoreApplication.translate("RegistryImportDialog", "Choose a file to import")
         name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()),
-                                              "CSV / Excel (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
+                                              "CSV / Excel (*.csv *.xlsx *.xlsm *.xls);;CSV (*.csv);;Excel (*.xlsx *.xlsm *.xls)")
         return Path(name) if name else None
 
     @classmethod

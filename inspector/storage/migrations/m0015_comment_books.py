@@ -1,4 +1,4 @@
-"""0014_comment_books: the passenger comment book on each bus (旅客意见簿), collected every day.
+"""0015_comment_books: the passenger comment book on each bus (旅客意见簿), collected every day.
 
 F2·1: 「每日回收、整理、分析旅客意见簿信息……当天将对意见的解释和改进措施等反馈到意见簿上或提意见的旅客本人」.
 ``comment_book_collections`` is one book collected from one vehicle on one day (an empty book
@@ -15,7 +15,7 @@ import sqlite_utils
 
 from inspector.storage.migrations.sql import run_statements
 
-NAME = "0014_comment_books"
+NAME = "0015_comment_books"
 
 
 def migrate(db: sqlite_utils.Database) -> None:
