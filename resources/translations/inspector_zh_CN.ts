@@ -2759,7 +2759,7 @@
     </message>
     <message>
         <source>Entry {position} in the book of {vehicle} was answered already; a reply is written once.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vehicle} 意见簿第 {position} 条已反馈，反馈只能填写一次。</translation>
     </message>
     <message>
         <source>section {code}: {title}</source>
