@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from inspector.services.complaint_reports import ComplaintReports
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
+    from inspector.services.hub_sync import HubService
     from inspector.services.inspection_reports import InspectionReports
     from inspector.services.integrity import IntegrityService
     from inspector.services.notice_files import NoticeFiles
@@ -122,6 +123,12 @@ class AppContext:
         from inspector.services.exchange import ExchangeService
 
         return ExchangeService(self.services, before_import=lambda: self.backups.make(BackupReason.IMPORT))
+
+    @cached_property
+    def hub(self) -> HubService:
+        from inspector.services.hub_sync import HubService
+
+        return HubService(self.services, self.exchange)
 
     @cached_property
     def restore(self) -> RestoreService:

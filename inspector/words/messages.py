@@ -18,6 +18,7 @@ from inspector.words.notice_labels import status_label
 from inspector.words.signatures import ERROR_SENTENCES as SIGNING_ERRORS
 from inspector.words.backups import ERROR_SENTENCES as BACKUP_ERRORS
 from inspector.words.exchange import EXCHANGE_TEMPLATES
+from inspector.words.hub import HUB_TEMPLATES
 from inspector.words.complaints import ERROR_SENTENCES as COMPLAINT_ERRORS, status_words
 
 CONTEXT = "Errors"
@@ -338,6 +339,7 @@ TEMPLATES.update(SIGNING_ERRORS)  # certificate and signature codes (inspector.w
 TEMPLATES.update(BACKUP_ERRORS)  # backup and restore codes (inspector.words.backups)
 TEMPLATES.update(EXCHANGE_TEMPLATES)  # exchange files and travelling records (inspector.words.exchange)
 TEMPLATES.update(COMPLAINT_ERRORS)  # the complaints register (inspector.words.complaints)
+TEMPLATES.update(HUB_TEMPLATES)  # the office hub (inspector.words.hub)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {
