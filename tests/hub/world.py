@@ -70,3 +70,17 @@ def rows(folder: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def credentials(folder: Path) -> tuple[str, str]:
+    """(role, password) of the data folder's hub role: the role from its settings, the password
+    from the tests' keyring file."""
+    import json as json_
+
+    import keyring
+
+    value = rows(folder, "SELECT value FROM settings WHERE key = 'hub'")
+    role = json_.loads(value[0][0])["role"]
+    password = keyring.get_password("inspector-hub", role)
+    assert password, f"no password kept for {role}"
+    return role, password
