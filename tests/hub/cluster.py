@@ -94,7 +94,7 @@ class Cluster:
     def psql(self, sql: str, *, user: str = SUPERUSER, password: str = SUPERPASSWORD, database: str = DATABASE,
              check: bool = True) -> subprocess.CompletedProcess[str]:
         """``sql`` through the psql client as ``user`` over TCP (as a laptop would connect)."""
-        command = [str(self.bin / "psql"), "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+        command = [str(self.bin / "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
                    "-p", str(self.port), "-U", user, "-d", database, "-c", sql]
         done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False,
                               env={**os.environ, "PGPASSWORD": password, "PGCONNECT_TIMEOUT": "10"})
