@@ -26,6 +26,7 @@ from inspector.services.inspection_query import InspectionQueryService
 from inspector.services.inspections import InspectionService
 from inspector.services.notice_documents import NoticeDocuments
 from inspector.services.notice_followups import FollowUpService
+from inspector.services.hub_serials import HubNoticeSerials
 from inspector.services.notices import NoticeService
 from inspector.services.photos import PhotoService
 from inspector.services.registry import RegistryService
@@ -71,6 +72,7 @@ class AppContext:
         self.signatures = UserSignatureService(ctx)
         self.notices = NoticeService(ctx, self.inspections, self.settings, NoticeDocuments(ctx, self.photos),
                                      self.signatures)
+        self.notices.serials = HubNoticeSerials()  # the hub's counter when one is configured (#15.4)
         self.followups = FollowUpService(self.notices)
         self.reports = ReportService(ctx)
         # Signing keys are locked with their holder's login password: a password change re-locks

@@ -78,6 +78,9 @@ _V1 = [
     " content_sha256 text NOT NULL, covert boolean NOT NULL DEFAULT false, author_device uuid,"
     " audience text[] NOT NULL DEFAULT '{}', PRIMARY KEY (sha256, copy))",
     "CREATE TABLE notice_counters (year int PRIMARY KEY, last int NOT NULL)",
+    # The register: which device took which number, in the transaction that advanced the counter.
+    "CREATE TABLE notice_numbers (year int NOT NULL, serial int NOT NULL, device uuid, taken_by text NOT NULL"
+    " DEFAULT session_user, taken_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (year, serial))",
     # Who is asking: the device of the login role (security definer: devices is not readable).
     """CREATE FUNCTION hub_device() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = public, pg_temp AS $$ SELECT device_id FROM devices WHERE role_name = session_user $$""",
@@ -136,6 +139,7 @@ _V1 = [
     f"GRANT SELECT ON hub_info, hub_schema TO {DEVICE_GROUP}, {OFFICE_GROUP}",
     f"GRANT SELECT, INSERT, UPDATE ON devices TO {OFFICE_GROUP}",
     f"GRANT SELECT, INSERT, UPDATE ON notice_counters TO {OFFICE_GROUP}",
+    f"GRANT SELECT, INSERT ON notice_numbers TO {OFFICE_GROUP}",
     "REVOKE ALL ON FUNCTION hub_claim(uuid, text), hub_synced(int, int) FROM PUBLIC",
     f"GRANT EXECUTE ON FUNCTION hub_claim(uuid, text), hub_synced(int, int) TO {DEVICE_GROUP}, {OFFICE_GROUP}",
 ]

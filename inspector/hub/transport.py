@@ -293,9 +293,17 @@ class HubSession:
         return data
 
     # --- notice numbers -----------------------------------------------------------------
-    def next_notice_serial(self, year: int) -> int:
-        row = self.conn.execute(
-            "INSERT INTO notice_counters (year, last) VALUES (%s, 1) ON CONFLICT (year) DO UPDATE"
-            " SET last = notice_counters.last + 1 RETURNING last", [year]).fetchone()
-        assert row is not None
-        return int(row[0])
+    def take_notice_serial(self, year: int, at_least: int, device_id: str) -> int:
+        """The year's next serial, above ``at_least`` (what the office issued before the hub), and
+        its row in the register — one transaction, the counter's row locked until it commits, so
+        two office machines can never take the same number."""
+        with self.conn.transaction():
+            row = self.conn.execute(
+                "INSERT INTO notice_counters (year, last) VALUES (%s, %s) ON CONFLICT (year) DO UPDATE"
+                " SET last = GREATEST(notice_counters.last, %s) + 1 RETURNING last",
+                [year, at_least + 1, at_least]).fetchone()
+            assert row is not None
+            serial = int(row[0])
+            self.conn.execute("INSERT INTO notice_numbers (year, serial, device) VALUES (%s, %s, %s)",
+                              [year, serial, device_id])
+        return serial

@@ -99,3 +99,15 @@ def documents(db: sqlite_utils.Database) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in db.execute(
         "SELECT pdf_sha256, pdf_path FROM notices UNION ALL SELECT pdf_sha256, pdf_path FROM notice_signatures")}
 
+
+
+def notice_serial(db: sqlite_utils.Database, year: int) -> int:
+    """The last serial this database issued in ``year`` (0: none)."""
+    row = db.execute("SELECT last_serial FROM notice_serials WHERE year = ?", [year]).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def raise_notice_serial(db: sqlite_utils.Database, year: int, serial: int) -> None:
+    """The local counter follows the hub's (a preview then shows the next number likely)."""
+    db.execute("INSERT INTO notice_serials (year, last_serial) VALUES (?, ?) ON CONFLICT(year) DO UPDATE"
+               " SET last_serial = MAX(last_serial, excluded.last_serial)", [year, serial])

@@ -56,6 +56,9 @@ HUB_TEMPLATES: dict[str, str] = {
         "Errors", "Only the quality office's data folder (with the office CA) sets up the hub and adds devices."),
     "hub_not_configured": QT_TRANSLATE_NOOP(
         "Errors", "No office hub is configured: at the office run hub init --dsn DSN, on a laptop hub connect DSN."),
+    "hub_needed_for_number": QT_TRANSLATE_NOOP(
+        "Errors", "Notice numbers come from the office hub ({dsn}), which cannot be reached now: connect to the "
+        "office network and sync before issuing. Nothing was issued."),
     "hub_not_initialised": QT_TRANSLATE_NOOP(
         "Errors", "The database is not an Inspector hub yet: the office runs hub init --dsn DSN first."),
 }

@@ -2590,6 +2590,10 @@
         <translation>尚未配置办公室服务器：质量办运行 hub init --dsn DSN，笔记本运行 hub connect DSN。</translation>
     </message>
     <message>
+        <source>Notice numbers come from the office hub ({dsn}), which cannot be reached now: connect to the office network and sync before issuing. Nothing was issued.</source>
+        <translation>通知书编号由办公室服务器（{dsn}）分配，但现在无法连接：请连上办公室网络并同步后再签发。未签发任何通知书。</translation>
+    </message>
+    <message>
         <source>The database is not an Inspector hub yet: the office runs hub init --dsn DSN first.</source>
         <translation>该数据库还不是 Inspector 办公室服务器：请质量办先运行 hub init --dsn DSN。</translation>
     </message>
