@@ -108,12 +108,11 @@ def office_main(argv: list[str]) -> int:
         pulled = session.pull(cursor, device, 500)
         if not pulled:
             break
-        for item in pulled:
-            if item.record.kind.value == "photo":
-                blob = session.blob(str(item.record.body["sha256"]), "print")
-                assert blob is not None
-                size += len(session.read(blob))
-                blobs += 1
+        found = session.blobs([(str(item.record.body["sha256"]), "print") for item in pulled
+                               if item.record.kind.value == "photo"])
+        for blob in found.values():  # each read whole and checked against its hash
+            size += len(session.read(blob))
+            blobs += 1
         records += len(pulled)
         cursor = pulled[-1].seq
     session.close()

@@ -77,6 +77,7 @@ _V1 = [
     " origin uuid NOT NULL, extension text NOT NULL, size bigint NOT NULL, chunks int NOT NULL,"
     " content_sha256 text NOT NULL, covert boolean NOT NULL DEFAULT false, author_device uuid,"
     " audience text[] NOT NULL DEFAULT '{}', PRIMARY KEY (sha256, copy))",
+    "CREATE INDEX blobs_content ON blobs (content_sha256, origin)",
     "CREATE TABLE notice_counters (year int PRIMARY KEY, last int NOT NULL)",
     # The register: which device took which number, in the transaction that advanced the counter.
     "CREATE TABLE notice_numbers (year int NOT NULL, serial int NOT NULL, device uuid, taken_by text NOT NULL"
@@ -114,24 +115,29 @@ _V1 = [
     "ALTER TABLE blobs ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE blob_chunks ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE conflicts ENABLE ROW LEVEL SECURITY",
+    # Each function in a scalar subquery: evaluated once per statement (an InitPlan), not per row.
     """CREATE POLICY records_read ON records FOR SELECT USING (
-        hub_is_office() OR origin = hub_device()
-        OR (covert AND author_device = hub_device())
-        OR (NOT covert AND ('*' = ANY (audience) OR hub_user() = ANY (audience))))""",
+        (SELECT hub_is_office()) OR origin = (SELECT hub_device())
+        OR (covert AND author_device = (SELECT hub_device()))
+        OR (NOT covert AND ('*' = ANY (audience) OR (SELECT hub_user()) = ANY (audience))))""",
     f"""CREATE POLICY records_write ON records FOR INSERT WITH CHECK (
-        hub_is_office() OR (origin = hub_device() AND kind = ANY ({LAPTOP_KINDS_SQL})))""",
+        (SELECT hub_is_office()) OR (origin = (SELECT hub_device()) AND kind = ANY ({LAPTOP_KINDS_SQL})))""",
     """CREATE POLICY blobs_read ON blobs FOR SELECT USING (
-        hub_is_office() OR origin = hub_device()
-        OR (covert AND author_device = hub_device())
-        OR (NOT covert AND ('*' = ANY (audience) OR hub_user() = ANY (audience))))""",
+        (SELECT hub_is_office()) OR origin = (SELECT hub_device())
+        OR (covert AND author_device = (SELECT hub_device()))
+        OR (NOT covert AND ('*' = ANY (audience) OR (SELECT hub_user()) = ANY (audience))))""",
     """CREATE POLICY blobs_write ON blobs FOR INSERT WITH CHECK (
-        hub_is_office() OR (origin = hub_device() AND copy IN ('original', 'print')))""",
+        (SELECT hub_is_office()) OR (origin = (SELECT hub_device()) AND copy IN ('original', 'print')))""",
     """CREATE POLICY chunks_read ON blob_chunks FOR SELECT USING (
-        origin = hub_device() OR EXISTS (SELECT 1 FROM blobs b WHERE b.content_sha256 = blob_chunks.content_sha256
-                                         AND b.origin = blob_chunks.origin))""",
-    "CREATE POLICY chunks_write ON blob_chunks FOR INSERT WITH CHECK (hub_is_office() OR origin = hub_device())",
-    "CREATE POLICY conflicts_read ON conflicts FOR SELECT USING (hub_is_office() OR device = hub_device())",
-    "CREATE POLICY conflicts_write ON conflicts FOR INSERT WITH CHECK (hub_is_office() OR device = hub_device())",
+        (SELECT hub_is_office()) OR origin = (SELECT hub_device())
+        OR EXISTS (SELECT 1 FROM blobs b WHERE b.content_sha256 = blob_chunks.content_sha256
+                   AND b.origin = blob_chunks.origin))""",
+    """CREATE POLICY chunks_write ON blob_chunks FOR INSERT WITH CHECK (
+        (SELECT hub_is_office()) OR origin = (SELECT hub_device()))""",
+    """CREATE POLICY conflicts_read ON conflicts FOR SELECT USING (
+        (SELECT hub_is_office()) OR device = (SELECT hub_device()))""",
+    """CREATE POLICY conflicts_write ON conflicts FOR INSERT WITH CHECK (
+        (SELECT hub_is_office()) OR device = (SELECT hub_device()))""",
     # What each group may do at all (row-level security narrows it further).
     "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
     f"GRANT SELECT, INSERT ON records, blobs, blob_chunks, conflicts TO {DEVICE_GROUP}, {OFFICE_GROUP}",

@@ -158,33 +158,39 @@ class HubSession:
         with self.conn.transaction():
             stored = {str(row[0]): str(row[1]) for row in self.conn.execute(
                 "SELECT record_id, sha256 FROM records WHERE record_id = ANY(%s::uuid[])", [ids]).fetchall()}
-            with self.conn.cursor() as cursor:
-                for item in batch:
-                    record, sha = item.record, item.record.content_hash()
-                    known = stored.get(record.id)
-                    if known == sha:
-                        result.same.append(record.id)
-                        continue
-                    inserted = None
-                    if known is None:
-                        cursor.execute(
-                            "INSERT INTO records (record_id, seq, kind, entity, origin, sha256, canonical, covert,"
-                            " author_device, audience) VALUES (%s, 0, %s, %s, %s, %s, %s, %s, %s, %s)"
-                            " ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
-                            [record.id, record.kind.value, str(record.body.get("entity")), record.origin, sha,
-                             record.canonical().decode("utf-8"), item.covert, item.author_device,
-                             list(item.audience)])
-                        inserted = cursor.fetchone()
-                    if inserted is not None:
-                        result.inserted.append(record)
-                        continue
-                    conflict = Conflict(record.id, record.kind.value, record.origin, sha, known)
-                    cursor.execute(
-                        "INSERT INTO conflicts (record_id, kind, origin, device, incoming_sha256, stored_sha256,"
-                        " canonical) VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (record_id, incoming_sha256)"
-                        " DO NOTHING", [record.id, record.kind.value, record.origin, device_id, sha, known,
-                                        record.canonical().decode("utf-8")])
-                    result.conflicts.append(conflict)
+            fresh, refused = [], []
+            for item in batch:
+                known = stored.get(item.record.id)
+                if known is None:
+                    fresh.append(item)
+                elif known == item.record.content_hash():
+                    result.same.append(item.record.id)
+                else:
+                    refused.append((item, known))
+            inserted: set[str] = set()
+            if fresh:
+                with self.conn.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO records (record_id, seq, kind, entity, origin, sha256, canonical, covert,"
+                        " author_device, audience) VALUES (%s, 0, %s, %s, %s, %s, %s, %s, %s, %s)"
+                        " ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
+                        [[item.record.id, item.record.kind.value, str(item.record.body.get("entity")),
+                          item.record.origin, item.record.content_hash(), item.record.canonical().decode("utf-8"),
+                          item.covert, item.author_device, list(item.audience)] for item in fresh], returning=True)
+                    while True:
+                        inserted.update(str(row[0]) for row in cursor.fetchall())
+                        if not cursor.nextset():
+                            break
+            for item in fresh:
+                if item.record.id in inserted:
+                    result.inserted.append(item.record)
+                else:  # held by the hub under a row this role may not read: another device's
+                    refused.append((item, None))
+            for item, known in refused:
+                record = item.record
+                conflict = Conflict(record.id, record.kind.value, record.origin, record.content_hash(), known)
+                self.report_conflict(conflict, record.canonical().decode("utf-8"), device_id)
+                result.conflicts.append(conflict)
         return result
 
     def report_conflict(self, conflict: Conflict, canonical: str, device_id: str) -> None:
@@ -243,12 +249,15 @@ class HubSession:
                                 " WHERE sha256 = %s AND copy = %s", [sha256, copy]).fetchone()
         return None if row is None else HubBlob(row[0], row[1], row[2], int(row[3]), row[4], str(row[5]))
 
-    def has_blobs(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    def blobs(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], HubBlob]:
+        """The visible blobs among ``keys`` ((sha256, copy) pairs), in one query."""
         if not keys:
-            return set()
-        rows = self.conn.execute("SELECT sha256, copy FROM blobs WHERE (sha256 || ':' || copy) = ANY(%s)",
-                                 [[f"{sha}:{copy}" for sha, copy in keys]]).fetchall()
-        return {(row[0], row[1]) for row in rows}
+            return {}
+        rows = self.conn.execute(
+            "SELECT b.sha256, b.copy, b.extension, b.size, b.content_sha256, b.origin FROM blobs b"
+            " JOIN unnest(%s::text[], %s::text[]) AS k(sha256, copy) ON b.sha256 = k.sha256 AND b.copy = k.copy",
+            [[sha for sha, _ in keys], [copy for _, copy in keys]]).fetchall()
+        return {(row[0], row[1]): HubBlob(row[0], row[1], row[2], int(row[3]), row[4], str(row[5])) for row in rows}
 
     def upload(self, meta: BlobMeta, path: Path, device_id: str) -> bool:
         """Send ``path`` as the blob ``meta`` names, resuming after the chunks already there;
@@ -261,15 +270,21 @@ class HubSession:
         row = self.conn.execute("SELECT COALESCE(MAX(n), -1) FROM blob_chunks WHERE content_sha256 = %s"
                                 " AND origin = %s", [content, device_id]).fetchone()
         have = int(row[0]) if row else -1
-        count = size = 0
-        with path.open("rb") as source:  # each chunk commits alone: an interrupted upload resumes
-            for number, chunk in enumerate(iter(lambda: source.read(CHUNK), b"")):
-                size += len(chunk)
-                count = number + 1
+        size = path.stat().st_size
+        count = max(1, -(-size // CHUNK))
+        insert = ("INSERT INTO blob_chunks (content_sha256, origin, n, data) VALUES (%s,%s,%s,%s)"
+                  " ON CONFLICT DO NOTHING")
+        with path.open("rb") as source:
+            # Every chunk but the last commits alone, so an interrupted upload resumes after it; the
+            # last one commits with the check of the whole and the row that makes the blob visible.
+            for number in range(count - 1):
+                chunk = source.read(CHUNK)
                 if number > have:
-                    self.conn.execute("INSERT INTO blob_chunks (content_sha256, origin, n, data) VALUES (%s,%s,%s,%s)"
-                                      " ON CONFLICT DO NOTHING", [content, device_id, number, chunk])
+                    self.conn.execute(insert, [content, device_id, number, chunk])
+            last = source.read()
         with self.conn.transaction():
+            if count - 1 > have:
+                self.conn.execute(insert, [content, device_id, count - 1, last])
             whole = self.conn.execute(
                 "SELECT encode(sha256(COALESCE(string_agg(data, ''::bytea ORDER BY n), ''::bytea)), 'hex'), count(*)"
                 " FROM blob_chunks WHERE content_sha256 = %s AND origin = %s AND n < %s",

@@ -66,11 +66,9 @@ class HubBatch:
                   for copy in (PhotoKind.ORIGINAL.value, PhotoKind.PRINT.value)}
         wanted |= {(str(r.body.get("pdf_sha256")), PhotoKind.DOCUMENT.value) for r in records
                    if r.kind in (K.NOTICE, K.SIGNATURE)}
+        self._blobs = session.blobs(sorted(wanted))
         for sha256, copy in sorted(wanted):
-            blob = session.blob(sha256, copy)
-            if blob is not None:
-                self._blobs[(sha256, copy)] = blob
-            elif copy == PhotoKind.ORIGINAL.value:
+            if copy == PhotoKind.ORIGINAL.value and (sha256, copy) not in self._blobs:
                 raise InspectorError("hub_photo_missing", photo=sha256)
 
     def only(self, origin: str) -> HubBatch:

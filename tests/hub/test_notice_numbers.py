@@ -67,6 +67,9 @@ def test_two_office_machines_take_different_numbers_and_offline_nothing_is_issue
     assert rows(world.b, "SELECT count(*) FROM notices") == [(0,)]
     cli(capsys, *world.lb, "sync")
     assert rows(world.b, "SELECT count(*) FROM notices") == [(0,)]  # B's user is not the inspection's author
+    for args in (world.o, world.la, world.lb):  # every data folder still passes its integrity check
+        checked = cli(capsys, *args, "check", ok=False)
+        assert checked.code == 0, checked.out + checked.err
 
 
 def test_concurrent_takes_of_the_counter_never_repeat_a_number(
