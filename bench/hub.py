@@ -84,8 +84,7 @@ def laptop_main(argv: list[str]) -> int:
     began = time.perf_counter()
     session = HubSession(connection.connect(dsn, None))
     session.claim(device, f"laptop {user}")
-    for meta, path in blobs:
-        session.upload(meta, path, device)
+    session.upload_all(blobs, device)
     pushed = 0
     for first in range(0, len(items), 500):
         result = session.push(items[first:first + 500], device)

@@ -196,19 +196,19 @@ class Pusher:
         return summary
 
     def _files(self, todo: list[Outbound], out: Outgoing, summary: PushSummary) -> None:
+        """Every photo original, print copy and notice PDF the records point at, before them."""
+        files: list[tuple[BlobMeta, Path]] = []
         photos = {str(item.record.body["sha256"]): item for item in todo if item.record.kind is K.PHOTO}
         for sha256, item in sorted(photos.items()):
             original = self.store.original_path(sha256)
             if original is None:
                 raise InspectorError("photo_unavailable", photo=sha256)
-            meta = dict(covert=item.covert, author_device=item.author_device, audience=item.audience)
-            summary.blobs += self.session.upload(
-                BlobMeta(sha256, PhotoKind.ORIGINAL.value, original.suffix.lstrip("."), **meta),  # type: ignore[arg-type]
-                original, self.device_id)
+            readers = dict(covert=item.covert, author_device=item.author_device, audience=item.audience)
+            files.append((BlobMeta(sha256, PhotoKind.ORIGINAL.value, original.suffix.lstrip("."),  # type: ignore[arg-type]
+                                   **readers), original))
             printed = self.store.derivative_path(sha256, Derivative.PRINT)
             if printed is not None:
-                summary.blobs += self.session.upload(
-                    BlobMeta(sha256, PhotoKind.PRINT.value, "jpg", **meta), printed, self.device_id)  # type: ignore[arg-type]
+                files.append((BlobMeta(sha256, PhotoKind.PRINT.value, "jpg", **readers), printed))  # type: ignore[arg-type]
         notices = {str(item.record.body["pdf_sha256"]): item for item in todo
                    if item.record.kind in (K.NOTICE, K.SIGNATURE)}
         if notices:
@@ -218,6 +218,6 @@ class Pusher:
                 path = self.ctx.paths.root / relative if relative else None
                 if path is None or not path.is_file():
                     raise InspectorError("exchange_document_missing", document=sha256)
-                summary.blobs += self.session.upload(
-                    BlobMeta(sha256, PhotoKind.DOCUMENT.value, "pdf", covert=item.covert,
-                             author_device=item.author_device, audience=item.audience), Path(path), self.device_id)
+                files.append((BlobMeta(sha256, PhotoKind.DOCUMENT.value, "pdf", covert=item.covert,
+                                       author_device=item.author_device, audience=item.audience), Path(path)))
+        summary.blobs += self.session.upload_all(files, self.device_id)
