@@ -143,6 +143,9 @@ class HubSession:
         except psycopg.errors.RaiseException as error:
             raise InspectorError("hub_role_taken", reason=str(error).splitlines()[0].removeprefix("inspector: ")) \
                 from None
+        except psycopg.errors.UniqueViolation:
+            raise InspectorError("hub_role_taken", reason="this device is already registered under another role") \
+                from None
         return None if row is None or row[0] is None else str(row[0])
 
     def synced(self, pushed: int, pulled: int) -> None:

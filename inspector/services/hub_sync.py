@@ -148,6 +148,35 @@ class HubService:
         return NewDevice(clean_name, user.username, new.role, conninfo.make_conninfo(**words))
 
     # --- any device -------------------------------------------------------------------------
+    def probe(self, dsn: str, password: str | None = None) -> str:
+        """Test a DSN without keeping anything: the hub's organisation must be this one; returns
+        the hub's organisation name (Settings → 办公室服务器 → 测试连接)."""
+        from inspector.hub import connection
+        from inspector.hub.transport import HubSession
+
+        device = self.exchange.device()
+        if device.side == "unjoined":
+            raise InspectorError("exchange_not_joined")
+        clean, in_dsn = connection.split_dsn(dsn)
+        session = HubSession(connection.connect(clean, in_dsn or password))
+        try:
+            return self._check_hub(session, device)[1]
+        finally:
+            session.close()
+
+    def local_status(self) -> HubStatus:
+        """What this data folder knows without asking the hub: configured, last sync, records waiting."""
+        link = hub_repo.link(self.ctx.db)
+        if link is None:
+            return HubStatus(configured=False)
+        from inspector.services.hub_push import Pusher
+
+        device = self.exchange.device()
+        office = device.side == "office"
+        waiting = Pusher(self.ctx, None, device.device_id, office=office,  # type: ignore[arg-type]
+                         own_user=None if office else device.joined_user).waiting()
+        return HubStatus(True, link.dsn, link.role, last_sync_at=link.last_sync_at, waiting=waiting)
+
     def connect(self, actor: User, dsn: str, password: str | None = None) -> hub_repo.HubLink:
         """Keep the hub's DSN (without its password) and the password in the keyring, once the
         hub has accepted this device: the same organisation, this role for this device and user."""
@@ -216,16 +245,11 @@ class HubService:
     def status(self) -> HubStatus:
         import psycopg
 
-        from inspector.services.hub_push import Pusher
-
+        status = self.local_status()
         link = hub_repo.link(self.ctx.db)
         if link is None:
-            return HubStatus(configured=False)
+            return status
         device = self.exchange.device()
-        office = device.side == "office"
-        waiting = Pusher(self.ctx, None, device.device_id, office=office,  # type: ignore[arg-type]
-                         own_user=None if office else device.joined_user).waiting()
-        status = HubStatus(True, link.dsn, link.role, last_sync_at=link.last_sync_at, waiting=waiting)
         try:
             session, _ = self._open()
         except InspectorError as error:

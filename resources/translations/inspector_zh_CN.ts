@@ -3276,6 +3276,75 @@
     </message>
 </context>
 <context>
+    <name>HubActions</name>
+    <message>
+        <source>Office &amp;server…</source>
+        <translation>办公室服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s PostgreSQL hub: address, test connection, password</source>
+        <translation>办公室的 PostgreSQL 服务器：地址、测试连接、密码</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with the office server now</source>
+        <translation>立即与办公室服务器同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync: {count} conflicts kept aside (nothing overwritten); the office lists them with hub status</source>
+        <translation>同步：{count} 条冲突已另行保存（未覆盖任何内容）；质量办可用 hub status 查看</translation>
+    </message>
+</context>
+<context>
+    <name>HubSettingsDialog</name>
+    <message>
+        <source>Office server</source>
+        <translation>办公室服务器</translation>
+    </message>
+    <message>
+        <source>The office&apos;s PostgreSQL hub. Paste the address the quality office gave this device (hub add-device); the password is kept in the system keyring, never in the database.</source>
+        <translation>办公室的 PostgreSQL 服务器。请粘贴质量办为本设备提供的地址（hub add-device）；密码保存在系统密钥环中，从不保存在数据库里。</translation>
+    </message>
+    <message>
+        <source>Address (DSN)</source>
+        <translation>地址（DSN）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: the hub of {name}.</source>
+        <translation>已连接：{name} 的办公室服务器。</translation>
+    </message>
+    <message>
+        <source>Saved. This device syncs as {role}.</source>
+        <translation>已保存。本设备以 {role} 身份同步。</translation>
+    </message>
+</context>
+<context>
+    <name>HubWords</name>
+    <message>
+        <source>Offline · {count} to upload</source>
+        <translation>离线 · 待上传 {count}</translation>
+    </message>
+    <message>
+        <source>Not yet synced · {count} to upload</source>
+        <translation>尚未同步 · 待上传 {count}</translation>
+    </message>
+    <message>
+        <source>Synced {time} · {count} to upload</source>
+        <translation>已同步 {time} · 待上传 {count}</translation>
+    </message>
+</context>
+<context>
     <name>InspectionReportActions</name>
     <message>
         <source>Save the inspection report</source>
