@@ -100,7 +100,7 @@ class HubService:
             before, after = admin.migrate()
             admin.set_organisation(str(device.organisation_id), str(device.organisation_name), device.device_id)
             link = hub_repo.link(self.ctx.db)
-            same_hub = link is not None and connection.with_user(link.dsn, "x") == connection.with_user(clean, "x")
+            same_hub = link is not None and _same_hub(link.dsn, clean)
             if link is not None and same_hub:
                 role, kept = link.role, "keyring"
             else:
@@ -111,6 +111,7 @@ class HubService:
                 link = hub_repo.HubLink(dsn=connection.with_user(clean, role), role=role,
                                         organisation_id=str(device.organisation_id))
                 with self.ctx.mutation():
+                    hub_repo.forget_sent(self.ctx.db)
                     hub_repo.save_link(self.ctx.db, link)
                     self.ctx.record(actor, "hub.init", "hub", None,
                                     after={"dsn": link.dsn, "role": role, "schema": after})
@@ -201,9 +202,13 @@ class HubService:
         if secret:
             self.passwords.store(role, secret)
         old = hub_repo.link(self.ctx.db)
+        same = old is not None and _same_hub(old.dsn, clean)
         link = hub_repo.HubLink(dsn=clean, role=role, organisation_id=str(device.organisation_id),
-                                cursor=old.cursor if old is not None and old.dsn == clean else 0)
+                                cursor=old.cursor if same and old is not None else 0,
+                                last_sync_at=old.last_sync_at if same and old is not None else None)
         with self.ctx.mutation():
+            if not same:
+                hub_repo.forget_sent(self.ctx.db)  # a new hub holds nothing of ours yet
             hub_repo.save_link(self.ctx.db, link)
             self.ctx.record(actor, "hub.connect", "hub", None, after={"dsn": clean, "role": role})
         return link
@@ -300,3 +305,10 @@ class HubService:
         if hub[0] != device.organisation_id:
             raise InspectorError("hub_other_organisation", organisation=hub[1])
         return hub
+
+
+def _same_hub(first: str, second: str) -> bool:
+    """The same server and database, whichever role."""
+    from inspector.hub import connection
+
+    return connection.with_user(first, "-") == connection.with_user(second, "-")

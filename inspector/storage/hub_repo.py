@@ -40,6 +40,11 @@ def sent(db: sqlite_utils.Database) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in db.execute("SELECT record_id, sha256 FROM hub_sent").fetchall()}
 
 
+def forget_sent(db: sqlite_utils.Database) -> None:
+    """Another hub: what the previous one confirmed says nothing about this one."""
+    db.execute("DELETE FROM hub_sent")
+
+
 def mark_sent(db: sqlite_utils.Database, pairs: list[tuple[str, str]], at: str) -> None:
     db.conn.executemany("INSERT INTO hub_sent (record_id, sha256, at) VALUES (?,?,?) ON CONFLICT(record_id) DO UPDATE"
                    " SET sha256 = excluded.sha256, at = excluded.at", [(rid, sha, at) for rid, sha in pairs])

@@ -157,3 +157,25 @@ def test_a_newer_hub_schema_and_a_bad_dsn_are_refused_with_one_clear_line(
     assert wrong.code == 2 and "refused the password" in wrong.err
     supervisor = cli(capsys, *world.la, "hub", "add-device", "x", "--for", "zhangwei", ok=False)
     assert supervisor.code == 2 and "Traceback" not in supervisor.err
+
+
+def test_moved_to_a_new_hub_everything_is_sent_again(
+        world: World, pg_cluster: Cluster, hub_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    connect_world(capsys, world, pg_cluster, hub_db)
+    record_inspection(world.a, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photo_files()[0])
+    cli(capsys, *world.la, "sync")
+    cli(capsys, *world.o, "sync")
+    new_hub = f"{hub_db}_moved"
+    pg_cluster.psql(f"CREATE DATABASE {new_hub}", database="postgres")
+    try:
+        cli(capsys, *world.o, "hub", "init", "--dsn", pg_cluster.dsn(database=new_hub))
+        added = json.loads(cli(capsys, *world.o, "hub", "add-device", "a-2", "--for", "zhangwei", "--json").out)
+        # The laptop's device id is bound on the first hub only: a new hub takes it.
+        cli(capsys, *world.la, "hub", "connect", added["dsn"])
+        moved = json.loads(cli(capsys, *world.la, "sync", "--json").out)
+        assert moved["pushed"]["records"] == {"finding": 1, "inspection": 1, "photo": 1}
+        assert moved["pulled"]["records"] == {}  # the office's records are here already (same ids)
+        office = json.loads(cli(capsys, *world.o, "sync", "--json").out)
+        assert office["pushed"]["records"].get("vehicle", 0) > 0 and office["pulled"]["records"] == {}
+    finally:
+        pg_cluster.psql(f"DROP DATABASE IF EXISTS {new_hub} WITH (FORCE)", database="postgres", check=False)
