@@ -63,14 +63,14 @@ class HubAdmin:
         """Apply the migrations this hub lacks, each in one transaction; (before, after)."""
         import psycopg
 
-        with self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(7215016)")  # two offices running init at once
-            self.conn.execute("CREATE TABLE IF NOT EXISTS hub_schema (version int PRIMARY KEY,"
-                              " applied_at timestamptz NOT NULL DEFAULT now())")
-        before = self.schema_version()
-        if before > HUB_SCHEMA:
-            raise InspectorError("hub_schema_newer", found=before, known=HUB_SCHEMA)
         try:
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_advisory_xact_lock(7215016)")  # two offices running init at once
+                self.conn.execute("CREATE TABLE IF NOT EXISTS hub_schema (version int PRIMARY KEY,"
+                                  " applied_at timestamptz NOT NULL DEFAULT now())")
+            before = self.schema_version()
+            if before > HUB_SCHEMA:
+                raise InspectorError("hub_schema_newer", found=before, known=HUB_SCHEMA)
             for version, statements in MIGRATIONS:
                 if version <= before:
                     continue

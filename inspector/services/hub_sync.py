@@ -91,32 +91,44 @@ class HubService:
         from inspector.hub import connection
         from inspector.hub.admin import HubAdmin
 
+        import psycopg
+
         require(actor, Permission.EDIT_SETTINGS)
         device = self._side("office")
         clean, password = connection.split_dsn(admin_dsn)
         conn = connection.connect(clean, password or admin_password)
         try:
-            admin = HubAdmin(conn)
-            before, after = admin.migrate()
-            admin.set_organisation(str(device.organisation_id), str(device.organisation_name), device.device_id)
-            link = hub_repo.link(self.ctx.db)
-            same_hub = link is not None and _same_hub(link.dsn, clean)
-            if link is not None and same_hub:
-                role, kept = link.role, "keyring"
-            else:
-                new = admin.add_role(name=device.name, side="office", username=actor.username,
-                                     device_id=device.device_id, may_add_devices=True)
-                role = new.role
-                kept = self.passwords.store(role, new.password)
-                link = hub_repo.HubLink(dsn=connection.with_user(clean, role), role=role,
-                                        organisation_id=str(device.organisation_id))
-                with self.ctx.mutation():
-                    hub_repo.forget_sent(self.ctx.db)
-                    hub_repo.save_link(self.ctx.db, link)
-                    self.ctx.record(actor, "hub.init", "hub", None,
-                                    after={"dsn": link.dsn, "role": role, "schema": after})
+            return self._init(actor, conn, device, clean)
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise InspectorError("hub_not_admin", reason=str(error).splitlines()[0]) from None
+        except psycopg.Error as error:
+            raise connection.lost(error) from None
         finally:
             conn.close()
+
+    def _init(self, actor: User, conn: Any, device: DeviceInfo, clean: str) -> HubInit:
+        from inspector.hub import connection
+        from inspector.hub.admin import HubAdmin
+
+        admin = HubAdmin(conn)
+        before, after = admin.migrate()
+        admin.set_organisation(str(device.organisation_id), str(device.organisation_name), device.device_id)
+        link = hub_repo.link(self.ctx.db)
+        same_hub = link is not None and _same_hub(link.dsn, clean)
+        if link is not None and same_hub:
+            role, kept = link.role, "keyring"
+        else:
+            new = admin.add_role(name=device.name, side="office", username=actor.username,
+                                 device_id=device.device_id, may_add_devices=True)
+            role = new.role
+            kept = self.passwords.store(role, new.password)
+            link = hub_repo.HubLink(dsn=connection.with_user(clean, role), role=role,
+                                    organisation_id=str(device.organisation_id))
+            with self.ctx.mutation():
+                hub_repo.forget_sent(self.ctx.db)
+                hub_repo.save_link(self.ctx.db, link)
+                self.ctx.record(actor, "hub.init", "hub", None,
+                                after={"dsn": link.dsn, "role": role, "schema": after})
         return HubInit(before, after, role, link.dsn, kept)
 
     def add_device(self, actor: User, name: str, username: str) -> NewDevice:
@@ -133,12 +145,20 @@ class HubService:
         user = users_repo.by_username(self.ctx.db, username.strip())
         if user is None:
             raise NotFound(entity="user", key=username)
+        import psycopg
+
+        from inspector.hub.connection import lost
+
         session, link = self._open()
         try:
             admin = HubAdmin(session.conn)
             if clean_name in admin.device_names():
                 raise InspectorError("hub_device_exists", name=clean_name)
             new = admin.add_role(name=clean_name, side="laptop", username=user.username)
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise InspectorError("hub_not_admin", reason=str(error).splitlines()[0]) from None
+        except psycopg.Error as error:
+            raise lost(error) from None
         finally:
             session.close()
         words = conninfo.conninfo_to_dict(link.dsn)
@@ -189,6 +209,8 @@ class HubService:
             raise InspectorError("exchange_not_joined")
         clean, in_dsn = connection.split_dsn(dsn)
         secret = in_dsn or password
+        import psycopg
+
         session = HubSession(connection.connect(clean, secret))
         try:
             self._check_hub(session, device)
@@ -196,6 +218,8 @@ class HubService:
             if device.side == "laptop" and owner != device.joined_user:
                 raise InspectorError("hub_other_user", role=connection.dsn_part(clean, "user"), user=owner or "-",
                                      joined=device.joined_user or "-")
+        except psycopg.Error as error:
+            raise connection.lost(error) from None
         finally:
             session.close()
         role = connection.dsn_part(clean, "user")

@@ -143,7 +143,13 @@ def test_a_conflict_is_reported_kept_aside_and_nothing_overwritten(
 
 def test_a_newer_hub_schema_and_a_bad_dsn_are_refused_with_one_clear_line(
         world: World, pg_cluster: Cluster, hub_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.hub.world import credentials
+
     connect_world(capsys, world, pg_cluster, hub_db)
+    role, password = credentials(world.b)
+    not_admin = cli(capsys, *world.o, "hub", "init", "--dsn", pg_cluster.dsn(user=role, password=password,
+                                                                               database=hub_db), ok=False)
+    assert not_admin.code == 2 and "may not create" in not_admin.err, not_admin.err
     pg_cluster.psql("INSERT INTO hub_schema (version) VALUES (99)", database=hub_db)
     for args in (world.o, world.la):
         refused = cli(capsys, *args, "sync", ok=False)
