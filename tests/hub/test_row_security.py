@@ -73,3 +73,26 @@ def test_covert_records_are_seen_only_by_their_device_and_the_office_and_nobody_
     # And the sync of B still holds nothing of A's.
     pulled = json.loads(cli(capsys, *world.lb, "sync", "--json").out)["pulled"]
     assert pulled["records"].get("inspection", 0) == 0
+
+    # Raw bytes: nothing B's role can read on the hub, and nothing in B's data folder, names A's
+    # covert inspection or carries its photo.
+    def readable_by(role: tuple[str, str]) -> str:
+        return pg_cluster.psql("SELECT string_agg(encode(data, 'hex'), '') FROM blob_chunks", user=role[0],
+                               password=role[1], database=hub_db).stdout
+
+    covert_ids = pg_cluster.psql("SELECT record_id || ' ' || entity FROM records WHERE covert",
+                                 database=hub_db).stdout.split()
+    covert_photo = pg_cluster.psql("SELECT sha256 FROM blobs WHERE covert LIMIT 1", database=hub_db).stdout.strip()
+    covert_bytes_hex = pg_cluster.psql(
+        "SELECT encode(substring(c.data from 200 for 64), 'hex') FROM blob_chunks c JOIN blobs b"
+        " USING (content_sha256) WHERE b.covert LIMIT 1", database=hub_db).stdout.strip()
+    assert len(covert_ids) == 6 and covert_photo and len(covert_bytes_hex) == 128
+    assert covert_bytes_hex not in readable_by(b)
+    assert covert_bytes_hex in readable_by(office)  # the check can see the bytes where they are allowed
+    readable = pg_cluster.psql("SELECT string_agg(canonical, ' ') FROM records; SELECT string_agg(sha256, ' ')"
+                               " FROM blobs; SELECT string_agg(encode(data, 'hex'), '') FROM blob_chunks",
+                               user=b[0], password=b[1], database=hub_db).stdout
+    raw_b = b"".join(path.read_bytes() for path in sorted(world.b.rglob("*")) if path.is_file())
+    for secret in [*covert_ids, covert_photo]:
+        assert secret not in readable
+        assert secret.encode() not in raw_b
