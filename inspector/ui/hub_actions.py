@@ -2,7 +2,7 @@
 password to the keyring), Tools → 立即同步, and sync on a worker thread — after sign-in, after each
 completed inspection and every 10 minutes while a hub is configured — never blocking recording.
 The status bar's line says "已同步 10:42 · 待上传 3" or "离线 · 待上传 17"; conflicts found by a sync
-are said in the status bar and listed by ``inspector-cli hub status``.
+are said in the status bar and listed in Tools → 同步冲突… (and by ``inspector-cli hub status``).
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class HubActions(QObject):
         self.sync_action = QAction(window)
         self.sync_action.setObjectName("hubSyncAction")
         self.sync_action.triggered.connect(lambda _checked=False: self.sync())
+        self.conflicts_action = QAction(window)
+        self.conflicts_action.setObjectName("hubConflictsAction")
+        self.conflicts_action.triggered.connect(lambda _checked=False: self.show_conflicts())
         self.status_label = QLabel()
         self.status_label.setObjectName("hubStatus")
         self.timer = QTimer(self)
@@ -55,6 +58,7 @@ class HubActions(QObject):
         self.settings_action.setText(self.tr("Office &server…"))
         self.settings_action.setToolTip(self.tr("The office's PostgreSQL hub: address, test connection, password"))
         self.sync_action.setText(self.tr("S&ync with the office server now"))
+        self.conflicts_action.setText(self.tr("Sync &conflicts…"))
         self.refresh_status()
 
     def configured(self) -> bool:
@@ -63,6 +67,7 @@ class HubActions(QObject):
     def update_enabled(self) -> None:
         self.settings_action.setEnabled(self.ui.signed_in)
         self.sync_action.setEnabled(self.ui.signed_in and self.task is None and self.configured())
+        self.conflicts_action.setEnabled(self.ui.signed_in and self.configured())
 
     def schedule(self, delay_ms: int) -> None:
         if self.configured():
@@ -132,6 +137,11 @@ class HubActions(QObject):
         text = hub_status_line(online=self.online, synced_at=_clock(status.last_sync_at), waiting=status.waiting)
         self.status_label.setText(text)
         return text
+
+    def show_conflicts(self) -> None:
+        from inspector.ui.dialogs.hub_conflicts import HubConflictsDialog
+
+        HubConflictsDialog(self.ui, self.window).exec()
 
     def show_settings(self) -> None:
         from inspector.ui.dialogs.hub_settings import HubSettingsDialog

@@ -43,3 +43,14 @@ def connect(root: Path, actor: User, dsn: str, password: str):  # type: ignore[n
         return context.hub.connect(actor, dsn, password or None)
     finally:
         context.close()
+
+
+def status(root: Path):  # type: ignore[no-untyped-def]
+    """Devices, last sync, records waiting and conflicts (asks the hub); the ``HubStatus``."""
+    from inspector.context import open_context
+
+    context = open_context(root)
+    try:
+        return context.hub.status()
+    finally:
+        context.close()

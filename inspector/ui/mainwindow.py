@@ -253,6 +253,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tools_menu.addAction(self.exchange.status_action)
         self.tools_menu.addAction(self.hub_sync.settings_action)
         self.tools_menu.addAction(self.hub_sync.sync_action)
+        self.tools_menu.addAction(self.hub_sync.conflicts_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)

@@ -3290,8 +3290,47 @@
         <translation>立即与办公室服务器同步(&amp;Y)</translation>
     </message>
     <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Sync: {count} conflicts kept aside (nothing overwritten); the office lists them with hub status</source>
         <translation>同步：{count} 条冲突已另行保存（未覆盖任何内容）；质量办可用 hub status 查看</translation>
+    </message>
+</context>
+<context>
+    <name>HubConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Asking the office server…</source>
+        <translation>正在查询办公室服务器…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From device</source>
+        <translation>来自设备</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现于</translation>
+    </message>
+    <message>
+        <source>The office server cannot be reached.</source>
+        <translation>无法连接办公室服务器。</translation>
+    </message>
+    <message>
+        <source>{count} records set aside: the hub keeps what it held, nothing was overwritten. Settle each with the device&apos;s owner.</source>
+        <translation>{count} 条记录已另行保存：服务器保留原有内容，未覆盖任何内容。请与该设备的使用人逐条核对处理。</translation>
     </message>
 </context>
 <context>

@@ -115,3 +115,34 @@ def test_office_server_settings_test_a_connection_and_keep_the_address(
         assert password not in stored  # never in the database
     finally:
         context.close()
+
+
+def test_the_office_sees_the_conflicts_in_a_list(
+        qtbot: Any, world: World, pg_cluster: Cluster, hub_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    from inspector.ui.dialogs.hub_conflicts import HubConflictsDialog
+
+    connect_world(capsys, world, pg_cluster, hub_db)
+    record_inspection(world.a, "zhangwei", mode=InspectionMode.ONSITE, vehicle_index=0, photo=photo_files()[0])
+    cli(capsys, *world.la, "sync")
+    record_id = pg_cluster.psql(
+        "UPDATE records SET canonical = replace(canonical, '车身污渍', '别的'), sha256 = encode(sha256(convert_to("
+        "replace(canonical, '车身污渍', '别的'), 'UTF8')), 'hex') WHERE kind = 'inspection' RETURNING record_id",
+        database=hub_db).stdout.strip()
+    conn = sqlite3.connect(world.a / "inspector.db")
+    conn.execute("DELETE FROM hub_sent")
+    conn.commit()
+    conn.close()
+    cli(capsys, *world.la, "sync")
+    context = open_context(world.office)
+    try:
+        ui = UiContext(app=context)
+        ui.sign_in(context.users.authenticate("wangfang", PASSWORD))
+        dialog = HubConflictsDialog(ui)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.task is None, timeout=TIMEOUT_MS)
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == record_id
+        assert dialog.summary.text().startswith("1 records set aside")
+    finally:
+        context.close()
