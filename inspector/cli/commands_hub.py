@@ -71,7 +71,15 @@ def run_add_device(session: CliSession) -> int:
 
 
 def run_connect(session: CliSession) -> int:
-    link = session.context.hub.connect(session.actor(), session.args.dsn)
+    password = None
+    if "password" not in session.args.dsn:  # the DSN alone: the password from the environment or asked for
+        import getpass
+        import sys
+
+        password = os.environ.get("INSPECTOR_HUB_PASSWORD")
+        if password is None and sys.stdin is not None and sys.stdin.isatty():
+            password = getpass.getpass("Password of the hub role: ")
+    link = session.context.hub.connect(session.actor(), session.args.dsn, password)
     if session.args.json:
         session.print_json({"dsn": link.dsn, "role": link.role})
         return 0
