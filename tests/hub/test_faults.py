@@ -185,3 +185,19 @@ def test_moved_to_a_new_hub_everything_is_sent_again(
         assert office["pushed"]["records"].get("vehicle", 0) > 0 and office["pulled"]["records"] == {}
     finally:
         pg_cluster.psql(f"DROP DATABASE IF EXISTS {new_hub} WITH (FORCE)", database="postgres", check=False)
+
+
+def test_connect_with_the_address_alone_takes_the_password_from_the_environment(
+        world: World, pg_cluster: Cluster, hub_db: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.hub.world import credentials
+
+    connect_world(capsys, world, pg_cluster, hub_db)
+    role, password = credentials(world.b)
+    address = pg_cluster.dsn(user=role, password="", database=hub_db).replace(f"{role}:@", f"{role}@")
+    missing = cli(capsys, *world.lb, "hub", "connect", address, ok=False)
+    assert missing.code == 2 and "Traceback" not in missing.err  # no password at all: one clear line
+    monkeypatch.setenv("INSPECTOR_HUB_PASSWORD", password)
+    cli(capsys, *world.lb, "hub", "connect", address)
+    assert json.loads(cli(capsys, *world.lb, "sync", "--json").out)["pushed"]["conflicts"] == []
+    assert password not in rows(world.b, "SELECT value FROM settings WHERE key = 'hub'")[0][0]
