@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from inspector.services.complaint_reports import ComplaintReports
     from inspector.services.complaints import ComplaintService
     from inspector.services.exchange import ExchangeService
+    from inspector.services.hub_sync import HubService
     from inspector.services.inspection_query import InspectionQueryService
     from inspector.services.inspection_reports import InspectionReports
     from inspector.services.inspections import InspectionService
@@ -99,8 +100,12 @@ class AppContext:
         from inspector.services.notice_documents import NoticeDocuments
         from inspector.services.notices import NoticeService
 
-        return NoticeService(self.services, self.inspections, self.settings,
-                             NoticeDocuments(self.services, self.photos), self.signatures)
+        from inspector.services.hub_serials import HubNoticeSerials
+
+        notices = NoticeService(self.services, self.inspections, self.settings,
+                                NoticeDocuments(self.services, self.photos), self.signatures)
+        notices.serials = HubNoticeSerials()  # the hub's counter when one is configured (#15.4)
+        return notices
 
     @cached_property
     def followups(self) -> FollowUpService:
@@ -165,6 +170,12 @@ class AppContext:
         from inspector.services.exchange import ExchangeService
 
         return ExchangeService(self.services, before_import=lambda: self.backups.make(BackupReason.IMPORT))
+
+    @cached_property
+    def hub(self) -> HubService:
+        from inspector.services.hub_sync import HubService
+
+        return HubService(self.services, self.exchange)
 
     @cached_property
     def restore(self) -> RestoreService:

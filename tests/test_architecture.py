@@ -48,6 +48,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # The .inspx file format: no SQL and no use cases — services decide what travels.
     "exchange": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
                  *ABOVE),
+    # The office hub's PostgreSQL side: no SQLite, no use cases — services decide what travels.
+    "hub": ("PySide6", "sqlite3", "sqlite_utils", "inspector.storage", "inspector.services", "inspector.ui",
+            "inspector.words", *ABOVE),
 }
 
 
@@ -124,6 +127,9 @@ def test_checker_catches_bad_code() -> None:
     assert violations("exchange", "exchange/x.py", "from inspector.services.users import UserService\n")
     assert violations("exchange", "exchange/x.py", "from inspector.storage.photo_store import PhotoStore\n")
     assert violations("exchange", "exchange/x.py", "import bagit\nfrom inspector.signing.pki import make_ca\n") == []
+    assert violations("hub", "hub/x.py", "from inspector.storage import hub_repo\n")
+    assert violations("hub", "hub/x.py", "from inspector.services.hub_sync import HubService\n")
+    assert violations("hub", "hub/x.py", "import psycopg\nfrom inspector.domain.records import Record\n") == []
     assert violations("ui", "ui/x.py", "q = 'SELECT * FROM units'\n")
     assert violations("ui", "ui/x.py", "q = 'insert into units (code) values (?)'\n")
     assert violations("ui", "ui/x.py", "q = 'PRAGMA foreign_keys'\n")

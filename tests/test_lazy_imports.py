@@ -18,7 +18,7 @@ from pathlib import Path
 from tests.conftest import PASSWORD
 
 SIGNING_AND_DOCUMENTS = ("pyhanko", "pyhanko_certvalidator", "aiohttp", "reportlab", "openpyxl", "xlrd", "PIL",
-                         "pillow_heif", "qrcode")
+                         "pillow_heif", "qrcode", "psycopg", "keyring")  # psycopg, keyring: only when a hub is used
 QT = ("PySide6", "shiboken6")
 
 _REPORT = """

@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "archive": ("commands_archives", "the file of one vehicle or one staff member as PDF"),
     "device": ("commands_exchange", "this data folder's device id, name and organisation (--name: rename it)"),
     "exchange": ("commands_exchange", "signed exchange files between laptops and the quality office: export, import, status"),
+    "hub": ("commands_hub", "the office hub on PostgreSQL: init, add-device, connect, status"),
+    "sync": ("commands_hub", "sync with the office hub once: push what is recorded here, pull what is new"),
     "backup": ("commands_backups", "back up the database now (-o FILE: to a file of your own), or list the backups"),
     "restore": ("commands_backups",
                 "put a backup in place of the database (checked first; the current one is kept aside)"),

@@ -295,7 +295,7 @@ class ExchangeService:
                                                  joined_at=self.ctx.now_text())
                     summary.joined = True
                 for notice_id in merger.new_local_ids(K.NOTICE):
-                    self._record_arrival(actor, notice_id, info.sender_name)
+                    self.record_arrival(actor, notice_id, info.sender_name)
                 merger.log_received(summary, file_sha)
                 summary.gaps = missing_sequences(log.received_sequences(info.sender_device))
                 self.ctx.record(actor, "exchange.import", "exchange", info.sequence,
@@ -304,7 +304,7 @@ class ExchangeService:
                                        "photos": summary.photos_new, "file_sha256": file_sha})
         return summary
 
-    def _record_arrival(self, actor: User | None, notice_id: int, sender: str) -> None:
+    def record_arrival(self, actor: User | None, notice_id: int, sender: str) -> None:
         """The audit entry ``check`` proves a received notice against, as the issuing office's."""
         row = self.ctx.db.execute("SELECT number, deadline, working_days, pdf_sha256, content_sha256 FROM notices"
                                   " WHERE id = ?", [notice_id]).fetchone()

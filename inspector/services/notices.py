@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
+import sqlite_utils
+
 from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.deadlines import MAX_WORKING_DAYS, compute_deadline
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -50,6 +52,19 @@ class SignatureSource(Protocol):
     def get(self, user_id: int) -> bytes | None: ...
 
 
+class SerialSource(Protocol):
+    def next(self, db: sqlite_utils.Database, year: int) -> int:
+        """The next serial of ``year``, inside the caller's write transaction."""
+        ...
+
+
+class LocalSerials:
+    """This database's own counter (no hub): gapless, a rolled-back issue gives its number back."""
+
+    def next(self, db: sqlite_utils.Database, year: int) -> int:
+        return notices_repo.next_serial(db, year)
+
+
 class NoticeService:
     def __init__(self, ctx: ServiceContext, inspections: InspectionService, settings: SettingsService,
                  documents: NoticeDocuments, signatures: SignatureSource) -> None:
@@ -58,6 +73,9 @@ class NoticeService:
         self.settings = settings
         self.documents = documents
         self.signatures = signatures
+        # Where serial numbers come from: this database's counter, or the office hub's when one is
+        # configured (the composition root sets ``services.hub_serials.HubNoticeSerials``).
+        self.serials: SerialSource = LocalSerials()
 
     def today(self) -> date:
         return self.ctx.clock().date()
@@ -239,7 +257,7 @@ class NoticeService:
         The caller has checked the actor's rights: the office may see every inspection, and the
         supervisor recording a failed follow-up reissues a notice without seeing a covert visit."""
         inspection = self.inspections.fetch(draft.inspection_id)
-        serial = notices_repo.next_serial(self.ctx.db, draft.issued_on.year)
+        serial = self.serials.next(self.ctx.db, draft.issued_on.year)
         number = format_notice_number(draft.issued_on, serial)
         document = self.documents.document(
             number=number, draft=draft, inspection=inspection, issuer_id=actor.id, settings=self.settings.get(),

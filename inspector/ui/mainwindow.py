@@ -46,6 +46,7 @@ from inspector.domain.users import User
 from inspector.ui.dialogs import errors
 from inspector.ui.dialogs.login import LoginDialog
 from inspector.ui.exchange_actions import ExchangeActions
+from inspector.ui.hub_actions import HubActions
 from inspector.ui.geometry import PreserveGeometry
 from inspector.ui.icons import icon
 from inspector.words.labels import label
@@ -109,6 +110,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.exchange = ExchangeActions(ui, self)  # File → export/import, the status line, dropped files
         self.exchange.on_sign_in = self.switch_user
         self.statusBar().addWidget(self.exchange.status_label, 1)
+        self.hub_sync = HubActions(ui, self)  # the office hub: settings, sync on a worker thread, its line
+        self.statusBar().addWidget(self.hub_sync.status_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.folder_label)
         self.setAcceptDrops(True)
@@ -253,6 +256,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.backups_action.triggered.connect(self.open_backups)
         self.tools_menu.addAction(self.backups_action)
         self.tools_menu.addAction(self.exchange.status_action)
+        self.tools_menu.addAction(self.hub_sync.settings_action)
+        self.tools_menu.addAction(self.hub_sync.sync_action)
+        self.tools_menu.addAction(self.hub_sync.conflicts_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -365,6 +371,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _show_status(self) -> None:
         self.exchange.update_enabled()
+        self.hub_sync.update_enabled()
         if self.ui.signed_in:
             user = self.ui.user
             self.user_label.setText(f"{user.display_name} · {label(user.role)}")
@@ -406,6 +413,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.verify_notice_action.setText(self.tr("&Verify a signed notice…"))
         self.backups_action.setText(self.tr("&Backups and restore…"))
         self.exchange.retranslate()
+        self.hub_sync.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Inspector"))
         if 0 <= self.nav.currentRow() < len(PAGE_KEYS):
@@ -460,9 +468,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.exchange.schedule_status(0)  # the exchange line once the window is up
+        self.hub_sync.schedule(0)  # a first sync once the window is up, when a hub is configured
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.exchange.stop()
+        self.hub_sync.stop()
         self.save_geometry()
         super().closeEvent(event)
 

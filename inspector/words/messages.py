@@ -19,6 +19,7 @@ from inspector.words.signatures import ERROR_SENTENCES as SIGNING_ERRORS
 from inspector.words.backups import ERROR_SENTENCES as BACKUP_ERRORS
 from inspector.words.exchange import EXCHANGE_TEMPLATES
 from inspector.words.comment_books import ERROR_SENTENCES as COMMENT_BOOK_ERRORS
+from inspector.words.hub import HUB_TEMPLATES
 from inspector.words.complaints import ERROR_SENTENCES as COMPLAINT_ERRORS, status_words
 from inspector.words.template_import import (
     MAPPED_SENTENCES,
@@ -347,6 +348,7 @@ TEMPLATES.update(BACKUP_ERRORS)  # backup and restore codes (inspector.words.bac
 TEMPLATES.update(EXCHANGE_TEMPLATES)  # exchange files and travelling records (inspector.words.exchange)
 TEMPLATES.update(COMPLAINT_ERRORS)  # the complaints register (inspector.words.complaints)
 TEMPLATES.update(COMMENT_BOOK_ERRORS)  # the passenger comment books (inspector.words.comment_books)
+TEMPLATES.update(HUB_TEMPLATES)  # the office hub (inspector.words.hub)
 
 # Codes used inside import problems (per row and column).
 ROW_TEMPLATES: dict[str, str] = {

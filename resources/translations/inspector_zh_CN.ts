@@ -2892,6 +2892,84 @@
     <message>
         <source>{file} does not say what it inspects; give --subject KIND (one of: {kinds})</source>
         <translation>{file} 没有注明检查对象；请用 --subject KIND 指定（可选：{kinds}）</translation>
+        <source>&quot;{dsn}&quot; is not a usable hub address: {reason}. Give it like postgresql://ROLE@SERVER:5432/DATABASE.</source>
+        <translation>“{dsn}”不是可用的办公室服务器地址：{reason}。请按 postgresql://角色@服务器:5432/数据库 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The office hub {dsn} cannot be reached ({reason}). Work goes on here; sync again when the office network is there.</source>
+        <translation>无法连接办公室服务器 {dsn}（{reason}）。本机可照常工作；连上办公室网络后再同步。</translation>
+    </message>
+    <message>
+        <source>The office hub {dsn} refused the password of this device&apos;s role; ask the quality office for a new one (hub add-device) and run hub connect again.</source>
+        <translation>办公室服务器 {dsn} 拒绝了本设备角色的密码；请质量办重新生成（hub add-device），然后再次运行 hub connect。</translation>
+    </message>
+    <message>
+        <source>The connection to the office hub was lost ({reason}). What was sent is kept there and what came in is kept here; sync again later to go on.</source>
+        <translation>与办公室服务器的连接中断（{reason}）。已上传的保留在服务器上，已下载的保留在本机；稍后再同步即可继续。</translation>
+    </message>
+    <message>
+        <source>The office hub has schema version {found}, newer than this program knows ({known}); update Inspector on this machine first.</source>
+        <translation>办公室服务器的结构版本为 {found}，比本程序支持的版本（{known}）新；请先在本机升级 Inspector。</translation>
+    </message>
+    <message>
+        <source>This role may not create the hub&apos;s tables and roles ({reason}); run hub init with the DSN of the database&apos;s administrator.</source>
+        <translation>此角色无权创建服务器的表和角色（{reason}）；请使用数据库管理员的 DSN 运行 hub init。</translation>
+    </message>
+    <message>
+        <source>This office hub belongs to another organisation ({organisation}); nothing was changed.</source>
+        <translation>该办公室服务器属于另一个单位（{organisation}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The hub refused this device: {reason}. Each laptop needs a role of its own (hub add-device at the office).</source>
+        <translation>服务器拒绝了本设备：{reason}。每台笔记本都需要自己的角色（由质量办运行 hub add-device）。</translation>
+    </message>
+    <message>
+        <source>The hub role {role} was made for the laptop of {user}, but this data folder belongs to {joined}; nothing was changed.</source>
+        <translation>服务器角色 {role} 是为 {user} 的笔记本创建的，但本数据文件夹属于 {joined}；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The record at position {seq} on the office hub does not match its hash; nothing of it was taken in. Tell the quality office.</source>
+        <translation>办公室服务器上第 {seq} 条记录与其哈希不符；未导入其中任何内容。请告知质量办。</translation>
+    </message>
+    <message>
+        <source>The file of photo {photo} ({path}) no longer matches what was recorded; it is not sent. Run the integrity check.</source>
+        <translation>照片 {photo} 的文件（{path}）与记录不再一致；未上传。请运行完整性检查。</translation>
+    </message>
+    <message>
+        <source>The {copy} copy of photo {photo} on the office hub is damaged; nothing of this batch was taken in. Tell the quality office.</source>
+        <translation>办公室服务器上照片 {photo} 的 {copy} 副本已损坏；本批内容均未导入。请告知质量办。</translation>
+    </message>
+    <message>
+        <source>The office hub lists photo {photo} but does not hold its file yet; nothing of this batch was taken in. Sync again later.</source>
+        <translation>办公室服务器列出了照片 {photo}，但尚无其文件；本批内容均未导入。请稍后再同步。</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the hub password in ({reason}); set the environment variable {variable} instead. The password is never kept in the database.</source>
+        <translation>本机没有可保存服务器密码的密钥环（{reason}）；请改为设置环境变量 {variable}。密码从不保存在数据库中。</translation>
+    </message>
+    <message>
+        <source>The keyring holds no password for the hub role {role}; run hub connect again with the DSN the quality office gave you, or set {variable}.</source>
+        <translation>密钥环中没有服务器角色 {role} 的密码；请用质量办提供的 DSN 再次运行 hub connect，或设置 {variable}。</translation>
+    </message>
+    <message>
+        <source>The hub already has a device named &quot;{name}&quot;; choose another name.</source>
+        <translation>服务器上已有名为“{name}”的设备；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Only the quality office&apos;s data folder (with the office CA) sets up the hub and adds devices.</source>
+        <translation>只有质量办的数据文件夹（持有办公室 CA）才能设置服务器和添加设备。</translation>
+    </message>
+    <message>
+        <source>No office hub is configured: at the office run hub init --dsn DSN, on a laptop hub connect DSN.</source>
+        <translation>尚未配置办公室服务器：质量办运行 hub init --dsn DSN，笔记本运行 hub connect DSN。</translation>
+    </message>
+    <message>
+        <source>Notice numbers come from the office hub ({dsn}), which cannot be reached now: connect to the office network and sync before issuing. Nothing was issued.</source>
+        <translation>通知书编号由办公室服务器（{dsn}）分配，但现在无法连接：请连上办公室网络并同步后再签发。未签发任何通知书。</translation>
+    </message>
+    <message>
+        <source>The database is not an Inspector hub yet: the office runs hub init --dsn DSN first.</source>
+        <translation>该数据库还不是 Inspector 办公室服务器：请质量办先运行 hub init --dsn DSN。</translation>
     </message>
 </context>
 <context>
@@ -3573,6 +3651,114 @@
     <message>
         <source>Facility cleanliness</source>
         <translation>场所环境卫生</translation>
+    </message>
+</context>
+<context>
+    <name>HubActions</name>
+    <message>
+        <source>Office &amp;server…</source>
+        <translation>办公室服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s PostgreSQL hub: address, test connection, password</source>
+        <translation>办公室的 PostgreSQL 服务器：地址、测试连接、密码</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with the office server now</source>
+        <translation>立即与办公室服务器同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sync: {count} conflicts kept aside (nothing overwritten); the office lists them with hub status</source>
+        <translation>同步：{count} 条冲突已另行保存（未覆盖任何内容）；质量办可用 hub status 查看</translation>
+    </message>
+</context>
+<context>
+    <name>HubConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Asking the office server…</source>
+        <translation>正在查询办公室服务器…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From device</source>
+        <translation>来自设备</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现于</translation>
+    </message>
+    <message>
+        <source>The office server cannot be reached.</source>
+        <translation>无法连接办公室服务器。</translation>
+    </message>
+    <message>
+        <source>{count} records set aside: the hub keeps what it held, nothing was overwritten. Settle each with the device&apos;s owner.</source>
+        <translation>{count} 条记录已另行保存：服务器保留原有内容，未覆盖任何内容。请与该设备的使用人逐条核对处理。</translation>
+    </message>
+</context>
+<context>
+    <name>HubSettingsDialog</name>
+    <message>
+        <source>Office server</source>
+        <translation>办公室服务器</translation>
+    </message>
+    <message>
+        <source>The office&apos;s PostgreSQL hub. Paste the address the quality office gave this device (hub add-device); the password is kept in the system keyring, never in the database.</source>
+        <translation>办公室的 PostgreSQL 服务器。请粘贴质量办为本设备提供的地址（hub add-device）；密码保存在系统密钥环中，从不保存在数据库里。</translation>
+    </message>
+    <message>
+        <source>Address (DSN)</source>
+        <translation>地址（DSN）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: the hub of {name}.</source>
+        <translation>已连接：{name} 的办公室服务器。</translation>
+    </message>
+    <message>
+        <source>Saved. This device syncs as {role}.</source>
+        <translation>已保存。本设备以 {role} 身份同步。</translation>
+    </message>
+</context>
+<context>
+    <name>HubWords</name>
+    <message>
+        <source>Offline · {count} to upload</source>
+        <translation>离线 · 待上传 {count}</translation>
+    </message>
+    <message>
+        <source>Not yet synced · {count} to upload</source>
+        <translation>尚未同步 · 待上传 {count}</translation>
+    </message>
+    <message>
+        <source>Synced {time} · {count} to upload</source>
+        <translation>已同步 {time} · 待上传 {count}</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from inspector.storage.migrations import (
     m0013_registry_history,
     m0014_inspection_sort_indexes,
     m0015_comment_books,
+    m0016_hub,
 )
 
 ORDER = (
@@ -44,6 +45,7 @@ ORDER = (
     m0013_registry_history,
     m0014_inspection_sort_indexes,
     m0015_comment_books,
+    m0016_hub,
 )
 
 MIGRATIONS = Migrations("inspector")
