@@ -2892,6 +2892,8 @@
     <message>
         <source>{file} does not say what it inspects; give --subject KIND (one of: {kinds})</source>
         <translation>{file} 没有注明检查对象；请用 --subject KIND 指定（可选：{kinds}）</translation>
+    </message>
+    <message>
         <source>&quot;{dsn}&quot; is not a usable hub address: {reason}. Give it like postgresql://ROLE@SERVER:5432/DATABASE.</source>
         <translation>“{dsn}”不是可用的办公室服务器地址：{reason}。请按 postgresql://角色@服务器:5432/数据库 的格式填写。</translation>
     </message>
