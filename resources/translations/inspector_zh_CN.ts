@@ -2888,8 +2888,8 @@
         <translation>存在什么问题，如：12 号座椅破损；后排座椅下有垃圾</translation>
     </message>
     <message>
-        <source>Enter confirms · Esc cancels · Alt+G / Alt+S severity · Ctrl+Shift+A adds a photo · Ctrl+V pastes one</source>
-        <translation>Enter 确认 · Esc 取消 · Alt+G / Alt+S 严重程度 · Ctrl+Shift+A 添加照片 · Ctrl+V 粘贴照片</translation>
+        <source>Enter confirms · Shift+Enter new line · Esc cancels · Alt+G / Alt+S severity · Ctrl+Shift+A adds a photo · Ctrl+V pastes one</source>
+        <translation>Enter 确认 · Shift+Enter 换行 · Esc 取消 · Alt+G / Alt+S 严重程度 · Ctrl+Shift+A 添加照片 · Ctrl+V 粘贴照片</translation>
     </message>
     <message>
         <source>Se&amp;verity</source>
@@ -2900,12 +2900,20 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>照片</translation>
+        <source>Photos {have} / {needed}</source>
+        <translation>照片 {have} / {needed}</translation>
     </message>
     <message>
-        <source>This item needs {needed} photo(s) when it fails; {have} added.</source>
-        <translation>此项目不合格时需拍照 {needed} 张，已添加 {have} 张。</translation>
+        <source>This item needs {needed} photo(s) when it fails. Enter adds one now; type to write the note; ↓ moves on without it (the inspection cannot be completed until it is added).</source>
+        <translation>此项目不合格时需拍照 {needed} 张。按 Enter 立即添加；直接输入即写备注；按 ↓ 暂不拍照继续（补齐照片前检查无法完成）。</translation>
+    </message>
+    <message>
+        <source>All {needed} photo(s) this item needs are here.</source>
+        <translation>此项目所需的 {needed} 张照片已齐。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -5152,6 +5160,18 @@
     <message>
         <source>{answered} / {total} answered</source>
         <translation>已答 {answered} / {total}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>等另 {count} 项</translation>
+    </message>
+    <message>
+        <source>Photo missing: {items}</source>
+        <translation>缺照片：{items}</translation>
+    </message>
+    <message>
+        <source>Failed without the photos they need: {items}</source>
+        <translation>不合格但缺少所需照片：{items}</translation>
     </message>
     <message>
         <source>Saved {time}</source>

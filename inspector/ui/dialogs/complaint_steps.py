@@ -183,7 +183,7 @@ class InvestigateDialog(StepDialog):
 
     def accept(self) -> None:
         if self.photos.busy:
-            self.photos.status.setText(self.tr("Wait until every file is read."))
+            self.photos.say(self.tr("Wait until every file is read."))
             return
         super().accept()
 

@@ -31,6 +31,7 @@ from inspector.domain.photos import Photo
 from inspector.domain.registry import StaffRole
 from inspector.domain.scoring import applicable_items
 from inspector.domain.templates import TemplateItem, TemplateVersion
+from inspector.services.inspections_lifecycle import PHOTOS_MISSING
 from inspector.ui.dialogs import errors
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
@@ -78,6 +79,7 @@ class RecordingScreen(QWidget):
         self.report_actions = InspectionReportActions(self.ui, self)
         self.header.report_button.clicked.connect(self.export_report)
         self.header.acknowledge_button.clicked.connect(self.acknowledge)
+        self.header.item_requested.connect(self._chosen_in_list)
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
@@ -106,7 +108,8 @@ class RecordingScreen(QWidget):
         self.splitter.addWidget(self.walkaround_panel)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([380, 380, 620])
+        self.splitter.setChildrenCollapsible(False)  # the checklist stays readable (#14.2)
+        self.splitter.setSizes([420, 380, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.header, self.banner, self.findings_bar, self.problems):
@@ -173,6 +176,18 @@ class RecordingScreen(QWidget):
         result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)  # None: a walk-around
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
+        self._show_open()
+
+    def _show_open(self) -> None:
+        """The failed items still waiting for their photos, in the progress area; the list of
+        completion problems, once shown, keeps only what is still a problem (#14.1)."""
+        if self.read_only:
+            self.header.show_open([])
+            return
+        problems = self.ui.app.inspections.validate_for_completion(self.ui.user, self.inspection_id)
+        self.header.show_open([p.item_code for p in problems if p.code == PHOTOS_MISSING and p.item_code])
+        if not self.problems.isHidden():
+            self.problems.show_problems([(problem.code, problem.item_code) for problem in problems])
 
     # --- moving -----------------------------------------------------------------------------
     def go_to(self, code: str) -> None:
@@ -229,8 +244,7 @@ class RecordingScreen(QWidget):
         self.pending_fail = True
         self._pending_photos = []
         self._show_item(self.current)
-        self.fail_panel.note.setFocus()
-        self.fail_panel.note.selectAll()
+        self.fail_panel.focus_first_need()  # the photo button when the item needs one (#14.1)
 
     def confirm_fail(self) -> bool:
         """Save the pending fail with its severity, note and photos, then move on."""

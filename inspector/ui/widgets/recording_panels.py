@@ -54,7 +54,11 @@ def read_only_reason(ui: UiContext, inspection: Inspection) -> str:
 
 
 class RecordingHeader(QWidget):
-    """Template and subject, mode and times, covert badge; score, progress, saved; two buttons."""
+    """Template and subject, mode and times, covert badge; score, progress (with the failed items
+    still waiting for their photos, each a link: ``item_requested``), saved; the buttons."""
+
+    item_requested = Signal(str)
+    SHOWN_OPEN = 4  # codes named in the progress area; the tooltip has them all
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,14 @@ class RecordingHeader(QWidget):
         self.covert_badge.setStyleSheet("background:#6a1b9a;color:white;border-radius:3px;padding:2px 8px;")
         self.score_label = QLabel()
         self.progress_label = QLabel()
+        self.open_label = QLabel()
+        self.open_label.setProperty("role", "error")
+        self.open_label.setTextFormat(Qt.TextFormat.RichText)
+        self.open_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.open_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # letters stay answers
+        self.open_label.linkActivated.connect(self.item_requested)
+        self.open_label.hide()
+        self.open_codes: list[str] = []
         self.saved_label = QLabel()
         self.saved_label.setProperty("role", "hint")
         self.complete_button = plain_button(self.tr("Complete"), self.tr("Check and complete (Ctrl+Enter)"))
@@ -82,8 +94,15 @@ class RecordingHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addLayout(titles, 1)
-        for widget in (self.covert_badge, self.score_label, self.progress_label, self.saved_label,
-                       self.report_button, self.acknowledge_button, self.complete_button, self.close_button):
+        progress = QVBoxLayout()
+        progress.setSpacing(0)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.open_label)
+        layout.addWidget(self.covert_badge)
+        layout.addWidget(self.score_label)
+        layout.addLayout(progress)
+        for widget in (self.saved_label, self.report_button, self.acknowledge_button, self.complete_button,
+                       self.close_button):
             layout.addWidget(widget)
 
     def show_inspection(self, inspection: Inspection, template: TemplateVersion, *, editable: bool) -> None:
@@ -116,6 +135,17 @@ class RecordingHeader(QWidget):
             self.score_label.setStyleSheet("font-weight:700;font-size:15px;")
             self.score_label.setToolTip("")
         self.progress_label.setText(self.tr("{answered} / {total} answered").format(answered=answered, total=total))
+
+    def show_open(self, photos_missing: list[str]) -> None:
+        """The failed items still without the photos they need, as links to them (#14.1)."""
+        self.open_codes = list(photos_missing)
+        shown = ", ".join(f'<a href="{code}">{code}</a>' for code in photos_missing[: self.SHOWN_OPEN])
+        if len(photos_missing) > self.SHOWN_OPEN:
+            shown += " " + self.tr("and {count} more").format(count=len(photos_missing) - self.SHOWN_OPEN)
+        self.open_label.setText(self.tr("Photo missing: {items}").format(items=shown))
+        self.open_label.setToolTip(self.tr("Failed without the photos they need: {items}").format(
+            items=", ".join(photos_missing)))
+        self.open_label.setVisible(bool(photos_missing))
 
     def show_saved(self, when: datetime | None = None) -> None:
         self.saved_label.setText(self.tr("Saved {time}").format(time=(when or datetime.now()).strftime("%H:%M:%S")))
@@ -154,6 +184,7 @@ class ItemPanel(QWidget):
         self.checklist_keys = self.tr("P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete")
         self.keys_hint = QLabel(self.checklist_keys)
         self.keys_hint.setProperty("role", "hint")
+        self.keys_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
         for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
