@@ -2904,8 +2904,8 @@
         <translation>照片 {have} / {needed}</translation>
     </message>
     <message>
-        <source>This item needs {needed} photo(s) when it fails. Enter adds one now; type to write the note; ↓ moves on without it (the inspection cannot be completed until it is added).</source>
-        <translation>此项目不合格时需拍照 {needed} 张。按 Enter 立即添加；直接输入即写备注；按 ↓ 暂不拍照继续（补齐照片前检查无法完成）。</translation>
+        <source>This item needs {needed} photo(s) when it fails: Add photo… or Ctrl+Shift+A. You may move on without it (↓), but the inspection cannot be completed until it is added.</source>
+        <translation>此项目不合格时需拍照 {needed} 张：点“添加照片…”或按 Ctrl+Shift+A。可以先不拍照继续（↓），但补齐照片前检查无法完成。</translation>
     </message>
     <message>
         <source>All {needed} photo(s) this item needs are here.</source>
@@ -3652,6 +3652,10 @@
     <message>
         <source> · veto item</source>
         <translation> · 一票否决项</translation>
+    </message>
+    <message>
+        <source>Failing: Enter adds the photo this item needs, typing writes the note, Esc cancels.</source>
+        <translation>判为不合格：按 Enter 添加所需照片，直接输入即写备注，按 Esc 取消。</translation>
     </message>
     <message>
         <source>Failing: type a note, Enter to confirm, Esc to cancel.</source>
@@ -4938,6 +4942,10 @@
     <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images {patterns}</source>
+        <translation>图片 {patterns}</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>

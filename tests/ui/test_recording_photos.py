@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from inspector.context import AppContext
 from inspector.domain.inspections import AnswerResult, InspectionMode, InspectionStatus, SubjectRef
@@ -58,6 +58,28 @@ def shown_screen(qtbot: Any, ui: UiContext, inspection_id: int) -> RecordingScre
     return screen
 
 
+@pytest.fixture
+def styled(qapp: QApplication) -> Any:
+    """The app's own style sheet and font (what the real window draws with), removed afterwards."""
+    from inspector.app import FONT_POINT_SIZE
+    from inspector.paths import resources_dir
+
+    font = qapp.font()
+    qapp.setFont(QFont(font.family(), FONT_POINT_SIZE))
+    qapp.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8").replace(
+        "@icons@", (resources_dir() / "icons").as_posix()))
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+
+
+def below(upper: QWidget, lower: QWidget) -> bool:
+    """``lower`` starts under ``upper`` ends (in window coordinates): nothing drawn over anything."""
+    top = lower.mapTo(lower.window(), lower.rect().topLeft()).y()
+    bottom = upper.mapTo(upper.window(), upper.rect().bottomLeft()).y()
+    return top > bottom
+
+
 def all_but_the_photo_item_passed(context: AppContext, supervisor: User, template: TemplateVersion,
                                   bus: Any) -> int:
     inspection_id = start(context, supervisor, template, bus)
@@ -83,7 +105,9 @@ def test_a_failed_item_asks_for_its_photo_at_once_and_the_open_one_is_listed_unt
     assert panel.photos_label.text() == "Photos 0 / 1" and panel.photos_label.property("role") == "error"
     assert panel.photo_button.hasFocus()  # said at once, not at completion
     assert panel.photo_hint.isVisible() and panel.photo_hint.text().startswith(
-        "This item needs 1 photo(s) when it fails. Enter adds one now")
+        "This item needs 1 photo(s) when it fails: Add photo… or Ctrl+Shift+A.")
+    assert screen.panel.answer_label.text() == (
+        "Failing: Enter adds the photo this item needs, typing writes the note, Esc cancels.")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)  # typing goes to the note, never answers
     QTest.keyClicks(QApplication.focusWidget(), "eat torn")  # the keys that follow go where the focus went
     assert panel.note.hasFocus() and panel.note.text() == "seat torn"
@@ -158,7 +182,7 @@ def test_down_on_the_photo_button_moves_on_and_the_open_item_is_a_link_back(
 
 def test_a_refused_photo_wraps_in_the_panel_and_the_checklist_keeps_its_width_and_whole_texts(
     qtbot: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
-    tmp_path: Path, bus: Any,  # noqa: F811 - the fixture
+    tmp_path: Path, bus: Any, styled: Any,  # noqa: F811 - the fixture
 ) -> None:
     supervisor = users[Role.SUPERVISOR]
     context.templates.ensure_builtins()
@@ -171,6 +195,8 @@ def test_a_refused_photo_wraps_in_the_panel_and_the_checklist_keeps_its_width_an
     broken.write_bytes(jpeg(tmp_path).read_bytes()[:900])  # a picture cut short, as a failed copy leaves it
     screen = shown_screen(qtbot, sign_in(supervisor), inspection.id)
     window = screen.window()
+    window.resize(1366, 560)  # what the main window leaves the screen on a 768-pixel laptop
+    QApplication.processEvents()
     tree = screen.item_list
     before = (window.width(), tree.width())
     assert tree.width() >= MINIMUM_WIDTH
@@ -185,6 +211,9 @@ def test_a_refused_photo_wraps_in_the_panel_and_the_checklist_keeps_its_width_an
     assert (window.width(), tree.width()) == before  # nothing widened, nothing squeezed
     assert strip.status.geometry().right() <= strip.width()  # wrapped inside the panel
     assert strip.status.height() >= 2 * strip.status.fontMetrics().height()
+    panel = screen.fail_panel  # one under the other, never drawn over each other (the panel scrolls)
+    assert below(strip.thumbnails, strip.add_button) and below(strip.add_button, strip.status)
+    assert below(strip.status, panel.photo_hint) and below(panel.photo_hint, panel.keys)
 
     screen.splitter.setSizes([40, 0, 1300])  # dragged as far as it goes
     QApplication.processEvents()

@@ -3,9 +3,9 @@
 The note (a few lines, ``NoteEdit``) takes the focus when an item fails; Enter in it confirms
 (``confirmed``), Shift+Enter starts a new line. An item that needs photos when it fails says so at
 once (#14.1): the photo count reads "0 / 1" in red and the Add photo button takes the focus
-(``focus_first_need``) — Enter there adds a photo, typing goes to the note, Tab / Shift+Tab move
-between the two, and ↓ or Enter in the note still moves on without the photo (the header lists
-what is left open). Severity follows Alt+G / Alt+S while typing the note (plain G / S when the
+(``focus_first_need``) — Enter there adds a photo, typing goes to the note (Tab in the note comes
+back), and ↓ there or Enter in the note still moves on without the photo (the header lists what
+is left open). Severity follows Alt+G / Alt+S while typing the note (plain G / S when the
 note has no focus; the recording screen handles those). Ctrl+V in the note adds the clipboard's
 image or image files as photos when there are any, and pastes text otherwise.
 """
@@ -57,6 +57,7 @@ class FailPanel(QWidget):
         self.photo_button = self.photos.add_button
         self.photo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.photo_button.setAutoDefault(True)  # Enter on it adds a photo
+        self.photo_button.setProperty("role", "needed")  # style.qss draws its focus plainly
         self.photo_button.installEventFilter(self)
         self.photos_label = QLabel(self.tr("Photos"))
         self.photo_hint = QLabel()
@@ -105,8 +106,8 @@ class FailPanel(QWidget):
         restyle(self.photos_label, "error" if self.photos_missing() else "")
         if self.photos_missing():
             self.photo_hint.setText(self.tr(
-                "This item needs {needed} photo(s) when it fails. Enter adds one now; type to write the note; "
-                "↓ moves on without it (the inspection cannot be completed until it is added).").format(
+                "This item needs {needed} photo(s) when it fails: Add photo… or Ctrl+Shift+A. You may move on "
+                "without it (↓), but the inspection cannot be completed until it is added.").format(
                 needed=self.needed))
         else:
             self.photo_hint.setText(self.tr("All {needed} photo(s) this item needs are here.").format(needed=self.needed))

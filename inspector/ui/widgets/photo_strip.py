@@ -43,7 +43,7 @@ def breakable(text: str) -> str:
     return "".join(char + ZERO_WIDTH_SPACE if char in "/\\" else char for char in text)
 
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
+IMAGE_PATTERNS = "(*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
 
 
 class PhotoStrip(QWidget):
@@ -160,7 +160,8 @@ class PhotoStrip(QWidget):
     def choose_files(cls, parent: QWidget | None) -> list[Path]:
         """The photo files the user picked (none when cancelled)."""
         title = QCoreApplication.translate("PhotoStrip", "Add photos")
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", IMAGE_FILTER)
+        kinds = QCoreApplication.translate("PhotoStrip", "Images {patterns}").format(patterns=IMAGE_PATTERNS)
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", kinds)
         return [Path(name) for name in names]
 
     def add_from_dialog(self) -> None:

@@ -11,8 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from inspector.words import messages
 from inspector.domain.errors import PermissionDenied
@@ -151,6 +153,14 @@ class RecordingHeader(QWidget):
         self.saved_label.setText(self.tr("Saved {time}").format(time=(when or datetime.now()).strftime("%H:%M:%S")))
 
 
+class KeylessScrollArea(QScrollArea):
+    """A scroll area that leaves every key to the screen (↑/↓ move between items, they must not
+    scroll the panel); the wheel and the scroll bar still scroll it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.ignore()
+
+
 class ItemPanel(QWidget):
     """The current item: code, text, guidance, reference photo, answer buttons, fail panel."""
 
@@ -185,14 +195,28 @@ class ItemPanel(QWidget):
         self.keys_hint = QLabel(self.checklist_keys)
         self.keys_hint.setProperty("role", "hint")
         self.keys_hint.setWordWrap(True)
+        # The item scrolls when a fail with photos, a refusal and the hints need more height than a
+        # 768-pixel laptop screen gives (they were drawn over each other); the keys stay in view.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 4, 0)
+        for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
+            column.addWidget(widget)
+        column.addLayout(buttons)
+        column.addWidget(self.fail_panel)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        self.scroll = KeylessScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # letters stay answers
+        self.scroll.viewport().setAutoFillBackground(False)  # the page's background shows through
+        content.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
-        for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        layout.addWidget(self.fail_panel)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.keys_hint)
 
     def set_walkaround(self, walkaround: bool) -> None:
@@ -220,7 +244,10 @@ class ItemPanel(QWidget):
         else:
             self.reference.setPixmap(pixmap.scaledToHeight(REFERENCE_SIDE, Qt.TransformationMode.SmoothTransformation))
         self.reference.setVisible(not pixmap.isNull())
-        if pending:
+        if pending and item.photos_on_fail > len(photos):
+            self.answer_label.setText(self.tr(
+                "Failing: Enter adds the photo this item needs, typing writes the note, Esc cancels."))
+        elif pending:
             self.answer_label.setText(self.tr("Failing: type a note, Enter to confirm, Esc to cancel."))
         elif answer is None:
             self.answer_label.setText(self.tr("Not answered yet."))
