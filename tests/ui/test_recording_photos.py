@@ -175,6 +175,10 @@ def test_down_on_the_photo_button_moves_on_and_the_open_item_is_a_link_back(
     QTest.keyClick(screen, Qt.Key.Key_F)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert screen.current == "K30-2.2" and screen.header.open_codes == [PHOTO_ITEM]
+    assert screen.hasFocus()  # the keys are answers again: P passes K30-2.2
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P)
+    assert screen.item_list.answer_state("K30-2.2") == "pass"
+    screen.go_to("K30-2.2")
     assert context.inspections.get(supervisor, inspection_id).answers[0].result is AnswerResult.FAIL
     screen.header.open_label.linkActivated.emit(PHOTO_ITEM)  # what a click on the link sends
     assert screen.current == PHOTO_ITEM and screen.fail_panel.isVisible() and screen.hasFocus()

@@ -204,7 +204,10 @@ class RecordingScreen(QWidget):
         codes = self.item_list.codes()
         if not codes or self.current is None or self.walkaround:  # a walk-around stays on its finding
             return
+        before = self.current
         self.go_to(codes[min(max(codes.index(self.current) + step, 0), len(codes) - 1)])
+        if self.current != before:  # moved from the note or the photo button: the keys are answers again
+            self.setFocus()
 
     def _chosen_in_list(self, code: str) -> None:
         self.go_to(code)

@@ -13,7 +13,7 @@ tooltip holds the text too. The list keeps ``MINIMUM_WIDTH`` however the splitte
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from inspector.domain.inspections import Answer, AnswerResult
@@ -71,17 +71,19 @@ class WrappingDelegate(QStyledItemDelegate):
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
+        left = self.tree.indentation() * (depth + 1)  # the branch column (root decorated) and the depth
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        shown.rect = QRect(left, 0, self.tree.viewport().width() - left, hint.height())
         style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, self.tree)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
-        width = (self.tree.viewport().width() - self.tree.indentation() * (depth + 1)
-                 - ICON_SIDE - 4 * margin - 4)
+        width = text_rect.width() - 2 * margin - 2  # Qt wraps inside these margins
         if width <= 40:
             return hint
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        needed = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000),
-                                                 int(Qt.TextFlag.TextWordWrap), text).height() + 2 * margin
-        return QSize(hint.width(), max(hint.height(), needed))
+        needed = shown.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap),
+                                                shown.text).height()
+        return QSize(hint.width(), max(hint.height(), needed + hint.height() - shown.fontMetrics.height()))
 
 
 class RecordingItemList(QTreeWidget):
