@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SHOWN_LINES = 3
+CJK_LINE_FACTOR = 1.3
 
 
 class NoteEdit(QPlainTextEdit):
@@ -37,7 +38,8 @@ class NoteEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom() + 2 * self.frameWidth()
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + frame)
+        # Chinese falls back to a font with taller lines than the Latin one the metrics are of.
+        self.setFixedHeight(int(self.fontMetrics().lineSpacing() * CJK_LINE_FACTOR * lines) + frame)
 
     def text(self) -> str:
         return self.toPlainText()
