@@ -46,6 +46,11 @@ def breakable(text: str) -> str:
 IMAGE_PATTERNS = "(*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
 
 
+def image_filter() -> str:
+    """The file dialog's filter for photos, its name in the display language."""
+    return QCoreApplication.translate("PhotoStrip", "Images {patterns}").format(patterns=IMAGE_PATTERNS)
+
+
 class PhotoStrip(QWidget):
     """Thumbnails of ``photos`` and the ways to add more; ``photo_added`` per stored photo."""
 
@@ -160,8 +165,7 @@ class PhotoStrip(QWidget):
     def choose_files(cls, parent: QWidget | None) -> list[Path]:
         """The photo files the user picked (none when cancelled)."""
         title = QCoreApplication.translate("PhotoStrip", "Add photos")
-        kinds = QCoreApplication.translate("PhotoStrip", "Images {patterns}").format(patterns=IMAGE_PATTERNS)
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", kinds)
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", image_filter())
         return [Path(name) for name in names]
 
     def add_from_dialog(self) -> None:
