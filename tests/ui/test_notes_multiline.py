@@ -121,6 +121,11 @@ def test_the_reply_and_complaint_notes_are_multiline_with_counters(
         qtbot.addWidget(step)
         assert counters(step), name
         assert_notes_are_multiline(step, len(counters(step)))
+        if name == "InvestigateDialog":  # files still being read: it says so and stays open
+            step.photos.pending = 1
+            step.accept()
+            assert step.photos.status.text() == "Wait until every file is read." and step.result() == 0
+            step.photos.pending = 0
 
 
 def test_fixed_on_the_spot_asks_for_a_multiline_note_and_the_service_keeps_the_limit(
