@@ -4,12 +4,15 @@
 (an empty ``modes`` set means every mode). ``InspectionSort`` names the column the list is
 ordered by. ``InspectionRow`` is the flat, already-joined row the list shows — deliberately not
 an ``Inspection``: a page of 200 rows must not pull in answers, evidence or template bodies.
+``InspectionListing`` is one filtered, ordered list as a window: its count, any page of its rows,
+and where one inspection stands in it — what a lazy table needs without holding a million ids.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -93,3 +96,40 @@ class InspectionRow(BaseModel):
     @property
     def covert(self) -> bool:
         return self.mode is InspectionMode.COVERT
+
+
+class InspectionListing(Protocol):
+    """One filtered list in one order, for one viewer, read a window at a time."""
+
+    def count(self) -> int:
+        """How many inspections the list holds."""
+        ...
+
+    def rows(self, offset: int, limit: int) -> list[InspectionRow]:
+        """The rows from position ``offset`` (0 is the first), at most ``limit`` of them."""
+        ...
+
+    def position(self, inspection_id: int) -> int:
+        """Where ``inspection_id`` stands in the list, -1 when the list does not hold it."""
+        ...
+
+    def first_rows(self, limit: int) -> list[InspectionRow] | None:
+        """The first ``limit`` rows when they can be found before counting, which would cost a
+        scan of a large table; None when the count is cheap or must come first."""
+        ...
+
+
+class EmptyListing:
+    """The list of someone who may see nothing (an inactive account, nobody signed in)."""
+
+    def count(self) -> int:
+        return 0
+
+    def rows(self, offset: int, limit: int) -> list[InspectionRow]:
+        return []
+
+    def position(self, inspection_id: int) -> int:
+        return -1
+
+    def first_rows(self, limit: int) -> list[InspectionRow] | None:
+        return None

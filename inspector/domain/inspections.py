@@ -90,7 +90,10 @@ def check_evidence(evidence: Evidence) -> Evidence:
     return evidence.model_copy(update={"remarks": check_note(evidence.remarks, "evidence.remarks")})
 
 
-class Inspection(BaseModel):
+class InspectionHead(BaseModel):
+    """An inspection's own row without its answers: what a recording call needs to check roles,
+    status and the template version, whatever the number of answers already given (#18.2)."""
+
     model_config = ConfigDict(frozen=True)
 
     id: int
@@ -110,11 +113,16 @@ class Inspection(BaseModel):
     max_score: float | None = None
     veto_failed: bool = False
     evidence: Evidence = Field(default_factory=Evidence)
-    answers: tuple[Answer, ...] = ()
 
     @property
     def covert(self) -> bool:
         return self.mode is InspectionMode.COVERT
+
+
+class Inspection(InspectionHead):
+    """The inspection with every answer it holds."""
+
+    answers: tuple[Answer, ...] = ()
 
 
 class Finding(BaseModel):
@@ -144,5 +152,18 @@ class DraftProgress(BaseModel):
     subject: SubjectRef
     mode: InspectionMode
     observed_at: datetime
+    answered: int
+    total: int
+
+
+class RecordedAnswer(BaseModel):
+    """What a recording call (answer, add or remove a photo) leaves: the one answer as stored,
+    with its photos in order, and the draft's progress — the answers it holds against the items
+    that apply. Built from that one row and an indexed count, never from the whole draft."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inspection_id: int
+    answer: Answer
     answered: int
     total: int

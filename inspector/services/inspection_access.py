@@ -5,21 +5,27 @@ actor *see* it (covert visits), may the actor *edit* it (their own draft).
 ``InspectionAccess`` owns these reads so that the inspection service, its recorder and its
 lifecycle share one implementation instead of reaching into each other. It also holds the small
 parsing rules the recording calls share (an enum from user input, an item's typed value).
+
+Recording one answer must not cost more when many are given (#18.2): ``editable_head`` reads the
+inspection's row without its answers, and the template version comes from ``PublishedTemplates``
+(parsed once, kept while in use) with the items that apply to the inspection's staff role.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
 
 from inspector.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from inspector.domain.inspections import Inspection, InspectionStatus
+from inspector.domain.inspections import Inspection, InspectionHead, InspectionStatus
 from inspector.domain.registry import RegistryKind, StaffRole
 from inspector.domain.templates import ResponseType, SubjectKind, TemplateItem, TemplateVersion
 from inspector.domain.users import Permission, User, can_edit_inspection, can_view_inspection, require
 from inspector.services.base import ServiceContext
-from inspector.storage import inspections_repo, registry_repo, templates_repo
+from inspector.services.published_templates import PublishedTemplates
+from inspector.storage import inspections_repo, registry_repo
 
 E = TypeVar("E", bound=Enum)
 
@@ -53,8 +59,9 @@ def item_value(item: TemplateItem, value: float | str | None) -> float | str | N
 class InspectionAccess:
     """Reads one inspection and decides whether an actor may see or edit it."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, templates: PublishedTemplates | None = None) -> None:
         self.ctx = ctx
+        self.templates = templates or PublishedTemplates(ctx)
 
     def load(self, inspection_id: int) -> Inspection:
         """The inspection with no visibility check — for use cases that apply their own rule
@@ -76,7 +83,7 @@ class InspectionAccess:
             raise NotFound(entity="inspection", key=str(inspection_id))
         return inspection
 
-    def ensure_can_edit(self, actor: User, inspection: Inspection) -> None:
+    def ensure_can_edit(self, actor: User, inspection: InspectionHead) -> None:
         """Raise unless ``actor`` records inspections and this one is theirs (or they are the office)."""
         require(actor, Permission.RECORD_INSPECTIONS)
         if not can_edit_inspection(actor, author_id=inspection.author_id):
@@ -86,19 +93,34 @@ class InspectionAccess:
     def editable_draft(self, actor: User, inspection_id: int) -> Inspection:
         """The inspection, once ``actor`` may edit it and it is still a draft."""
         inspection = self.load(inspection_id)
-        self.ensure_can_edit(actor, inspection)
-        if inspection.status is InspectionStatus.COMPLETED:
-            raise Conflict("inspection_completed", inspection=inspection_id)
+        self._ensure_editable_draft(actor, inspection)
         return inspection
 
-    def template_of(self, inspection: Inspection) -> TemplateVersion:
-        """The template version the inspection started on (never a later one)."""
-        template = templates_repo.get_version(self.ctx.db, inspection.template_version_id)
-        if template is None:  # the foreign key makes this unreachable short of a damaged file
-            raise NotFound(entity="template_version", key=str(inspection.template_version_id))
-        return template
+    def editable_head(self, actor: User, inspection_id: int) -> InspectionHead:
+        """``editable_draft`` without the answers: the same checks, the same refusals, one row read."""
+        head = inspections_repo.head(self.ctx.db, inspection_id)
+        if head is None:
+            raise NotFound(entity="inspection", key=str(inspection_id))
+        self._ensure_editable_draft(actor, head)
+        return head
 
-    def staff_role_of(self, inspection: Inspection) -> StaffRole | None:
+    def _ensure_editable_draft(self, actor: User, inspection: InspectionHead) -> None:
+        self.ensure_can_edit(actor, inspection)
+        if inspection.status is InspectionStatus.COMPLETED:
+            raise Conflict("inspection_completed", inspection=inspection.id)
+
+    def template_of(self, inspection: InspectionHead) -> TemplateVersion:
+        """The template version the inspection started on (never a later one), parsed once."""
+        return self.templates.version(inspection.template_version_id, code=inspection.template_code,
+                                      version=inspection.template_version)
+
+    def applicable_of(self, inspection: InspectionHead) -> tuple[TemplateVersion, Mapping[str, TemplateItem]]:
+        """The inspection's template version and, by code in order, the items that apply to it
+        (role-specific sections by the staff role fixed at its start)."""
+        template = self.template_of(inspection)
+        return template, self.templates.applicable(template, self.staff_role_of(inspection))
+
+    def staff_role_of(self, inspection: InspectionHead) -> StaffRole | None:
         """The role that selects role-specific sections: the staff subject's as it was when the
         inspection started (a staff inspection of a database older than that falls back to the
         registry's current role); none for other subjects."""

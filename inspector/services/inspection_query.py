@@ -7,31 +7,33 @@ account sees nothing. Reading changes nothing, so no method returns a ``ChangeSe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
+from inspector.domain.inspection_query import (
+    EmptyListing, InspectionFilter, InspectionListing, InspectionRow, InspectionSort,
+)
 from inspector.domain.users import Permission, User
 from inspector.services.base import ServiceContext
 from inspector.storage import inspections_query
+from inspector.storage.inspections_listing import InspectionsListing
 
 
 class InspectionQueryService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    def listing(self, actor: User, flt: InspectionFilter, sort: InspectionSort | None = None) -> InspectionListing:
+        """The list ``actor`` may see through ``flt`` in ``sort`` order, as a window: its count and
+        any page by position, without reading every id (the list page's model reads it)."""
+        if not actor.active:
+            return EmptyListing()
+        return InspectionsListing(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,
+                                  sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
+
     def ids(self, actor: User, flt: InspectionFilter, sort: InspectionSort | None = None) -> list[int]:
-        """Every inspection id ``actor`` may see that passes ``flt``, in ``sort`` order."""
+        """Every inspection id ``actor`` may see that passes ``flt``, in ``sort`` order (exports)."""
         if not actor.active:
             return []
         return inspections_query.ids(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,
                                      sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
-
-    def rows(self, actor: User, ids: Iterable[int]) -> dict[int, InspectionRow]:
-        """The list rows of ``ids`` keyed by id; ids ``actor`` may not see are left out."""
-        if not actor.active:
-            return {}
-        return inspections_query.rows_by_id(self.ctx.db, ids, viewer_id=actor.id,
-                                            sees_all_covert=actor.can(Permission.VIEW_ALL_COVERT))
 
     def count(self, actor: User, flt: InspectionFilter | None = None) -> int:
         if not actor.active:
@@ -43,7 +45,7 @@ class InspectionQueryService:
         self, actor: User, flt: InspectionFilter, sort: InspectionSort | None = None, *, limit: int = 200,
         offset: int = 0,
     ) -> list[InspectionRow]:
-        """One page of rows (for the CLI and exports; the list page goes through ``ids``/``rows``)."""
+        """One page of rows (for the CLI and exports; the list page goes through ``listing``)."""
         if not actor.active:
             return []
         return inspections_query.search(self.ctx.db, flt, sort or InspectionSort(), viewer_id=actor.id,

@@ -33,10 +33,11 @@ from inspector.domain.inspections import (
     Inspection,
     InspectionMode,
     InspectionStatus,
+    RecordedAnswer,
     SubjectRef,
 )
 from inspector.domain.registry import RegistryKind, StaffRole
-from inspector.domain.scoring import ScoreResult, applicable_items
+from inspector.domain.scoring import ScoreResult
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.templates import Severity, SubjectKind, TemplateStatus, TemplateVersion
 from inspector.domain.users import Permission, User, require
@@ -122,8 +123,7 @@ class InspectionService:
                   if inspection.author_id == actor.id]
         progress = []
         for inspection in drafts:
-            body = self.access.template_of(inspection).body
-            codes = {item.code for _, item in applicable_items(body, staff_role=self.access.staff_role_of(inspection))}
+            codes = self.access.applicable_of(inspection)[1]
             progress.append(DraftProgress(
                 inspection_id=inspection.id, subject=inspection.subject, mode=inspection.mode,
                 observed_at=inspection.observed_at, total=len(codes),
@@ -224,23 +224,25 @@ class InspectionService:
         self, actor: User, inspection_id: int, item_code: str, result: AnswerResult | str, *,
         value: float | str | None = None, note: str = "", severity: Severity | None = None,
         photo_ids: Sequence[int] = (),
-    ) -> tuple[Inspection, ChangeSet]:
+    ) -> tuple[RecordedAnswer, ChangeSet]:
         """Record (or replace) the result of one item of a draft; ``value`` is a NUMERIC item's
         reading or a TEXT item's observation. The item must apply to this inspection's subject in
         the template version the inspection started on. ``photo_ids`` (rows made by
-        ``PhotoService.ingest``) are attached in the same transaction as the answer."""
+        ``PhotoService.ingest``) are attached in the same transaction as the answer. Returns the
+        answer as stored with the draft's progress, not the whole draft (#18.2: its cost must not
+        grow with the answers given; ``get`` reads the whole draft)."""
         return self.recorder.answer(actor, inspection_id, item_code, result, value=value, note=note,
                                     severity=severity, photo_ids=photo_ids)
 
     def add_photos(
         self, actor: User, inspection_id: int, item_code: str, photo_ids: Sequence[int]
-    ) -> tuple[Inspection, ChangeSet]:
+    ) -> tuple[RecordedAnswer, ChangeSet]:
         """Attach more photos to an answered item of a draft (after the ones it has)."""
         return self.recorder.add_photos(actor, inspection_id, item_code, photo_ids)
 
     def remove_photo(
         self, actor: User, inspection_id: int, item_code: str, photo_id: int
-    ) -> tuple[Inspection, ChangeSet]:
+    ) -> tuple[RecordedAnswer, ChangeSet]:
         """Take a photo off an answer of a draft (the photo row and file stay until cleaned)."""
         return self.recorder.remove_photo(actor, inspection_id, item_code, photo_id)
 
@@ -289,7 +291,7 @@ class InspectionService:
         return parse_enum(InspectionMode, mode, "mode")
 
     def _published_template(self, version_id: int) -> TemplateVersion:
-        template = templates_repo.get_version(self.ctx.db, version_id)
+        template = self.access.templates.by_id(version_id)
         if template is None:
             raise NotFound(entity="template_version", key=str(version_id))
         if template.status is not TemplateStatus.PUBLISHED:
@@ -306,7 +308,8 @@ class InspectionService:
             code = given.code
         assert code is not None
         code = code.strip()
-        in_force = templates_repo.in_force(self.ctx.db, code, month)
+        in_force_id = templates_repo.in_force_id(self.ctx.db, code, month)
+        in_force = None if in_force_id is None else self.access.templates.by_id(in_force_id)
         if in_force is None:
             if templates_repo.latest(self.ctx.db, code) is None:
                 raise NotFound(entity="template", key=code)

@@ -22,6 +22,7 @@ from inspector.domain.inspections import (
     AnswerResult,
     Evidence,
     Inspection,
+    InspectionHead,
     InspectionMode,
     InspectionStatus,
     SubjectRef,
@@ -43,16 +44,20 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _inspection(row: tuple[Any, ...], answers: Iterable[Answer] = ()) -> Inspection:
-    return Inspection(
+def _head_fields(row: tuple[Any, ...]) -> dict[str, Any]:
+    return dict(
         id=row[0], template_version_id=row[1], template_code=row[2], template_version=row[3],
         mode=InspectionMode(row[4]), status=InspectionStatus(row[5]),
         subject=SubjectRef(kind=SubjectKind(row[6]), id=row[7], label=row[8]),
         unit_id=row[9], responsible_staff_id=row[10], author_id=row[11],
         observed_at=datetime.fromisoformat(row[12]), entered_at=datetime.fromisoformat(row[13]),
         completed_at=_when(row[14]), score=row[15], max_score=row[16], veto_failed=bool(row[17]),
-        evidence=Evidence.model_validate_json(row[18] or "{}"), answers=tuple(answers),
+        evidence=Evidence.model_validate_json(row[18] or "{}"),
     )
+
+
+def _inspection(row: tuple[Any, ...], answers: Iterable[Answer] = ()) -> Inspection:
+    return Inspection(**_head_fields(row), answers=tuple(answers))
 
 
 def _answer(row: tuple[Any, ...], photo_ids: Iterable[int] = ()) -> Answer:
@@ -116,6 +121,26 @@ def get(db: sqlite_utils.Database, inspection_id: int) -> Inspection | None:
     if row is None:
         return None
     return _inspection(row, _answers_of(db, [inspection_id])[inspection_id])
+
+
+def head(db: sqlite_utils.Database, inspection_id: int) -> InspectionHead | None:
+    """One inspection's own row, without its answers (services check visibility)."""
+    row = db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE i.id = ?", [inspection_id]).fetchone()
+    return None if row is None else InspectionHead(**_head_fields(row))
+
+
+def get_answer(db: sqlite_utils.Database, inspection_id: int, item_code: str) -> Answer | None:
+    """One answer with its photos in order: a primary-key lookup, whatever the draft holds."""
+    row = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE inspection_id = ? AND item_code = ?",
+                     [inspection_id, item_code]).fetchone()
+    if row is None:
+        return None
+    return _answer(row, photos_repo.photo_ids_of_answer(db, inspection_id, item_code))
+
+
+def answer_count(db: sqlite_utils.Database, inspection_id: int) -> int:
+    """How many answers the inspection holds (a count over the primary key's range)."""
+    return int(db.execute("SELECT count(*) FROM answers WHERE inspection_id = ?", [inspection_id]).fetchone()[0])
 
 
 def update_header(

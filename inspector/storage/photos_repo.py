@@ -115,6 +115,13 @@ def photo_ids_of_answers(db: sqlite_utils.Database, inspection_ids: list[int]) -
     return found
 
 
+def photo_ids_of_answer(db: sqlite_utils.Database, inspection_id: int, item_code: str) -> list[int]:
+    """The photo ids of one answer in order."""
+    return [row[0] for row in db.execute(
+        "SELECT photo_id FROM answer_photos WHERE inspection_id = ? AND item_code = ?"
+        " ORDER BY position, photo_id", [inspection_id, item_code]).fetchall()]
+
+
 def photos_of_answer(db: sqlite_utils.Database, inspection_id: int, item_code: str) -> list[Photo]:
     rows = db.execute(
         f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} FROM answer_photos a"

@@ -84,13 +84,24 @@ def in_force(db: sqlite_utils.Database, code: str, month: str) -> TemplateVersio
     A built-in checklist is the regulation's own and covers every month before it was loaded too
     (a data folder set up in December still records a visit of November from paper), unless the
     office published a version of its own for that earlier month."""
-    row = db.execute(
-        f"SELECT {_COLUMNS} FROM template_versions WHERE code = ? AND status = ?"
-        " AND (effective_month <= ? OR builtin = 1)"
-        " ORDER BY effective_month <= ? DESC, effective_month DESC, version DESC LIMIT 1",
-        [code, TemplateStatus.PUBLISHED.value, month, month],
-    ).fetchone()
+    row = db.execute(f"SELECT {_COLUMNS} {_IN_FORCE}", [code, TemplateStatus.PUBLISHED.value, month, month]).fetchone()
     return _version(row) if row else None
+
+
+_IN_FORCE = ("FROM template_versions WHERE code = ? AND status = ? AND (effective_month <= ? OR builtin = 1)"
+             " ORDER BY effective_month <= ? DESC, effective_month DESC, version DESC LIMIT 1")
+
+
+def in_force_id(db: sqlite_utils.Database, code: str, month: str) -> int | None:
+    """The row id of ``in_force(code, month)``, without reading or parsing its body."""
+    row = db.execute(f"SELECT id {_IN_FORCE}", [code, TemplateStatus.PUBLISHED.value, month, month]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def name_of(db: sqlite_utils.Database, version_id: int) -> tuple[str, int] | None:
+    """A version's code and number, without reading or parsing its body."""
+    row = db.execute("SELECT code, version FROM template_versions WHERE id = ?", [version_id]).fetchone()
+    return None if row is None else (str(row[0]), int(row[1]))
 
 
 def list_versions(db: sqlite_utils.Database, *, code: str | None = None) -> list[TemplateVersion]:

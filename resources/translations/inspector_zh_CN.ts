@@ -349,6 +349,37 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Take a photo with the camera</source>
+        <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+        <source>Space takes the photo · Enter keeps it · Esc cancels</source>
+        <translation>空格拍照 · Enter 采用 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>采用这张照片</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet; try again in a moment.</source>
+        <translation>摄像头尚未就绪，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>The camera reported a problem: {reason}</source>
+        <translation>摄像头出错：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close {number} (销号)</source>
@@ -3398,6 +3429,10 @@
         <source>Only inspections that failed {code} {text}</source>
         <translation>仅显示该项不合格的检查：{code} {text}</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln inspection(s)</source>
         <translation>
@@ -4915,6 +4950,92 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSourcesButton</name>
+    <message>
+        <source>From phone or camera…</source>
+        <translation>从手机或相机…</translation>
+    </message>
+    <message>
+        <source>Pick the newest photos from your phone&apos;s sync folder, or take one with the webcam (Ctrl+Shift+P)</source>
+        <translation>从手机同步文件夹选取最新照片，或用摄像头拍一张（Ctrl+Shift+P）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSourcesDialog</name>
+    <message>
+        <source>Photos from a phone or camera</source>
+        <translation>手机或相机中的照片</translation>
+    </message>
+    <message>
+        <source>Choose folder… (Ctrl+O)</source>
+        <translation>选择文件夹…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>The folder your phone syncs its photos to, or a camera&apos;s folder</source>
+        <translation>手机同步照片的文件夹，或相机的文件夹</translation>
+    </message>
+    <message>
+        <source>Show &amp;older photos too</source>
+        <translation>同时显示更早的照片(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Take with &amp;camera…</source>
+        <translation>用摄像头拍照(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>未找到摄像头</translation>
+    </message>
+    <message>
+        <source>No camera on this computer can be used (QtMultimedia is needed)</source>
+        <translation>本机没有可用的摄像头（需要 QtMultimedia）</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder your phone or camera puts photos in</source>
+        <translation>手机或相机存放照片的文件夹</translation>
+    </message>
+    <message>
+        <source>(none chosen yet)</source>
+        <translation>（尚未选择）</translation>
+    </message>
+    <message>
+        <source>Choose the folder your phone syncs its photos to, or a camera&apos;s folder (Ctrl+O). It is remembered for you on this computer.</source>
+        <translation>请选择手机同步照片的文件夹或相机的文件夹（Ctrl+O），本机会为您记住。</translation>
+    </message>
+    <message>
+        <source>Arrow keys move · Space ticks · Enter adds · Esc closes</source>
+        <translation>方向键移动 · 空格勾选 · Enter 添加 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>All photos in this folder, newest first.</source>
+        <translation>此文件夹中的全部照片，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Photos taken since {time}, newest first.</source>
+        <translation>{time} 以来拍摄的照片，最新的在前。</translation>
+    </message>
+    <message>
+        <source>No photos in this folder since {time}. New ones appear here as they arrive.</source>
+        <translation>此文件夹中没有 {time} 以来的照片。新照片到达后会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Add ({count})</source>
+        <translation>添加（{count}）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s photo could not be saved.</source>
+        <translation>摄像头拍的照片无法保存。</translation>
     </message>
 </context>
 <context>

@@ -113,9 +113,10 @@ def test_answer_attaches_photos_in_the_same_transaction(context: AppContext, wor
     first = context.photos.ingest(world.sup, _jpeg(tmp_path, 1))
     second = context.photos.ingest(world.sup, _jpeg(tmp_path, 2))
     audit_before = _count(context, "audit_log")
-    updated, changes = context.inspections.answer(world.sup, inspection.id, "T8-1", AnswerResult.FAIL,
-                                                  note="衬衫未扣", photo_ids=[second.id, first.id])
-    assert updated.answers[0].photo_ids == (second.id, first.id)  # in the order given
+    recorded, changes = context.inspections.answer(world.sup, inspection.id, "T8-1", AnswerResult.FAIL,
+                                                   note="衬衫未扣", photo_ids=[second.id, first.id])
+    assert recorded.answer.photo_ids == (second.id, first.id)  # in the order given
+    assert context.inspections.get(world.sup, inspection.id).answers == (recorded.answer,)
     assert changes.changed["photo"] == {first.id, second.id}
     assert _count(context, "audit_log") == audit_before + 1  # one entry for answer and photos
     for kind in ("working", "print", "thumb"):
@@ -131,9 +132,10 @@ def test_answer_attaches_photos_in_the_same_transaction(context: AppContext, wor
     assert [a.item_code for a in context.inspections.get(world.sup, inspection.id).answers] == ["T8-1"]
     context.db.execute("DROP TRIGGER no_photos")
     after, _ = context.inspections.remove_photo(world.sup, inspection.id, "T8-1", second.id)
-    assert after.answers[0].photo_ids == (first.id,)
+    assert after.answer.photo_ids == (first.id,)
     after, _ = context.inspections.add_photos(world.sup, inspection.id, "T8-1", [second.id, first.id])
-    assert after.answers[0].photo_ids == (first.id, second.id)
+    assert after.answer.photo_ids == (first.id, second.id)
+    assert context.inspections.get(world.sup, inspection.id).answers == (after.answer,)
 
 
 def test_the_same_photo_twice_is_stored_once(context: AppContext, world: World, tmp_path: Path) -> None:

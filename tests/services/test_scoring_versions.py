@@ -139,17 +139,20 @@ def test_answer_is_stored_audited_and_replaced(context: AppContext, world: World
     got, changes = context.inspections.answer(world.sup1, inspection.id, "T1-1.2", "fail", note=" 车身有泥 ",
                                               severity=Severity.SERIOUS)
     assert changes.touches("inspection")
-    assert [(a.item_code, a.result, a.note, a.severity) for a in got.answers] == [
-        ("T1-1.2", FAIL, "车身有泥", Severity.SERIOUS)]
+    assert (got.answer.item_code, got.answer.result, got.answer.note, got.answer.severity) == (
+        "T1-1.2", FAIL, "车身有泥", Severity.SERIOUS)
+    assert context.inspections.get(world.sup1, inspection.id).answers == (got.answer,)
     assert _written(context) == (before[0] + 1, before[1] + 1)
     row = context.db.execute("SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     assert row[0] == "inspection.answer" and row[1] == "" and '"result":"fail"' in row[2]
 
-    _, unchanged = context.inspections.answer(world.sup1, inspection.id, "T1-1.2", FAIL, note="车身有泥",
-                                              severity=Severity.SERIOUS)
+    same, unchanged = context.inspections.answer(world.sup1, inspection.id, "T1-1.2", FAIL, note="车身有泥",
+                                                 severity=Severity.SERIOUS)
+    assert same == got  # the answer as stored, untouched
     assert unchanged.empty and _written(context) == (before[0] + 1, before[1] + 1)
     again, _ = context.inspections.answer(world.sup1, inspection.id, "T1-1.2", PASS)
-    assert [(a.result, a.note) for a in again.answers] == [(PASS, "")]
+    assert (again.answer.result, again.answer.note) == (PASS, "")
+    assert context.inspections.get(world.sup1, inspection.id).answers == (again.answer,)
     assert _written(context) == (before[0] + 1, before[1] + 2)
 
 
@@ -191,8 +194,9 @@ def test_numeric_and_text_values(context: AppContext, world: World) -> None:
     version, _ = context.templates.publish(office, draft.id, "2025-06")
     inspection = _start(context, world.sup1, version, world.vehicle)
 
-    got, _ = context.inspections.answer(world.sup1, inspection.id, "T4-1.2", FAIL, value="1.2")
-    got, _ = context.inspections.answer(world.sup1, inspection.id, "T4-1.3", PASS, value=" 左前轮磨损 ")
+    context.inspections.answer(world.sup1, inspection.id, "T4-1.2", FAIL, value="1.2")
+    context.inspections.answer(world.sup1, inspection.id, "T4-1.3", PASS, value=" 左前轮磨损 ")
+    got = context.inspections.get(world.sup1, inspection.id)
     values = {answer.item_code: answer.value for answer in got.answers}
     assert values == {"T4-1.2": 1.2, "T4-1.3": "左前轮磨损"}
     for bad in ("abc", "nan", True):

@@ -212,6 +212,13 @@ def _complaint_step(name: str) -> Callable[[Kit], QDialog]:
     return make
 
 
+def _photo_sources(kit: Kit) -> QDialog:
+    from datetime import datetime
+
+    from inspector.ui.dialogs.photo_sources import PhotoSourcesDialog
+    return PhotoSourcesDialog(kit.sign_in(kit.world.sup), datetime.now().astimezone(), kit.folder)
+
+
 DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "login": _login, "first admin": _first_admin, "password": _password, "user edit": _user_edit,
     "signature": _signature, "overdue reminder": _overdue, "pdf preview": _pdf_preview,
@@ -224,7 +231,7 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "complaint new": _complaint_new, "complaint investigate": _complaint_step("InvestigateDialog"),
     "complaint result": _complaint_step("ResolveDialog"), "complaint feedback": _complaint_step("FeedbackDialog"),
     "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
-    "complaint finding": _complaint_step("FindingDialog"), "note": _note,
+    "complaint finding": _complaint_step("FindingDialog"), "photo sources": _photo_sources, "note": _note,
 }
 
 

@@ -222,3 +222,100 @@ def test_period_dates() -> None:
     assert period_dates("this_year", date(2025, 7, 1), custom) == (date(2025, 1, 1), date(2025, 12, 31))
     assert period_dates("custom", date(2025, 7, 1), custom) == (date(2025, 5, 2), date(2025, 5, 9))
     assert period_dates("all", date(2025, 7, 1), custom) == (None, None)
+
+
+def test_the_model_holds_a_count_and_the_pages_painted_not_every_id(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    model = page.model
+    qtbot.waitUntil(lambda: model.page_loads >= 1, timeout=2000)
+    assert model.rowCount() == ROWS and model.cached_pages() == 1
+    last = model.record(ROWS - 1)  # a jump to the end fetches the last page only
+    assert last is not None and last.observed_at.month == 1 and model.cached_pages() == 2
+    assert model.record(ROWS) is None
+    # The export of the list is the whole filtered list, asked for when exporting.
+    choose(page.unit, filled["other"])
+    assert model.cached_pages() == 0
+    listed = model.listed_ids()
+    assert len(listed) == 250 and set(listed) == {i for i, row in filled["rows"].items()
+                                                 if row["unit_id"] == filled["other"]}
+    assert [model.data(model.index(row, 0), InspectionsModel.ObjectRole) for row in range(250)] == listed
+    assert model.row_of(listed[123]) == 123 and model.row_of(-5) == -1
+
+
+def test_the_selection_follows_its_inspection_through_a_sort(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.table.selectRow(7)
+    chosen = page.selected_id()
+    assert chosen is not None
+    header = page.table.horizontalHeader()
+    for column in (InspectionsModel.COL_SCORE, InspectionsModel.COL_UNIT, InspectionsModel.COL_SCORE):
+        x = header.sectionViewportPosition(column) + 10
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        assert page.selected_id() == chosen
+        row = page.table.selectionModel().selectedRows()[0].row()
+        assert row == page.model.row_of(chosen) == page.model.listed_ids().index(chosen)
+
+
+def test_down_from_the_search_then_enter_opens_the_row(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+) -> None:
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    page.search.setFocus()
+    page.search.setText("B·0012")
+    page.apply_filters()
+    assert page.model.rowCount() == 10
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [page.model.listed_ids()[1]]
+    assert filled["rows"][opened.args[0]]["subject_label"].startswith("粤B·0012")
+
+
+def test_on_a_large_table_a_search_paints_its_first_page_then_counts(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.storage import inspections_listing
+
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", 0)  # as if the table held a million rows
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.search.setText("总站")
+    page.apply_filters()
+    model = page.model
+    assert model.counting and model.rowCount() == InspectionsModel.PAGE_SIZE
+    assert page.count_label.text() == "Counting…" and page.stack.currentWidget() is page.table
+    page.table.selectRow(3)
+    chosen = page.selected_id()
+    with qtbot.waitSignal(model.count_known, timeout=2000):
+        pass
+    assert not model.counting and model.rowCount() == 750 and page.count_label.text() == "750 inspection(s)"
+    assert page.selected_id() == chosen  # the rows after the first page are added, not reset
+    assert len(model.listed_ids()) == 750 and model.record(749) is not None
+    page.search.setText("B·0012")  # sparse: counted first, as on a small table
+    page.apply_filters()
+    assert not model.counting and model.rowCount() == 10 and page.count_label.text() == "10 inspection(s)"
+
+
+def test_a_sort_while_counting_counts_first(
+    qtbot: Any, filled: dict[str, Any], users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    monkeypatch: pytest.MonkeyPatch, qtmodeltester: Any,
+) -> None:
+    from inspector.storage import inspections_listing
+
+    monkeypatch.setattr(inspections_listing, "PROBE_ABOVE", 0)
+    page = make_page(qtbot, sign_in(users[Role.QUALITY_OFFICE]))
+    page.search.setText("总站")
+    page.apply_filters()
+    assert page.model.counting
+    page.model.sort(InspectionsModel.COL_SCORE, Qt.SortOrder.AscendingOrder)
+    assert not page.model.counting and page.model.rowCount() == 750
+    assert page.count_label.text() == "750 inspection(s)"
+    qtmodeltester.check(page.model)

@@ -2,7 +2,8 @@
 
 A filter bar (period, mode, unit, template, status, score range and a search box that waits
 200 ms after the last keystroke) drives ``InspectionQueryService``; the table is the lazy
-``InspectionsModel``, sorted by the database when a header is clicked. Covert visits of other
+``InspectionsModel`` over the service's listing (a count and pages by position, never every id),
+sorted by the database when a header is clicked. Covert visits of other
 supervisors never reach the page: the service leaves them out of ids, rows and counts alike.
 Double-clicking a row emits ``open_requested(inspection_id)`` for the recording screen.
 ``show_failed_item`` narrows the list to the inspections that failed one checklist item in a
@@ -14,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.changes import Entity
-from inspector.domain.inspection_query import InspectionFilter, InspectionRow, InspectionSort
+from inspector.domain.inspection_query import EmptyListing, InspectionFilter, InspectionListing, InspectionSort
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
 from inspector.words.labels import label
@@ -60,13 +61,28 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
+class CountAfterPaint(QObject):
+    """Once the table has painted the first page of a list still being counted, count it: the
+    rows are on screen before the one scan the count costs."""
+
+    def __init__(self, table: QTableView, model: InspectionsModel) -> None:
+        super().__init__(table)
+        self.model = model
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and self.model.counting:
+            QTimer.singleShot(0, self.model.count_now)  # after this paint
+        return False
+
+
 class InspectionsPage(Page):
     WATCHES = (Entity.INSPECTION, Entity.UNIT, Entity.TEMPLATE, Entity.USER)
     open_requested = Signal(int)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = InspectionsModel(self._fetch_ids, self._fetch_rows, self)
+        self.model = InspectionsModel(self._fetch_listing, self._fetch_ids, self)
         self.period = QComboBox()
         for _key in PERIODS:
             self.period.addItem("")
@@ -132,6 +148,7 @@ class InspectionsPage(Page):
         self.list_reports_button = QPushButton()
         self._lay_out()
         self._connect()
+        self._loaded = False  # the choices and the count come with the first reload, once
         self.retranslate()
         if ui.signed_in:
             self.reload()
@@ -184,6 +201,7 @@ class InspectionsPage(Page):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
         DownIntoResults(self.search, self.table)
+        CountAfterPaint(self.table, self.model)
         self.table.activated.connect(  # a double click, or Enter on the selected row
             self._activated)
         self.failed_item_clear.clicked.connect(lambda: self.show_failed_item("", ""))
@@ -191,6 +209,7 @@ class InspectionsPage(Page):
         self.list_reports_button.clicked.connect(self.export_list_reports)
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)
+        self.model.count_known.connect(self._show_count)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -227,7 +246,7 @@ class InspectionsPage(Page):
             "The reports of every completed inspection in the list, as one PDF (drafts are left out)"))
         self._show_failed_item_label()
         self.model.retranslate()
-        if self.ui.signed_in:
+        if self.ui.signed_in and self._loaded:
             self._fill_choices()
             self._show_count()
 
@@ -282,6 +301,7 @@ class InspectionsPage(Page):
     def reload(self) -> None:
         if not self.ui.signed_in:
             return
+        self._loaded = True
         self._fill_choices()
         self.search_timer.stop()
         self.model.set_filter(self.current_filter())
@@ -302,18 +322,24 @@ class InspectionsPage(Page):
             return []
         return self.ui.app.inspection_query.ids(self.ui.user, flt, sort)
 
-    def _fetch_rows(self, ids: list[int]) -> dict[int, InspectionRow]:
+    def _fetch_listing(self, flt: InspectionFilter, sort: InspectionSort) -> InspectionListing:
         if not self.ui.signed_in:
-            return {}
-        return self.ui.app.inspection_query.rows(self.ui.user, ids)
+            return EmptyListing()
+        return self.ui.app.inspection_query.listing(self.ui.user, flt, sort)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
+        if self.model.counting:  # the first page is painted, its count comes next
+            self.count_label.setText(self.tr("Counting…"))
+            self.stack.setCurrentWidget(self.table)
+            return
         self.count_label.setText(self.tr("%Ln inspection(s)", "", count))
         if count:
             self.stack.setCurrentWidget(self.table)
             return
-        anything = self.ui.signed_in and self.ui.app.inspection_query.count(self.ui.user) > 0
+        # Anything at all? The unfiltered listing's count is an index count, not the covert rule per row.
+        every = self.ui.app.inspection_query.listing(self.ui.user, InspectionFilter()) if self.ui.signed_in else None
+        anything = every is not None and every.count() > 0
         how = self.start_hint or self.tr(
             "Inspections are recorded with the recording screen, or on the command line with "
             "“inspector-cli inspections start”.")

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidg
 from inspector.words import messages
 from inspector.domain.changes import ChangeSet
 from inspector.domain.errors import InspectorError
-from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode
+from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode, RecordedAnswer
 from inspector.domain.photos import Photo
 from inspector.domain.registry import StaffRole
-from inspector.domain.scoring import applicable_items
+from inspector.domain.scoring import applicable_items, lacks_photos
+from inspector.domain.scoring import score as score_answers
 from inspector.domain.templates import TemplateItem, TemplateVersion
-from inspector.services.inspections_lifecycle import PHOTOS_MISSING
 from inspector.ui.dialogs import errors
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.fail_panel import SEVERITY_KEYS
@@ -120,9 +120,11 @@ class RecordingScreen(QWidget):
     def reload(self) -> None:
         """Read the inspection, its template and its score again and show them."""
         self.inspection: Inspection = self.ui.app.inspections.get(self.ui.user, self.inspection_id)
+        self.fail_panel.photos.since = self.inspection.observed_at  # phone photos taken since (#14.3)
         self.template: TemplateVersion = self.ui.app.templates.get(self.ui.user, self.inspection.template_version_id)
         self.read_only_reason = read_only_reason(self.ui, self.inspection)
-        rows = applicable_items(self.template.body, staff_role=self._staff_role())
+        self.staff_role = self._staff_role()
+        rows = applicable_items(self.template.body, staff_role=self.staff_role)
         self.items: dict[str, TemplateItem] = {item.code: item for _, item in rows}
         if self.item_list.codes() != list(self.items):
             self.item_list.set_items(rows)
@@ -173,7 +175,13 @@ class RecordingScreen(QWidget):
         self.header.show_inspection(self.inspection, self.template, editable=not self.read_only)
         self.banner.setText(self.read_only_reason)
         self.banner.setVisible(self.read_only)
-        result = self.ui.app.inspections.score(self.ui.user, self.inspection_id)  # None: a walk-around
+        self._show_score()
+
+    def _show_score(self) -> None:
+        """The live score by the inspection's own version and staff role (what the service scores
+        with), from the answers shown; a walk-around is not scored."""
+        result = (score_answers(self.template.body, {code: answer.result for code, answer in self.answers.items()},
+                                staff_role=self.staff_role) if self.inspection.mode.scored else None)
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
         self._show_open()
@@ -184,9 +192,10 @@ class RecordingScreen(QWidget):
         if self.read_only:
             self.header.show_open([])
             return
-        problems = self.ui.app.inspections.validate_for_completion(self.ui.user, self.inspection_id)
-        self.header.show_open([p.item_code for p in problems if p.code == PHOTOS_MISSING and p.item_code])
-        if not self.problems.isHidden():
+        # From the answers shown (an answer must not read the whole draft again, #18.2) ...
+        self.header.show_open([code for code, item in self.items.items() if lacks_photos(item, self.answers.get(code))])
+        if not self.problems.isHidden():  # ... the service only while its problems are listed
+            problems = self.ui.app.inspections.validate_for_completion(self.ui.user, self.inspection_id)
             self.problems.show_problems([(problem.code, problem.item_code) for problem in problems])
 
     # --- moving -----------------------------------------------------------------------------
@@ -319,20 +328,35 @@ class RecordingScreen(QWidget):
             self._call(self.ui.app.inspections.answer, saved.item_code, AnswerResult.FAIL, note=note,
                        severity=severity, photo_ids=list(saved.photo_ids))
 
-    def _call(self, method: Callable[..., tuple[Inspection, ChangeSet]], *args: object, **extra: object) -> bool:
+    def _call(self, method: Callable[..., tuple[object, ChangeSet]], *args: object, **extra: object) -> bool:
         """``method(user, inspection id, *args)``, then show it saved; a refusal is shown under the item."""
         try:
-            _, changes = method(self.ui.user, self.inspection_id, *args, **extra)
+            outcome, changes = method(self.ui.user, self.inspection_id, *args, **extra)
         except InspectorError as error:
             self.panel.error.setText(messages.describe(error))
             return False
-        self._saved(changes)
+        self.header.show_saved()
+        if isinstance(outcome, RecordedAnswer):
+            self._answer_saved(outcome)
+        else:  # completion: the whole inspection changed
+            self.reload()
+        self.ui.hub.publish(changes)
         return True
 
-    def _saved(self, changes: ChangeSet) -> None:
-        self.header.show_saved()
-        self.reload()
-        self.ui.hub.publish(changes)
+    def _answer_saved(self, recorded: RecordedAnswer) -> None:
+        """One answer changed: show it, the score and the progress, without reading the whole
+        draft and its template again (the cost of an answer must not grow with the answers
+        given, #18.2)."""
+        answer = recorded.answer
+        self.answers.pop(answer.item_code, None)  # kept in the order answered, as a reload reads them
+        self.answers[answer.item_code] = answer
+        if answer.item_code in self.items:
+            self.item_list.set_answer(answer.item_code, answer)
+        if self.walkaround:
+            self.walkaround_panel.show_items(self.items.values(), self.answers)
+        self._show_score()
+        if self.current is not None and not self.pending_fail:
+            self._show_item(self.current)
 
     # --- photos -----------------------------------------------------------------------------
     def add_photo(self) -> None:

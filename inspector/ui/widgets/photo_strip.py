@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, QTemporaryDir, Signal
@@ -33,6 +34,7 @@ from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.photo_viewer import PhotoViewer
 from inspector.ui.tasks import run_task
 from inspector.ui.uicontext import UiContext
+from inspector.ui.widgets.photo_sources_button import PhotoSourcesButton
 
 THUMB_SHOWN = 96
 ZERO_WIDTH_SPACE = "\u200b"
@@ -66,6 +68,7 @@ class PhotoStrip(QWidget):
         self._photos: list[Photo] = []
         self._temp: QTemporaryDir | None = None
         self._pasted = 0
+        self.since: datetime | None = None  # photos from a phone: those taken since then (#14.3)
         self.setAcceptDrops(True)
         self.thumbnails = QListWidget()
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
@@ -105,6 +108,7 @@ class PhotoStrip(QWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(PhotoSourcesButton(self))  # the phone's folder and the webcam (#14.3)
         buttons.addWidget(self.annotate_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.progress)
