@@ -53,6 +53,47 @@ def test_source_strings_are_english() -> None:
     assert offenders == []
 
 
+# Calls whose strings become suggested file names or chart labels (#14.9): their words must come
+# from tr() or from data, never from Chinese written into the code.
+FILE_NAME_AND_CHART_CALLS = {"getSaveFileName", "ask_save_path", "choose_export", "choose_file", "set_texts",
+                             "set_data", "SectionBar", "TrendSeries", "drawText"}
+FILE_NAME_FUNCTIONS = re.compile(r"file_name|suggested|section_label|trend_data")
+
+
+def _chinese_literals(node: ast.AST) -> list[str]:
+    """Chinese string constants inside ``node`` (f-string parts included), not counting what is
+    inside tr() (checked above) and docstrings (they are no label)."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in TR_CALLS:
+            return []
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        return []  # a docstring or a bare string statement
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) and HAN.search(node.value) else []
+    return [text for child in ast.iter_child_nodes(node) for text in _chinese_literals(child)]
+
+
+def test_file_names_and_chart_labels_have_no_chinese_of_their_own() -> None:
+    """The untranslated-string check extended to suggested file names and chart labels: the
+    English UI suggested 月度报表-….xlsx and drew chart sections in Chinese. The run-time half is
+    tests/ui/test_english_words.py (what English shows, data apart)."""
+    offenders = []
+    for path in sorted((ROOT / "inspector" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            scope: ast.AST | None = None
+            if isinstance(node, ast.Call):
+                func = node.func
+                if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in FILE_NAME_AND_CHART_CALLS:
+                    scope = node
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and FILE_NAME_FUNCTIONS.search(node.name):
+                scope = node
+            if scope is not None:
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}" for text in _chinese_literals(scope)]
+    assert sorted(set(offenders)) == []
+
+
 @pytest.mark.parametrize("language", i18n_tool.LANGUAGES)
 def test_compiled_translations_are_fresh(tmp_path: Path, language: str) -> None:
     compiled = tmp_path / "out.qm"

@@ -36,6 +36,7 @@ class FindingRow(Frozen):
     template_code: str
     section_code: str
     section_title: str
+    section_title_en: str = ""  # the template's English title, "" when it has none
     severity: Severity
     count: int
 

@@ -54,6 +54,7 @@ class SectionLine(Frozen):
     template_code: str
     section_code: str
     section_title: str
+    section_title_en: str = ""  # the English UI shows it; the PDF and the workbook keep the Chinese
     general: int
     serious: int
     total: int
@@ -188,13 +189,13 @@ def coverage_lines(rows: Iterable[CoverageRow]) -> tuple[CoverageLine, ...]:
 def section_lines(rows: Iterable[FindingRow]) -> tuple[SectionLine, ...]:
     """Findings per (template, section), severities side by side; the most findings first."""
     counts: dict[tuple[str, str], dict[Severity, int]] = defaultdict(lambda: defaultdict(int))
-    titles: dict[tuple[str, str], str] = {}
+    titles: dict[tuple[str, str], tuple[str, str]] = {}
     for row in rows:
         key = (row.template_code, row.section_code)
         counts[key][row.severity] += row.count
-        titles.setdefault(key, row.section_title)
-    lines = [SectionLine(template_code=key[0], section_code=key[1], section_title=titles[key],
-                         general=found[Severity.GENERAL], serious=found[Severity.SERIOUS],
+        titles.setdefault(key, (row.section_title, row.section_title_en))
+    lines = [SectionLine(template_code=key[0], section_code=key[1], section_title=titles[key][0],
+                         section_title_en=titles[key][1], general=found[Severity.GENERAL], serious=found[Severity.SERIOUS],
                          total=found[Severity.GENERAL] + found[Severity.SERIOUS])
              for key, found in counts.items()]
     return tuple(sorted(lines, key=lambda line: (-line.total, line.template_code, line.section_code)))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from inspector.domain.errors import ValidationError
-from inspector.domain.inspections import AnswerResult
+from inspector.domain.inspections import Answer, AnswerResult
 from inspector.domain.registry import StaffRole
 from inspector.domain.templates import ResponseType, ScoringScheme, TemplateBody, TemplateItem, TemplateSection
 
@@ -90,6 +90,12 @@ def applicable_items(
 def _scored(body: TemplateBody, staff_role: StaffRole | None) -> list[tuple[TemplateSection, TemplateItem]]:
     return [(s, item) for s, item in applicable_items(body, staff_role=staff_role)
             if item.response is not ResponseType.TEXT]
+
+
+def lacks_photos(item: TemplateItem, answer: Answer | None) -> bool:
+    """A failed ``answer`` with fewer photos than ``item`` asks for when it fails: completion waits
+    for them (the recording screen lists such items as they happen, #14.1)."""
+    return answer is not None and answer.result is AnswerResult.FAIL and len(answer.photo_ids) < item.photos_on_fail
 
 
 def evaluate_numeric(item: TemplateItem, value: float) -> AnswerResult:

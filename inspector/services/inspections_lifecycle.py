@@ -27,7 +27,7 @@ from inspector.domain.inspections import (
     InspectionMode,
     InspectionStatus,
 )
-from inspector.domain.scoring import applicable_items
+from inspector.domain.scoring import applicable_items, lacks_photos
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
@@ -72,7 +72,7 @@ class InspectionLifecycle:
             if given is None:
                 if not walkaround and (item.covert or inspection.mode is not InspectionMode.COVERT):
                     problems.append(CompletionProblem(UNANSWERED, item.code))
-            elif given.result is AnswerResult.FAIL and len(given.photo_ids) < item.photos_on_fail:
+            elif lacks_photos(item, given):
                 problems.append(CompletionProblem(PHOTOS_MISSING, item.code))
         if walkaround and not any(a.result is AnswerResult.FAIL for a in inspection.answers):
             problems.append(CompletionProblem(NO_FAILURE))

@@ -317,9 +317,10 @@ class NoticeService:
             raise ValidationError("fix_on_spot_walkaround_only", item=finding[0].item_code)
         if finding[0].status is not FindingStatus.OPEN:
             raise Conflict("finding_not_open", item=finding[0].item_code, status=finding[0].status.value)
+        note = check_note(note.strip(), "note")  # a note like any other: at most NOTE_LIMIT characters
         with self.ctx.mutation():
             notices_repo.set_finding_status(self.ctx.db, [finding_id], FindingStatus.FIXED_ON_SPOT.value)
-            self.ctx.record(actor, "finding.fixed_on_spot", Entity.FINDING, finding_id, after={"note": note.strip()})
+            self.ctx.record(actor, "finding.fixed_on_spot", Entity.FINDING, finding_id, after={"note": note})
         return ChangeSet.of(Entity.FINDING, finding_id).merge(ChangeSet.of(Entity.INSPECTION, finding[1].id))
 
     # --- helpers ----------------------------------------------------------------------------

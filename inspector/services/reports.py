@@ -57,11 +57,15 @@ class _Templates:
         return version.code if version else ""
 
     def section_title(self, version_id: int, section_code: str) -> str:
+        return self.section_titles(version_id, section_code)[0]
+
+    def section_titles(self, version_id: int, section_code: str) -> tuple[str, str]:
+        """The section's Chinese and English titles (the code and "" when the version lacks it)."""
         version = self.version(version_id)
         for section in version.body.sections if version else ():
             if section.code == section_code:
-                return section.title_zh
-        return section_code
+                return section.title_zh, section.title_en
+        return section_code, ""
 
     def item_text(self, version_id: int, item_code: str) -> str:
         version = self.version(version_id)
@@ -174,7 +178,8 @@ class ReportService:
             items_checked=checked, items_passed=passed,
             findings=tuple(
                 reports.FindingRow(template_code=templates.code(version_id), section_code=section,
-                                   section_title=templates.section_title(version_id, section),
+                                   section_title=templates.section_titles(version_id, section)[0],
+                                   section_title_en=templates.section_titles(version_id, section)[1],
                                    severity=Severity(severity), count=count)
                 for version_id, section, severity, count in reports_repo.findings_by_section(db, start, stop, unit_id)),
             notices=tuple(self._notice_row(row) for row in reports_repo.notices(db, start, stop, unit_id)),

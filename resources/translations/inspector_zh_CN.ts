@@ -3348,8 +3348,8 @@
         <translation>存在什么问题，如：12 号座椅破损；后排座椅下有垃圾</translation>
     </message>
     <message>
-        <source>Enter confirms · Esc cancels · Alt+G / Alt+S severity · Ctrl+Shift+A adds a photo · Ctrl+V pastes one</source>
-        <translation>Enter 确认 · Esc 取消 · Alt+G / Alt+S 严重程度 · Ctrl+Shift+A 添加照片 · Ctrl+V 粘贴照片</translation>
+        <source>Enter confirms · Shift+Enter new line · Esc cancels · Alt+G / Alt+S severity · Ctrl+Shift+A adds a photo · Ctrl+V pastes one</source>
+        <translation>Enter 确认 · Shift+Enter 换行 · Esc 取消 · Alt+G / Alt+S 严重程度 · Ctrl+Shift+A 添加照片 · Ctrl+V 粘贴照片</translation>
     </message>
     <message>
         <source>Se&amp;verity</source>
@@ -3360,12 +3360,20 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>照片</translation>
+        <source>Photos {have} / {needed}</source>
+        <translation>照片 {have} / {needed}</translation>
     </message>
     <message>
-        <source>This item needs {needed} photo(s) when it fails; {have} added.</source>
-        <translation>此项目不合格时需拍照 {needed} 张，已添加 {have} 张。</translation>
+        <source>This item needs {needed} photo(s) when it fails: Add photo… or Ctrl+Shift+A. You may move on without it (↓), but the inspection cannot be completed until it is added.</source>
+        <translation>此项目不合格时需拍照 {needed} 张：点“添加照片…”或按 Ctrl+Shift+A。可以先不拍照继续（↓），但补齐照片前检查无法完成。</translation>
+    </message>
+    <message>
+        <source>All {needed} photo(s) this item needs are here.</source>
+        <translation>此项目所需的 {needed} 张照片已齐。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -4216,6 +4224,10 @@
     <message>
         <source> · veto item</source>
         <translation> · 一票否决项</translation>
+    </message>
+    <message>
+        <source>Failing: Enter adds the photo this item needs, typing writes the note, Esc cancels.</source>
+        <translation>判为不合格：按 Enter 添加所需照片，直接输入即写备注，按 Esc 取消。</translation>
     </message>
     <message>
         <source>Failing: type a note, Enter to confirm, Esc to cancel.</source>
@@ -5598,6 +5610,10 @@
         <translation>添加照片</translation>
     </message>
     <message>
+        <source>Images {patterns}</source>
+        <translation>图片 {patterns}</translation>
+    </message>
+    <message>
         <source>The pasted image could not be read.</source>
         <translation>无法读取粘贴的图片。</translation>
     </message>
@@ -5818,6 +5834,18 @@
     <message>
         <source>{answered} / {total} answered</source>
         <translation>已答 {answered} / {total}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>等另 {count} 项</translation>
+    </message>
+    <message>
+        <source>Photo missing: {items}</source>
+        <translation>缺照片：{items}</translation>
+    </message>
+    <message>
+        <source>Failed without the photos they need: {items}</source>
+        <translation>不合格但缺少所需照片：{items}</translation>
     </message>
     <message>
         <source>Saved {time}</source>

@@ -187,6 +187,11 @@ def _exchange_status(kit: Kit) -> QDialog:
     return ExchangeStatusDialog(kit.sign_in(kit.world.office))
 
 
+def _note(kit: Kit) -> QDialog:
+    from inspector.ui.dialogs.note_dialog import NoteDialog
+    return NoteDialog("当场整改", "做了什么（可不填）：")
+
+
 def _complaint(kit: Kit) -> Any:
     from tests.complaints.world import add_case
 
@@ -246,7 +251,7 @@ DIALOGS: dict[str, Callable[[Kit], QDialog]] = {
     "complaint new": _complaint_new, "complaint investigate": _complaint_step("InvestigateDialog"),
     "complaint result": _complaint_step("ResolveDialog"), "complaint feedback": _complaint_step("FeedbackDialog"),
     "complaint close": _complaint_step("CloseDialog"), "complaint extend": _complaint_step("ExtendDialog"),
-    "complaint finding": _complaint_step("FindingDialog"), "photo sources": _photo_sources,
+    "complaint finding": _complaint_step("FindingDialog"), "photo sources": _photo_sources, "note": _note,
     "comment book collect": _comment_book_collect, "comment book reply": _comment_book_reply,
     "template import": _template_import,
 }

@@ -74,7 +74,7 @@ def test_inspect_notice_sign_reply_fail_reissue_pass_closed(
         assert screen.current == code
         if code in ("N1-1", "N1-3"):
             QTest.keyClick(screen, Qt.Key.Key_F)
-            screen.fail_panel.note.insert("右侧后门" if code == "N1-1" else "压力不足")  # typed with an IME
+            screen.fail_panel.note.insertPlainText("右侧后门" if code == "N1-1" else "压力不足")  # typed with an IME
             QTest.keyClick(screen, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
             QTest.keyClick(screen.fail_panel.note, Qt.Key.Key_Return)
             qtbot.waitUntil(lambda: not screen.pending_fail, timeout=10_000)

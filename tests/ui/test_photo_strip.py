@@ -108,7 +108,7 @@ def test_a_dropped_file_that_is_no_picture_is_refused(qtbot: Any, owned_strip: O
     drop_files(owned_strip.strip, notes)
     qtbot.waitUntil(lambda: bool(owned_strip.refused), timeout=10_000)
     assert "not a picture" in owned_strip.refused[0]
-    assert owned_strip.strip.status.text() == owned_strip.refused[0]  # shown under the strip
+    assert owned_strip.strip.status_text() == owned_strip.refused[0]  # shown under the strip
     assert not owned_strip.strip.busy and owned_strip.added == [] and owned_strip.strip.photos() == []
     assert photo_rows(context) == 0
 
@@ -124,7 +124,7 @@ def test_the_same_photo_dropped_twice_is_stored_once(qtbot: Any, owned_strip: Ow
     qtbot.waitUntil(lambda: not owned_strip.strip.busy, timeout=10_000)
     assert photo_rows(context) == 1
     assert [photo.id for photo in owned_strip.strip.photos()] == [owned_strip.added[0].id]  # shown once
-    assert owned_strip.strip.status.text() == "This photo is already here."
+    assert owned_strip.strip.status_text() == "This photo is already here."
     originals = [path for path in context.photos.store.root.rglob("*") if path.is_file()
                  and path.read_bytes() == source.read_bytes()]
     assert len(originals) == 1

@@ -31,9 +31,8 @@ from inspector.ui.dialogs.errors import show_error
 from inspector.ui.tasks import run_task
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.length_counter import with_counter
+from inspector.ui.widgets.photo_strip import image_filter
 from inspector.words import messages
-
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
 
 
 def text_box(placeholder: str = "", height: int = 64) -> QPlainTextEdit:
@@ -129,7 +128,7 @@ class PreparedPhotos(QWidget):
     @classmethod
     def choose_files(cls, parent: QWidget | None) -> list[Path]:
         title = QCoreApplication.translate("PreparedPhotos", "Add photos or scans")
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", IMAGE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", image_filter())
         return [Path(name) for name in names]
 
     @property

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QRadioButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from inspector.domain.deadlines import MAX_WORKING_DAYS
@@ -21,6 +21,7 @@ from inspector.ui.dialogs.errors import show_error
 from inspector.ui.dialogs.notice_create import weekday_name
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.length_counter import with_counter
+from inspector.ui.widgets.note_edit import NoteEdit
 from inspector.ui.widgets.photo_strip import THUMB_SHOWN, PhotoStrip
 
 ESTIMATE_COLOUR = "#b26a00"
@@ -37,8 +38,7 @@ class ProblemCheck(QGroupBox):
         self.choice = QButtonGroup(self)
         self.choice.addButton(self.passed)
         self.choice.addButton(self.failed)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("What was seen at the follow-up"))
+        self.note = NoteEdit(self.tr("What was seen at the follow-up"), lines=2)
         self.before = QLabel()
         self.before.setFixedSize(THUMB_SHOWN + 8, THUMB_SHOWN + 8)
         self.before.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,12 +73,12 @@ class ProblemCheck(QGroupBox):
         verdict = QHBoxLayout()
         verdict.addWidget(self.passed)
         verdict.addWidget(self.failed)
-        verdict.addSpacing(12)
-        note_row, self.note_counter = with_counter(self.note)
-        verdict.addWidget(note_row, 1)
+        verdict.addStretch(1)
+        note_box, self.note_counter = with_counter(self.note)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addLayout(verdict)
+        layout.addWidget(note_box)
         layout.addLayout(pictures)
 
     def _remove_photo(self, photo_id: int) -> None:
@@ -125,8 +125,7 @@ class FollowUpDialog(QDialog):
         scroll.setWidget(column)
         scroll.viewport().setAutoFillBackground(False)  # the dialog's own background shows through
         column.setAutoFillBackground(False)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Optional: who was present, anything else seen"))
+        self.note = NoteEdit(self.tr("Optional: who was present, anything else seen"), lines=2)
         self.days = QSpinBox()
         self.days.setRange(1, MAX_WORKING_DAYS)
         self.days.setValue(min(max(notice.working_days, 1), MAX_WORKING_DAYS))

@@ -29,7 +29,7 @@ from inspector.domain.errors import InspectorError
 from inspector.domain.inspections import Answer, AnswerResult, Inspection, InspectionMode, RecordedAnswer
 from inspector.domain.photos import Photo
 from inspector.domain.registry import StaffRole
-from inspector.domain.scoring import applicable_items
+from inspector.domain.scoring import applicable_items, lacks_photos
 from inspector.domain.scoring import score as score_answers
 from inspector.domain.templates import TemplateItem, TemplateVersion
 from inspector.ui.dialogs import errors
@@ -79,6 +79,7 @@ class RecordingScreen(QWidget):
         self.report_actions = InspectionReportActions(self.ui, self)
         self.header.report_button.clicked.connect(self.export_report)
         self.header.acknowledge_button.clicked.connect(self.acknowledge)
+        self.header.item_requested.connect(self._chosen_in_list)
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
@@ -107,7 +108,8 @@ class RecordingScreen(QWidget):
         self.splitter.addWidget(self.walkaround_panel)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([380, 380, 620])
+        self.splitter.setChildrenCollapsible(False)  # the checklist stays readable (#14.2)
+        self.splitter.setSizes([420, 380, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.header, self.banner, self.findings_bar, self.problems):
@@ -182,6 +184,19 @@ class RecordingScreen(QWidget):
                                 staff_role=self.staff_role) if self.inspection.mode.scored else None)
         answered = sum(1 for code in self.items if code in self.answers)
         self.header.show_score(result, answered, len(self.items))
+        self._show_open()
+
+    def _show_open(self) -> None:
+        """The failed items still waiting for their photos, in the progress area; the list of
+        completion problems, once shown, keeps only what is still a problem (#14.1)."""
+        if self.read_only:
+            self.header.show_open([])
+            return
+        # From the answers shown (an answer must not read the whole draft again, #18.2) ...
+        self.header.show_open([code for code, item in self.items.items() if lacks_photos(item, self.answers.get(code))])
+        if not self.problems.isHidden():  # ... the service only while its problems are listed
+            problems = self.ui.app.inspections.validate_for_completion(self.ui.user, self.inspection_id)
+            self.problems.show_problems([(problem.code, problem.item_code) for problem in problems])
 
     # --- moving -----------------------------------------------------------------------------
     def go_to(self, code: str) -> None:
@@ -198,7 +213,10 @@ class RecordingScreen(QWidget):
         codes = self.item_list.codes()
         if not codes or self.current is None or self.walkaround:  # a walk-around stays on its finding
             return
+        before = self.current
         self.go_to(codes[min(max(codes.index(self.current) + step, 0), len(codes) - 1)])
+        if self.current != before:  # moved from the note or the photo button: the keys are answers again
+            self.setFocus()
 
     def _chosen_in_list(self, code: str) -> None:
         self.go_to(code)
@@ -238,8 +256,7 @@ class RecordingScreen(QWidget):
         self.pending_fail = True
         self._pending_photos = []
         self._show_item(self.current)
-        self.fail_panel.note.setFocus()
-        self.fail_panel.note.selectAll()
+        self.fail_panel.focus_first_need()  # the photo button when the item needs one (#14.1)
 
     def confirm_fail(self) -> bool:
         """Save the pending fail with its severity, note and photos, then move on."""

@@ -51,6 +51,7 @@ from inspector.ui.widgets.report_charts import (
     ScoreTrendChart,
     SectionBar,
     SectionBarsChart,
+    section_label,
     trend_data,
 )
 from inspector.ui.widgets.report_exports import (
@@ -309,8 +310,8 @@ class ReportsPage(Page):
         self.trend_chart.set_data(*trend_data(report))
         self.sections_chart.set_texts(self.tr("Findings by section"), self.tr("No findings this month."))
         self.sections_chart.set_data(
-            [SectionBar(f"{line.template_code} {line.section_title}", line.general, line.serious)
-             for line in report.sections], (label(Severity.GENERAL), label(Severity.SERIOUS)))
+            [SectionBar(section_label(line), line.general, line.serious) for line in report.sections],
+            (label(Severity.GENERAL), label(Severity.SERIOUS)))
         self.problems_table.set_rows(problem_rows(report.top_problems))
         self.units_table.set_rows(score_rows(report.unit_ranking))
         self.staff_table.set_rows(score_rows(report.staff_ranking))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector.words import messages
 from inspector.domain.changes import ChangeSet, Entity
@@ -149,9 +149,9 @@ class FindingsActions(QFrame):
 
     def ask_note(self) -> str | None:
         """The optional note of a fix on the spot; None when cancelled (tests replace this)."""
-        note, ok = QInputDialog.getText(self, self.tr("Fixed on the spot"),
-                                        self.tr("What was done (optional):"))
-        return note if ok else None
+        from inspector.ui.dialogs.note_dialog import NoteDialog  # on first use
+
+        return NoteDialog.ask(self, self.tr("Fixed on the spot"), self.tr("What was done (optional):"))
 
     def fix_on_spot(self, finding_id: int) -> bool:
         """日清日结: mark the walk-around finding fixed, with a note; True when it was saved."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, QTemporaryDir
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QVBoxLayout, QWidget,
+    QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from inspector.words import messages
@@ -37,7 +37,20 @@ from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.photo_sources_button import PhotoSourcesButton
 
 THUMB_SHOWN = 96
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """``text`` with a break point after every / and \\ (a long path wraps instead of widening)."""
+    return "".join(char + ZERO_WIDTH_SPACE if char in "/\\" else char for char in text)
+
+
+IMAGE_PATTERNS = "(*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff)"
+
+
+def image_filter() -> str:
+    """The file dialog's filter for photos, its name in the display language."""
+    return QCoreApplication.translate("PhotoStrip", "Images {patterns}").format(patterns=IMAGE_PATTERNS)
 
 
 class PhotoStrip(QWidget):
@@ -83,8 +96,15 @@ class PhotoStrip(QWidget):
         self.progress.setFixedWidth(90)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        # Under the buttons, wrapping: a refused file's sentence names its whole path, and on one
+        # line it widened the screen and squeezed the checklist away (#14.2).
         self.status = QLabel()
         self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.status.hide()
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
@@ -92,12 +112,13 @@ class PhotoStrip(QWidget):
         buttons.addWidget(self.annotate_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.progress)
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.thumbnails)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
 
     # --- showing ----------------------------------------------------------------------------
     def set_photos(self, photos: list[Photo]) -> None:
@@ -110,6 +131,8 @@ class PhotoStrip(QWidget):
             self.thumbnails.addItem(item)
         self.remove_button.setEnabled(bool(self._photos))
         self.annotate_button.setEnabled(bool(self._photos))
+        if not self.busy:  # another item, or a photo just added: an old refusal no longer applies
+            self.say("")
 
     def photos(self) -> list[Photo]:
         return list(self._photos)
@@ -126,12 +149,27 @@ class PhotoStrip(QWidget):
     def busy(self) -> bool:
         return self._pending > 0
 
+    def say(self, text: str, *, error: bool = False) -> None:
+        """A line under the buttons (hidden when empty); paths may break after each separator."""
+        self.status.setText(breakable(text))
+        self.status.setToolTip(text if error else "")
+        role = "error" if error else "hint"
+        if self.status.property("role") != role:
+            self.status.setProperty("role", role)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
+        self.status.setVisible(bool(text))
+
+    def status_text(self) -> str:
+        """What the line under the buttons says (without the break points)."""
+        return "".join(self.status.text().split(ZERO_WIDTH_SPACE))
+
     # --- adding -----------------------------------------------------------------------------
     @classmethod
     def choose_files(cls, parent: QWidget | None) -> list[Path]:
         """The photo files the user picked (none when cancelled)."""
         title = QCoreApplication.translate("PhotoStrip", "Add photos")
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", IMAGE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", image_filter())
         return [Path(name) for name in names]
 
     def add_from_dialog(self) -> None:
@@ -178,7 +216,7 @@ class PhotoStrip(QWidget):
             return
         if photo.id in self.photo_ids():  # the same bytes again: stored once, shown once
             self._set_pending(self._pending - 1)
-            self.status.setText(self.tr("This photo is already here."))
+            self.say(self.tr("This photo is already here."))
             return
         self.photo_added.emit(photo)  # before "idle": a confirmation waiting for it must see it
         self._set_pending(self._pending - 1)
@@ -186,7 +224,7 @@ class PhotoStrip(QWidget):
     def _refused(self, error: BaseException) -> None:
         self._set_pending(self._pending - 1)
         text = messages.describe(error) if isinstance(error, InspectorError) else str(error)
-        self.status.setText(text)
+        self.say(text, error=True)
         self.failed.emit(text)
 
     def _set_pending(self, count: int) -> None:
@@ -194,9 +232,9 @@ class PhotoStrip(QWidget):
         self._pending = max(count, 0)
         self.progress.setVisible(self.busy)
         if self.busy:
-            self.status.setText(self.tr("Adding {count} photo(s)…").format(count=self._pending))
-        elif was:
-            self.status.clear()
+            self.say(self.tr("Adding {count} photo(s)…").format(count=self._pending))
+        elif was and self.status.property("role") != "error":
+            self.say("")
         if was != self.busy:
             self.busy_changed.emit(self.busy)
 

@@ -4,19 +4,24 @@ icon for its answer (not yet, pass, fail, not applicable).
 It never takes keyboard focus (``Qt.NoFocus``): letters typed while recording are answers, and a
 list with focus would eat them for its own type-ahead search. The mouse and touch still pick
 items, and the screen moves the current item with ↑/↓ and J/K.
+
+Item texts wrap to the list's width (``WrappingDelegate``): a list narrowed by the splitter shows
+whole sentences on two or three lines instead of cutting them to their codes (#14.2); each row's
+tooltip holds the text too. The list keeps ``MINIMUM_WIDTH`` however the splitter is dragged.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from inspector.domain.inspections import Answer, AnswerResult
 from inspector.domain.templates import TemplateItem, TemplateSection
 from inspector.ui.language import localized
 
 ICON_SIDE = 16
+MINIMUM_WIDTH = 260
 COLORS = {None: "#9e9e9e", AnswerResult.PASS: "#2e7d32", AnswerResult.FAIL: "#c62828", AnswerResult.NA: "#757575"}
 _icons: dict[AnswerResult | None, QIcon] = {}
 
@@ -53,6 +58,34 @@ def state_icon(result: AnswerResult | None) -> QIcon:
     return icon
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text needs at the width the tree gives them (Qt's own delegate sizes
+    a row for one line whatever the width, so wrapped text would be cut)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        left = self.tree.indentation() * (depth + 1)  # the branch column (root decorated) and the depth
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        shown.rect = QRect(left, 0, self.tree.viewport().width() - left, hint.height())
+        style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        width = text_rect.width() - 2 * margin - 2  # Qt wraps inside these margins
+        if width <= 40:
+            return hint
+        needed = shown.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap),
+                                                shown.text).height()
+        return QSize(hint.width(), max(hint.height(), needed + hint.height() - shown.fontMetrics.height()))
+
+
 class RecordingItemList(QTreeWidget):
     """Sections as headings, items under them; ``item_chosen(code)`` when the user picks one."""
 
@@ -64,7 +97,14 @@ class RecordingItemList(QTreeWidget):
         self.setColumnCount(1)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
-        self.setUniformRowHeights(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setMinimumWidth(MINIMUM_WIDTH)
+        self._laid_out_width = -1
         self._items: dict[str, QTreeWidgetItem] = {}
         self._order: list[str] = []
         self.currentItemChanged.connect(self._current_changed)
@@ -96,6 +136,12 @@ class RecordingItemList(QTreeWidget):
         self.expandAll()
         self.blockSignals(False)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._laid_out_width:  # rows re-measured for the new width
+            self._laid_out_width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()
+
     def codes(self) -> list[str]:
         return list(self._order)
 
@@ -104,6 +150,10 @@ class RecordingItemList(QTreeWidget):
         if entry is not None:
             entry.setIcon(0, state_icon(None if answer is None else answer.result))
             entry.setData(0, Qt.ItemDataRole.UserRole + 1, None if answer is None else answer.result.value)
+
+    def entry(self, code: str) -> QTreeWidgetItem | None:
+        """The row of ``code`` (None when the list does not hold it)."""
+        return self._items.get(code)
 
     def answer_state(self, code: str) -> str | None:
         """The result value the list shows for ``code`` ("pass", "fail", "na") or None."""

@@ -11,8 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from inspector.words import messages
 from inspector.domain.errors import PermissionDenied
@@ -54,7 +56,11 @@ def read_only_reason(ui: UiContext, inspection: Inspection) -> str:
 
 
 class RecordingHeader(QWidget):
-    """Template and subject, mode and times, covert badge; score, progress, saved; two buttons."""
+    """Template and subject, mode and times, covert badge; score, progress (with the failed items
+    still waiting for their photos, each a link: ``item_requested``), saved; the buttons."""
+
+    item_requested = Signal(str)
+    SHOWN_OPEN = 4  # codes named in the progress area; the tooltip has them all
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +72,14 @@ class RecordingHeader(QWidget):
         self.covert_badge.setStyleSheet("background:#6a1b9a;color:white;border-radius:3px;padding:2px 8px;")
         self.score_label = QLabel()
         self.progress_label = QLabel()
+        self.open_label = QLabel()
+        self.open_label.setProperty("role", "error")
+        self.open_label.setTextFormat(Qt.TextFormat.RichText)
+        self.open_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.open_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # letters stay answers
+        self.open_label.linkActivated.connect(self.item_requested)
+        self.open_label.hide()
+        self.open_codes: list[str] = []
         self.saved_label = QLabel()
         self.saved_label.setProperty("role", "hint")
         self.complete_button = plain_button(self.tr("Complete"), self.tr("Check and complete (Ctrl+Enter)"))
@@ -82,8 +96,15 @@ class RecordingHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addLayout(titles, 1)
-        for widget in (self.covert_badge, self.score_label, self.progress_label, self.saved_label,
-                       self.report_button, self.acknowledge_button, self.complete_button, self.close_button):
+        progress = QVBoxLayout()
+        progress.setSpacing(0)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.open_label)
+        layout.addWidget(self.covert_badge)
+        layout.addWidget(self.score_label)
+        layout.addLayout(progress)
+        for widget in (self.saved_label, self.report_button, self.acknowledge_button, self.complete_button,
+                       self.close_button):
             layout.addWidget(widget)
 
     def show_inspection(self, inspection: Inspection, template: TemplateVersion, *, editable: bool) -> None:
@@ -117,8 +138,27 @@ class RecordingHeader(QWidget):
             self.score_label.setToolTip("")
         self.progress_label.setText(self.tr("{answered} / {total} answered").format(answered=answered, total=total))
 
+    def show_open(self, photos_missing: list[str]) -> None:
+        """The failed items still without the photos they need, as links to them (#14.1)."""
+        self.open_codes = list(photos_missing)
+        shown = ", ".join(f'<a href="{code}">{code}</a>' for code in photos_missing[: self.SHOWN_OPEN])
+        if len(photos_missing) > self.SHOWN_OPEN:
+            shown += " " + self.tr("and {count} more").format(count=len(photos_missing) - self.SHOWN_OPEN)
+        self.open_label.setText(self.tr("Photo missing: {items}").format(items=shown))
+        self.open_label.setToolTip(self.tr("Failed without the photos they need: {items}").format(
+            items=", ".join(photos_missing)))
+        self.open_label.setVisible(bool(photos_missing))
+
     def show_saved(self, when: datetime | None = None) -> None:
         self.saved_label.setText(self.tr("Saved {time}").format(time=(when or datetime.now()).strftime("%H:%M:%S")))
+
+
+class KeylessScrollArea(QScrollArea):
+    """A scroll area that leaves every key to the screen (↑/↓ move between items, they must not
+    scroll the panel); the wheel and the scroll bar still scroll it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.ignore()
 
 
 class ItemPanel(QWidget):
@@ -154,14 +194,29 @@ class ItemPanel(QWidget):
         self.checklist_keys = self.tr("P pass · F fail · N not applicable · ↑/↓ or J/K move · Ctrl+Enter complete")
         self.keys_hint = QLabel(self.checklist_keys)
         self.keys_hint.setProperty("role", "hint")
+        self.keys_hint.setWordWrap(True)
+        # The item scrolls when a fail with photos, a refusal and the hints need more height than a
+        # 768-pixel laptop screen gives (they were drawn over each other); the keys stay in view.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 4, 0)
+        for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
+            column.addWidget(widget)
+        column.addLayout(buttons)
+        column.addWidget(self.fail_panel)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        self.scroll = KeylessScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # letters stay answers
+        self.scroll.viewport().setAutoFillBackground(False)  # the page's background shows through
+        content.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
-        for widget in (self.item_code, self.item_text, self.guidance, self.reference, self.answer_label):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        layout.addWidget(self.fail_panel)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.keys_hint)
 
     def set_walkaround(self, walkaround: bool) -> None:
@@ -189,7 +244,10 @@ class ItemPanel(QWidget):
         else:
             self.reference.setPixmap(pixmap.scaledToHeight(REFERENCE_SIDE, Qt.TransformationMode.SmoothTransformation))
         self.reference.setVisible(not pixmap.isNull())
-        if pending:
+        if pending and item.photos_on_fail > len(photos):
+            self.answer_label.setText(self.tr(
+                "Failing: Enter adds the photo this item needs, typing writes the note, Esc cancels."))
+        elif pending:
             self.answer_label.setText(self.tr("Failing: type a note, Enter to confirm, Esc to cancel."))
         elif answer is None:
             self.answer_label.setText(self.tr("Not answered yet."))

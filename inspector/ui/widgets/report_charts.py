@@ -4,7 +4,8 @@ per unit over twelve months, one line per unit, with a legend) and the findings 
 
 They only draw what they are given: the page hands them figures from ``MonthlyReport`` and the
 texts already translated; ``trend_data`` turns a report into the trend chart's months and lines
-(the reports page and the dashboard both use it). Colours follow ``resources/style.qss`` (the
+(the reports page and the dashboard both use it); ``section_label`` names a section's bar in
+the display language. Colours follow ``resources/style.qss`` (the
 app's blues and greys, its red for what is serious); a month without inspections is a gap in a
 line, never a zero.
 """
@@ -26,7 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from inspector.domain.reports import MonthlyReport, month_range
+from inspector.domain.reports import MonthlyReport, SectionLine, month_range
+from inspector.ui.language import localized
 
 BACKGROUND = QColor("#ffffff")
 BORDER = QColor("#dbe2ea")
@@ -54,6 +56,13 @@ class SectionBar:
     label: str
     general: int
     serious: int
+
+
+def section_label(line: SectionLine) -> str:
+    """A section's bar label in the display language: "T1 Exterior appearance" in English. A
+    section the template names only in Chinese keeps that name (it is the template's data, as a
+    unit's name is), the way every screen shows such a template (``localized``)."""
+    return f"{line.template_code} {localized(line.section_title, line.section_title_en)}"
 
 
 def trend_data(report: MonthlyReport) -> tuple[list[str], list[TrendSeries]]:
