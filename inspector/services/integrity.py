@@ -25,6 +25,7 @@ from inspector.services.base import ServiceContext
 from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
+from inspector.services.integrity_rows import RowStateCheck
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
 from inspector.storage.database import integrity_problems
@@ -56,17 +57,22 @@ class CheckReport:
     resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
     complaints: list[str] = field(default_factory=list)  # failures: a case's state is not what its steps say
     complaints_checked: int = 0
+    rows: list[str] = field(default_factory=list)  # failures: a row is not what its last audit entry says
+    rows_checked: int = 0
 
     @property
     def ok(self) -> bool:
         return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources
-                    or self.complaints)
+                    or self.complaints or self.rows)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
         out += [f"  {line}" for line in self.database]
         out.append(f"audit trail: {self.audit_entries} entries, {'intact' if not self.audit else 'BROKEN'}")
         out += [f"  {line}" for line in self.audit]
+        out.append(f"rows: {self.rows_checked} checked against the audit trail,"
+                   f" {'as recorded' if not self.rows else 'CHANGED OUTSIDE INSPECTOR'}")
+        out += [f"  {line}" for line in self.rows]
         out.append(f"photos: {self.photos_referenced} referenced, {'ok' if not self.photos else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.photos]
         out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
@@ -125,6 +131,8 @@ class IntegrityService:
             report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
+        rows = RowStateCheck(self.ctx).problems(records)
+        report.rows_checked, report.rows = rows.checked, rows.problems
         for chain_break in verify_chain(records):
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")

@@ -1,17 +1,85 @@
-"""The audit log table: append an entry chained to the previous one; read entries back."""
+"""The audit log: append an entry chained to the previous one, with the row facts of its
+transaction; read entries back (both generations, ``domain.audit``).
+
+Since migration 0014 entries are written to ``audit_entries`` in the compact form and read
+through the ``audit_log`` view or ``iter_records``; before it (a database not yet migrated) they
+are written to the ``audit_log`` table as they always were.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from inspector.domain.audit import GENESIS_HASH, AuditRecord, entry_hash
+from inspector.domain.audit import GENESIS_HASH, AuditRecord, RowFact, compact_hash, entry_hash
+from inspector.storage import row_facts
+
+SYSTEM_ACTOR = "system"
+ROWS_ACTION = "audit.rows"  # facts of a transaction's rows written after its last entry
+BASELINE_ACTION = "audit.baseline"  # every row's hash, recorded after migrations
+
+
+def compact(db: sqlite_utils.Database) -> bool:
+    """Whether the database has the compact audit tables (migration 0014)."""
+    return db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
+                      ).fetchone() is not None
+
+
+def _legacy_table(db: sqlite_utils.Database) -> str:
+    return "audit_legacy" if compact(db) else "audit_log"
 
 
 def last_hash(db: sqlite_utils.Database) -> str:
-    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    """The chain's head: the hash of the newest entry (hex), or the genesis hash."""
+    if compact(db):
+        row = db.execute("SELECT lower(hex(hash)) FROM audit_entries ORDER BY id DESC LIMIT 1").fetchone()
+        if row:
+            return str(row[0])
+    row = db.execute(f"SELECT hash FROM {_legacy_table(db)} ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS_HASH
+
+
+def last_id(db: sqlite_utils.Database) -> int:
+    """The id of the newest entry (0: none)."""
+    ids = [db.execute(f"SELECT MAX(id) FROM {_legacy_table(db)}").fetchone()[0] or 0]
+    if compact(db):
+        ids.append(db.execute("SELECT MAX(id) FROM audit_entries").fetchone()[0] or 0)
+    return int(max(ids))
+
+
+def _code(db: sqlite_utils.Database, table: str, where: dict[str, str]) -> int:
+    clause = " AND ".join(f"{column} = ?" for column in where)
+    row = db.execute(f"SELECT code FROM {table} WHERE {clause}", list(where.values())).fetchone()
+    if row:
+        return int(row[0])
+    columns = ", ".join(where)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(where))})",
+                        list(where.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def _at_parts(at: str) -> tuple[int | str, int]:
+    """(epoch seconds, offset minutes) when ``at`` reads back the same from them, else (at, 0)."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at, 0
+    offset = moment.utcoffset()
+    if offset is None or offset.seconds % 60 or moment.microsecond:
+        return at, 0
+    minutes = int(offset.total_seconds() // 60)
+    seconds = int(moment.timestamp())
+    if _at_text(seconds, minutes) != at:
+        return at, 0
+    return seconds, minutes
+
+
+def _at_text(seconds: int | str, minutes: int) -> str:
+    if isinstance(seconds, str):
+        return seconds
+    return datetime.fromtimestamp(seconds, timezone(timedelta(minutes=minutes))).isoformat()
 
 
 def append(
@@ -26,31 +94,102 @@ def append(
     before: str,
     after: str,
 ) -> int:
-    """Append one entry; the caller holds the write transaction of the change it records."""
+    """Append one entry, with the facts of the rows changed since the last entry; the caller holds
+    the write transaction of the change it records."""
+    if not compact(db):
+        prev = last_hash(db)
+        digest = entry_hash(prev, at, actor_id, actor, action, entity, entity_id, before, after)
+        cursor = db.execute(
+            "INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, before, after,"
+            " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [at, actor_id, actor, action, entity, entity_id, before, after, prev, digest],
+        )
+        return int(cursor.lastrowid or 0)
+    return _append_compact(db, at=at, actor_id=actor_id, actor=actor, action=action, entity=entity,
+                           entity_id=entity_id, before=before, after=after, facts=row_facts.take(db))
+
+
+def _append_compact(db: sqlite_utils.Database, *, at: str, actor_id: int | None, actor: str, action: str,
+                    entity: str, entity_id: int | None, before: str, after: str, facts: list[RowFact]) -> int:
     prev = last_hash(db)
-    digest = entry_hash(prev, at, actor_id, actor, action, entity, entity_id, before, after)
-    cursor = db.execute(
-        "INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, before, after,"
-        " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [at, actor_id, actor, action, entity, entity_id, before, after, prev, digest],
+    seconds, minutes = _at_parts(at)
+    text = _at_text(seconds, minutes)
+    digest = compact_hash(prev, text, actor_id, actor, action, entity, entity_id, before, after, facts)
+    kind = _code(db, "audit_kinds", {"action": action, "entity": entity, "actor": actor})
+    codes = {table: _code(db, "audit_tables", {"name": table}) for table in {fact.table for fact in facts}}
+    entry_id = last_id(db) + 1
+    db.execute(
+        "INSERT INTO audit_entries (id, at, tz, actor_id, kind, entity_id, before, after, rows, hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [entry_id, seconds, minutes, actor_id, kind, entity_id, before or None, after or None,
+         row_facts.pack(facts, codes) or None, bytes.fromhex(digest)],
     )
-    return int(cursor.lastrowid or 0)
+    return entry_id
+
+
+def flush(db: sqlite_utils.Database, at: str) -> int | None:
+    """Before a write transaction commits: the facts of rows changed after its last entry (or in a
+    transaction that appended none) go on one ``audit.rows`` entry. None when nothing was left."""
+    if not compact(db):
+        return None
+    facts = row_facts.take(db)
+    if not facts:
+        return None
+    return _append_compact(db, at=at, actor_id=None, actor=SYSTEM_ACTOR, action=ROWS_ACTION, entity="rows",
+                           entity_id=None, before="", after="", facts=facts)
+
+
+def baseline(db: sqlite_utils.Database, at: str, reason: str) -> int | None:
+    """One ``audit.baseline`` entry with the hash of every row (after migrations changed them)."""
+    if not compact(db):
+        return None
+    row_facts.take(db)  # what the migrations did is in the baseline
+    from inspector.domain.audit import canonical_json
+
+    return _append_compact(db, at=at, actor_id=None, actor=SYSTEM_ACTOR, action=BASELINE_ACTION,
+                           entity="database", entity_id=None, before="",
+                           after=canonical_json({"reason": reason}), facts=row_facts.everything(db))
+
+
+_LEGACY = "id, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash"
+
+
+def iter_records(db: sqlite_utils.Database) -> Iterator[AuditRecord]:
+    """Every entry, oldest first, legacy ones then compact ones (with their row facts)."""
+    prev = GENESIS_HASH
+    for row in db.execute(f"SELECT {_LEGACY} FROM {_legacy_table(db)} ORDER BY id"):
+        record = AuditRecord(*row)
+        prev = record.hash
+        yield record
+    if not compact(db):
+        return
+    names = {int(code): str(name) for code, name in db.execute("SELECT code, name FROM audit_tables")}
+    cursor = db.execute(
+        "SELECT e.id, e.at, e.tz, e.actor_id, k.actor, k.action, k.entity, e.entity_id, e.before, e.after,"
+        " e.rows, e.hash FROM audit_entries e LEFT JOIN audit_kinds k ON k.code = e.kind ORDER BY e.id")
+    for (entry_id, at, tz, actor_id, actor, action, entity, entity_id, before, after, rows, digest) in cursor:
+        try:
+            facts = row_facts.unpack(rows, names)
+        except (IndexError, ValueError):
+            facts = (RowFact("?", "unreadable row facts", None),)
+        stored = digest.hex() if isinstance(digest, bytes) else str(digest)
+        yield AuditRecord(
+            id=int(entry_id), at=_at_text(at if isinstance(at, str) else int(at), int(tz or 0)),
+            actor_id=actor_id, actor=actor or "?", action=action or "?", entity=entity or "?",
+            entity_id=entity_id, before=before or "", after=after or "",
+            prev_hash=prev, hash=stored, rows=facts, compact=True)
+        prev = stored
 
 
 def _record(row: tuple) -> AuditRecord:
     return AuditRecord(*row)
 
 
-_COLUMNS = "id, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash"
-
-
-def iter_records(db: sqlite_utils.Database) -> Iterator[AuditRecord]:
-    for row in db.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id"):
-        yield _record(row)
+_COLUMNS = _LEGACY
 
 
 def with_action(db: sqlite_utils.Database, action: str) -> list[AuditRecord]:
-    """Every entry of one action, oldest first."""
+    """Every entry of one action, oldest first (without row facts)."""
     return [_record(row) for row in db.execute(
         f"SELECT {_COLUMNS} FROM audit_log WHERE action = ? ORDER BY id", [action]).fetchall()]
 
