@@ -172,3 +172,21 @@ def walk_chain(records: Iterable[AuditRecord], *, at_ids: set[int] | None = None
 def verify_chain(records: Iterable[AuditRecord]) -> list[ChainBreak]:
     """Every place where the chain does not hold, in id order; empty means intact."""
     return walk_chain(records).breaks
+
+
+HEAD_PREFIX = "sha256:"
+
+
+def head_text(entry_id: int, digest: str) -> str:
+    """How a chain head is written outside the database (exchange files, checkpoints):
+    ``sha256:<hex>@<entry id>`` — the hash of the entry and which entry it is."""
+    return f"{HEAD_PREFIX}{digest}@{entry_id}"
+
+
+def parse_head(text: str) -> tuple[int, str] | None:
+    """(entry id, hex hash) of a head written by ``head_text``; None for any other text (the plain
+    hex of files made before #12.8 says no entry id)."""
+    body, at, number = text.strip().removeprefix(HEAD_PREFIX).partition("@")
+    if not at or not number.isdigit() or len(body) != 64 or any(c not in "0123456789abcdef" for c in body):
+        return None
+    return int(number), body

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from inspector.domain.audit import GENESIS_HASH, AuditRecord, RowFact, compact_hash, entry_hash
+from inspector.domain.audit import GENESIS_HASH, AuditRecord, RowFact, compact_hash, entry_hash, head_text
 from inspector.storage import row_facts
 
 SYSTEM_ACTOR = "system"
@@ -39,6 +39,11 @@ def last_hash(db: sqlite_utils.Database) -> str:
             return str(row[0])
     row = db.execute(f"SELECT hash FROM {_legacy_table(db)} ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS_HASH
+
+
+def head(db: sqlite_utils.Database) -> str:
+    """The chain's head as written outside the database: ``sha256:<hex>@<entry id>``."""
+    return head_text(last_id(db), last_hash(db))
 
 
 def last_id(db: sqlite_utils.Database) -> int:
