@@ -24,6 +24,7 @@ from typing import Any
 
 GENESIS_HASH = "0" * 64
 ROW_HASH_BYTES = 16  # 128 bits: a second row with the same hash is out of anyone's reach
+LINK_BYTES = 16  # a compact entry's chain hash: SHA-256 cut to 128 bits, for the same reason
 COMPACT_VERSION = "v2"  # mixed into every compact entry's hash: the two generations never collide
 
 
@@ -102,10 +103,12 @@ def compact_hash(
     after: str,
     rows: Iterable[RowFact],
 ) -> str:
-    """The hash of a compact entry: its fields, its row facts and the previous entry's hash."""
+    """The hash of a compact entry (hex, ``LINK_BYTES`` long): its fields, its row facts and the
+    previous entry's hash. A forger who wants an anchored head to stay the same must find another
+    entry with the same 128-bit hash: a second preimage, out of reach."""
     payload = canonical_json([COMPACT_VERSION, prev_hash, at, actor_id, actor, action, entity, entity_id,
                               before, after, [fact.plain() for fact in rows]])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:2 * LINK_BYTES]
 
 
 def record_hash(record: AuditRecord, prev_hash: str) -> str:
@@ -185,8 +188,9 @@ def head_text(entry_id: int, digest: str) -> str:
 
 def parse_head(text: str) -> tuple[int, str] | None:
     """(entry id, hex hash) of a head written by ``head_text``; None for any other text (the plain
-    hex of files made before #12.8 says no entry id)."""
+    hex of files made before #12.8 says no entry id). A legacy head is 64 hex digits, a compact one 32."""
     body, at, number = text.strip().removeprefix(HEAD_PREFIX).partition("@")
-    if not at or not number.isdigit() or len(body) != 64 or any(c not in "0123456789abcdef" for c in body):
+    if (not at or not number.isdigit() or len(body) not in (64, 2 * LINK_BYTES)
+            or any(c not in "0123456789abcdef" for c in body)):
         return None
     return int(number), body

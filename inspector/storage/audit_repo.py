@@ -23,8 +23,7 @@ BASELINE_ACTION = "audit.baseline"  # every row's hash, recorded after migration
 
 def compact(db: sqlite_utils.Database) -> bool:
     """Whether the database has the compact audit tables (migration 0014)."""
-    return db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
-                      ).fetchone() is not None
+    return row_facts.has_table(db, "audit_entries")
 
 
 def _legacy_table(db: sqlite_utils.Database) -> str:
@@ -63,6 +62,28 @@ def _code(db: sqlite_utils.Database, table: str, where: dict[str, str]) -> int:
     cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(where))})",
                         list(where.values()))
     return int(cursor.lastrowid or 0)
+
+
+def _table_codes(db: sqlite_utils.Database, names: set[str]) -> dict[str, int]:
+    """The code of each table name (made for a name seen the first time), in one query."""
+    if not names:
+        return {}
+    marks = ", ".join("?" * len(names))
+    codes = {str(name): int(code) for code, name in db.execute(
+        f"SELECT code, name FROM audit_tables WHERE name IN ({marks})", sorted(names))}
+    for name in sorted(names - set(codes)):
+        codes[name] = int(db.execute("INSERT INTO audit_tables (name) VALUES (?)", [name]).lastrowid or 0)
+    return codes
+
+
+def _tip(db: sqlite_utils.Database) -> tuple[int, str]:
+    """(id, hash hex) of the newest entry; (0, genesis) for none."""
+    if compact(db):
+        row = db.execute("SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1").fetchone()
+        if row:
+            return int(row[0]), bytes(row[1]).hex()
+    row = db.execute(f"SELECT id, hash FROM {_legacy_table(db)} ORDER BY id DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
 
 
 def _at_parts(at: str) -> tuple[int | str, int]:
@@ -116,13 +137,15 @@ def append(
 
 def _append_compact(db: sqlite_utils.Database, *, at: str, actor_id: int | None, actor: str, action: str,
                     entity: str, entity_id: int | None, before: str, after: str, facts: list[RowFact]) -> int:
-    prev = last_hash(db)
+    tip, prev = _tip(db)
+    entry_id = tip + 1
+    if entry_id == 1:  # a new database's first entry: the rows its migrations made come with it
+        facts = row_facts.everything(db)
     seconds, minutes = _at_parts(at)
     text = _at_text(seconds, minutes)
     digest = compact_hash(prev, text, actor_id, actor, action, entity, entity_id, before, after, facts)
     kind = _code(db, "audit_kinds", {"action": action, "entity": entity, "actor": actor})
-    codes = {table: _code(db, "audit_tables", {"name": table}) for table in {fact.table for fact in facts}}
-    entry_id = last_id(db) + 1
+    codes = _table_codes(db, {fact.table for fact in facts})
     db.execute(
         "INSERT INTO audit_entries (id, at, tz, actor_id, kind, entity_id, before, after, rows, hash)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)",

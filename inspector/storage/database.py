@@ -176,8 +176,9 @@ def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
 
 
 def _baseline(db: sqlite_utils.Database, applied: list[str]) -> None:
-    """After migrations: one audit entry with the hash of every row there is (none when there are
-    no rows, as in a new database), so that ``check`` can prove each row from then on (#12.8)."""
+    """After migrations of a database that held data: one audit entry with the hash of every row,
+    so that ``check`` can prove each row from then on (#12.8). A new database has none: its first
+    entry carries the rows its migrations made (``audit_repo``)."""
     from inspector.storage import audit_repo, row_facts
     from inspector.storage.transaction import write_transaction
 
@@ -206,7 +207,8 @@ def _open_checked(path: Path, *, existed: bool, migrate: bool) -> OpenResult:
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise InspectorError("migration_foreign_keys", file=str(path), problems=len(problems))
-            _baseline(db, pending)
+            if existed and applied:
+                _baseline(db, pending)
         db.execute("PRAGMA foreign_keys=ON")
         return OpenResult(db=db, applied=tuple(pending if migrate else ()), backup=backup)
     except BaseException:

@@ -40,9 +40,9 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         else:
             conn.execute(f"RELEASE SAVEPOINT {name}")
         return
+    row_facts.ensure_capture(db)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        row_facts.ensure_capture(db)
         yield db
         audit_repo.flush(db, _now_text())
     except BaseException:

@@ -6,7 +6,7 @@
   action and entity as a code of ``audit_kinds``, ``before``/``after`` only when a service gave
   them, ``rows`` — the row facts: for every row the entry's transaction changed, its table (a code
   of ``audit_tables``), its primary key and a 128-bit hash of its new content (packed, see
-  ``storage.row_facts``) — and the entry's SHA-256 chain hash as 32 bytes. The previous hash is
+  ``storage.row_facts``) — and the entry's chain hash (SHA-256 cut to 128 bits, 16 bytes). The previous hash is
   not repeated: it is the entry before. All three tables refuse UPDATE and DELETE.
 - ``audit_log`` becomes a view with the columns it always had (time as text, hashes as hex), over
   both generations, so every reader (and the sqlite3 shell) sees one log.
