@@ -8,12 +8,21 @@ are written to the ``audit_log`` table as they always were.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from inspector.domain.audit import GENESIS_HASH, AuditRecord, RowFact, compact_hash, entry_hash, head_text
+from inspector.domain.audit import (
+    GENESIS_HASH,
+    AuditRecord,
+    RowFact,
+    canonical_json,
+    compact_hash,
+    entry_hash,
+    head_text,
+)
 from inspector.storage import row_facts
 
 SYSTEM_ACTOR = "system"
@@ -53,8 +62,8 @@ def last_id(db: sqlite_utils.Database) -> int:
     return int(max(ids))
 
 
-def _code(db: sqlite_utils.Database, table: str, where: dict[str, str]) -> int:
-    clause = " AND ".join(f"{column} = ?" for column in where)
+def _code(db: sqlite_utils.Database, table: str, where: dict[str, str | None]) -> int:
+    clause = " AND ".join(f"{column} IS ?" for column in where)
     row = db.execute(f"SELECT code FROM {table} WHERE {clause}", list(where.values())).fetchone()
     if row:
         return int(row[0])
@@ -84,6 +93,30 @@ def _tip(db: sqlite_utils.Database) -> tuple[int, str]:
             return int(row[0]), bytes(row[1]).hex()
     row = db.execute(f"SELECT id, hash FROM {_legacy_table(db)} ORDER BY id DESC LIMIT 1").fetchone()
     return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+
+
+def _shape(after: str) -> tuple[str | None, str]:
+    """(keys, values): an ``after`` object of two keys or more as its sorted keys and the array of
+    its values, when they read back as exactly the same text; else (None, after)."""
+    if not after.startswith("{"):
+        return None, after
+    try:
+        value = json.loads(after)
+    except ValueError:
+        return None, after
+    if not isinstance(value, dict) or len(value) < 2:
+        return None, after
+    keys = sorted(value)
+    packed = canonical_json([value[key] for key in keys])
+    if _unshape(canonical_json(keys), packed) != after:
+        return None, after
+    return canonical_json(keys), packed
+
+
+def _unshape(keys: str | None, after: str) -> str:
+    if keys is None or not after:
+        return after
+    return canonical_json(dict(zip(json.loads(keys), json.loads(after), strict=True)))
 
 
 def _at_parts(at: str) -> tuple[int | str, int]:
@@ -144,12 +177,13 @@ def _append_compact(db: sqlite_utils.Database, *, at: str, actor_id: int | None,
     seconds, minutes = _at_parts(at)
     text = _at_text(seconds, minutes)
     digest = compact_hash(prev, text, actor_id, actor, action, entity, entity_id, before, after, facts)
-    kind = _code(db, "audit_kinds", {"action": action, "entity": entity, "actor": actor})
+    keys, stored_after = _shape(after)
+    kind = _code(db, "audit_kinds", {"action": action, "entity": entity, "actor": actor, "keys": keys})
     codes = _table_codes(db, {fact.table for fact in facts})
     db.execute(
         "INSERT INTO audit_entries (id, at, tz, actor_id, kind, entity_id, before, after, rows, hash)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [entry_id, seconds, minutes, actor_id, kind, entity_id, before or None, after or None,
+        [entry_id, seconds, minutes, actor_id, kind, entity_id, before or None, stored_after or None,
          row_facts.pack(facts, codes) or None, bytes.fromhex(digest)],
     )
     return entry_id
@@ -172,8 +206,6 @@ def baseline(db: sqlite_utils.Database, at: str, reason: str) -> int | None:
     if not compact(db):
         return None
     row_facts.take(db)  # what the migrations did is in the baseline
-    from inspector.domain.audit import canonical_json
-
     return _append_compact(db, at=at, actor_id=None, actor=SYSTEM_ACTOR, action=BASELINE_ACTION,
                            entity="database", entity_id=None, before="",
                            after=canonical_json({"reason": reason}), facts=row_facts.everything(db))
@@ -194,12 +226,16 @@ def iter_records(db: sqlite_utils.Database) -> Iterator[AuditRecord]:
     names = {int(code): str(name) for code, name in db.execute("SELECT code, name FROM audit_tables")}
     cursor = db.execute(
         "SELECT e.id, e.at, e.tz, e.actor_id, k.actor, k.action, k.entity, e.entity_id, e.before, e.after,"
-        " e.rows, e.hash FROM audit_entries e LEFT JOIN audit_kinds k ON k.code = e.kind ORDER BY e.id")
-    for (entry_id, at, tz, actor_id, actor, action, entity, entity_id, before, after, rows, digest) in cursor:
+        " e.rows, e.hash, k.keys FROM audit_entries e LEFT JOIN audit_kinds k ON k.code = e.kind ORDER BY e.id")
+    for (entry_id, at, tz, actor_id, actor, action, entity, entity_id, before, after, rows, digest, keys) in cursor:
         try:
             facts = row_facts.unpack(rows, names)
         except (IndexError, ValueError):
             facts = (RowFact("?", "unreadable row facts", None),)
+        try:
+            after = _unshape(keys, after or "")
+        except (ValueError, TypeError):  # edited by hand: the chain says so
+            after = str(after)
         stored = digest.hex() if isinstance(digest, bytes) else str(digest)
         yield AuditRecord(
             id=int(entry_id), at=_at_text(at if isinstance(at, str) else int(at), int(tz or 0)),

@@ -4,7 +4,8 @@
   append-only triggers follow them); they keep their old hashing and stay verifiable.
 - New entries go to ``audit_entries``: the time as epoch seconds and offset minutes, the actor,
   action and entity as a code of ``audit_kinds``, ``before``/``after`` only when a service gave
-  them, ``rows`` — the row facts: for every row the entry's transaction changed, its table (a code
+  them (an ``after`` object as the array of its values when its kind names the keys: the same
+  keys are not repeated in every entry), ``rows`` — the row facts: for every row the entry's transaction changed, its table (a code
   of ``audit_tables``), its primary key and a 128-bit hash of its new content (packed, see
   ``storage.row_facts``) — and the entry's chain hash (SHA-256 cut to 128 bits, 16 bytes). The previous hash is
   not repeated: it is the entry before. All three tables refuse UPDATE and DELETE.
@@ -41,6 +42,16 @@ _AT_TEXT = (
 )
 
 
+# An ``after`` stored as the array of its values (the kind's ``keys`` name them, sorted) is read
+# back as the object it was.
+_AFTER_TEXT = (
+    "CASE WHEN k.keys IS NULL OR e.after IS NULL THEN COALESCE(e.after, '') ELSE (SELECT json_group_object(n.value,"
+    " CASE v.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') WHEN 'object' THEN json(v.value)"
+    " WHEN 'array' THEN json(v.value) ELSE v.value END)"
+    " FROM json_each(k.keys) n JOIN json_each(e.after) v ON v.key = n.key) END"
+)
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     run_statements(
         db,
@@ -51,7 +62,8 @@ def migrate(db: sqlite_utils.Database) -> None:
             action TEXT NOT NULL,
             entity TEXT NOT NULL,
             actor TEXT NOT NULL,
-            UNIQUE (action, entity, actor)
+            keys TEXT,
+            UNIQUE (action, entity, actor, keys)
         );
         CREATE TABLE audit_tables (
             code INTEGER PRIMARY KEY,
@@ -77,7 +89,7 @@ def migrate(db: sqlite_utils.Database) -> None:
             FROM audit_legacy
             UNION ALL
             SELECT e.id, {_AT_TEXT}, e.actor_id, k.actor, k.action, k.entity, e.entity_id,
-                   COALESCE(e.before, ''), COALESCE(e.after, ''),
+                   COALESCE(e.before, ''), {_AFTER_TEXT},
                    COALESCE((SELECT lower(hex(p.hash)) FROM audit_entries p WHERE p.id < e.id
                              ORDER BY p.id DESC LIMIT 1),
                             (SELECT l.hash FROM audit_legacy l ORDER BY l.id DESC LIMIT 1),
