@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from asn1crypto import cms
+from asn1crypto import tsp as _tsp  # noqa: F401  # registers signing_certificate(_v2) in cms's maps first:
+# asn1crypto builds CMSAttributeType's reverse map on first use, and a map built before tsp (which
+# pyHanko imports) added its names breaks every later pyHanko signature in the same process
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
