@@ -100,6 +100,7 @@ class AuditAnchors:
             try:
                 anchor = self._read(Path(path), trust_pem)
             except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, InspectorError) as error:
+                # InspectorError covers the exchange reader's refusals (ExchangeRejected)
                 reason = error.code if isinstance(error, InspectorError) else str(error).splitlines()[0][:120]
                 report.problems.append(f"{path}: not a checkpoint this database can be compared with ({reason})")
                 continue
@@ -126,7 +127,7 @@ class AuditAnchors:
         """(description, entry id, hex) of the anchor in ``path``, or why it cannot be used."""
         device = device_repo.device(self.ctx.db).device_id
         if zipfile.is_zipfile(path):
-            return self._exchange_head(path, device)
+            return self._exchange_head(path, device, trust_pem)
         if path.stat().st_size > CHECKPOINT_LIMIT:
             return "too large to be a checkpoint"
         document = json.loads(path.read_text(encoding="utf-8"))
@@ -140,8 +141,7 @@ class AuditAnchors:
 
         signed = verify_detached(base64.b64decode(document["signature"]),
                                  canonical_json(asdict(checkpoint)).encode("utf-8"),
-                                 trust_pem or (ca.cert_pem.encode("ascii") if isinstance(ca.cert_pem, str)
-                                               else ca.cert_pem),
+                                 trust_pem or ca.cert_pem,
                                  file=str(path))
         what = f"checkpoint of {checkpoint.created} by {checkpoint.signed_by}"
         if signed.username != checkpoint.signed_by:
@@ -155,13 +155,16 @@ class AuditAnchors:
             return f"{what}: its head cannot be read"
         return what, head[0], head[1]
 
-    @staticmethod
-    def _exchange_head(path: Path, device: str) -> tuple[str, int, str] | str:
-        from inspector.exchange.info import parse_bag_info
-        from inspector.exchange.layout import BAG_INFO
+    def _exchange_head(self, path: Path, device: str, trust_pem: bytes | None) -> tuple[str, int, str] | str:
+        """The head in an exchange file, once the file verified whole against the office CA."""
+        from inspector.exchange import open_exchange
+        from inspector.storage.database import schema_version
 
-        with zipfile.ZipFile(path) as archive:
-            info, _ = parse_bag_info(archive.read(BAG_INFO), str(path))
+        ca = certificates_repo.ca(self.ctx.db)
+        if trust_pem is None and ca is None:
+            return "no CA certificate to check its signature with (give --trust CA.pem)"
+        with open_exchange(path, trust_pem or ca.cert_pem, newest_schema=schema_version(self.ctx.db)) as reader:
+            info = reader.info
         what = f"exchange file {path.name} (sequence {info.sequence})"
         if info.sender_device != device:
             return f"{what}: sent by device {info.sender_device}, this database is device {device}"
