@@ -201,14 +201,33 @@ def flush(db: sqlite_utils.Database, at: str) -> int | None:
                            entity_id=None, before="", after="", facts=facts)
 
 
+BASELINE_CHUNK = 50_000  # facts per baseline entry: no single row of hundreds of MB in a big database
+
+
 def baseline(db: sqlite_utils.Database, at: str, reason: str) -> int | None:
-    """One ``audit.baseline`` entry with the hash of every row (after migrations changed them)."""
+    """``audit.baseline`` entries with the hash of every row (after migrations changed them), in
+    chunks of ``BASELINE_CHUNK`` rows; the id of the last one, None when there is nothing."""
     if not compact(db):
         return None
     row_facts.take(db)  # what the migrations did is in the baseline
-    return _append_compact(db, at=at, actor_id=None, actor=SYSTEM_ACTOR, action=BASELINE_ACTION,
-                           entity="database", entity_id=None, before="",
-                           after=canonical_json({"reason": reason}), facts=row_facts.everything(db))
+    last = None
+    chunk: list[RowFact] = []
+    part = 0
+
+    def write() -> int:
+        return _append_compact(db, at=at, actor_id=None, actor=SYSTEM_ACTOR, action=BASELINE_ACTION,
+                               entity="database", entity_id=None, before="",
+                               after=canonical_json({"part": part, "reason": reason}), facts=chunk)
+
+    for table, key, digest in row_facts.current(db):
+        chunk.append(RowFact(table, key, digest))
+        if len(chunk) >= BASELINE_CHUNK:
+            part += 1
+            last, chunk = write(), []
+    if chunk or last is None:
+        part += 1
+        last = write()
+    return last
 
 
 _LEGACY = "id, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash"

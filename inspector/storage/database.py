@@ -179,11 +179,9 @@ def _baseline(db: sqlite_utils.Database, applied: list[str]) -> None:
     """After migrations of a database that held data: one audit entry with the hash of every row,
     so that ``check`` can prove each row from then on (#12.8). A new database has none: its first
     entry carries the rows its migrations made (``audit_repo``)."""
-    from inspector.storage import audit_repo, row_facts
+    from inspector.storage import audit_repo
     from inspector.storage.transaction import write_transaction
 
-    if not row_facts.everything(db):
-        return
     at = datetime.now().astimezone().replace(microsecond=0).isoformat()
     with write_transaction(db):
         audit_repo.baseline(db, at, reason=f"migrated to {applied[-1]}")

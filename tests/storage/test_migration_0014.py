@@ -31,7 +31,7 @@ def test_an_old_database_migrates_and_passes_check_then_an_edit_fails(tmp_path: 
         assert len(baseline) == 1 and baseline[0].prev_hash == old[-1].hash
         report = context.integrity.check()
         assert report.ok, report.lines()
-        assert report.rows_checked == len(baseline[0].rows or ())
+        assert report.rows_checked == len(baseline[0].rows or ()) > 0
     finally:
         context.close()
     conn = sqlite3.connect(str(folder / "inspector.db"))
@@ -42,6 +42,21 @@ def test_an_old_database_migrates_and_passes_check_then_an_edit_fails(tmp_path: 
     try:
         report = context.integrity.check()
         assert not report.ok and any(line.startswith("users [") for line in report.rows), report.lines()
+    finally:
+        context.close()
+
+
+def test_a_big_baseline_is_cut_into_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit_repo, "BASELINE_CHUNK", 3)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "schema_0002.db", folder / "inspector.db")
+    context = open_context(folder)
+    try:
+        parts = [record for record in audit_repo.iter_records(context.db)
+                 if record.action == audit_repo.BASELINE_ACTION]
+        assert len(parts) > 1 and all(len(part.rows or ()) <= 3 for part in parts)
+        assert context.integrity.check().ok
     finally:
         context.close()
 
