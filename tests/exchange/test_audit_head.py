@@ -41,6 +41,9 @@ def test_a_laptops_file_anchors_its_chain(tmp_path: Path, capsys: pytest.Capture
     finally:
         conn.close()
     assert json.loads(after[0])["audit_head"] == info.audit_head  # the office keeps the laptop's head
+    # every row the merge wrote (storage/travel/merge.py) has its facts: both folders check clean
+    for folder in (office, laptop):
+        assert "rows: " in cli(capsys, "--data-dir", str(folder), "check").out
     run = cli(capsys, "--data-dir", str(laptop), "check", "--checkpoint", str(sent))
     assert f"the chain up to entry {head[0]} is the one it recorded" in run.out
     # the laptop's log cut below the head it sent (or an older backup put in place)
