@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from inspector.domain.audit import canonical_json, entry_hash  # noqa: E402
-from inspector.storage import audit_repo  # noqa: E402
-from inspector.storage.database import open_database  # noqa: E402
-from inspector.storage.transaction import write_transaction  # noqa: E402
+from inspector.domain.audit import canonical_json, entry_hash
+from inspector.storage import audit_repo
+from inspector.storage.database import open_database
+from inspector.storage.transaction import write_transaction
 
 CST = timezone(timedelta(hours=8))
 RESULTS = ("pass",) * 8 + ("fail", "na")
@@ -52,8 +52,8 @@ def _steps(inspections: int, answers: int, seed: int):
         at = moment.isoformat()
         subject = generator.randrange(1, 3000)
         yield number, at, [(
-            "INSERT INTO inspections (id, template_version_id, mode, subject_kind, subject_id, subject_label,"
-            " unit_id, author_id, observed_at, entered_at) VALUES (?,1,'onsite','vehicle',?,?,1,1,?,?)",
+            ("INSERT INTO inspections (id, template_version_id, mode, subject_kind, subject_id, subject_label,"
+             " unit_id, author_id, observed_at, entered_at) VALUES (?,1,'onsite','vehicle',?,?,1,1,?,?)"),
             [number, subject, f"粤B·{subject:05d}", at, at])], "inspection.start", {
             "mode": "onsite", "observed_at": at, "subject": {"id": subject, "kind": "vehicle", "label": f"粤B·{subject:05d}"},
             "template": "T1", "unit_id": 1, "version": 1}
@@ -69,10 +69,10 @@ def _steps(inspections: int, answers: int, seed: int):
                 [number, code, result, note, at])], "inspection.answer", _answer_facts(code, result, note)
         at = (moment + timedelta(seconds=40 * (answers + 1))).isoformat()
         yield number, at, [
-            ("INSERT INTO findings (inspection_id, item_code, section_code, note, unit_id, created_at)"
-             " VALUES (?,?,?,?,1,?)", [number, failed, failed.split(".")[0], "车厢地面有污渍", at]),
-            ("UPDATE inspections SET status = 'completed', completed_at = ?, score = 95, max_score = 100"
-             " WHERE id = ?", [at, number])], "inspection.complete", {
+            (("INSERT INTO findings (inspection_id, item_code, section_code, note, unit_id, created_at)"
+              " VALUES (?,?,?,?,1,?)"), [number, failed, failed.split(".")[0], "车厢地面有污渍", at]),
+            (("UPDATE inspections SET status = 'completed', completed_at = ?, score = 95, max_score = 100"
+              " WHERE id = ?"), [at, number])], "inspection.complete", {
             "findings": [failed], "max_score": 100.0, "score": 95.0, "veto_failed": False}
 
 

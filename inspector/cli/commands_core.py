@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
 from inspector.domain.errors import InspectorError
-from inspector.paths import DataPaths, missing_resources, resolve_data_dir, resources_dir
+from inspector.paths import (
+    DataPaths,
+    missing_resources,
+    resolve_data_dir,
+    resources_dir,
+)
 from inspector.services.integrity_files import FolderFiles
 from inspector.words.messages import describe
 

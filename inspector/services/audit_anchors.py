@@ -25,7 +25,13 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from inspector.domain.audit import AuditRecord, canonical_json, head_text, parse_head, walk_chain
+from inspector.domain.audit import (
+    AuditRecord,
+    canonical_json,
+    head_text,
+    parse_head,
+    walk_chain,
+)
 from inspector.domain.errors import InspectorError
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext

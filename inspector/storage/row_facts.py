@@ -22,7 +22,6 @@ deleted row), hash.
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass

@@ -15,7 +15,12 @@ from inspector.domain.audit import parse_head
 from inspector.domain.inspections import InspectionMode
 from inspector.exchange.info import parse_bag_info
 from inspector.exchange.layout import BAG_INFO
-from tests.exchange.organisation import build_office, cli, photo_files, record_inspection
+from tests.exchange.organisation import (
+    build_office,
+    cli,
+    photo_files,
+    record_inspection,
+)
 
 
 def test_a_laptops_file_anchors_its_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -85,8 +85,8 @@ def test_a_checkpoint_of_an_untouched_chain_compares_clean(context: AppContext, 
     completed_inspection(context, world, seed=3)  # the chain grows on: the checkpoint still holds
     report = context.integrity.check(checkpoints=[path])
     assert report.ok, report.lines()
-    assert report.anchors == [f"checkpoint of {document['checkpoint']['created']} by {world.office.username}:"
-                              f" the chain up to entry {entry} is the one it recorded"]
+    assert report.anchors == [(f"checkpoint of {document['checkpoint']['created']} by {world.office.username}:"
+                               f" the chain up to entry {entry} is the one it recorded")]
 
 
 def test_a_rewritten_chain_passes_alone_but_not_against_the_checkpoint(context: AppContext, world: NoticeWorld,
