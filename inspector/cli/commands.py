@@ -15,6 +15,7 @@ from inspector.demo.accounts import DEMO_PASSWORD
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("commands_core", "create the database and load the built-in templates (idempotent)"),
     "check": ("commands_core", "integrity check of the database, audit trail and photo store; exit 1 on problems"),
+    "audit": ("commands_audit", "the audit chain's head, and signed checkpoints of it the office keeps (check --checkpoint)"),
     "demo": ("commands_demo", f"fill the data folder with realistic demo data (accounts use the password {DEMO_PASSWORD})"),
     "registry": ("commands_registry", "units, vehicles, staff and locations"),
     "templates": ("commands_templates", "checklist templates: list, publish, copy to a month"),

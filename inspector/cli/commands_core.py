@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.cli.commands import command_help
 from inspector.cli.session import ENV_PASSWORD, CliSession
 from inspector.domain.errors import InspectorError
-from inspector.paths import DataPaths, missing_resources, resolve_data_dir, resources_dir
+from inspector.paths import (
+    DataPaths,
+    missing_resources,
+    resolve_data_dir,
+    resources_dir,
+)
 from inspector.services.integrity_files import FolderFiles
 from inspector.words.messages import describe
 
@@ -28,6 +34,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--clean", action="store_true",
                        help="first remove orphan photos (older than a day) and leftover temporary files;"
                             " needs an admin or quality-office user")
+    check.add_argument("--checkpoint", action="append", type=Path, default=[], metavar="FILE",
+                       help="compare the audit chain with a signed checkpoint (`audit checkpoint`) or an exchange"
+                            " file this data folder sent; repeatable")
+    check.add_argument("--trust", type=Path, metavar="CA.pem",
+                       help="the office CA certificate to check checkpoints' signatures with (default: the"
+                            " database's own, which someone editing the file could have swapped)")
     check.set_defaults(handler=run_check)
 
 
@@ -90,7 +102,9 @@ def run_check(session: CliSession) -> int:
             print(f"kept orphan photo {sha256}: stored within the last day, an edit may still use it")
         if not (cleaned.photos or cleaned.temp_files):
             print("nothing to clean")
-    report = session.context.integrity.check()
+    args = session.args
+    trust = args.trust.read_bytes() if args.trust else None
+    report = session.context.integrity.check(checkpoints=args.checkpoint, trust_pem=trust)
     stream = sys.stdout if report.ok else sys.stderr
     for line in report.lines():
         stream.write(line + "\n")

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from asn1crypto import cms
+
+# tsp registers signing_certificate(_v2) in cms's maps: asn1crypto builds CMSAttributeType's reverse
+# map on first use, and one built before tsp (which pyHanko imports) breaks every later pyHanko
+# signature in the same process — a checkpoint verified first did exactly that.
+from asn1crypto import tsp as _tsp  # noqa: F401
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization

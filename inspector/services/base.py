@@ -18,7 +18,7 @@ from inspector.domain.audit import canonical_json
 from inspector.domain.changes import Entity
 from inspector.domain.users import User
 from inspector.paths import DataPaths
-from inspector.storage import audit_repo
+from inspector.storage import audit_repo, row_facts
 from inspector.storage.transaction import write_transaction
 
 SYSTEM_ACTOR = "system"
@@ -34,6 +34,11 @@ class ServiceContext:
     db: sqlite_utils.Database
     paths: DataPaths
     clock: Callable[[], datetime] = field(default=local_now)
+
+    def __post_init__(self) -> None:
+        # Row facts (#12.8): the connection notes what it changes from its first write on, even a
+        # write made outside ``mutation()`` (its facts then go on the next entry).
+        row_facts.ensure_capture(self.db)
 
     def now_text(self) -> str:
         return self.clock().isoformat()

@@ -212,7 +212,7 @@ class ExchangeService:
             organisation_name=device.organisation_name or self._organisation_name(),
             organisation_id=device.organisation_id or "", sender_device=device.device_id, sender_name=device.name,
             receiver=receiver, sequence=sequence, schema=schema_version(self.ctx.db), acting_user=actor.username,
-            audit_head=audit_repo.last_hash(self.ctx.db), created=datetime.now(timezone.utc).replace(microsecond=0))
+            audit_head=audit_repo.head(self.ctx.db), created=datetime.now(timezone.utc).replace(microsecond=0))
         with ExchangeWriter(path, info, signer, expected_bytes=expected, progress=progress,
                             cancelled=cancelled) as writer:
             for kind in K:
@@ -300,6 +300,7 @@ class ExchangeService:
                 summary.gaps = missing_sequences(log.received_sequences(info.sender_device))
                 self.ctx.record(actor, "exchange.import", "exchange", info.sequence,
                                 after={"sender": info.sender_device, "sequence": info.sequence,
+                                       "audit_head": info.audit_head,
                                        "records": dict(summary.new), "present": dict(summary.present),
                                        "photos": summary.photos_new, "file_sha256": file_sha})
         return summary

