@@ -49,6 +49,9 @@ from inspector.domain.users import Role, User  # noqa: E402
 ITEMS = 10
 # Which tables an inspection writes: each with its own indexes (dbstat names those apart).
 GROUPS = ("inspections", "answers", "findings", "audit_log")
+# audit_log is a view over both generations of entries since migration 0017; new entries are rows
+# of audit_entries (the compact form), which is what an inspection adds.
+STORED = {"audit_log": "audit_entries"}
 PASSWORD = "bench-password-1"
 
 
@@ -116,12 +119,14 @@ class Folder:
 
     def payload(self, table: str, where: str, params: list[Any]) -> int:
         """The bytes of the values themselves in ``table``'s rows matching ``where``."""
+        table = STORED.get(table, table)
         db = self.context.db
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
         total = " + ".join(f"coalesce(length(CAST({column} AS BLOB)), 0)" for column in columns)
         return int(db.execute(f"SELECT coalesce(sum({total}), 0) FROM {table} WHERE {where}", params).fetchone()[0])
 
     def max_id(self, table: str) -> int:
+        table = STORED.get(table, table)
         return int(self.context.db.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
 
     def close(self) -> None:
