@@ -8,6 +8,9 @@ columns, problem rows and the audit entry of its issue (``integrity_notices``); 
 (``integrity_files``).
 Triggers: every trigger the migrations define must be present with the same text, and no other
 trigger may exist (``storage.schema_check``).
+Report summaries: the per-month tables the monthly report reads (migration 0015) must hold what
+the inspections, answers and findings give (``storage.report_summaries_repo``);
+``rebuild_report_summaries`` recomputes them.
 Resources: the installation's required bundled files (font, translations, stylesheet, built-in
 templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
@@ -26,7 +29,7 @@ from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
 from inspector.services.photos import PhotoService, StoreReport
-from inspector.storage import audit_repo, notices_repo
+from inspector.storage import audit_repo, notices_repo, report_summaries_repo
 from inspector.storage.database import integrity_problems
 from inspector.storage.schema_check import trigger_problems
 
@@ -100,6 +103,16 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
     return failures, litter
 
 
+def summary_lines(differences: list[tuple[str, tuple, tuple | None, tuple | None]]) -> list[str]:
+    """One line per report summary row that is not what the base tables give."""
+    lines = []
+    for table, key, stored, fresh in differences:
+        where = ", ".join(str(part) for part in key)
+        lines.append(f"report summary {table} ({where}) holds {stored or 'nothing'} where the inspections give"
+                     f" {fresh or 'nothing'} (was it edited by hand? rebuild the report summaries)")
+    return lines
+
+
 def resource_problems() -> list[str]:
     """One line per required bundled file that is missing from the installation."""
     missing = missing_resources()
@@ -123,6 +136,7 @@ class IntegrityService:
         report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
         for trigger in trigger_problems(self.ctx.db):
             report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
+        report.database += summary_lines(report_summaries_repo.differences(self.ctx.db))
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
         for chain_break in verify_chain(records):
@@ -143,6 +157,14 @@ class IntegrityService:
         report.photos_referenced = store.referenced
         report.photos, report.photo_litter = photo_lines(store)
         return report
+
+    def rebuild_report_summaries(self) -> None:
+        """Recompute the monthly report's per-month summaries from the base tables, in one
+        transaction (after ``check`` found them different)."""
+        with self.ctx.mutation():
+            differing = len(report_summaries_repo.differences(self.ctx.db))
+            report_summaries_repo.rebuild(self.ctx.db)
+            self.ctx.record(None, "report_summaries.rebuild", "report", None, after={"rows_differing": differing})
 
     def notice_pdf_problems(self) -> tuple[int, list[str]]:
         """(files checked, problems): each issued PDF and signed copy against its stored SHA-256."""

@@ -24,6 +24,7 @@ from inspector.storage.migrations import (
     m0011_complaints,
     m0012_sign_in_failures,
     m0013_registry_history,
+    m0015_report_summaries,
 )
 
 ORDER = (
@@ -40,6 +41,7 @@ ORDER = (
     m0011_complaints,
     m0012_sign_in_failures,
     m0013_registry_history,
+    m0015_report_summaries,
 )
 
 MIGRATIONS = Migrations("inspector")
