@@ -59,7 +59,7 @@ from inspector.domain.users import User  # noqa: E402
 from inspector.pdf.report_pdf import render_monthly_report  # noqa: E402
 from inspector.services.archives import render_archive  # noqa: E402
 from inspector.services.report_sheets import write_monthly_xlsx  # noqa: E402
-from inspector.storage import reports_repo  # noqa: E402
+from inspector.storage import reports_plain, reports_repo  # noqa: E402
 
 TARGET_S = 1.5
 TARGET_RATIO = 1.2
@@ -99,6 +99,30 @@ def bare_queries(db: Any, month: str) -> list[tuple[str, Callable[[], Any]]]:
         ("before_after", lambda: reports_repo.before_after(db, start, stop, None)),
         ("uncovered", lambda: reports_repo.uncovered(db, start, stop, None, KINDS)),
     ]
+
+
+SUMMARISED = ("mode_counts", "answer_totals", "findings_by_section", "problem_counts", "unit_scores", "staff_scores",
+              "unit_trend")
+
+
+def plain_queries(db: Any, month: str) -> list[tuple[str, Callable[[], Any]]]:
+    """The summarised queries of ``bare_queries`` counted from the base tables instead
+    (``reports_plain``: what each cost before migration 0015, and what a window of other than
+    whole months still costs)."""
+    first, end = reports.month_range(month)
+    start, stop = first.isoformat(), end.isoformat()
+    trend = reports.shift_month(first, 1 - reports.TREND_MONTHS).isoformat()
+    return [(name, (lambda name=name, start=start: getattr(reports_plain, name)(db, start, stop, None)))
+            for name in SUMMARISED] + [("unit_trend 12 months", lambda: reports_plain.unit_trend(db, trend, stop, None))]
+
+
+def print_plain(context: AppContext, month: str, label: str) -> None:
+    """One timing of each plain query (after one untimed call)."""
+    print(f"\n  plain recomputation from the base tables, {label} (one run each, after a warm-up):")
+    for name, query in plain_queries(context.db, month):
+        query()
+        _, took = _timed(query)
+        print(f"    {name:<27}{took * 1000:8.1f} ms")
 
 
 def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
@@ -246,6 +270,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, help="data folder to build once and reuse (the baseline beside it)")
     parser.add_argument("--rebuild", action="store_true", help="build the data folders again")
     parser.add_argument("--plans", action="store_true", help="print EXPLAIN QUERY PLAN of every query")
+    parser.add_argument("--plain", action="store_true", help="time the base-table queries too, once")
     parser.add_argument("--file-pdfs", action="store_true", help="render the two files' PDFs too (once; slow)")
     return parser.parse_args(argv)
 
@@ -267,11 +292,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n{name}: {sql}")
                 print("\n".join(f"    {line}" for line in lines))
         timings = measure(context, office, month, args.runs, args.file_pdfs)
+        if args.plain:
+            print_plain(context, month, "all months")
     finally:
         context.close()
     base_context, base_office, _ = prepared(base_folder, baseline_sizes(sizes), months=1)
     try:
         baseline = measure(base_context, base_office, month, args.runs, args.file_pdfs)
+        if args.plain:
+            print_plain(base_context, month, "the month alone")
     finally:
         base_context.close()
     print_figures(timings, info, month, args.runs, baseline, base_info)

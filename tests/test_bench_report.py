@@ -65,6 +65,7 @@ def test_one_timing_round_gives_every_figure(bench, tmp_path: Path, capsys: pyte
         queries = [name for name, _ in bench.bare_queries(context.db, month)]
         plans = bench.query_plans(context, month)
         with_files = bench.query_plans(context, month, office)
+        bench.print_plain(context, month, "all months")
     finally:
         context.close()
     for key in ("monthly", "queries", "aggregation", "xlsx", "pdf", "report", "sql", *(f"sql {name}" for name in queries),
@@ -90,3 +91,4 @@ def test_one_timing_round_gives_every_figure(bench, tmp_path: Path, capsys: pyte
     printed = capsys.readouterr().out
     assert "ReportService.monthly" in printed and "bare reports_repo SQL" in printed
     assert "ratio" in printed and "vehicle file" in printed and "baseline:" in printed
+    assert "plain recomputation" in printed and "unit_trend 12 months" in printed

@@ -1,4 +1,5 @@
-"""``init`` and ``check`` (``check --clean`` also removes orphan photos and leftover files)."""
+"""``init`` and ``check`` (``check --clean`` also removes orphan photos and leftover files;
+``check --rebuild-summaries`` recomputes the monthly report's summaries first)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser("check", help=command_help("check"))
     check.add_argument("--clean", action="store_true",
                        help="first remove orphan photos (older than a day) and leftover temporary files;"
+                            " needs an admin or quality-office user")
+    check.add_argument("--rebuild-summaries", action="store_true",
+                       help="first recompute the monthly report's per-month summaries from the inspections;"
                             " needs an admin or quality-office user")
     check.set_defaults(handler=run_check)
 
@@ -90,6 +94,9 @@ def run_check(session: CliSession) -> int:
             print(f"kept orphan photo {sha256}: stored within the last day, an edit may still use it")
         if not (cleaned.photos or cleaned.temp_files):
             print("nothing to clean")
+    if session.args.rebuild_summaries:
+        differing = session.context.integrity.rebuild_report_summaries(session.actor())
+        print(f"rebuilt the report summaries ({differing} rows differed)")
     report = session.context.integrity.check()
     stream = sys.stdout if report.ok else sys.stderr
     for line in report.lines():

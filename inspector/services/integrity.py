@@ -28,7 +28,8 @@ from inspector.services.base import ServiceContext
 from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
-from inspector.services.photos import PhotoService, StoreReport
+from inspector.domain.users import User, require
+from inspector.services.photos import CLEAN_PERMISSION, PhotoService, StoreReport
 from inspector.storage import audit_repo, notices_repo, report_summaries_repo
 from inspector.storage.database import integrity_problems
 from inspector.storage.schema_check import trigger_problems
@@ -158,13 +159,16 @@ class IntegrityService:
         report.photos, report.photo_litter = photo_lines(store)
         return report
 
-    def rebuild_report_summaries(self) -> None:
+    def rebuild_report_summaries(self, actor: User) -> int:
         """Recompute the monthly report's per-month summaries from the base tables, in one
-        transaction (after ``check`` found them different)."""
+        transaction with its audit entry (after ``check`` found them different); how many rows
+        differed. Who may clean the photo store may do this (an admin, the quality office)."""
+        require(actor, CLEAN_PERMISSION)
         with self.ctx.mutation():
             differing = len(report_summaries_repo.differences(self.ctx.db))
             report_summaries_repo.rebuild(self.ctx.db)
-            self.ctx.record(None, "report_summaries.rebuild", "report", None, after={"rows_differing": differing})
+            self.ctx.record(actor, "report_summaries.rebuild", "report", None, after={"rows_differing": differing})
+        return differing
 
     def notice_pdf_problems(self) -> tuple[int, list[str]]:
         """(files checked, problems): each issued PDF and signed copy against its stored SHA-256."""
