@@ -6,8 +6,9 @@ texts (``"2026-11-01"``, ``"2026-12-01"``) compared with the stored local timest
 whole months (every window the report asks for: the month, last month, the 12-month trend) is
 read from the per-month summaries the triggers of migration 0015 keep (``report_summaries_repo``):
 a month's figures cost the same whatever else the database holds. Any other window is counted
-from the base tables (``reports_plain``, the same figures). Notices are reached through their own
-indexes (``notices_unit``, ``notice_state``).
+from the base tables (``reports_plain``, the same figures). Notices are reached through
+index ranges of the month (``notices_issued``, ``notice_state_updated``, ``notice_state_closed``,
+migration 0015) and the open ones through ``notice_state_status``.
 No query returns who inspected: covert inspections only ever feed counts and sums.
 """
 
@@ -157,14 +158,17 @@ def uncovered(db: sqlite_utils.Database, start: str, end: str, unit_id: int | No
 
 def notices(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[dict[str, Any]]:
     """Every notice the month's figures may count: issued before ``end`` and either issued in the
-    window, still open, or changed since ``start``."""
+    window, still open, or changed since ``start`` (each an index range: ``notices_issued``,
+    ``notice_state_updated``, ``notice_state_status``)."""
     where, params = _scope("n.unit_id", unit_id)
     rows = db.execute(
         f"SELECT n.number, u.name, n.issued_at, n.deadline, s.status, s.replied_at, s.closed_at, s.updated_at,"
         f" EXISTS (SELECT 1 FROM notice_items x WHERE x.notice_id = n.id AND x.recurred = 1)"
         f" FROM notices n JOIN notice_state s ON s.notice_id = n.id JOIN units u ON u.id = n.unit_id"
-        f" WHERE n.issued_at < ?{where} AND (n.issued_at >= ? OR s.updated_at >= ?"
-        f" OR s.status IN ('issued', 'acknowledged', 'replied'))", [end, *params, start, start]).fetchall()
+        f" WHERE n.issued_at < ?{where} AND n.id IN (SELECT id FROM notices WHERE issued_at >= ? AND issued_at < ?"
+        f" UNION SELECT notice_id FROM notice_state WHERE updated_at >= ?"
+        f" UNION SELECT notice_id FROM notice_state WHERE status IN ('issued', 'acknowledged', 'replied'))",
+        [end, *params, start, end, start]).fetchall()
     keys = ("number", "unit_name", "issued_at", "deadline", "status", "replied_at", "closed_at", "updated_at", "recurred")
     return [dict(zip(keys, row)) for row in rows]
 

@@ -26,6 +26,10 @@ kept (readers skip them). ``inspector-cli check`` compares them with a recomputa
 
 The tables are filled from the existing rows here.
 
+Three indexes let the month's notice queries range over the month instead of every notice ever
+issued: ``notices_issued`` (issued_at), ``notice_state_updated`` (updated_at) and
+``notice_state_closed`` (status, closed_at).
+
 NEVER edit this file after it has landed: add a new migration.
 """
 
@@ -213,7 +217,15 @@ GROUP BY 1, 2, 3;
 """
 
 
+_INDEXES = """
+CREATE INDEX notices_issued ON notices (issued_at);
+CREATE INDEX notice_state_updated ON notice_state (updated_at);
+CREATE INDEX notice_state_closed ON notice_state (status, closed_at);
+"""
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     run_statements(db, _TABLES)
+    run_statements(db, _INDEXES)
     run_statements(db, _FILL)
     run_statements(db, _triggers())
