@@ -51,15 +51,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.report_data import (  # noqa: E402,F401 (HISTORY_PER_MONTH: the smoke test)
-    HISTORY_MONTHS, HISTORY_PER_MONTH, HISTORY_STAFF, HISTORY_VEHICLE, MONTHS, prepared)
-from inspector.context import AppContext  # noqa: E402
-from inspector.domain import reports  # noqa: E402
-from inspector.domain.users import User  # noqa: E402
-from inspector.pdf.report_pdf import render_monthly_report  # noqa: E402
-from inspector.services.archives import render_archive  # noqa: E402
-from inspector.services.report_sheets import write_monthly_xlsx  # noqa: E402
-from inspector.storage import reports_plain, reports_repo  # noqa: E402
+from bench.report_data import (  # noqa: F401 (HISTORY_PER_MONTH: the smoke test)
+    HISTORY_MONTHS,
+    HISTORY_PER_MONTH,
+    HISTORY_STAFF,
+    HISTORY_VEHICLE,
+    MONTHS,
+    prepared,
+)
+from inspector.context import AppContext
+from inspector.domain import reports
+from inspector.domain.users import User
+from inspector.pdf.report_pdf import render_monthly_report
+from inspector.services.archives import render_archive
+from inspector.services.report_sheets import write_monthly_xlsx
+from inspector.storage import reports_plain, reports_repo
 
 TARGET_S = 1.5
 TARGET_RATIO = 1.2
@@ -153,7 +159,7 @@ def measure_once(context: AppContext, actor: User, month: str, folder: Path,
     for name, gather in archive_calls(context, actor):
         archive, timings[name] = _timed(gather)
         if file_pdfs:
-            _, timings[f"{name} pdf"] = _timed(lambda: render_archive(archive))
+            _, timings[f"{name} pdf"] = _timed(lambda archive=archive: render_archive(archive))
         timings[f"{name} inspections"] = len(archive.inspections)
         timings[f"{name} findings"] = sum(len(inspection.findings) for inspection in archive.inspections)
     return timings
@@ -234,7 +240,7 @@ def print_figures(timings: dict[str, list[float]], info: dict, month: str, runs:
 
     def line(key: str, label: str, extra: str = "") -> None:
         text = f"  {label:<26}{_ms(timings[key])}"
-        if key in base and base[key]:
+        if base.get(key):
             text += (f"   baseline {base[key] * 1000:8.1f} ms (min {min(baseline[key]) * 1000:.1f})"
                      f"   ratio {median[key] / base[key]:5.2f}×")
         print(text + extra)

@@ -162,21 +162,21 @@ def _triggers() -> str:
 CREATE TRIGGER report_inspection_inserted AFTER INSERT ON inspections WHEN {new_done}
 BEGIN {_inspection_statements("NEW", "1", "1")} END;
 CREATE TRIGGER report_inspection_changed AFTER UPDATE OF {_INSPECTION_COLUMNS} ON inspections
-WHEN {old_done} OR {new_done}
+    WHEN {old_done} OR {new_done}
 BEGIN {_inspection_statements("OLD", "-1", old_done)} {_inspection_statements("NEW", "1", new_done)} END;
 CREATE TRIGGER report_inspection_deleted BEFORE DELETE ON inspections WHEN {old_done}
 BEGIN {_inspection_statements("OLD", "-1", "1")} END;
 CREATE TRIGGER report_answer_inserted AFTER INSERT ON answers WHEN {_PARENT_COMPLETED.format(x="NEW")}
 BEGIN {_answer_statement("NEW", "1")} END;
 CREATE TRIGGER report_answer_changed AFTER UPDATE OF inspection_id, result ON answers
-WHEN {_PARENT_COMPLETED.format(x="OLD")} OR {_PARENT_COMPLETED.format(x="NEW")}
+    WHEN {_PARENT_COMPLETED.format(x="OLD")} OR {_PARENT_COMPLETED.format(x="NEW")}
 BEGIN {_answer_statement("OLD", "-1")} {_answer_statement("NEW", "1")} END;
 CREATE TRIGGER report_answer_deleted AFTER DELETE ON answers WHEN {_PARENT_COMPLETED.format(x="OLD")}
 BEGIN {_answer_statement("OLD", "-1")} END;
 CREATE TRIGGER report_finding_inserted AFTER INSERT ON findings WHEN {_PARENT_COMPLETED.format(x="NEW")}
 BEGIN {_finding_statement("NEW", "1")} END;
 CREATE TRIGGER report_finding_changed AFTER UPDATE OF inspection_id, section_code, item_code, severity ON findings
-WHEN {_PARENT_COMPLETED.format(x="OLD")} OR {_PARENT_COMPLETED.format(x="NEW")}
+    WHEN {_PARENT_COMPLETED.format(x="OLD")} OR {_PARENT_COMPLETED.format(x="NEW")}
 BEGIN {_finding_statement("OLD", "-1")} {_finding_statement("NEW", "1")} END;
 CREATE TRIGGER report_finding_deleted AFTER DELETE ON findings WHEN {_PARENT_COMPLETED.format(x="OLD")}
 BEGIN {_finding_statement("OLD", "-1")} END;
