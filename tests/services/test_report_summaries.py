@@ -102,6 +102,7 @@ def test_the_months_facts_and_report_are_the_plain_ones(demo: tuple[AppContext, 
             with pytest.MonkeyPatch.context() as patch:
                 _plain_too(patch)
                 counted = context.reports.facts(month, unit_id)
+            counted = counted.model_copy(update={"generated_at": summed.generated_at})  # the clock moved on
             assert _close(summed.model_dump(mode="json"), counted.model_dump(mode="json")), (month, unit_id)
             assert _close(reports.monthly_report(summed).model_dump(mode="json"),
                           reports.monthly_report(counted).model_dump(mode="json")), (month, unit_id)
@@ -203,3 +204,25 @@ def test_the_migrations_fill_gives_what_the_triggers_keep(demo: tuple[AppContext
             db.execute(f"DELETE FROM {summary.table}")
         run_statements(db, m0015_report_summaries._FILL)
     assert report_summaries_repo.differences(db) == []
+
+
+def test_the_months_notices_are_those_of_a_scan_of_every_notice(demo: tuple[AppContext, DemoSummary]) -> None:
+    """The notices query ranges over the month's indexes (migration 0015): the same rows as the
+    condition it replaced, evaluated on every notice."""
+    context, _ = demo
+    db = context.db
+    found = 0
+    for month in _months(context):
+        first, end = reports.month_range(month)
+        start, stop = first.isoformat(), end.isoformat()
+        for unit_id in (None, 1):
+            scoped = "" if unit_id is None else " AND n.unit_id = ?"
+            scanned = db.execute(
+                "SELECT n.number FROM notices n JOIN notice_state s ON s.notice_id = n.id"
+                f" WHERE n.issued_at < ?{scoped} AND (n.issued_at >= ? OR s.updated_at >= ?"
+                " OR s.status IN ('issued', 'acknowledged', 'replied'))",
+                [stop, *([] if unit_id is None else [unit_id]), start, start]).fetchall()
+            ranged = reports_repo.notices(db, start, stop, unit_id)
+            assert sorted(row["number"] for row in ranged) == sorted(row[0] for row in scanned), (month, unit_id)
+            found += len(ranged)
+    assert found > 0
