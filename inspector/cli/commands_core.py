@@ -1,4 +1,5 @@
-"""``init`` and ``check`` (``check --clean`` also removes orphan photos and leftover files)."""
+"""``init`` and ``check`` (``check --clean`` also removes orphan photos and leftover files;
+``check --rebuild-summaries`` recomputes the monthly report's summaries first)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--trust", type=Path, metavar="CA.pem",
                        help="the office CA certificate to check checkpoints' signatures with (default: the"
                             " database's own, which someone editing the file could have swapped)")
+    check.add_argument("--rebuild-summaries", action="store_true",
+                       help="first recompute the monthly report's per-month summaries from the inspections;"
+                            " needs an admin or quality-office user")
     check.set_defaults(handler=run_check)
 
 
@@ -103,6 +107,9 @@ def run_check(session: CliSession) -> int:
         if not (cleaned.photos or cleaned.temp_files):
             print("nothing to clean")
     args = session.args
+    if args.rebuild_summaries:
+        differing = session.context.integrity.rebuild_report_summaries(session.actor())
+        print(f"rebuilt the report summaries ({differing} rows differed)")
     trust = args.trust.read_bytes() if args.trust else None
     report = session.context.integrity.check(checkpoints=args.checkpoint, trust_pem=trust)
     stream = sys.stdout if report.ok else sys.stderr

@@ -11,6 +11,9 @@ trigger may exist (``storage.schema_check``).
 Rows: every audited row's current content against the row facts of its last audit entry
 (``integrity_rows``); with ``--checkpoint`` the chain against heads kept outside the database
 (``audit_anchors``).
+Report summaries: the per-month tables the monthly report reads (migration 0018) must hold what
+the inspections, answers and findings give (``storage.report_summaries_repo``);
+``rebuild_report_summaries`` recomputes them.
 Resources: the installation's required bundled files (font, translations, stylesheet, built-in
 templates: ``inspector.paths.REQUIRED_RESOURCES``) must be there.
 """
@@ -31,9 +34,10 @@ from inspector.services.base import ServiceContext
 from inspector.services.integrity_complaints import ComplaintStateCheck
 from inspector.services.integrity_files import FolderFiles
 from inspector.services.integrity_notices import NoticeContentCheck
+from inspector.domain.users import User, require
 from inspector.services.integrity_rows import RowStateCheck
-from inspector.services.photos import PhotoService, StoreReport
-from inspector.storage import audit_repo, notices_repo
+from inspector.services.photos import CLEAN_PERMISSION, PhotoService, StoreReport
+from inspector.storage import audit_repo, notices_repo, report_summaries_repo
 from inspector.storage.database import integrity_problems
 from inspector.storage.schema_check import trigger_problems
 
@@ -117,6 +121,16 @@ def photo_lines(store: StoreReport) -> tuple[list[str], list[str]]:
     return failures, litter
 
 
+def summary_lines(differences: list[tuple[str, tuple, tuple | None, tuple | None]]) -> list[str]:
+    """One line per report summary row that is not what the base tables give."""
+    lines = []
+    for table, key, stored, fresh in differences:
+        where = ", ".join(str(part) for part in key)
+        lines.append(f"report summary {table} ({where}) holds {stored or 'nothing'} where the inspections give"
+                     f" {fresh or 'nothing'} (was it edited by hand? rebuild the report summaries)")
+    return lines
+
+
 def resource_problems() -> list[str]:
     """One line per required bundled file that is missing from the installation."""
     missing = missing_resources()
@@ -142,6 +156,7 @@ class IntegrityService:
         report = CheckReport(database=integrity_problems(self.ctx.db), resources=resource_problems())
         for trigger in trigger_problems(self.ctx.db):
             report.database.append(TRIGGER_SENTENCES[trigger.kind].format(name=trigger.name))
+        report.database += summary_lines(report_summaries_repo.differences(self.ctx.db))
         records = list(audit_repo.iter_records(self.ctx.db))
         report.audit_entries = len(records)
         if checkpoints:
@@ -167,6 +182,17 @@ class IntegrityService:
         report.photos_referenced = store.referenced
         report.photos, report.photo_litter = photo_lines(store)
         return report
+
+    def rebuild_report_summaries(self, actor: User) -> int:
+        """Recompute the monthly report's per-month summaries from the base tables, in one
+        transaction with its audit entry (after ``check`` found them different); how many rows
+        differed. Who may clean the photo store may do this (an admin, the quality office)."""
+        require(actor, CLEAN_PERMISSION)
+        with self.ctx.mutation():
+            differing = len(report_summaries_repo.differences(self.ctx.db))
+            report_summaries_repo.rebuild(self.ctx.db)
+            self.ctx.record(actor, "report_summaries.rebuild", "report", None, after={"rows_differing": differing})
+        return differing
 
     def notice_pdf_problems(self) -> tuple[int, list[str]]:
         """(files checked, problems): each issued PDF and signed copy against its stored SHA-256."""

@@ -1,21 +1,30 @@
 """SQL of the monthly report: plain rows for a window [start, end) and an optional unit.
 
 Only completed inspections count. Coverage counts the registry subjects in service in the
-window (``registry_periods``, migration 0013), in the unit they belonged to then. Windows are ISO texts (``"2026-11-01"``, ``"2026-12-01"``)
-compared with the stored local timestamps, so the ``inspections_observed`` index drives every
-inspection query; subjects, answers, findings and notices are reached through their own indexes
-(``inspections_subject``, the answers primary key, ``findings_inspection``, ``notices_unit``).
+window (``registry_periods``, migration 0013), in the unit they belonged to then. Windows are ISO
+texts (``"2026-11-01"``, ``"2026-12-01"``) compared with the stored local timestamps. A window of
+whole months (every window the report asks for: the month, last month, the 12-month trend) is
+read from the per-month summaries the triggers of migration 0018 keep (``report_summaries_repo``):
+a month's figures cost the same whatever else the database holds. Any other window is counted
+from the base tables (``reports_plain``, the same figures). Notices are reached through
+index ranges of the month (``notices_issued``, ``notice_state_updated``, ``notice_state_closed``,
+migration 0018) and the open ones through ``notice_state_status``.
 No query returns who inspected: covert inspections only ever feed counts and sums.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
-_WINDOW = "i.status = 'completed' AND i.observed_at >= ? AND i.observed_at < ?"
+from inspector.storage import report_summaries_repo as summaries
+from inspector.storage import reports_plain as plain
+
+_T = TypeVar("_T")
+_Window = Callable[[sqlite_utils.Database, str, str, "int | None"], _T]
 
 # subject kind, registry table, and the columns shown as code and name
 _POPULATIONS = {"vehicle": ("vehicles", "fleet_no", "plate"), "staff": ("staff", "staff_no", "name"),
@@ -33,14 +42,55 @@ _ABOUT = {
 }
 
 
-def _scope(column: str, unit_id: int | None) -> tuple[str, list[Any]]:
-    return ("", []) if unit_id is None else (f" AND {column} = ?", [unit_id])
+_scope = plain.scope
+
+
+def _read(summary: _Window[_T], base: _Window[_T], db: sqlite_utils.Database, start: str, end: str,
+          unit_id: int | None) -> _T:
+    """The summary's rows for a window of whole months, else the base tables' count."""
+    window = summaries.months(start, end)
+    return base(db, start, end, unit_id) if window is None else summary(db, *window, unit_id)
 
 
 def mode_counts(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[tuple[str, int]]:
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(f"SELECT i.mode, COUNT(*) FROM inspections i WHERE {_WINDOW}{where} GROUP BY i.mode",
-                      [start, end, *params]).fetchall()
+    """(mode, completed inspections)."""
+    return _read(summaries.mode_counts, plain.mode_counts, db, start, end, unit_id)
+
+
+def answer_totals(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> tuple[int, int]:
+    """(items checked, items passed): answers other than n/a, and the passed ones."""
+    return _read(summaries.answer_totals, plain.answer_totals, db, start, end, unit_id)
+
+
+def findings_by_section(db: sqlite_utils.Database, start: str, end: str,
+                        unit_id: int | None) -> list[tuple[int, str, str, int]]:
+    """(template version id, section code, severity, count)."""
+    return _read(summaries.findings_by_section, plain.findings_by_section, db, start, end, unit_id)
+
+
+def problem_counts(db: sqlite_utils.Database, start: str, end: str,
+                   unit_id: int | None) -> list[tuple[str, int, int]]:
+    """(item code, template version id, count) of the findings of the window."""
+    return _read(summaries.problem_counts, plain.problem_counts, db, start, end, unit_id)
+
+
+def unit_scores(db: sqlite_utils.Database, start: str, end: str,
+                unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
+    """(unit id, code, name, scored inspections, sum of scores, sum of score / max score)."""
+    return _read(summaries.unit_scores, plain.unit_scores, db, start, end, unit_id)
+
+
+def staff_scores(db: sqlite_utils.Database, start: str, end: str,
+                 unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
+    """As ``unit_scores`` per responsible staff member (the staff subject, or who answers for the
+    vehicle or location)."""
+    return _read(summaries.staff_scores, plain.staff_scores, db, start, end, unit_id)
+
+
+def unit_trend(db: sqlite_utils.Database, start: str, end: str,
+               unit_id: int | None) -> list[tuple[int, str, str, int, float]]:
+    """(unit id, unit name, YYYY-MM, scored inspections, sum of score / max score) per month."""
+    return _read(summaries.unit_trend, plain.unit_trend, db, start, end, unit_id)
 
 
 def _in_service(kind: str, first: str, last: str, unit_id: int | None) -> tuple[str, list[Any]]:
@@ -56,8 +106,12 @@ def _in_service(kind: str, first: str, last: str, unit_id: int | None) -> tuple[
     return where + ")", params
 
 
-def _inspected(kind: str) -> str:
-    return f"EXISTS (SELECT 1 FROM inspections i WHERE {_ABOUT[kind]} AND {_WINDOW})"
+def _inspected(kind: str, start: str, end: str) -> tuple[str, list[Any]]:
+    """The condition that a subject ``s`` of ``kind`` was inspected in the window, and its parameters."""
+    window = summaries.months(start, end)
+    if window is None:
+        return plain.inspected(_ABOUT[kind]), [start, end]
+    return summaries.inspected(kind), list(window)
 
 
 def _last_day(end: str) -> str:
@@ -74,8 +128,9 @@ def coverage(db: sqlite_utils.Database, start: str, end: str, unit_id: int | Non
         table = _POPULATIONS[kind][0]
         active, params = _in_service(kind, start, _last_day(end), unit_id)
         population = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE {active}", params).fetchone()[0]
-        covered = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE {active} AND {_inspected(kind)}",
-                             [*params, start, end]).fetchone()[0]
+        inspected, window = _inspected(kind, start, end)
+        covered = db.execute(f"SELECT COUNT(*) FROM {table} s WHERE {active} AND {inspected}",
+                             [*params, *window]).fetchone()[0]
         rows.append((kind, covered, population))
     return rows
 
@@ -93,53 +148,27 @@ def uncovered(db: sqlite_utils.Database, start: str, end: str, unit_id: int | No
                    " AND (p.since IS NULL OR p.since <= ?) AND (p.until IS NULL OR p.until >= ?)"
                    + ("" if unit_id is None else " AND p.unit_id = ?") + " ORDER BY p.id DESC LIMIT 1)")
         unit_params: list[Any] = [table, last, start, *([] if unit_id is None else [unit_id])]
+        inspected, window = _inspected(kind, start, end)
         rows += db.execute(
             f"SELECT ?, s.{code}, s.{name}, COALESCE((SELECT u.name FROM units u WHERE u.id = {unit_of}), '')"
-            f" FROM {table} s WHERE {active} AND NOT {_inspected(kind)}",
-            [kind, *unit_params, *params, start, end]).fetchall()
+            f" FROM {table} s WHERE {active} AND NOT {inspected}",
+            [kind, *unit_params, *params, *window]).fetchall()
     return rows
-
-
-def answer_totals(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> tuple[int, int]:
-    """(items checked, items passed): answers other than n/a, and the passed ones."""
-    where, params = _scope("i.unit_id", unit_id)
-    row = db.execute(
-        f"SELECT COALESCE(SUM(a.result != 'na'), 0), COALESCE(SUM(a.result = 'pass'), 0)"
-        f" FROM inspections i JOIN answers a ON a.inspection_id = i.id WHERE {_WINDOW}{where}",
-        [start, end, *params]).fetchone()
-    return int(row[0]), int(row[1])
-
-
-def findings_by_section(db: sqlite_utils.Database, start: str, end: str,
-                        unit_id: int | None) -> list[tuple[int, str, str, int]]:
-    """(template version id, section code, severity, count)."""
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(
-        f"SELECT i.template_version_id, f.section_code, f.severity, COUNT(*) FROM inspections i"
-        f" JOIN findings f ON f.inspection_id = i.id WHERE {_WINDOW}{where}"
-        f" GROUP BY i.template_version_id, f.section_code, f.severity", [start, end, *params]).fetchall()
-
-
-def problem_counts(db: sqlite_utils.Database, start: str, end: str,
-                   unit_id: int | None) -> list[tuple[str, int, int]]:
-    """(item code, template version id, count) of the findings of the window."""
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(
-        f"SELECT f.item_code, i.template_version_id, COUNT(*) FROM inspections i"
-        f" JOIN findings f ON f.inspection_id = i.id WHERE {_WINDOW}{where}"
-        f" GROUP BY f.item_code, i.template_version_id", [start, end, *params]).fetchall()
 
 
 def notices(db: sqlite_utils.Database, start: str, end: str, unit_id: int | None) -> list[dict[str, Any]]:
     """Every notice the month's figures may count: issued before ``end`` and either issued in the
-    window, still open, or changed since ``start``."""
+    window, still open, or changed since ``start`` (each an index range: ``notices_issued``,
+    ``notice_state_updated``, ``notice_state_status``)."""
     where, params = _scope("n.unit_id", unit_id)
     rows = db.execute(
         f"SELECT n.number, u.name, n.issued_at, n.deadline, s.status, s.replied_at, s.closed_at, s.updated_at,"
         f" EXISTS (SELECT 1 FROM notice_items x WHERE x.notice_id = n.id AND x.recurred = 1)"
         f" FROM notices n JOIN notice_state s ON s.notice_id = n.id JOIN units u ON u.id = n.unit_id"
-        f" WHERE n.issued_at < ?{where} AND (n.issued_at >= ? OR s.updated_at >= ?"
-        f" OR s.status IN ('issued', 'acknowledged', 'replied'))", [end, *params, start, start]).fetchall()
+        f" WHERE n.issued_at < ?{where} AND n.id IN (SELECT id FROM notices WHERE issued_at >= ? AND issued_at < ?"
+        f" UNION SELECT notice_id FROM notice_state WHERE updated_at >= ?"
+        f" UNION SELECT notice_id FROM notice_state WHERE status IN ('issued', 'acknowledged', 'replied'))",
+        [end, *params, start, end, start]).fetchall()
     keys = ("number", "unit_name", "issued_at", "deadline", "status", "replied_at", "closed_at", "updated_at", "recurred")
     return [dict(zip(keys, row)) for row in rows]
 
@@ -164,37 +193,6 @@ def before_after(db: sqlite_utils.Database, start: str, end: str,
         f"{where} AND x.severity = 'serious')"
         f" WHERE before_sha IS NOT NULL AND after_sha IS NOT NULL ORDER BY closed_at DESC, number DESC, item_code",
         [start, end, *params]).fetchall()
-
-
-def unit_scores(db: sqlite_utils.Database, start: str, end: str,
-                unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
-    """(unit id, code, name, scored inspections, sum of scores, sum of score / max score)."""
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(
-        f"SELECT u.id, u.code, u.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
-        f" JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround' AND i.max_score > 0"
-        f" GROUP BY u.id", [start, end, *params]).fetchall()
-
-
-def staff_scores(db: sqlite_utils.Database, start: str, end: str,
-                 unit_id: int | None) -> list[tuple[int, str, str, int, float, float]]:
-    """As ``unit_scores`` per responsible staff member (the staff subject, or who answers for the
-    vehicle or location)."""
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(
-        f"SELECT p.id, p.staff_no, p.name, COUNT(*), SUM(i.score), SUM(i.score / i.max_score) FROM inspections i"
-        f" JOIN staff p ON p.id = i.responsible_staff_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround'"
-        f" AND i.max_score > 0 GROUP BY p.id", [start, end, *params]).fetchall()
-
-
-def unit_trend(db: sqlite_utils.Database, start: str, end: str,
-               unit_id: int | None) -> list[tuple[int, str, str, int, float]]:
-    """(unit id, unit name, YYYY-MM, scored inspections, sum of score / max score) per month."""
-    where, params = _scope("i.unit_id", unit_id)
-    return db.execute(
-        f"SELECT u.id, u.name, substr(i.observed_at, 1, 7), COUNT(*), SUM(i.score / i.max_score)"
-        f" FROM inspections i JOIN units u ON u.id = i.unit_id WHERE {_WINDOW}{where} AND i.score IS NOT NULL AND i.mode != 'walkaround'"
-        f" AND i.max_score > 0 GROUP BY u.id, substr(i.observed_at, 1, 7)", [start, end, *params]).fetchall()
 
 
 def remarks(db: sqlite_utils.Database, month: str, unit_id: int | None) -> tuple[str, str, str] | None:

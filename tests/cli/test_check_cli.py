@@ -127,3 +127,26 @@ def test_a_notice_pdf_no_row_points_to_fails_the_check(
     assert code == 1
     assert "  notices/ZG-2026-01-9999.pdf: no notice row points to it (was a notice removed from the database?)" in err
     assert issued[0] not in err
+
+
+def test_a_report_summary_edited_by_hand_fails_the_check_until_rebuilt(
+    issued: list[str], data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(str(data_dir / DATABASE_NAME))
+    with conn:
+        conn.execute("UPDATE report_unit_months SET inspections = inspections + 5")
+    conn.close()
+    code, _, err = _check(capsys, data_dir)
+    assert code == 1
+    assert "report summary report_unit_months (" in err and "rebuild the report summaries" in err
+    code, out, err = run_rebuild(capsys, data_dir, "sup1")
+    assert code != 0 and "rebuilt" not in out  # a supervisor may not
+    code, out, err = run_rebuild(capsys, data_dir, "qo1")
+    assert code == 0, err
+    assert "rebuilt the report summaries (" in out and "database: ok" in out
+
+
+def run_rebuild(capsys: pytest.CaptureFixture[str], data_dir: Path, user: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), "--user", user, "check", "--rebuild-summaries"])
+    out, err = capsys.readouterr()
+    return code, out, err

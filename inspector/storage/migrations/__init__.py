@@ -28,6 +28,7 @@ from inspector.storage.migrations import (
     m0015_comment_books,
     m0016_hub,
     m0017_audit_row_facts,
+    m0018_report_summaries,
 )
 
 ORDER = (
@@ -48,6 +49,7 @@ ORDER = (
     m0015_comment_books,
     m0016_hub,
     m0017_audit_row_facts,
+    m0018_report_summaries,
 )
 
 MIGRATIONS = Migrations("inspector")
