@@ -1,8 +1,8 @@
 """Row facts for the audit trail (issue #12.8): which rows a transaction changed, and the hash of
 each afterwards, so that ``check`` proves every row's current content is what the app last wrote.
 
-Audited tables: every table of the schema but the audit's own, the migrations' bookkeeping and
-the sign-in throttle's counters (``NOT_AUDITED``).
+Audited tables: every table of the schema but the audit's own, the migrations' bookkeeping, the
+sign-in throttle's counters and the report's derived summaries (``NOT_AUDITED``).
 A row is named by its primary key (a canonical JSON array of the key's values; every table
 declares one), never by rowid, which ``VACUUM`` may renumber. Its hash is
 ``domain.audit.row_digest``.
@@ -31,10 +31,13 @@ import sqlite_utils
 
 from inspector.domain.audit import RowFact, row_digest
 
-# The audit's own tables and the migrations' bookkeeping; and the sign-in throttle's counters,
-# which a successful sign-in clears without an entry (each failure and lockout has its own entry).
+# The audit's own tables and the migrations' bookkeeping; the sign-in throttle's counters, which a
+# successful sign-in clears without an entry (each failure and lockout has its own entry); and the
+# monthly report's per-month summaries, derived data kept by triggers (0018), which ``check``
+# proves by recomputing them from the audited rows and ``check --rebuild-summaries`` rewrites.
 NOT_AUDITED = frozenset({"audit_legacy", "audit_entries", "audit_kinds", "audit_tables", "_sqlite_migrations",
-                         "sign_in_failures"})
+                         "sign_in_failures", "report_unit_months", "report_staff_months", "report_finding_months",
+                         "report_subject_months"})
 CHANGES_TABLE = "audit_changes"  # TEMP: rows this connection changed since their facts were taken
 
 

@@ -179,21 +179,26 @@ def test_every_write_to_the_base_tables_is_followed(demo: tuple[AppContext, Demo
 
 def test_check_reports_a_summary_edited_by_hand_and_rebuild_restores_it(
         demo: tuple[AppContext, DemoSummary]) -> None:
+    """Only the summaries' lines of ``check`` are read: the demo is shared with the tests above,
+    which change base rows by hand (the audit's row facts rightly report those)."""
     context, _ = demo
     db = context.db
-    assert context.integrity.check().ok
+
+    def summary_lines() -> list[str]:
+        return [line for line in context.integrity.check().database if "report_" in line]
+
+    assert summary_lines() == []
     with write_transaction(db):
         db.execute("UPDATE report_unit_months SET inspections = inspections + 1"
                    " WHERE month = (SELECT MIN(month) FROM report_unit_months)")
         db.execute("DELETE FROM report_subject_months WHERE kind = 'vehicle'")
-    report = context.integrity.check()
-    assert not report.ok
-    assert any("report_unit_months" in line for line in report.database)
-    assert any("report_subject_months" in line for line in report.database)
+    lines = summary_lines()
+    assert any("report_unit_months" in line for line in lines)
+    assert any("report_subject_months" in line for line in lines)
     office = context.users.by_username("wangfang")
     assert context.integrity.rebuild_report_summaries(office) >= 2
     assert report_summaries_repo.differences(db) == []
-    assert context.integrity.check().ok
+    assert summary_lines() == []
 
 
 def test_the_migrations_fill_gives_what_the_triggers_keep(demo: tuple[AppContext, DemoSummary]) -> None:
