@@ -35,7 +35,8 @@ class CoverageRow(Frozen):
 class FindingRow(Frozen):
     template_code: str
     section_code: str
-    section_title: str
+    section_title: str  # the template's Chinese title (documents); the screen may show the English
+    section_title_en: str = ""  # the template's English title, "" when it has none
     severity: Severity
     count: int
 
@@ -54,8 +55,9 @@ class NoticeRow(Frozen):
 
 class ProblemRow(Frozen):
     item_code: str
-    text: str
+    text: str  # the item's Chinese text (documents)
     count: int
+    text_en: str = ""  # the item's English text, "" when it has none
 
 
 class ScoreRow(Frozen):

@@ -53,10 +53,11 @@ class CoverageLine(Frozen):
 class SectionLine(Frozen):
     template_code: str
     section_code: str
-    section_title: str
+    section_title: str  # Chinese, as the PDF and the table print it
     general: int
     serious: int
     total: int
+    section_title_en: str = ""  # English, for the screen in English ("" when the template has none)
 
 
 class NoticeFigures(Frozen):
@@ -84,10 +85,11 @@ class OverdueNotice(Frozen):
 class ProblemLine(Frozen):
     rank: int
     item_code: str
-    text: str
+    text: str  # Chinese, as the PDF and the table print it
     count: int
     last_month: int
     change: int  # count - last_month
+    text_en: str = ""  # English, for the screen in English ("" when the template has none)
 
 
 class ScoreLine(Frozen):
@@ -188,12 +190,13 @@ def coverage_lines(rows: Iterable[CoverageRow]) -> tuple[CoverageLine, ...]:
 def section_lines(rows: Iterable[FindingRow]) -> tuple[SectionLine, ...]:
     """Findings per (template, section), severities side by side; the most findings first."""
     counts: dict[tuple[str, str], dict[Severity, int]] = defaultdict(lambda: defaultdict(int))
-    titles: dict[tuple[str, str], str] = {}
+    titles: dict[tuple[str, str], tuple[str, str]] = {}
     for row in rows:
         key = (row.template_code, row.section_code)
         counts[key][row.severity] += row.count
-        titles.setdefault(key, row.section_title)
-    lines = [SectionLine(template_code=key[0], section_code=key[1], section_title=titles[key],
+        titles.setdefault(key, (row.section_title, row.section_title_en))
+    lines = [SectionLine(template_code=key[0], section_code=key[1], section_title=titles[key][0],
+                         section_title_en=titles[key][1],
                          general=found[Severity.GENERAL], serious=found[Severity.SERIOUS],
                          total=found[Severity.GENERAL] + found[Severity.SERIOUS])
              for key, found in counts.items()]
@@ -236,12 +239,12 @@ def uncovered_subjects(rows: Iterable[UncoveredSubject]) -> tuple[UncoveredSubje
     return tuple(sorted(rows, key=lambda row: (order[row.kind], row.unit_name, row.code)))
 
 
-def _problem_counts(rows: Iterable[ProblemRow]) -> tuple[dict[str, int], dict[str, str]]:
+def _problem_counts(rows: Iterable[ProblemRow]) -> tuple[dict[str, int], dict[str, tuple[str, str]]]:
     counts: dict[str, int] = defaultdict(int)
-    texts: dict[str, str] = {}
+    texts: dict[str, tuple[str, str]] = {}
     for row in rows:
         counts[row.item_code] += row.count
-        texts.setdefault(row.item_code, row.text)
+        texts.setdefault(row.item_code, (row.text, row.text_en))
     return counts, texts
 
 
@@ -251,8 +254,9 @@ def top_problems(rows: Iterable[ProblemRow], last_month: Iterable[ProblemRow],
     counts, texts = _problem_counts(rows)
     before, _ = _problem_counts(last_month)
     ordered = sorted(counts, key=lambda code: (-counts[code], code))[:limit]
-    return tuple(ProblemLine(rank=index, item_code=code, text=texts[code], count=counts[code],
-                             last_month=before.get(code, 0), change=counts[code] - before.get(code, 0))
+    return tuple(ProblemLine(rank=index, item_code=code, text=texts[code][0], text_en=texts[code][1],
+                             count=counts[code], last_month=before.get(code, 0),
+                             change=counts[code] - before.get(code, 0))
                  for index, code in enumerate(ordered, start=1))
 
 

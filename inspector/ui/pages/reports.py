@@ -43,6 +43,7 @@ from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
 from inspector.words.labels import label
 from inspector.words.report_notes import coverage_notes
+from inspector.ui.language import localized
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
 from inspector.ui.navigation import ALL_STATUSES
@@ -309,7 +310,8 @@ class ReportsPage(Page):
         self.trend_chart.set_data(*trend_data(report))
         self.sections_chart.set_texts(self.tr("Findings by section"), self.tr("No findings this month."))
         self.sections_chart.set_data(
-            [SectionBar(f"{line.template_code} {line.section_title}", line.general, line.serious)
+            [SectionBar(f"{line.template_code} {localized(line.section_title, line.section_title_en)}",
+                        line.general, line.serious)
              for line in report.sections], (label(Severity.GENERAL), label(Severity.SERIOUS)))
         self.problems_table.set_rows(problem_rows(report.top_problems))
         self.units_table.set_rows(score_rows(report.unit_ranking))
