@@ -33,7 +33,7 @@ from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.inspection_report_actions import InspectionReportActions
-from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
+from inspector.ui.widgets.tables import DownIntoResults, fit_column, setup_read_only_table
 
 SEARCH_DELAY_MS = 200
 PERIODS = ("all", "this_month", "last_month", "this_year", "custom")
@@ -246,6 +246,9 @@ class InspectionsPage(Page):
             "The reports of every completed inspection in the list, as one PDF (drafts are left out)"))
         self._show_failed_item_label()
         self.model.retranslate()
+        for column, values in ((InspectionsModel.COL_MODE, InspectionMode),
+                               (InspectionsModel.COL_STATUS, InspectionStatus)):  # "Walk-ar…" no more
+            fit_column(self.table, column, [label(value) for value in values], COLUMN_WIDTHS[column])
         if self.ui.signed_in and self._loaded:
             self._fill_choices()
             self._show_count()
