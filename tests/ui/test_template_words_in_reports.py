@@ -1,5 +1,6 @@
 """The checklist's own words on the dashboard and the reports page follow the display language
-(#14.9): a problem's item text and a section's name are shown in English in the English UI when
+(#14.9): a problem's item text and a section's name, and the items a complaint's finding can be
+made on, are shown in English in the English UI when
 the template has them in English; where it has none, the Chinese stands beside the item code
 (never an empty cell). The PDF and the table of the month stay Chinese: they are the office's
 documents."""
@@ -15,10 +16,12 @@ import pytest
 from inspector.context import AppContext
 from inspector.domain.templates import Severity, SubjectKind, TemplateBody, TemplateItem, TemplateSection
 from inspector.domain.users import Role, User
+from inspector.ui.dialogs.complaint_steps import FindingItemChoice
 from inspector.ui.language import apply_language
 from inspector.ui.pages.dashboard import DashboardPage
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.uicontext import UiContext
+from tests.complaints.world import add_case
 from tests.notice_world import NoticeWorld, completed_inspection, make_world
 
 # Section A and item N1-1 have English; section B and item N1-3 do not (an office's own checklist).
@@ -83,3 +86,22 @@ def test_dashboard_problems_and_report_sections_follow_the_language(
         apply_language("en")
     dashboard.retranslate()
     assert problems.texts(1)[0] == "No visible scratches on the body"
+
+
+def test_a_complaints_finding_offers_the_items_in_the_display_language(
+    qtbot: Any, context: AppContext, sign_in: Callable[[User], UiContext], world: NoticeWorld,
+) -> None:
+    case = add_case(context, world)  # about the bus: the vehicle checklist's items
+
+    def offered() -> list[str]:
+        choice = FindingItemChoice(sign_in(world.office), case)
+        qtbot.addWidget(choice)
+        return [choice.itemText(index) for index in range(1, choice.count())]
+
+    assert offered() == ["N1-1 No visible scratches on the body", "N1-2 Windows clean", "N1-3 灭火器在有效期内",
+                         "N1-4 安全锤齐全"]
+    try:
+        apply_language("zh_CN")
+        assert offered() == ["N1-1 车身无明显划痕", "N1-2 车窗玻璃洁净", "N1-3 灭火器在有效期内", "N1-4 安全锤齐全"]
+    finally:
+        apply_language("en")
