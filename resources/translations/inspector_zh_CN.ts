@@ -6571,7 +6571,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <source>open past the deadline on {day}</source>
+        <source>Open past the deadline on {day}</source>
         <translation>截至 {day} 已过期限仍未关闭</translation>
     </message>
     <message>
@@ -6579,7 +6579,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>平均整改天数</translation>
     </message>
     <message>
-        <source>calendar days, issue to closing</source>
+        <source>Calendar days, issue to closing</source>
         <translation>自然日，从下发到关闭</translation>
     </message>
     <message>
