@@ -105,3 +105,22 @@ def test_a_complaints_finding_offers_the_items_in_the_display_language(
         assert offered() == ["N1-1 车身无明显划痕", "N1-2 车窗玻璃洁净", "N1-3 灭火器在有效期内", "N1-4 安全锤齐全"]
     finally:
         apply_language("en")
+
+
+def test_a_section_name_that_fits_the_label_column_is_drawn_whole(qapp: Any) -> None:
+    """Seen in the Chinese window: 「T3 楼宇内公共…」 although the column was made for it (its
+    width measured in whole pixels, rounded down, then the label elided to that width)."""
+    from inspector.app import configure_application
+    from inspector.ui.widgets.report_charts import bar_labels
+
+    font = qapp.font()
+    configure_application(qapp)  # the real font: CJK advances are fractional
+    try:
+        labels = ["T3 楼宇内公共区域", "T3 卫生间", "T3 Indoor public areas", "T2 劳动纪律"]
+        width, shown = bar_labels(qapp.font(), labels, 400)
+        assert shown == labels and width < 400
+        width, shown = bar_labels(qapp.font(), labels, 60)  # a narrow chart: the column at its cap
+        assert width == 60 and shown[0].endswith("…") and shown[2].endswith("…")
+        assert shown[1] == "T3 卫生间"  # narrower than the cap: whole
+    finally:
+        qapp.setFont(font)
