@@ -38,7 +38,8 @@ from inspector.ui.widgets.tables import DownIntoResults, fit_column, setup_read_
 SEARCH_DELAY_MS = 200
 PERIODS = ("all", "this_month", "last_month", "this_year", "custom")
 NO_SCORE = -1  # the score boxes' "any" value
-COLUMN_WIDTHS = (130, 80, 80, 170, 150, 90, 90)  # the last column takes what is left
+COLUMN_WIDTHS = (130, 80, 80, 250, 150, 90, 90)  # the last column takes what is left; a location
+# subject ("H-1F-WC-01 综合服务大厅一楼卫生间") fits at 1366 px with the inspector still in sight
 
 
 def period_dates(period: str, today: date, custom: tuple[date, date]) -> tuple[date | None, date | None]:
