@@ -27,7 +27,7 @@ from inspector.domain.inspection_query import EmptyListing, InspectionFilter, In
 from inspector.domain.inspections import InspectionMode, InspectionStatus
 from inspector.domain.registry import RegistryKind
 from inspector.words.labels import label
-from inspector.ui.widgets.filter_combo import refill_combo
+from inspector.ui.widgets.filter_combo import fit_to_words, refill_combo
 from inspector.ui.language import localized
 from inspector.ui.models.inspections_model import InspectionsModel
 from inspector.ui.pages.base import Page
@@ -108,6 +108,7 @@ class InspectionsPage(Page):
         self.status.addItem("", None)
         for status in InspectionStatus:
             self.status.addItem("", status)
+        fit_to_words(self.period, self.mode, self.status)
         self.score_label = QLabel()
         self.score_min = self._score_box()
         self.score_max = self._score_box()
