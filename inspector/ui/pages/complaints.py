@@ -178,6 +178,7 @@ class ComplaintsPage(Page):
         self.new_button.setToolTip(self.tr("Register a complaint, enquiry, report or suggestion (登记)"))
         self.model.retranslate()
         self.detail.retranslate()
+        self._size_columns()  # to the words of the new language, as a page first shown in it
         if self.ui.signed_in:
             self._show_count()
 

@@ -149,6 +149,7 @@ class NoticesPage(Page):
         self.search.setPlaceholderText(self.tr("Search number, unit, addressee…"))
         self.model.retranslate()
         self.detail.retranslate()
+        self._size_columns()  # to the words of the new language, as a page first shown in it
         if self.ui.signed_in:
             self._show_count()
 
