@@ -8017,7 +8017,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>未选择检查表</translation>
     </message>
     <message>
-        <source>Version {version}, {status}, effective {month} · inspects: {subject} · scoring: {scheme} · {items} items</source>
+        <source>Version {version}, {status}, effective {month} · Inspects: {subject} · Scoring: {scheme} · {items} items</source>
         <translation>第 {version} 版，{status}，生效月份 {month} · 检查对象：{subject} · 计分方式：{scheme} · 共 {items} 项</translation>
     </message>
     <message>
