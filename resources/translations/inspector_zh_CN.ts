@@ -7203,107 +7203,107 @@ Write the explanation or the improvement, as it is written back into the book or
 <context>
     <name>TemplateDiffDialog</name>
     <message>
-        <source>text</source>
+        <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <source>guidance</source>
+        <source>Guidance</source>
         <translation>检查标准</translation>
     </message>
     <message>
-        <source>answer type</source>
+        <source>Answer type</source>
         <translation>答题方式</translation>
     </message>
     <message>
-        <source>threshold</source>
+        <source>Threshold</source>
         <translation>合格下限</translation>
     </message>
     <message>
-        <source>unit of measure</source>
+        <source>Unit of measure</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>severity</source>
+        <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <source>deduction</source>
+        <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <source>weight</source>
+        <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <source>veto</source>
+        <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <source>photos on fail</source>
+        <source>Photos on fail</source>
         <translation>不合格时拍照</translation>
     </message>
     <message>
-        <source>checkable covertly</source>
+        <source>Checkable covertly</source>
         <translation>可暗访</translation>
     </message>
     <message>
-        <source>days to rectify</source>
+        <source>Days to rectify</source>
         <translation>整改天数</translation>
     </message>
     <message>
-        <source>origin</source>
+        <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>source in the regulations</source>
+        <source>Source in the regulations</source>
         <translation>制度依据</translation>
     </message>
     <message>
-        <source>reference photo</source>
+        <source>Reference photo</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <source>section</source>
+        <source>Section</source>
         <translation>分类</translation>
     </message>
     <message>
-        <source>position</source>
+        <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <source>title</source>
+        <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>only for roles</source>
+        <source>Only for roles</source>
         <translation>适用岗位</translation>
     </message>
     <message>
-        <source>section cap</source>
+        <source>Section cap</source>
         <translation>分类扣分上限</translation>
     </message>
     <message>
-        <source>parent section</source>
+        <source>Parent section</source>
         <translation>上级分类</translation>
     </message>
     <message>
-        <source>category</source>
+        <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>inspects</source>
+        <source>Inspects</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <source>scoring</source>
+        <source>Scoring</source>
         <translation>计分方式</translation>
     </message>
     <message>
-        <source>base score</source>
+        <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <source>description</source>
+        <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
