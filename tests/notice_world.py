@@ -67,7 +67,7 @@ class NoticeWorld:
 
 
 def make_world(context: AppContext, users: dict[Role, User], folder: Path,
-               now: datetime = datetime(2026, 11, 16, 9, 30, tzinfo=CST)) -> NoticeWorld:
+               now: datetime = datetime(2026, 11, 16, 9, 30, tzinfo=CST), body: TemplateBody = BODY) -> NoticeWorld:
     clock = Clock(now)
     context.services.clock = clock
     office = users[Role.QUALITY_OFFICE]
@@ -77,7 +77,7 @@ def make_world(context: AppContext, users: dict[Role, User], folder: Path,
                                   {"plate": "粤A12345", "fleet_no": "1-0801", "route": "8", "unit_id": unit.id})
     with write_transaction(context.db):
         template_id = templates_repo.insert_version(
-            context.db, BODY, version=1, status=TemplateStatus.PUBLISHED, effective_month="2026-01",  # in force for every month the tests observe in
+            context.db, body, version=1, status=TemplateStatus.PUBLISHED, effective_month="2026-01",  # in force for every month the tests observe in
             builtin=False, created_at="2026-10-20T10:00:00+08:00", published_at="2026-10-25T10:00:00+08:00")
     return NoticeWorld(sup=users[Role.SUPERVISOR], office=office, manager=users[Role.MANAGER],
                        admin=users[Role.ADMIN], unit_id=unit.id,

@@ -55,8 +55,9 @@ class NoticeRow(Frozen):
 
 class ProblemRow(Frozen):
     item_code: str
-    text: str
+    text: str  # the item's Chinese text (documents)
     count: int
+    text_en: str = ""  # the item's English text, "" when it has none
 
 
 class ScoreRow(Frozen):

@@ -85,10 +85,11 @@ class OverdueNotice(Frozen):
 class ProblemLine(Frozen):
     rank: int
     item_code: str
-    text: str
+    text: str  # Chinese, as the PDF and the table print it
     count: int
     last_month: int
     change: int  # count - last_month
+    text_en: str = ""  # English, for the screen in English ("" when the template has none)
 
 
 class ScoreLine(Frozen):
@@ -237,12 +238,12 @@ def uncovered_subjects(rows: Iterable[UncoveredSubject]) -> tuple[UncoveredSubje
     return tuple(sorted(rows, key=lambda row: (order[row.kind], row.unit_name, row.code)))
 
 
-def _problem_counts(rows: Iterable[ProblemRow]) -> tuple[dict[str, int], dict[str, str]]:
+def _problem_counts(rows: Iterable[ProblemRow]) -> tuple[dict[str, int], dict[str, tuple[str, str]]]:
     counts: dict[str, int] = defaultdict(int)
-    texts: dict[str, str] = {}
+    texts: dict[str, tuple[str, str]] = {}
     for row in rows:
         counts[row.item_code] += row.count
-        texts.setdefault(row.item_code, row.text)
+        texts.setdefault(row.item_code, (row.text, row.text_en))
     return counts, texts
 
 
@@ -252,8 +253,9 @@ def top_problems(rows: Iterable[ProblemRow], last_month: Iterable[ProblemRow],
     counts, texts = _problem_counts(rows)
     before, _ = _problem_counts(last_month)
     ordered = sorted(counts, key=lambda code: (-counts[code], code))[:limit]
-    return tuple(ProblemLine(rank=index, item_code=code, text=texts[code], count=counts[code],
-                             last_month=before.get(code, 0), change=counts[code] - before.get(code, 0))
+    return tuple(ProblemLine(rank=index, item_code=code, text=texts[code][0], text_en=texts[code][1],
+                             count=counts[code], last_month=before.get(code, 0),
+                             change=counts[code] - before.get(code, 0))
                  for index, code in enumerate(ordered, start=1))
 
 

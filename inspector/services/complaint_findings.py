@@ -34,10 +34,11 @@ class ComplaintFindings:
         return [version for version in (templates_repo.in_force(self.ctx.db, code, month) for code in codes)
                 if version is not None]
 
-    def items(self, kind: SubjectKind) -> list[tuple[str, str]]:
-        """(code, text) of every item a finding on a subject of ``kind`` can be made on (the
-        desktop app offers them as choices instead of asking for a code)."""
-        return [(item.code, item.text_zh) for version in self._in_force(kind)
+    def items(self, kind: SubjectKind) -> list[tuple[str, str, str]]:
+        """(code, Chinese text, English text or "") of every item a finding on a subject of
+        ``kind`` can be made on (the desktop app offers them as choices instead of asking for a
+        code, in the display language)."""
+        return [(item.code, item.text_zh, item.text_en) for version in self._in_force(kind)
                 for _, item in version.body.iter_items()]
 
     def template_with(self, kind: SubjectKind, item_code: str) -> TemplateVersion:

@@ -96,9 +96,9 @@ class ComplaintService:
     def flags(self, case: Complaint) -> frozenset[ComplaintFlag]:
         return case.flags(self.ctx.clock(), self.limits())
 
-    def finding_items(self, actor: User, complaint_id: int) -> list[tuple[str, str]]:
-        """(code, text) of the checklist items a finding on this case's staff member (or else its
-        vehicle) can be made on; none when the case names neither."""
+    def finding_items(self, actor: User, complaint_id: int) -> list[tuple[str, str, str]]:
+        """(code, Chinese text, English text or "") of the checklist items a finding on this
+        case's staff member (or else its vehicle) can be made on; none when the case names neither."""
         case = self.get(actor, complaint_id)
         if case.intake.staff_id is not None:
             return self.findings.items(SubjectKind.STAFF)

@@ -62,18 +62,16 @@ class _Templates:
     def section_titles(self, version_id: int, section_code: str) -> tuple[str, str]:
         """The section's Chinese and English titles (the code and "" when the version lacks it)."""
         version = self.version(version_id)
-        for section in version.body.sections if version else ():
+        for section in version.body.iter_sections() if version else ():
             if section.code == section_code:
                 return section.title_zh, section.title_en
         return section_code, ""
 
-    def item_text(self, version_id: int, item_code: str) -> str:
+    def item_text(self, version_id: int, item_code: str) -> tuple[str, str]:
+        """The item's Chinese and English texts (the code and "" when the version lacks it)."""
         version = self.version(version_id)
-        for section in version.body.sections if version else ():
-            for item in section.items:
-                if item.code == item_code:
-                    return item.text_zh
-        return item_code
+        item = version.body.item(item_code) if version else None
+        return (item.text_zh, item.text_en) if item is not None else (item_code, "")
 
 
 class ReportService:
@@ -224,8 +222,9 @@ class ReportService:
 
     def _problems(self, templates: _Templates, start: str, stop: str,
                   unit_id: int | None) -> tuple[reports.ProblemRow, ...]:
-        return tuple(reports.ProblemRow(item_code=code, text=templates.item_text(version_id, code), count=count)
-                     for code, version_id, count in reports_repo.problem_counts(self.ctx.db, start, stop, unit_id))
+        return tuple(reports.ProblemRow(item_code=code, text=text, text_en=text_en, count=count)
+                     for code, version_id, count in reports_repo.problem_counts(self.ctx.db, start, stop, unit_id)
+                     for text, text_en in [templates.item_text(version_id, code)])
 
     @staticmethod
     def _scores(rows: list[tuple]) -> tuple[reports.ScoreRow, ...]:

@@ -5770,6 +5770,35 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordingHeader</name>
     <message>
         <source>COVERT</source>
@@ -6570,7 +6599,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <source>open past the deadline on {day}</source>
+        <source>Open past the deadline on {day}</source>
         <translation>截至 {day} 已过期限仍未关闭</translation>
     </message>
     <message>
@@ -6578,7 +6607,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>平均整改天数</translation>
     </message>
     <message>
-        <source>calendar days, issue to closing</source>
+        <source>Calendar days, issue to closing</source>
         <translation>自然日，从下发到关闭</translation>
     </message>
     <message>
@@ -7202,107 +7231,107 @@ Write the explanation or the improvement, as it is written back into the book or
 <context>
     <name>TemplateDiffDialog</name>
     <message>
-        <source>text</source>
+        <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <source>guidance</source>
+        <source>Guidance</source>
         <translation>检查标准</translation>
     </message>
     <message>
-        <source>answer type</source>
+        <source>Answer type</source>
         <translation>答题方式</translation>
     </message>
     <message>
-        <source>threshold</source>
+        <source>Threshold</source>
         <translation>合格下限</translation>
     </message>
     <message>
-        <source>unit of measure</source>
+        <source>Unit of measure</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>severity</source>
+        <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <source>deduction</source>
+        <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <source>weight</source>
+        <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <source>veto</source>
+        <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <source>photos on fail</source>
+        <source>Photos on fail</source>
         <translation>不合格时拍照</translation>
     </message>
     <message>
-        <source>checkable covertly</source>
+        <source>Checkable covertly</source>
         <translation>可暗访</translation>
     </message>
     <message>
-        <source>days to rectify</source>
+        <source>Days to rectify</source>
         <translation>整改天数</translation>
     </message>
     <message>
-        <source>origin</source>
+        <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>source in the regulations</source>
+        <source>Source in the regulations</source>
         <translation>制度依据</translation>
     </message>
     <message>
-        <source>reference photo</source>
+        <source>Reference photo</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <source>section</source>
+        <source>Section</source>
         <translation>分类</translation>
     </message>
     <message>
-        <source>position</source>
+        <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <source>title</source>
+        <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>only for roles</source>
+        <source>Only for roles</source>
         <translation>适用岗位</translation>
     </message>
     <message>
-        <source>section cap</source>
+        <source>Section cap</source>
         <translation>分类扣分上限</translation>
     </message>
     <message>
-        <source>parent section</source>
+        <source>Parent section</source>
         <translation>上级分类</translation>
     </message>
     <message>
-        <source>category</source>
+        <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>inspects</source>
+        <source>Inspects</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <source>scoring</source>
+        <source>Scoring</source>
         <translation>计分方式</translation>
     </message>
     <message>
-        <source>base score</source>
+        <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <source>description</source>
+        <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
@@ -8016,7 +8045,7 @@ Write the explanation or the improvement, as it is written back into the book or
         <translation>未选择检查表</translation>
     </message>
     <message>
-        <source>Version {version}, {status}, effective {month} · inspects: {subject} · scoring: {scheme} · {items} items</source>
+        <source>Version {version}, {status}, effective {month} · Inspects: {subject} · Scoring: {scheme} · {items} items</source>
         <translation>第 {version} 版，{status}，生效月份 {month} · 检查对象：{subject} · 计分方式：{scheme} · 共 {items} 项</translation>
     </message>
     <message>

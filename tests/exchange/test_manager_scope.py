@@ -193,7 +193,7 @@ def test_a_managers_laptop_receives_its_units_complaints_with_the_complainant_ma
                            "--name", "赵四", "--phone", "13900001111", "--json").out)["number"]
     photo = photo_files()[0]
     cli(capsys, *o, "complaints", "investigate", number, "--notes", "询问驾驶员，承认起步过急", "--photo", str(photo))
-    items = [code for code, _ in _finding_items(office, number)]
+    items = [code for code, *_ in _finding_items(office, number)]
     cli(capsys, *o, "complaints", "resolve", number, "--liability", "liable", "--measures", "批评教育，当面道歉",
         "--apology", "--finding", items[0])
 
@@ -225,7 +225,7 @@ def test_a_managers_laptop_receives_its_units_complaints_with_the_complainant_ma
     assert result.code == 0, result.out + result.err
 
 
-def _finding_items(office: Path, number: str) -> list[tuple[str, str]]:
+def _finding_items(office: Path, number: str) -> list[tuple[str, str, str]]:
     context = open_context(office)
     try:
         user = context.users.authenticate("wangfang", PASSWORD)

@@ -68,14 +68,14 @@ def test_the_list_shows_date_reason_size_and_back_up_now_adds_one(qtbot: Any, tw
     dialog = BackupsDialog(sign_in(admin))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
-    assert [dialog.table.item(0, column).text() for column in (0, 1)] == ["2026-12-01 08:00", "before an upgrade"]
-    assert [dialog.table.item(1, column).text() for column in (0, 1)] == ["2026-11-30 08:00", "daily"]
+    assert [dialog.table.item(0, column).text() for column in (0, 1)] == ["2026-12-01 08:00", "Before an upgrade"]
+    assert [dialog.table.item(1, column).text() for column in (0, 1)] == ["2026-11-30 08:00", "Daily"]
     assert dialog.table.item(0, 2).text().endswith(("KiB", "KB", "MiB", "MB")) and dialog.table.item(0, 3).text() == "0"
     assert dialog.restore_button.isEnabled() and dialog.keep.value() == 14
 
     info = dialog.back_up_now()
     assert info is not None and info.reason == "manual"
-    assert dialog.table.rowCount() == 3 and dialog.table.item(0, 1).text() == "by hand"
+    assert dialog.table.rowCount() == 3 and dialog.table.item(0, 1).text() == "By hand"
     assert info.path.name in dialog.status.text()
 
 

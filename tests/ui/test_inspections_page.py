@@ -319,3 +319,46 @@ def test_a_sort_while_counting_counts_first(
     assert not page.model.counting and page.model.rowCount() == 750
     assert page.count_label.text() == "750 inspection(s)"
     qtmodeltester.check(page.model)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_mode_or_status_is_cut_on_the_laptop_screen(
+    qtbot: Any, qapp: Any, context: AppContext, users: dict[Role, User], sign_in: Callable[[User], UiContext],
+    language: str,
+) -> None:
+    """#14.9: at 1366×768 in English the mode column read "Walk-ar…". With the real font and style
+    sheet, each mode and status, and their headings, fit their columns in both languages."""
+    from inspector.app import configure_application
+    from inspector.domain.inspections import InspectionStatus
+    from inspector.ui.language import apply_language
+
+    admin = users[Role.ADMIN]
+    context.templates.ensure_builtins()
+    t1 = context.templates.latest_published(admin, "T1").id
+    depot, _ = context.registry.add(admin, RegistryKind.UNITS, {"code": "D01", "name": "一号总站", "kind": "depot"})
+    kinds = [(mode, status) for mode in InspectionMode for status in InspectionStatus]
+    insert_inspections(context, [{"mode": mode.value, "status": status.value,
+                                  "observed_at": f"2025-03-{day:02d}T09:00:00+08:00"}
+                                 for day, (mode, status) in enumerate(kinds, start=1)],
+                       template_version_id=t1, author_id=users[Role.SUPERVISOR].id, unit_id=depot.id)
+    font, sheet = qapp.font(), qapp.styleSheet()
+    configure_application(qapp)  # the real font and style sheet: their padding widens every cell
+    try:
+        assert apply_language(language)
+        page = InspectionsPage(sign_in(users[Role.QUALITY_OFFICE]))
+        qtbot.addWidget(page)
+        page.resize(1366 - 220, 768 - 120)  # the page beside the navigation of a maximised window
+        page.show()
+        qtbot.waitExposed(page)
+        table, model = page.table, page.model
+        assert model.rowCount() == len(kinds)
+        for column in (InspectionsModel.COL_MODE, InspectionsModel.COL_STATUS):
+            shown = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+            assert len(shown) == len(InspectionMode if column == InspectionsModel.COL_MODE else InspectionStatus)
+            width = table.columnWidth(column)
+            assert table.sizeHintForColumn(column) <= width, (language, shown, width)  # every visible row whole
+            assert table.horizontalHeader().sectionSizeHint(column) <= width
+    finally:
+        apply_language("en")
+        qapp.setFont(font)
+        qapp.setStyleSheet(sheet)

@@ -86,6 +86,9 @@ def test_the_month_shows_its_figures_cards_charts_and_tables(
     assert cards["issued"].value.text() == "1"
     assert cards["on_time"].value.text() == "0 of 0" and cards["days"].value.text() == "—"
     assert cards["overdue"].value.text() == "0" and not cards["overdue"].alert
+    # a card's note starts with a capital like the others' (#14.9)
+    assert cards["overdue"].note.text() == "Open past the deadline on 2026-11-16"  # today
+    assert cards["days"].note.text() == "Calendar days, issue to closing"
     assert page.problems_table.texts(1) == ["N1-1", "N1-3"]
     assert page.problems_table.texts(3) == ["2", "1"] and page.problems_table.texts(5) == ["+2", "+1"]
     assert page.units_table.texts(2) == ["第一公交总站"]

@@ -82,9 +82,9 @@ def test_shows_exactly_the_four_changes(
     assert dialog.right_combo.currentText() == "v2 · 2099-01 · Draft"
     assert groups(dialog) == {"Added (1)": ["T1-2.7"], "Removed (1)": ["T1-3.6"], "Changed (2)": ["T1-1.2", "T1-1.5"]}
     assert dialog.summary.text().startswith("1 added, 1 removed, 2 changed")
-    assert fields(dialog, "T1-1.2") == [("deduction", "−2", "−4")]
+    assert fields(dialog, "T1-1.2") == [("Deduction", "−2", "−4")]
     [(name, before, after)] = fields(dialog, "T1-1.5")
-    assert name == "section"
+    assert name == "Section"
     assert before == "moved from section T1-1 Exterior appearance"
     assert after == "T1-3 Service facilities and public notices"
     added = dialog.tree.findItems("T1-2.7", _recursive())[0]
@@ -137,7 +137,7 @@ def test_explicit_ids_and_changes_while_open(qtbot: Any, context: AppContext, dr
     group = tree.topLevelItem(tree.topLevelItemCount() - 1)
     assert group.text(0) == "Template header (1)"
     assert [group.child(0).text(column) for column in (1, 2, 3)] == [
-        "title (English)", "Vehicle appearance and cleanliness checklist", "Vehicle appearance (2099)"]
+        "Title (English)", "Vehicle appearance and cleanliness checklist", "Vehicle appearance (2099)"]
     assert "header changed" in dialog.summary.text()
 
 

@@ -14,6 +14,7 @@ from inspector.domain.users import Role, User
 from inspector.ui.models.templates_model import TemplatesModel
 from inspector.ui.pages.templates import ItemRole, TemplatesPage
 from inspector.ui.uicontext import UiContext
+from inspector.words.labels import label
 
 
 @pytest.fixture
@@ -53,6 +54,8 @@ def test_selected_version_shows_sections_items_and_marks(
     version = page.current
     assert version is not None  # the first row is selected on open
     body = version.body
+    # each part of the facts line starts with a capital (#14.9)
+    assert f" · Inspects: {label(body.subject)} · Scoring: {label(body.scheme)} · " in page.summary.text()
     tree = page.tree
     assert tree.topLevelItemCount() == len(body.sections)
     rows = []

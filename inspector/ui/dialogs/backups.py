@@ -122,7 +122,8 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             photos = "" if info.photos is None else str(info.photos)
-            cells = (f"{info.created_at:%Y-%m-%d %H:%M}", reason_label(info.reason),
+            reason = reason_label(info.reason)  # lower-case for the sentences; a cell starts with a capital
+            cells = (f"{info.created_at:%Y-%m-%d %H:%M}", reason[:1].upper() + reason[1:],
                      locale.formattedDataSize(info.size), photos)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

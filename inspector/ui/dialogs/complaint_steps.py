@@ -28,6 +28,7 @@ from inspector.domain.changes import ChangeSet
 from inspector.domain.complaints import Complaint, Liability, Opinion
 from inspector.domain.errors import InspectorError
 from inspector.ui.dialogs.errors import show_error
+from inspector.ui.language import localized
 from inspector.ui.tasks import run_task
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.length_counter import with_counter
@@ -204,8 +205,8 @@ class FindingItemChoice(QComboBox):
             items = ui.app.complaints.finding_items(ui.user, case.id)
         except InspectorError:
             items = []
-        for code, text in items:
-            self.addItem(f"{code} {text}", code)
+        for code, text_zh, text_en in items:
+            self.addItem(f"{code} {localized(text_zh, text_en)}", code)
 
     def chosen(self) -> str | None:
         return self.currentData()

@@ -31,7 +31,7 @@ from inspector.ui.navigation import ALL_OPEN, ALL_STATUSES
 from inspector.ui.pages.base import Page
 from inspector.ui.uicontext import UiContext
 from inspector.ui.widgets.complaint_detail import ComplaintDetail
-from inspector.ui.widgets.filter_combo import refill_combo
+from inspector.ui.widgets.filter_combo import fit_to_words, refill_combo
 from inspector.ui.widgets.tables import DownIntoResults, setup_read_only_table
 from inspector.words.complaints import complaint_label
 
@@ -75,6 +75,7 @@ class ComplaintsPage(Page):
         self.channel.addItem("", None)
         for channel in Channel:
             self.channel.addItem("", channel.value)
+        fit_to_words(self.status, self.kind, self.channel)
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(8)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -177,6 +178,7 @@ class ComplaintsPage(Page):
         self.new_button.setToolTip(self.tr("Register a complaint, enquiry, report or suggestion (登记)"))
         self.model.retranslate()
         self.detail.retranslate()
+        self._size_columns()  # to the words of the new language, as a page first shown in it
         if self.ui.signed_in:
             self._show_count()
 

@@ -21,7 +21,7 @@ from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.notices import OPEN_STATUSES, NoticeFlag, NoticeStatus, NoticeSummary
 from inspector.domain.registry import RegistryKind
-from inspector.ui.widgets.filter_combo import refill_combo
+from inspector.ui.widgets.filter_combo import fit_to_words, refill_combo
 from inspector.ui.models.notices_model import FLAG_ORDER, FlagChipsDelegate, NoticesModel, flag_label, status_label
 from inspector.ui.pages.base import Page
 from inspector.ui.navigation import ALL_OPEN, ALL_STATUSES
@@ -56,6 +56,7 @@ class NoticesPage(Page):
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month = QComboBox()
         self.month.setMinimumContentsLength(8)
+        fit_to_words(self.status, self.flag, self.month)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
@@ -148,6 +149,7 @@ class NoticesPage(Page):
         self.search.setPlaceholderText(self.tr("Search number, unit, addressee…"))
         self.model.retranslate()
         self.detail.retranslate()
+        self._size_columns()  # to the words of the new language, as a page first shown in it
         if self.ui.signed_in:
             self._show_count()
 

@@ -43,6 +43,7 @@ from inspector.domain.templates import Severity
 from inspector.domain.users import Permission
 from inspector.words.labels import label
 from inspector.words.report_notes import coverage_notes
+from inspector.ui.language import localized
 from inspector.ui.pages.base import Page
 from inspector.ui.pages.dashboard import Card
 from inspector.ui.navigation import ALL_STATUSES
@@ -352,11 +353,11 @@ class ReportsPage(Page):
                                                                                closed=notices.closed),
             percent(notices.on_time_rate))
         self.cards["overdue"].set_texts(self.tr("Overdue"), str(notices.overdue),
-                                        self.tr("open past the deadline on {day}").format(day=report.as_of.isoformat()))
+                                        self.tr("Open past the deadline on {day}").format(day=report.as_of.isoformat()))
         self.cards["overdue"].set_alert(notices.overdue > 0)
         days = notices.average_days_to_close
         self.cards["days"].set_texts(self.tr("Average days to close"), "—" if days is None else f"{days:.1f}",
-                                     self.tr("calendar days, issue to closing"))
+                                     self.tr("Calendar days, issue to closing"))
 
     def _improvers_text(self, report: MonthlyReport) -> str:
         parts = []

@@ -304,7 +304,7 @@ class TemplatesPage(Page):
         body = version.body
         self.heading.setText(f"{version.code} · {localized(body.title_zh, body.title_en)}")
         self.summary.setText(self.tr(
-            "Version {version}, {status}, effective {month} · inspects: {subject} · scoring: {scheme} · "
+            "Version {version}, {status}, effective {month} · Inspects: {subject} · Scoring: {scheme} · "
             "{items} items"
         ).format(
             version=version.version, status=label(version.status), month=version.effective_month or "—",

@@ -18,6 +18,7 @@ from inspector.ui.widgets.report_tables import (
     ReportTable,
     number_cell,
     problem_change_cell,
+    problem_text,
 )
 
 TOP_PROBLEMS_SHOWN = 5
@@ -45,7 +46,7 @@ class ClickableTrendChart(ScoreTrendChart):
 
 def top_problem_rows(lines: tuple[ProblemLine, ...]) -> list[list[Cell]]:
     """Item code, problem, count this month, change against last month (a rise in red)."""
-    return [[Cell(line.item_code), Cell(line.text), number_cell(line.count), problem_change_cell(line.change)]
+    return [[Cell(line.item_code), Cell(problem_text(line)), number_cell(line.count), problem_change_cell(line.change)]
             for line in lines[:TOP_PROBLEMS_SHOWN]]
 
 
@@ -80,13 +81,13 @@ class TopProblemsPanel(QFrame):
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < min(len(self.lines), TOP_PROBLEMS_SHOWN):
-            self.problem_chosen.emit(self.lines[row].item_code, self.lines[row].text)
+            self.problem_chosen.emit(self.lines[row].item_code, problem_text(self.lines[row]))
 
     def set_lines(self, lines: tuple[ProblemLine, ...]) -> None:
         self.lines = lines
         self.table.set_rows(top_problem_rows(lines))
         for row, line in enumerate(lines[:TOP_PROBLEMS_SHOWN]):
-            self.table.item(row, 1).setToolTip(line.text)  # long problem texts are elided in the cell
+            self.table.item(row, 1).setToolTip(problem_text(line))  # long problem texts are elided in the cell
         self.table.setVisible(bool(lines))
         self.empty.setVisible(not lines)
 

@@ -12,6 +12,7 @@ line, never a zero.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -121,6 +123,16 @@ class _Chart(QWidget):
 
     def draw(self, painter: QPainter, area: QRectF) -> None:
         raise NotImplementedError
+
+
+def bar_labels(font: QFont, labels: Sequence[str], room: float) -> tuple[float, list[str]]:
+    """The width of the bars chart's label column (its widest label, at most ``room``) and each
+    label as drawn: whole unless the column is at ``room``, then elided. Widths are rounded up
+    from the font's fractional advances: the whole-pixel advance rounds down, and a Chinese
+    section name measured so was cut by its own last character (「T3 楼宇内公共…」)."""
+    metrics = QFontMetricsF(font)
+    text_width = min(room, max((math.ceil(metrics.horizontalAdvance(label)) for label in labels), default=0))
+    return text_width, [metrics.elidedText(label, Qt.TextElideMode.ElideRight, text_width) for label in labels]
 
 
 def rate_range(series: Sequence[TrendSeries]) -> tuple[float, float]:
@@ -253,7 +265,8 @@ class SectionBarsChart(_Chart):
             painter.drawText(QRectF(x + 15, legend_y, metrics.horizontalAdvance(text) + 4, line_height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             x += 15 + metrics.horizontalAdvance(text) + 18
-        label_width = min(area.width() * 0.4, max(metrics.horizontalAdvance(bar.label) for bar in self.bars) + 8)
+        text_width, labels = bar_labels(self.font(), [bar.label for bar in self.bars], area.width() * 0.4 - 8)
+        label_width = text_width + 8
         largest = max(bar.general + bar.serious for bar in self.bars)
         value_width = metrics.horizontalAdvance(str(largest)) + 10
         bars_left = area.left() + label_width
@@ -265,9 +278,8 @@ class SectionBarsChart(_Chart):
             top = area.top() + index * row
             middle = top + row / 2
             painter.setPen(TITLE_TEXT)
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_width - 8))
-            painter.drawText(QRectF(area.left(), top, label_width - 8, row),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(QRectF(area.left(), top, text_width, row),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, labels[index])
             general_width = bars_width * bar.general / largest
             serious_width = bars_width * bar.serious / largest
             painter.fillRect(QRectF(bars_left, middle - thickness / 2, general_width, thickness), GENERAL)

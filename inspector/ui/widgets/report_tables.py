@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.reports import ProblemLine, ScoreLine
+from inspector.ui.language import localized
 from inspector.ui.widgets.tables import row_height, setup_read_only_table
 
 MAX_VISIBLE = 12
@@ -67,9 +68,15 @@ def number_cell(value: int) -> Cell:
     return Cell(str(value), number=True)
 
 
+def problem_text(line: ProblemLine) -> str:
+    """The checklist item's text in the display language: a template without English shows its
+    Chinese (beside the item code) rather than nothing."""
+    return localized(line.text, line.text_en)
+
+
 def problem_rows(lines: Sequence[ProblemLine]) -> list[list[Cell]]:
     """Rank, item code, problem, this month, last month, change."""
-    return [[number_cell(line.rank), Cell(line.item_code), Cell(line.text), number_cell(line.count),
+    return [[number_cell(line.rank), Cell(line.item_code), Cell(problem_text(line)), number_cell(line.count),
              number_cell(line.last_month), problem_change_cell(line.change)] for line in lines]
 
 

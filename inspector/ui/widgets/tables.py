@@ -1,6 +1,9 @@
 """One look and behaviour for every read-only table (registry, templates, users, import problems),
 and ``DownIntoResults``: ↓ from a page's search box into its table.
 
+``fit_column`` widens a column to the widest of the texts it can hold (the labels of a mode or a
+status in the display language), so that none is cut to "Walk-ar…".
+
 ``setup_read_only_table`` makes a view select whole single rows, never edit in place, alternate
 row colours, hide the row numbers, keep one line per row of the same height everywhere, and put
 column headings on the left like the cells under them (Qt centres them by default, which looks
@@ -9,9 +12,11 @@ detached from left-aligned text). Colours and padding come from ``resources/styl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyle, QStyleOptionViewItem, QTableView
 
 ROW_PADDING = 10  # pixels above and below the text of a row, together
 
@@ -19,6 +24,23 @@ ROW_PADDING = 10  # pixels above and below the text of a row, together
 def row_height(view: QAbstractItemView) -> int:
     """The height of one table row for the view's font."""
     return view.fontMetrics().height() + ROW_PADDING
+
+
+def cell_width(view: QAbstractItemView, text: str) -> int:
+    """The width a cell of ``view`` needs to show ``text`` whole: the text in the view's font, the
+    style sheet's padding and Qt's own margins (what the delegate asks the style for)."""
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = view.font()
+    option.text = text
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    return view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view).width()
+
+
+def fit_column(table: QTableView, column: int, texts: Iterable[str], at_least: int = 0) -> None:
+    """Make ``column`` as wide as its heading and the widest of ``texts`` need, or ``at_least``."""
+    needed = [table.horizontalHeader().sectionSizeHint(column), *(cell_width(table, text) for text in texts)]
+    table.setColumnWidth(column, max(at_least, *needed))
 
 
 def setup_read_only_table(table: QTableView) -> None:
