@@ -219,6 +219,16 @@ class AppContext:
 
         return ArchiveService(self.services)
 
+    def ensure_daily_backup(self) -> None:
+        """The day's first start or command backs the database up (``BackupService.ensure_daily``,
+        which raises as it does). A look at the backup folder's names comes first: when today's
+        backup is there, as on every start but the day's first, the backup service is not even
+        imported. (The backup before migrations is ``open_database``'s, before any of this.)"""
+        from inspector.storage.backup_names import any_made_on
+
+        if not any_made_on(self.paths.backups, self.services.clock().date()):
+            self.backups.ensure_daily()
+
     # --- the database -----------------------------------------------------------------------------
     @property
     def db(self) -> sqlite_utils.Database:
