@@ -109,6 +109,9 @@ def test_the_desktop_starts_without_signing_or_document_libraries(tmp_path: Path
         "ui = UiContext(app=context)\n"
         "ui.sign_in(context.users.authenticate('wangfang', 'demo1234'))\n"
         "window = build_main_window(ui)\n"
+        "import sys\n"  # built, before any event: the exchange and the hub's exchange wait for the window
+        "early = {'inspector.services.exchange', 'inspector.words.messages', 'inspector.ui.dialogs.login'}\n"
+        "assert not early & set(sys.modules), early & set(sys.modules)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "assert set(window.pages.built()) == {'dashboard'}, window.pages.built()\n", env)
