@@ -307,7 +307,7 @@ def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, language
         if chosen != language:
             apply_language(chosen)
         try:  # the day's first start: the database as the day began (a failure must not lock anyone out)
-            context.backups.ensure_daily()
+            context.ensure_daily_backup()
         except StorageProblem:
             raise  # a damaged database: said by _cannot_open, and nothing is opened over it
         except InspectorError as error:

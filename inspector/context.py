@@ -3,12 +3,12 @@
 The desktop app (``app.py``), the CLI, the demo and the tests all build the same ``AppContext``
 over a data folder; nothing reaches for module globals.
 
-The services every command needs (accounts, settings, registry, templates) are built at once.
-The others — inspections, photos, notices and reports, signing and certificates, spreadsheet
-import and export, vehicle and staff files, annotation, the integrity check, backups and
-restore — are built, and their modules imported, the first time they are used: a CLI command or
-a start of the app that does not need them does not pay for importing them (``bench/startup.py``,
-``bench/cli.py``).
+The services every command needs (accounts, settings, templates) are built at once. The others
+— the registry, inspections, photos, notices and reports, signing and certificates, spreadsheet
+import and export, vehicle and staff files, annotation, the integrity check, backups (the daily
+one included: ``BackupService.ensure_daily``), the office hub and restore — are built, and their
+modules imported, the first time they are used: a CLI command or a start of the app that does not
+need them does not pay for importing them (``bench/startup.py``, ``bench/cli.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import sqlite_utils
 
 from inspector.paths import DataPaths
 from inspector.services.base import ServiceContext
-from inspector.services.registry import RegistryService
 from inspector.services.settings import SettingsService
 from inspector.services.templates import TemplateService
 from inspector.services.users import UserService
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from inspector.services.notices import NoticeService
     from inspector.services.photo_annotations import PhotoAnnotationService
     from inspector.services.photos import PhotoService
+    from inspector.services.registry import RegistryService
     from inspector.services.registry_import import RegistryImporter
     from inspector.services.reports import ReportService
     from inspector.services.restore import RestoreService
@@ -62,12 +62,18 @@ class AppContext:
         ctx = self.services
         self.users = UserService(ctx)
         self.settings = SettingsService(ctx)
-        self.registry = RegistryService(ctx)
         self.templates = TemplateService(ctx)
         # Signing keys are locked with their holder's login password: a password change re-locks
         # them, through the certificate service (built then, if it was not yet).
         self.users.when_own_password_changes(
             lambda user, old, new: self.certificates.rekey(user, old, new))
+
+    @cached_property
+    def registry(self) -> RegistryService:
+        """Built on first use: a command about templates or accounts builds no registry models."""
+        from inspector.services.registry import RegistryService
+
+        return RegistryService(self.services)
 
     # --- the services of the inspections, notices and reports: built on first use too, so that a
     # command about accounts, templates or the registry does not import them (bench/cli.py) ----
@@ -175,7 +181,7 @@ class AppContext:
     def hub(self) -> HubService:
         from inspector.services.hub_sync import HubService
 
-        return HubService(self.services, self.exchange)
+        return HubService(self.services, lambda: self.exchange)
 
     @cached_property
     def restore(self) -> RestoreService:
@@ -212,6 +218,16 @@ class AppContext:
         from inspector.services.archives import ArchiveService
 
         return ArchiveService(self.services)
+
+    def ensure_daily_backup(self) -> None:
+        """The day's first start or command backs the database up (``BackupService.ensure_daily``,
+        which raises as it does). A look at the backup folder's names comes first: when today's
+        backup is there, as on every start but the day's first, the backup service is not even
+        imported. (The backup before migrations is ``open_database``'s, before any of this.)"""
+        from inspector.storage.backup_names import any_made_on
+
+        if not any_made_on(self.paths.backups, self.services.clock().date()):
+            self.backups.ensure_daily()
 
     # --- the database -----------------------------------------------------------------------------
     @property

@@ -10,12 +10,9 @@ environment variable, then the platform's user data folder (platformdirs).
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 from inspector import APP_NAME
 from inspector.domain.errors import InspectorError
@@ -46,6 +43,8 @@ PRIVATE_FOLDER = 0o700
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder for Inspector."""
+    import platformdirs  # imported here: a data folder given by option or environment needs none of it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -73,6 +72,8 @@ def resources_dir() -> Path:
 
 @functools.cache
 def _resources_dir() -> Path:
+    import importlib.resources  # imported here: a command that reads no resource pays nothing
+
     try:
         root = importlib.resources.files(RESOURCES_PACKAGE)
     except ModuleNotFoundError:

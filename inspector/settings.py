@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from inspector.domain.complaints import ComplaintLimits
+from inspector.domain.complaint_limits import ComplaintLimits
 from inspector.domain.deadlines import CalendarOverrides
 
 SETTINGS_VERSION = 1

@@ -52,8 +52,32 @@ def test_a_listing_on_the_command_line_loads_no_qt_signing_or_documents(tmp_path
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         "    assert main(['templates', 'list', '--json']) == 0\n"
         "assert '\"T1\"' in out.getvalue()\n", env)
-    assert loaded & set(SIGNING_AND_DOCUMENTS + QT) == set()
+    assert loaded & set(SIGNING_AND_DOCUMENTS + QT + ("chinese_calendar",)) == set()
     assert {"inspector", "sqlite_utils", "pydantic"} <= loaded  # it did run
+
+
+def test_a_listing_builds_no_registry_complaints_settings_or_backup_service(tmp_path: Path) -> None:
+    """The second run of the day (today's backup made by the first) lists templates without the
+    registry's, the complaints' or the settings' models, and without the backup service."""
+    env = _env(tmp_path)
+    for argv in (["init"], ["templates", "list"]):  # the second makes the day's backup
+        done = subprocess.run([sys.executable, "-m", "inspector.cli.main", *argv], env=env, capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+    assert list((tmp_path / "data" / "backups").glob("inspector-*-daily.db"))
+    code = ("import contextlib, io, json, sys\nfrom inspector.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    assert main(['templates', 'list', '--json']) == 0\n"
+            "assert '\"T1\"' in out.getvalue()\n"
+            "print('MODULES ' + json.dumps(sorted(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(next(line for line in done.stdout.splitlines() if line.startswith("MODULES "))[8:]))
+    assert "inspector.domain.templates" in modules  # it did list
+    assert modules & {"inspector.domain.registry", "inspector.services.registry", "inspector.domain.complaints",
+                      "inspector.domain.deadlines", "inspector.settings", "inspector.services.backups",
+                      "inspector.storage.backups", "inspector.domain.backups", "chinese_calendar"} == set()
 
 
 def test_help_loads_neither_services_nor_pydantic_models(tmp_path: Path) -> None:
@@ -85,6 +109,9 @@ def test_the_desktop_starts_without_signing_or_document_libraries(tmp_path: Path
         "ui = UiContext(app=context)\n"
         "ui.sign_in(context.users.authenticate('wangfang', 'demo1234'))\n"
         "window = build_main_window(ui)\n"
+        "import sys\n"  # built, before any event: the exchange and the hub's exchange wait for the window
+        "early = {'inspector.services.exchange', 'inspector.words.messages', 'inspector.ui.dialogs.login'}\n"
+        "assert not early & set(sys.modules), early & set(sys.modules)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "assert set(window.pages.built()) == {'dashboard'}, window.pages.built()\n", env)

@@ -3,7 +3,7 @@
 Acting user: ``--user``, else ``$INSPECTOR_USER``, else the data folder's only admin. Password:
 ``$INSPECTOR_PASSWORD``, else a prompt when stdin is a terminal, else an error (exit 2).
 
-Opening the data folder makes the day's first backup (``BackupService.ensure_daily``) unless the
+Opening the data folder makes the day's first backup (``AppContext.ensure_daily_backup``) unless the
 command says ``daily_backup=False`` (``backup`` and ``restore`` do); a failed backup is a warning
 on stderr, the command goes on.
 """
@@ -49,7 +49,7 @@ class CliSession:
     def _daily_backup(context: AppContext) -> None:
         """The day's first command backs the database up; a failure warns, the command goes on."""
         try:
-            context.backups.ensure_daily()
+            context.ensure_daily_backup()
         except StorageProblem:
             raise  # a damaged database or a full disk: the command cannot go on either
         except InspectorError as error:

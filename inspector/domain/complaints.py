@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from inspector.domain.complaint_limits import ComplaintLimits  # defined apart (the settings need it alone)
 from inspector.domain.deadlines import CalendarOverrides, add_working_days
 
 COMPLAINT_PREFIX = "TS"
@@ -112,18 +113,6 @@ class ComplaintFlag(StrEnum):
     LATE = "late"  # closed after its limit
     REPORT_TO_LEADER = "report_to_leader"  # 「投诉事件严重、紧急……应立即报告领导」; 「凡受理重大事件……上报公司领导」
     SECOND_REMEDY = "second_remedy"  # reopened after an unsatisfied feedback
-
-
-class ComplaintLimits(BaseModel):
-    """The regulation's limits; the quality office may change them (settings)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    ordinary_hours: int = Field(default=48, ge=1, le=24 * 60)
-    major_hours: int = Field(default=72, ge=1, le=24 * 60)
-    department_hours: int = Field(default=24, ge=1, le=24 * 60)
-    rural_working_days: int = Field(default=7, ge=1, le=60)
-    due_soon_hours: int = Field(default=12, ge=1, le=24 * 30)
 
 
 class Intake(BaseModel):

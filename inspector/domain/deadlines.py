@@ -26,8 +26,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-import chinese_calendar
-
 from inspector.domain.errors import ValidationError
 from inspector.domain.templates import Severity
 
@@ -94,6 +92,8 @@ class Deadline:
 
 def library_knows(year: int) -> bool:
     """Whether ``chinese-calendar`` has the official schedule for ``year``."""
+    import chinese_calendar  # its tables load on the first deadline, not with the settings
+
     try:
         chinese_calendar.is_workday(date(year, 1, 1))
     except NotImplementedError:
@@ -108,6 +108,8 @@ def is_working_day(day: date, overrides: CalendarOverrides = NO_OVERRIDES) -> tu
         return False, False
     if day in overrides.workdays:
         return True, False
+    import chinese_calendar
+
     try:
         return bool(chinese_calendar.is_workday(day)), False
     except NotImplementedError:  # outside the bundled data (2004–2026 in 1.11)

@@ -10,39 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
+# The kinds and roles live apart (no pydantic) and stay importable from here.
+from inspector.domain.registry_kinds import RegistryKind, StaffRole, UnitKind  # noqa: F401
 from inspector.domain.text import name_rule
-
-
-class RegistryKind(StrEnum):
-    UNITS = "units"
-    VEHICLES = "vehicles"
-    STAFF = "staff"
-    LOCATIONS = "locations"
-
-
-class UnitKind(StrEnum):
-    DEPOT = "depot"  # 总站
-    CONTRACTOR = "contractor"  # 外委单位 (property, security, cleaning contractors)
-    DEPARTMENT = "department"  # 职能部门
-    SITE = "site"  # 物业项目 / 服务大厅
-
-
-class StaffRole(StrEnum):
-    DRIVER = "driver"  # 驾驶员
-    CONDUCTOR = "conductor"  # 乘务员
-    GUARD = "guard"  # 保安
-    CCTV_OPERATOR = "cctv_operator"  # 监控值守
-    CLEANER = "cleaner"  # 保洁
-    RECEPTIONIST = "receptionist"  # 接待/收发/会议服务
-    MAINTENANCE = "maintenance"  # 维修
-    STATION_STAFF = "station_staff"  # 站务/调度
-    MANAGER = "manager"  # 管理人员
 
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from inspector.domain.registry import StaffRole
+from inspector.domain.registry_kinds import StaffRole
 from inspector.domain.text import NAME_LIMIT, NOTE_LIMIT, text_problem
 
 

@@ -10,6 +10,7 @@ the device's role is kept in the keyring (``inspector.hub.keyring_store``), neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -78,11 +79,17 @@ class HubStatus:
 
 
 class HubService:
-    def __init__(self, ctx: ServiceContext, exchange: ExchangeService,
+    def __init__(self, ctx: ServiceContext, exchange: Callable[[], ExchangeService],
                  passwords: HubPasswords | None = None) -> None:
+        """``exchange`` gives the exchange service when first needed: the status line of a folder
+        with no hub (every start of the app) reads one row and builds none of it."""
         self.ctx = ctx
-        self.exchange = exchange
+        self._exchange = exchange
         self.passwords = passwords or HubPasswords()
+
+    @property
+    def exchange(self) -> ExchangeService:
+        return self._exchange()
 
     # --- the office: the hub itself and its devices -----------------------------------------
     def init(self, actor: User, admin_dsn: str, admin_password: str | None = None) -> HubInit:

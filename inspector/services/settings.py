@@ -1,5 +1,8 @@
 """Reading and changing the application settings (quality office and admins only), and keeping
 the letterhead images (logo, 检查专用章 seal) inside the data folder.
+
+The settings model (``inspector.settings``) is imported when settings are first read: a command
+that never reads them (``templates list``) builds neither it nor the complaint limits it holds.
 """
 
 from __future__ import annotations
@@ -7,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pydantic
 
@@ -15,9 +18,10 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError, ValidationError
 from inspector.domain.users import Permission, User, require
 from inspector.services.base import ServiceContext
-from inspector.settings import AppSettings
 from inspector.storage import settings_repo
-from inspector.storage.files import read_limited, write_atomic
+
+if TYPE_CHECKING:
+    from inspector.settings import AppSettings
 
 _KEY = "app"
 LETTERHEAD_FOLDER = "letterhead"
@@ -31,10 +35,14 @@ class SettingsService:
         self.ctx = ctx
 
     def get(self) -> AppSettings:
+        from inspector.settings import AppSettings
+
         raw = settings_repo.read(self.ctx.db, _KEY)
         return AppSettings.upgrade(raw) if raw else AppSettings()
 
     def update(self, actor: User, **changes: object) -> tuple[AppSettings, ChangeSet]:
+        from inspector.settings import AppSettings
+
         require(actor, Permission.EDIT_SETTINGS)
         before = self.get()
         try:
@@ -66,6 +74,8 @@ class SettingsService:
         The copy is named by its content, so a file a notice already used is never overwritten,
         and moving or deleting the original later breaks nothing.
         """
+        from inspector.storage.files import read_limited, write_atomic
+
         require(actor, Permission.EDIT_SETTINGS)
         if kind not in ("logo", "seal"):
             raise ValidationError("setting_invalid", field="kind")

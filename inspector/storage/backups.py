@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -28,6 +27,8 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector.domain.backups import BackupManifest, BackupReason
+# Reading the names needs none of the writing below (the daily check of every start): apart.
+from inspector.storage.backup_names import backup_files, parse_backup_name  # noqa: F401
 from inspector.storage.files import write_atomic, write_atomic_with
 from inspector.storage.photo_store import _ensure_dir, _fsync_dir, sha256_of
 
@@ -36,7 +37,6 @@ MANIFEST_SUFFIX = ".json"  # the manifest of ``x.db`` is ``x.db.json``
 TEMP_SUFFIX = ".tmp"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "inspector"  # sqlite-utils' migration set name of this schema
-_NAME = re.compile(r"^inspector-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.db$")
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -52,24 +52,6 @@ def new_backup_path(folder: Path, created_at: datetime, reason: BackupReason) ->
     while (candidate := folder / backup_file_name(created_at, reason, counter)).exists():
         counter += 1
     return candidate
-
-
-def parse_backup_name(name: str) -> tuple[datetime, str] | None:
-    """(local time written in the name, reason word) of a rotating backup's file name, or None."""
-    match = _NAME.match(name)
-    if match is None:
-        return None
-    try:
-        return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), match.group(2)
-    except ValueError:
-        return None
-
-
-def backup_files(folder: Path) -> list[Path]:
-    """The rotating backups in ``folder`` (by name), oldest first; temporary leftovers excluded."""
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.iterdir() if path.is_file() and parse_backup_name(path.name))
 
 
 def manifest_path(backup: Path) -> Path:

@@ -26,10 +26,8 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector import __version__
-from inspector.domain.backups import BackupReason
 from inspector.domain.errors import DatabaseTooNew, InspectorError, StorageProblem
 from inspector.paths import BACKUPS_FOLDER
-from inspector.storage.backups import new_backup_path, write_backup
 from inspector.storage.failures import DAMAGED, storage_problem
 from inspector.storage.migrations import MIGRATIONS
 
@@ -84,7 +82,11 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 def _backup(db: sqlite_utils.Database, path: Path) -> Path:
     """A consistent copy (SQLite's backup API) with its manifest in the data folder's backups,
-    made before pending migrations touch an existing database."""
+    made before pending migrations touch an existing database. (Imported here: an open with no
+    migration pending, every open but the first after an update, needs none of it.)"""
+    from inspector.domain.backups import BackupReason
+    from inspector.storage.backups import new_backup_path, write_backup
+
     created_at = datetime.now().astimezone().replace(microsecond=0)
     target = new_backup_path(path.parent / BACKUPS_FOLDER, created_at, BackupReason.MIGRATION)
     write_backup(db, target, reason=BackupReason.MIGRATION, created_at=created_at, app_version=__version__)

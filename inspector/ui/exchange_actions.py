@@ -9,7 +9,8 @@ file is shown in the sentence of ``inspector.words.exchange``, never a traceback
 import the summary dialog says what came in and every page reloads.
 
 The status line is computed on the GUI thread a moment after the changes that can alter it (it
-counts the records waiting to be sent), and never while a task holds the database for writing.
+counts the records waiting to be sent), and never while a task holds the database for writing;
+the first one a moment after the window is shown, so that the window paints first.
 """
 
 from __future__ import annotations
@@ -31,14 +32,13 @@ from inspector.ui.dialogs import errors
 from inspector.ui.exchange_work import ExportRequest, export_file, import_file
 from inspector.ui.tasks import Task, run_task
 from inspector.ui.uicontext import UiContext
-from inspector.words import messages
-from inspector.words.exchange_labels import laptop_status_line, office_status_line, unjoined_status_line
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".inspx"
 CANCELLED = "exchange_cancelled"
 STATUS_DELAY_MS = 1500  # after a change: a burst of answers recomputes the line once
+AFTER_SHOW_MS = 200  # the first line once the window has painted: it imports the exchange service
 PROGRESS_STEPS = 1000
 # What an exchange file can bring in: every page that shows one of these reloads after an import.
 EVERYTHING = ChangeSet(changed={entity: frozenset() for entity in Entity})
@@ -107,7 +107,7 @@ class ExchangeActions(QObject):
         self.import_action.setText(self.tr("&Import an exchange file…"))
         self.import_action.setToolTip(self.tr("Check a signed .inspx file and take in what it holds"))
         self.status_action.setText(self.tr("E&xchange status…"))
-        if self.ui.signed_in:
+        if self.ui.signed_in and self.window.isVisible():  # a window not shown yet: see AFTER_SHOW_MS
             self.schedule_status(0)
 
     @property
@@ -258,6 +258,8 @@ class ExchangeActions(QObject):
 
     def _show_refusal(self, error: InspectorError) -> None:
         if error.code == CANCELLED:
+            from inspector.words import messages  # the sentences, only when one is said
+
             self.show_message(messages.describe(error))
         else:
             errors.show_error(self.window, error)
@@ -299,6 +301,8 @@ class ExchangeActions(QObject):
         except InspectorError as error:  # a damaged database shows itself elsewhere
             log.warning("exchange status unavailable: %s", error)
             return self.status_label.text()
+        from inspector.words.exchange_labels import laptop_status_line, office_status_line, unjoined_status_line
+
         if device.side == "unjoined":
             text = unjoined_status_line()
         elif device.side == "laptop":

@@ -44,8 +44,7 @@ from inspector.domain.changes import ChangeSet, Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.users import User
 from inspector.ui.dialogs import errors
-from inspector.ui.dialogs.login import LoginDialog
-from inspector.ui.exchange_actions import ExchangeActions
+from inspector.ui.exchange_actions import AFTER_SHOW_MS, ExchangeActions
 from inspector.ui.hub_actions import HubActions
 from inspector.ui.geometry import PreserveGeometry
 from inspector.ui.icons import icon
@@ -283,6 +282,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def switch_user(self) -> User | None:
         """Sign in as someone else; every page reloads for the new user."""
+        from inspector.ui.dialogs.login import LoginDialog  # the window opens signed in: on Switch user only
+
         user = LoginDialog.ask(self, self.ui.app.users)
         if user is not None:
             remember_username(user.username)
@@ -467,7 +468,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        self.exchange.schedule_status(0)  # the exchange line once the window is up
+        self.exchange.schedule_status(AFTER_SHOW_MS)  # the exchange line once the window has painted
         self.hub_sync.schedule(0)  # a first sync once the window is up, when a hub is configured
 
     def closeEvent(self, event: QCloseEvent) -> None:

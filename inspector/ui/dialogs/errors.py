@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from inspector.words import messages
 from inspector.domain.errors import ImportRejected, InspectorError
 
 MAX_PROBLEMS_SHOWN = 200  # a 5,000-row file with a bad column must not make a 5,000-line box
@@ -18,6 +17,8 @@ MAX_PROBLEMS_SHOWN = 200  # a 5,000-row file with a bad column must not make a 5
 
 def error_box(parent: QWidget | None, error: InspectorError) -> QMessageBox:
     """The message box ``show_error`` would show (built, not yet shown: tests read it)."""
+    from inspector.words import messages  # every sentence of every error: loaded when one is said
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Inspector"))

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.words import messages
 from inspector.domain.changes import Entity
 from inspector.domain.errors import InspectorError
 from inspector.domain.inspection_query import InspectionFilter
@@ -219,6 +218,8 @@ class DashboardPage(Page):
             self.report = (self.ui.app.reports.monthly(user, self.ui.app.services.clock().strftime("%Y-%m"), None)
                            if self.reports_allowed() else None)
         except InspectorError as error:
+            from inspector.words import messages  # the sentences, only when one is said
+
             self.problem.setText(messages.describe(error))
             self.problem.show()
             return
