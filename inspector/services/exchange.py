@@ -11,6 +11,7 @@ organisation only (its id is made from the CA certificate). The file format is
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -363,16 +364,30 @@ class ExchangeService:
         return str(row[0]) if row else OFFICE
 
     def _waiting(self, office: str) -> int:
-        """Records this laptop would send the office now (without making revisions)."""
+        """Records this laptop would send the office now (without making revisions).
+
+        Counting binds global ids in a savepoint that is rolled back, so it needs the write lock
+        for a moment: while another program writes (the CLI beside the app, a sync or an import
+        on a worker thread) it waits a fifth of a second, not five, and then says the folder is
+        busy (``database_busy``) rather than freezing the window that asked."""
         conn = self.ctx.db.conn
-        conn.execute("SAVEPOINT exchange_waiting")
+        patience = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute("PRAGMA busy_timeout = 200")
         try:
-            reader = RecordReader(self.ctx, self.device().device_id)
-            out = only_unacknowledged(LaptopSelection(reader).collect(), reader.revisions, ExchangeLog(self.ctx.db),
-                                      office)
-            return out.total()
+            conn.execute("SAVEPOINT exchange_waiting")
+            try:
+                reader = RecordReader(self.ctx, self.device().device_id)
+                out = only_unacknowledged(LaptopSelection(reader).collect(), reader.revisions,
+                                          ExchangeLog(self.ctx.db), office)
+                return out.total()
+            finally:
+                conn.execute("ROLLBACK TO SAVEPOINT exchange_waiting")
+                conn.execute("RELEASE SAVEPOINT exchange_waiting")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            raise InspectorError("database_busy", path=str(self.ctx.paths.root)) from None
         finally:
-            conn.execute("ROLLBACK TO SAVEPOINT exchange_waiting")
-            conn.execute("RELEASE SAVEPOINT exchange_waiting")
+            conn.execute(f"PRAGMA busy_timeout = {int(patience)}")
 
 

@@ -224,6 +224,9 @@ TEMPLATES: dict[str, str] = {
     "no_default_working_days": QT_TRANSLATE_NOOP(
         "Errors", "No default rectification period is set for severity {severity}."
     ),
+    "database_busy": QT_TRANSLATE_NOOP(
+        "Errors", "Another program is writing to the data folder {path} just now; try again in a moment."
+    ),
     "data_dir_locked": QT_TRANSLATE_NOOP(
         "Errors", "Inspector is already open on the data folder {path}. Use that window."
     ),

@@ -1906,6 +1906,10 @@
         <translation>尚未为严重程度“{severity}”设置默认整改期限。</translation>
     </message>
     <message>
+        <source>Another program is writing to the data folder {path} just now; try again in a moment.</source>
+        <translation>另一个程序正在写入数据文件夹 {path}，请稍后再试。</translation>
+    </message>
+    <message>
         <source>Inspector is already open on the data folder {path}. Use that window.</source>
         <translation>服务质量督查已打开数据文件夹 {path}，请使用已打开的窗口。</translation>
     </message>
