@@ -71,8 +71,12 @@ class Cluster:
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=scram-sha-256", f"--pwfile={pwfile}",
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         pwfile.unlink()
+        # fsync off (a throwaway cluster on a test machine whose kernel does not crash), but
+        # synchronous_commit ON: a commit is acknowledged only once its WAL is written, so a cluster
+        # stopped "immediate" keeps every commit a client was told of — as a real hub does. With it
+        # off, the stopped-mid-sync test lost the last commits a laptop had been told were made.
         with (self.data / "postgresql.conf").open("a") as conf:
-            conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 100\n"
+            conf.write("fsync = off\nsynchronous_commit = on\nfull_page_writes = off\nmax_connections = 100\n"
                        "shared_buffers = 32MB\n")
         self.start()
         self.psql(f"CREATE DATABASE {DATABASE}", database="postgres")
