@@ -28,6 +28,7 @@ Rules (pyxform's where it has one; ``template_sheets_xlsform`` holds the vocabul
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,13 @@ from inspector.services.template_sheets_xlsform import (
 )
 from inspector.words.template_import import CHOICES_SHOWN_EN, CHOICES_SHOWN_ZH
 
-_SURVEY_KEYS = frozenset({"type", "name", "required", "code", "relevant", *ITEM_COLUMNS, *GROUP_COLUMNS})
+_SURVEY_KEYS = frozenset({"type", "name", "required", "code", "relevant", "default", *ITEM_COLUMNS, *GROUP_COLUMNS})
+# pyxform's spellings of a calculate row's expression (its aliases: calculation, calculate, bind::calculate)
+_CALCULATION_HEADERS = {"calculation": "calculation", "calculate": "calculation", "bind::calculate": "calculation"}
+_CALCULATE_TYPES = frozenset({"calculate", "q calculate", "add calculate prompt"})
+# What pyxform's lexer counts as a dynamic default (pyxform.utils.default_is_dynamic): a ${reference},
+# brackets, a function call, a union or an arithmetic operator, div and mod included
+_DYNAMIC_DEFAULT = re.compile(r"\$\{|[\[\]()|*+\-]|\b(?:div|mod)\b")
 
 
 def survey_key(header: str) -> str | None:
@@ -80,7 +87,7 @@ def survey_key(header: str) -> str | None:
     if key is not None:
         return key
     text = fold(header)
-    return text if text in _SURVEY_KEYS else None
+    return text if text in _SURVEY_KEYS else _CALCULATION_HEADERS.get(text)
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,9 @@ class SurveyReader:
             return
         self.questions_seen = True
         if kind.kind == SKIPPED:
+            if self.calculation_missing(r, kind):
+                r.problem("calculation", "calculation_missing")
+                return
             self.skip(r, "skipped_type", type=kind.text)
         elif kind.kind == PHOTO:
             self.photo(r, last)
@@ -224,6 +234,14 @@ class SurveyReader:
                 self.skip(r, "skipped_number", type=kind.text)
         elif kind.kind == TEXT:
             self.item(r, ResponseType.TEXT)
+
+    @staticmethod
+    def calculation_missing(r: RowValues, kind: RowType) -> bool:
+        """A calculate row says nothing without its expression: pyxform refuses it ("Missing calculation")
+        unless a dynamic default computes the value instead."""
+        if " ".join(fold(kind.text).replace("_", " ").split()) not in _CALCULATE_TYPES:
+            return False
+        return not r.has("calculation") and not _DYNAMIC_DEFAULT.search(r.text("default"))
 
     def skip(self, r: RowValues, code: str, **params: Any) -> None:
         self.tables.skip(r.sheet, r.row, r.headers.get("type", "type"), code, name=r.text("name"), **params)

@@ -402,6 +402,8 @@ SHEET_TEMPLATES: dict[str, str] = {
     "group_too_deep": QT_TRANSLATE_NOOP("Errors", "groups nest two levels deep at most (section and sub-section)"),
     "group_unclosed": QT_TRANSLATE_NOOP("Errors", "group \"{value}\" is never closed by an end group row"),
     "group_end_without_begin": QT_TRANSLATE_NOOP("Errors", "end group without a begin group above it"),
+    "calculation_missing": QT_TRANSLATE_NOOP(
+        "Errors", "a calculate row needs its expression in the calculation column (or a computed default)"),
     "item_outside_group": QT_TRANSLATE_NOOP(
         "Errors", "an item must sit between begin group and end group rows (in a section)"),
     "column_for_groups": QT_TRANSLATE_NOOP("Errors", "\"{value}\": this column belongs on begin group rows only"),

@@ -1454,6 +1454,10 @@
         <translation>end group 行上方没有对应的 begin group 行</translation>
     </message>
     <message>
+        <source>a calculate row needs its expression in the calculation column (or a computed default)</source>
+        <translation>计算（calculate）行须在 calculation 列写明计算式（或给出计算得出的默认值）</translation>
+    </message>
+    <message>
         <source>an item must sit between begin group and end group rows (in a section)</source>
         <translation>检查项目必须位于 begin group 与 end group 行之间（属于某个分类）</translation>
     </message>

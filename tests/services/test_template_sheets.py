@@ -217,14 +217,14 @@ def _kobo_workbook(path: Path) -> None:
     survey.title = "survey"
     survey.append(["type", "name", "label::English (en)", "hint::English (en)", "required", "appearance",
                    "deduct", "critical", "severity", "action_days", "deduct_cap", "role", "photo_required",
-                   "threshold"])
+                   "threshold", "calculation"])
     for row in (["start", "start"], ["end", "end"], ["deviceid", "deviceid"], ["today", "today"],
                 ["note", "intro", "Check the staff member on duty"]):
         survey.append(row)
     survey.append(["begin_group", "uniform", "Uniform", None, None, "field-list", None, None, None, None, 10,
                    "driver conductor"])
     survey.append(["select_one pf", "badge", "Wears the badge", "Badge visible on the chest", "yes", None, 2])
-    survey.append(["calculate", "calc1"])
+    survey.append(["calculate", "calc1", *[None] * 12, "${temperature} * 2"])  # pyxform needs the calculation
     survey.append(["select_one pf", "smoking", "No smoking on duty", None, "yes", None, 5, "yes", "serious", 1,
                    None, None, "yes"])
     survey.append(["integer", "temperature", "Cabin temperature", None, None, None, None, None, None, None, None,

@@ -181,7 +181,17 @@ def test_the_office_layout_reads_from_xls_too() -> None:
     first, second = read.body.sections
     assert (first.title_zh, [i.text_zh for i in first.items], [i.deduct for i in first.items]) == (
         "环境", ["站台地面清洁", "候车椅完好"], [2.0, 1.0])  # the merged 分类 cell covers both rows
-    assert [i.text_zh for i in second.items] == ["工作人员着装规范"]
+    assert [(i.text_zh, i.deduct) for i in second.items] == [("工作人员着装规范", 2.0)]  # =1+1, LibreOffice's value
+
+
+def test_the_xls_fixtures_are_what_libreoffice_calc_writes() -> None:
+    """The acceptance asks for a Chinese office's checklist saved as .xls by LibreOffice: the files are
+    made by make_xls.py through LibreOffice, which signs its BIFF8 WRITEACCESS record "Calc"."""
+    import xlrd
+
+    for name in ("车辆例检表.xls", "站务检查.xls", "车辆台账.xls"):
+        book = xlrd.open_workbook(str(FIXTURES / name))
+        assert (book.biff_version, book.user_name.strip()) == (80, "Calc"), name
 
 
 def test_an_xlsm_imports_with_its_macros_ignored_and_said(tmp_path: Path) -> None:
@@ -300,6 +310,18 @@ def test_groups_three_deep_keep_every_question_in_the_sub_section(tmp_path: Path
     assert (sub.code, [i.code for i in sub.items]) == ("b", ["deep", "mid"])
 
 
+@pytest.mark.parametrize(("header", "value"), [("calculation", "${q1} = 'yes'"), ("bind::calculate", "1 + 1"),
+                                               ("calculate", "once(today())"), ("default", "today()")])
+def test_a_calculate_row_pyxform_accepts_is_skipped_with_its_row(tmp_path: Path, header: str, value: str) -> None:
+    from pyxform.xls2xform import convert
+
+    survey = [["type", "name", "label", header], ["select_one yes_no", "q1", "Q", None], ["calculate", "c1", None, value]]
+    path = write_form(tmp_path / "toilet.xlsx", {"survey": survey, "choices": ONE_QUESTION["choices"]})
+    convert(xlsform=str(path), validate=False)  # pyxform accepts it
+    read = read_template_workbook(path)
+    assert read.body.item_count == 1 and (3, "skipped_type") in _codes(read.skipped)
+
+
 def test_a_form_in_a_third_language_uses_its_text(tmp_path: Path) -> None:
     (item,) = [i for _, i in read_template_workbook(write_form(tmp_path / "fr.xlsx", STRUCTURES[-1][1])).body.iter_items()]
     assert item.text_zh == "Le sol est-il propre ?" and "Oui / Non / Sans objet" in item.guidance_zh
@@ -323,7 +345,14 @@ def test_the_office_layout_summary_names_the_row_of_every_item() -> None:
     ([["type", "name", "label"], ["select_one yes_no", "q1", "Q"], ["end group"]], "group_end_without_begin", 3, "type"),
     ([["type", "name", "label"], ["select_one yes_no", "q1", "Q"], ["text", "q1", "Again"]], "duplicate_item_code", 3,
      "name"),
-], ids=["no label", "no name", "group without a name", "unclosed group", "end without begin", "name twice"])
+    ([["type", "name", "label"], ["select_one yes_no", "q1", "Q"], ["calculate", "c1", None]], "calculation_missing",
+     3, "calculation"),
+    ([["type", "name", "label", "calculation"], ["select_one yes_no", "q1", "Q", None], ["calculate", "c1", None, " "]],
+     "calculation_missing", 3, "calculation"),
+    ([["type", "name", "label", "default"], ["select_one yes_no", "q1", "Q", None], ["calculate", "c1", None, "5"]],
+     "calculation_missing", 3, "calculation"),
+], ids=["no label", "no name", "group without a name", "unclosed group", "end without begin", "name twice",
+        "calculate without a calculation column", "calculate with an empty calculation", "calculate with a fixed default"])
 def test_structures_pyxform_refuses_we_refuse_at_the_same_row(tmp_path: Path, survey: list[list[Any]], code: str,
                                                               row: int, column: str) -> None:
     from pyxform.errors import PyXFormError
