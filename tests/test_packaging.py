@@ -120,3 +120,25 @@ def test_the_installer_definition_matches_the_frozen_build() -> None:
     assert "{localappdata}" not in script and "[UninstallDelete]" not in script, "the user's data stays"
     assert APP_NAME == "Inspector"  # platformdirs: %LOCALAPPDATA%\Inspector, as the script's header says
     assert not script.startswith("\ufeff")
+
+
+def test_windows_installs_carry_qtmultimedia_for_the_webcam() -> None:
+    """A Windows install (pip or the frozen build, whose spec refuses to build without it) gets the
+    Qt wheel with QtMultimedia at the pinned Qt version, so a supervisor's webcam is offered; Linux
+    takes it only through the "camera" extra (it needs PulseAudio and codec libraries there)."""
+    def qt_wheels(platform: str) -> dict[str, str]:
+        environment = {"sys_platform": platform, "platform_system": "Windows" if platform == "win32" else "Linux"}
+        wheels = {}
+        for spec in CONFIG["project"]["dependencies"]:
+            requirement = Requirement(spec)
+            if requirement.name.lower().startswith("pyside6") and (
+                    requirement.marker is None or requirement.marker.evaluate(environment)):
+                wheels[_normalise(requirement.name)] = str(requirement.specifier)
+        return wheels
+
+    windows, linux = qt_wheels("win32"), qt_wheels("linux")
+    assert windows["pyside6-addons"] == windows["pyside6-essentials"] == "==6.12.0"
+    assert "pyside6-addons" not in linux
+    assert [Requirement(s).name for s in CONFIG["project"]["optional-dependencies"]["camera"]] == ["PySide6-Addons"]
+    spec = (ROOT / "packaging" / "inspector.spec").read_text(encoding="utf-8")
+    assert '"PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets"' in spec and "+ camera_modules())" in spec

@@ -5,7 +5,7 @@ the packaging tests run it on the installed wheel and on the frozen build. Each 
 not assumed: the Chinese translation translates (ours, and Qt's own for the standard buttons),
 the stylesheet is applied, the application font is the bundled face (Qt resolves it), the Qt
 plugins load (platform, SVG and JPEG image formats, QtPdf opens a PDF), a HEIC photo is read as
-photo import reads it, and the first window a new user sees (the first
+photo import reads it, QtMultimedia loads for the webcam (required on Windows only), and the first window a new user sees (the first
 administrator dialog) opens. ``ok`` is true only when all of them hold.
 """
 
@@ -78,6 +78,15 @@ def _heic_opens() -> bool:
     return info.mime == "image/heic" and (info.width, info.height) == (16, 16)
 
 
+def _camera_module_loads() -> bool:
+    """QtMultimedia imports with its media back end (what the camera button needs before it looks
+    for a camera)."""
+    from inspector.ui.dialogs.camera_capture import multimedia
+
+    module = multimedia()
+    return module is not None and hasattr(module, "QMediaDevices")
+
+
 def collect_facts(app: QApplication, users: UserService, *, font_family: str) -> dict[str, Any]:
     """Measure the installation in this running ``app`` (already configured by ``inspector.app``).
 
@@ -113,6 +122,10 @@ def collect_facts(app: QApplication, users: UserService, *, font_family: str) ->
     facts["image_formats_missing"] = [name for name in IMAGE_FORMATS if name not in supported]
     facts["qtpdf_pages"] = _qtpdf_pages()
     facts["heic"] = _heic_opens()
+    # The webcam capture needs QtMultimedia: part of every Windows installation (pyproject.toml), an
+    # option on Linux. Whether a camera is plugged in is not a fact of the installation.
+    facts["camera_module"] = _camera_module_loads()
+    facts["camera_module_required"] = sys.platform == "win32"
 
     dialog = FirstAdminDialog(users)
     dialog.show()
@@ -128,6 +141,6 @@ def collect_facts(app: QApplication, users: UserService, *, font_family: str) ->
         not facts["resources_missing"] and facts["translation_ok"] and facts["qt_translation_ok"]
         and facts["stylesheet_ok"] and facts["font_ok"]
         and not facts["image_formats_missing"] and facts["qtpdf_pages"] == 1 and facts["heic"]
-        and facts["first_window_shown"]
+        and (facts["camera_module"] or not facts["camera_module_required"]) and facts["first_window_shown"]
     )
     return facts

@@ -34,6 +34,7 @@ def test_self_check_of_this_checkout(tmp_path: Path) -> None:
     assert facts["font_family"] == "WenQuanYi Micro Hei"
     assert facts["first_window"] == "FirstAdminDialog" and facts["first_window_title"] == "创建管理员"
     assert facts["qtpdf_pages"] == 1 and facts["heic"] is True
+    assert facts["camera_module_required"] is False  # on Linux the webcam module is an option
     assert list(tmp_path.iterdir()) == [out], "no leftover beside the facts"
 
 
@@ -58,3 +59,36 @@ def test_minimal_pdf_has_a_sound_cross_reference_table() -> None:
     assert data[start:].startswith(b"xref\n0 4\n")
     second = int(data[start:].split(b"\n")[3].split(b" ")[0])
     assert data[second:].startswith(b"1 0 obj")
+
+
+def test_a_windows_installation_without_qtmultimedia_is_reported(qapp: QApplication, context: AppContext,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows installs carry QtMultimedia for the webcam (pyproject.toml); one that cannot load it
+    is not a good installation. On Linux the module is an option either way."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from inspector.ui import selfcheck
+    from inspector.ui.dialogs import camera_capture
+
+    class Loaded:
+        QMediaDevices = object
+
+    font, style = qapp.font(), qapp.styleSheet()
+    family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(paths.font_path())))[0]
+    qapp.setFont(QFont(family, 10))
+    qapp.setStyleSheet("QWidget { }")  # the app's own is applied by configure_application
+    try:
+        def ok(platform: str, module: object | None) -> bool:
+            monkeypatch.setattr(selfcheck.sys, "platform", platform)
+            monkeypatch.setattr(camera_capture, "multimedia", lambda: module)
+            facts = collect_facts(qapp, context.users, font_family=family)
+            assert facts["camera_module"] is (module is not None)
+            assert facts["camera_module_required"] is (platform == "win32")
+            return facts["ok"]
+
+        assert ok("linux", None) is True and ok("linux", Loaded()) is True
+        assert ok("win32", Loaded()) is True
+        assert ok("win32", None) is False
+    finally:
+        qapp.setFont(font)
+        qapp.setStyleSheet(style)
