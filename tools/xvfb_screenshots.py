@@ -21,7 +21,8 @@ scenes, written as ``OUT/<language>/<name>.png`` (the README's names, see ``SHOT
 - ``recording``: the failed item with its note and the two photos added;
 - then, signed in again as the quality office (File → Switch user, Ctrl+Shift+U): ``dashboard``,
   ``inspections``, ``notices``, ``pdf-preview`` (Enter on the first notice), ``complaints-office``,
-  ``comment-books``, ``reports``, ``settings`` (Ctrl+1 … Ctrl+9).
+  ``comment-books`` (the day before: today's books are collected at its end), ``reports``,
+  ``settings`` (Ctrl+1 … Ctrl+9).
 
 Where a click is needed (a table row, a button without a key) the tool asks the app where that
 widget is on the screen: the app runs inside a small child process of this script that answers
@@ -337,6 +338,8 @@ def scenes(session: Session) -> None:
                             ("ctrl+9", "SettingsPage", "settings")):
         session.keys(key)
         session.widget(page)
+        if page == "CommentBooksPage":  # today's books come in at the day's end: show yesterday's
+            session.click(session.widget(page, "previous"))
         session.settle(3.0 if page == "ReportsPage" else 2.0)
         session.shot(name)
 

@@ -3372,12 +3372,16 @@
         <translation>照片 {have} / {needed}</translation>
     </message>
     <message>
+        <source>Photos {have}</source>
+        <translation>照片 {have}</translation>
+    </message>
+    <message>
         <source>This item needs {needed} photo(s) when it fails: Add photo… or Ctrl+Shift+A. You may move on without it (↓), but the inspection cannot be completed until it is added.</source>
         <translation>此项目不合格时需拍照 {needed} 张：点“添加照片…”或按 Ctrl+Shift+A。可以先不拍照继续（↓），但补齐照片前检查无法完成。</translation>
     </message>
     <message>
-        <source>All {needed} photo(s) this item needs are here.</source>
-        <translation>此项目所需的 {needed} 张照片已齐。</translation>
+        <source>Photos needed for this item: {needed}; added: {have}.</source>
+        <translation>此项目需照片 {needed} 张，已添加 {have} 张。</translation>
     </message>
     <message>
         <source>Photos</source>

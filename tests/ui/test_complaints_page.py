@@ -466,3 +466,17 @@ def test_on_a_narrow_table_channel_and_unit_give_way_and_the_flags_stay_in_sight
     assert header.sectionViewportPosition(flags) + 100 <= page.table.viewport().width()  # a chip is in sight
     assert page.table.horizontalScrollBar().maximum() == 0  # nothing hidden sideways
     assert page.model.index(0, ComplaintsModel.COL_CHANNEL).data() == "12319 work order"  # still in the model
+
+
+def test_on_a_laptop_wide_table_the_kind_and_status_are_shown_whole(
+        qtbot: Any, context: AppContext, world: NoticeWorld, sign_in: Callable[[User], UiContext]) -> None:
+    """Seen in the English window at 1366×768: "Serious complaint ·…" and "Resolved, not yet f…"
+    were cut while the flags column had room to spare."""
+    add_case(context, world, major=True, severity="serious", behaviour="abuse")
+    page = open_page(qtbot, sign_in, world.office)
+    page.resize(1150, 600)  # the page's width beside the navigation at 1366
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 700)
+    kind = page.model.index(0, ComplaintsModel.COL_KIND).data()
+    assert "Serious complaint" in kind and "·" in kind
+    needed = page.table.sizeHintForColumn(ComplaintsModel.COL_KIND)
+    qtbot.waitUntil(lambda: page.table.columnWidth(ComplaintsModel.COL_KIND) >= needed)

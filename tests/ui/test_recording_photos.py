@@ -129,7 +129,7 @@ def test_a_failed_item_asks_for_its_photo_at_once_and_the_open_one_is_listed_unt
     qtbot.waitUntil(lambda: not panel.photos.busy and len(panel.photos.photos()) == 1, timeout=10_000)
     assert screen.problems.isHidden() and screen.problems.count() == 0  # its cause has gone
     assert screen.header.open_label.isHidden() and screen.header.open_codes == []
-    assert panel.photos_label.text() == "Photos 1 / 1" and panel.photos_label.property("role") == ""
+    assert panel.photos_label.text() == "Photos 1" and panel.photos_label.property("role") == ""
     questions = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     QTest.keyClick(screen, Qt.Key.Key_Return, CTRL)
     assert len(questions) == 1
@@ -153,8 +153,8 @@ def test_enter_on_the_focused_photo_button_adds_the_photo_and_hands_the_focus_to
     QTest.keyClick(screen, Qt.Key.Key_2)
     assert panel.photo_button.hasFocus()
     QTest.keyClick(panel.photo_button, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.photos_label.text() == "Photos 1 / 1", timeout=10_000)
-    assert panel.note.hasFocus() and panel.photo_hint.text() == "All 1 photo(s) this item needs are here."
+    qtbot.waitUntil(lambda: panel.photos_label.text() == "Photos 1", timeout=10_000)
+    assert panel.note.hasFocus() and panel.photo_hint.text() == "Photos needed for this item: 1; added: 1."
     QTest.keyClicks(panel.note, "seat torn")
     QTest.keyClick(panel.note, Qt.Key.Key_Return, SHIFT)  # a note may have several lines
     QTest.keyClicks(panel.note, "left side")

@@ -37,7 +37,7 @@ from inspector.words.complaints import complaint_label
 
 SEARCH_DELAY_MS = 200
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in ComplaintStatus))
-MAX_COLUMN_WIDTH = 150
+MAX_COLUMN_WIDTH = 240  # room for "Resolved, not yet fed back" and "Serious complaint · Major" (English)
 FLAGS_MIN_WIDTH = 60
 FLAGS_ROOM = 140  # what the flags column keeps in sight (a chip and "+N") before other columns give way
 SHRINK_MIN = 64  # how narrow a column that gives way may become (its text is elided, its tooltip whole)

@@ -95,14 +95,18 @@ class FailPanel(QWidget):
 
     def set_photo_need(self, needed: int, have: int) -> None:
         """Say how many photos the item needs when it fails ("Photos 0 / 1"), red while some are
-        missing; once they are all in, a focused photo button hands the focus to the note."""
+        missing; once they are all in, the count alone ("Photos 2") and a focused photo button hands
+        the focus to the note."""
         self.needed, self.have = max(needed, 0), have
         if self.needed == 0:
             self.photos_label.setText(self.tr("Photos"))
             restyle(self.photos_label, "")
             self.photo_hint.hide()
             return
-        self.photos_label.setText(self.tr("Photos {have} / {needed}").format(have=have, needed=self.needed))
+        if self.photos_missing():
+            self.photos_label.setText(self.tr("Photos {have} / {needed}").format(have=have, needed=self.needed))
+        else:  # "Photos 2 / 1" read as a fault: the count alone, the hint says what was needed
+            self.photos_label.setText(self.tr("Photos {have}").format(have=have))
         restyle(self.photos_label, "error" if self.photos_missing() else "")
         if self.photos_missing():
             self.photo_hint.setText(self.tr(
@@ -110,7 +114,8 @@ class FailPanel(QWidget):
                 "without it (↓), but the inspection cannot be completed until it is added.").format(
                 needed=self.needed))
         else:
-            self.photo_hint.setText(self.tr("All {needed} photo(s) this item needs are here.").format(needed=self.needed))
+            self.photo_hint.setText(self.tr("Photos needed for this item: {needed}; added: {have}.").format(
+                needed=self.needed, have=have))
         restyle(self.photo_hint, "error" if self.photos_missing() else "hint")
         self.photo_hint.show()
         if not self.photos_missing() and self.photo_button.hasFocus():
