@@ -42,7 +42,9 @@ FLAGS_MIN_WIDTH = 60
 FLAGS_ROOM = 140  # what the flags column keeps in sight (a chip and "+N") before other columns give way
 SHRINK_MIN = 64  # how narrow a column that gives way may become (its text is elided, its tooltip whole)
 HIDE_ORDER = (ComplaintsModel.COL_CHANNEL, ComplaintsModel.COL_UNIT)  # on a narrow table (a laptop, English)
-SHRINK_ORDER = (ComplaintsModel.COL_STATUS, ComplaintsModel.COL_KIND, ComplaintsModel.COL_SUBJECT)
+# Kind first: most cases read "General complaint" and only the rare "… · Major" is cut; a status is
+# what the office acts on.
+SHRINK_ORDER = (ComplaintsModel.COL_KIND, ComplaintsModel.COL_STATUS, ComplaintsModel.COL_SUBJECT)
 
 
 def matches(case: Complaint, words: str) -> bool:
