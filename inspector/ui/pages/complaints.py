@@ -39,7 +39,7 @@ SEARCH_DELAY_MS = 200
 STATUS_CHOICES: tuple[str, ...] = (ALL_OPEN, ALL_STATUSES, *(status.value for status in ComplaintStatus))
 MAX_COLUMN_WIDTH = 240  # room for "Resolved, not yet fed back" and "Serious complaint · Major" (English)
 FLAGS_MIN_WIDTH = 60
-FLAGS_ROOM = 140  # what the flags column keeps in sight (a chip and "+N") before other columns give way
+FLAGS_ROOM = 110  # what the flags column keeps in sight (a chip and "+N") before other columns give way
 SHRINK_MIN = 64  # how narrow a column that gives way may become (its text is elided, its tooltip whole)
 HIDE_ORDER = (ComplaintsModel.COL_CHANNEL, ComplaintsModel.COL_UNIT)  # on a narrow table (a laptop, English)
 # Kind first: most cases read "General complaint" and only the rare "… · Major" is cut; a status is
