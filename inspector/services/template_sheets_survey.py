@@ -51,6 +51,7 @@ from inspector.services.template_sheets_format import (
 )
 from inspector.services.template_sheets_tables import SheetTables, Table
 from inspector.services.template_sheets_xlsform import (
+    CALCULATE,
     BEGIN,
     BLANK,
     END,
@@ -76,7 +77,6 @@ from inspector.words.template_import import CHOICES_SHOWN_EN, CHOICES_SHOWN_ZH
 _SURVEY_KEYS = frozenset({"type", "name", "required", "code", "relevant", "default", *ITEM_COLUMNS, *GROUP_COLUMNS})
 # pyxform's spellings of a calculate row's expression (its aliases: calculation, calculate, bind::calculate)
 _CALCULATION_HEADERS = {"calculation": "calculation", "calculate": "calculation", "bind::calculate": "calculation"}
-_CALCULATE_TYPES = frozenset({"calculate", "q calculate", "add calculate prompt"})
 # What pyxform's lexer counts as a dynamic default (pyxform.utils.default_is_dynamic): a ${reference},
 # brackets, a function call, a union or an arithmetic operator, div and mod included
 _DYNAMIC_DEFAULT = re.compile(r"\$\{|[\[\]()|*+\-]|\b(?:div|mod)\b")
@@ -239,7 +239,7 @@ class SurveyReader:
     def calculation_missing(r: RowValues, kind: RowType) -> bool:
         """A calculate row says nothing without its expression: pyxform refuses it ("Missing calculation")
         unless a dynamic default computes the value instead."""
-        if " ".join(fold(kind.text).replace("_", " ").split()) not in _CALCULATE_TYPES:
+        if kind.argument != CALCULATE:
             return False
         return not r.has("calculation") and not _DYNAMIC_DEFAULT.search(r.text("default"))
 

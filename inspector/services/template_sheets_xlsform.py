@@ -47,14 +47,16 @@ _METADATA = {"start", "end", "today", "deviceid", "device id", "imei", "subscrib
              "uri:simserial", "uri:phonenumber", "uri:username", "uri:email", "background-audio",
              "background-geopoint"}
 _OTHER_QUESTIONS = {"date", "time", "datetime", "date time", "geopoint", "geotrace", "geoshape", "gps", "location",
-                    "barcode", "audio", "video", "file", "range", "acknowledge", "trigger", "calculate", "hidden",
+                    "barcode", "audio", "video", "file", "range", "acknowledge", "trigger", "hidden",
                     "xml-external", "csv-external", "osm", "percentage", "entity", "q date", "q time",
                     "q datetime", "q geopoint", "q geoshape", "q geotrace", "q location", "q audio", "q video",
-                    "q barcode", "q acknowledge", "q calculate", "add date prompt", "add time prompt",
+                    "q barcode", "q acknowledge", "add date prompt", "add time prompt",
                     "add datetime prompt", "add date time prompt", "add location prompt", "add barcode prompt",
                     "add audio prompt", "add video prompt", "add file prompt", "add acknowledge prompt",
-                    "add calculate prompt", "number of days in last month", "number of days in last six months",
+                    "number of days in last month", "number of days in last six months",
                     "number of days in last year"}
+CALCULATE = "calculate"  # the argument of a skipped calculate row
+_CALCULATES = {"calculate", "q calculate", "add calculate prompt"}
 _CONTROLS = {"group": "group", "repeat": "repeat", "looped group": "repeat", "lgroup": "repeat", "loop": "repeat"}
 
 SUPPORTED_QUESTIONS = ("begin group / end group, begin repeat / end repeat, select_one LIST, integer, decimal, "
@@ -67,7 +69,7 @@ class RowType:
     """What a survey row's ``type`` cell says: the kind, the select list, group or repeat."""
 
     kind: str
-    argument: str = ""  # the list of a select; "group" or "repeat" for begin/end
+    argument: str = ""  # the list of a select; "group" or "repeat" for begin/end; CALCULATE
     text: str = ""  # the type as written, for the summary
 
 
@@ -101,6 +103,8 @@ def classify_type(text: str) -> RowType:
         return RowType(NOTE, text=text.strip())
     if folded in _METADATA:
         return RowType(METADATA, text=text.strip())
+    if spaced in _CALCULATES:  # skipped, but pyxform refuses one without its calculation (SurveyReader)
+        return RowType(SKIPPED, CALCULATE, text.strip())
     if folded in _OTHER_QUESTIONS or fold(tokens[0]) in ("range", "rank") or spaced in _OTHER_QUESTIONS:
         return RowType(SKIPPED, text=text.strip())
     return RowType(UNKNOWN, text=text.strip())

@@ -5,8 +5,8 @@ the packaging tests run it on the installed wheel and on the frozen build. Each 
 not assumed: the Chinese translation translates (ours, and Qt's own for the standard buttons),
 the stylesheet is applied, the application font is the bundled face (Qt resolves it), the Qt
 plugins load (platform, SVG and JPEG image formats, QtPdf opens a PDF), a HEIC photo is read as
-photo import reads it, QtMultimedia loads for the webcam (required on Windows only), and the first window a new user sees (the first
-administrator dialog) opens. ``ok`` is true only when all of them hold.
+photo import reads it, QtMultimedia loads for the webcam (required on Windows only), and the
+first window a new user sees (the first administrator dialog) opens. ``ok`` is true only when all of them hold.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 QtMultimedia is not part of PySide6-Essentials: it comes with PySide6-Addons, which every Windows
 install and the Windows build carry (pyproject.toml; its wheel brings the Windows media back ends)
 and which Linux installs take as the "camera" extra. It is imported only here, when a camera is
-asked for, never when the app or the recording screen starts. ``camera_inputs()`` is empty both when the module is missing and when no
-camera is plugged in; the caller then says plainly "No camera found".
+asked for, never when the app or the recording screen starts. ``camera_inputs()`` is empty both
+when the module is missing and when no camera is plugged in; the caller then says plainly "No
+camera found".
 
 ``CameraDialog.take(parent, device)`` shows the live picture; Space (or the button) takes the photo,
 Enter keeps it, Esc gives up. The photo comes back as a ``QImage``: the caller saves it into a

@@ -103,22 +103,21 @@ class FailPanel(QWidget):
             restyle(self.photos_label, "")
             self.photo_hint.hide()
             return
-        if self.photos_missing():
+        missing = self.photos_missing()
+        if missing:
             self.photos_label.setText(self.tr("Photos {have} / {needed}").format(have=have, needed=self.needed))
-        else:  # "Photos 2 / 1" read as a fault: the count alone, the hint says what was needed
-            self.photos_label.setText(self.tr("Photos {have}").format(have=have))
-        restyle(self.photos_label, "error" if self.photos_missing() else "")
-        if self.photos_missing():
             self.photo_hint.setText(self.tr(
                 "This item needs {needed} photo(s) when it fails: Add photo… or Ctrl+Shift+A. You may move on "
                 "without it (↓), but the inspection cannot be completed until it is added.").format(
                 needed=self.needed))
-        else:
+        else:  # "Photos 2 / 1" read as a fault: the count alone, the hint says what was needed
+            self.photos_label.setText(self.tr("Photos {have}").format(have=have))
             self.photo_hint.setText(self.tr("Photos needed for this item: {needed}; added: {have}.").format(
                 needed=self.needed, have=have))
-        restyle(self.photo_hint, "error" if self.photos_missing() else "hint")
+        restyle(self.photos_label, "error" if missing else "")
+        restyle(self.photo_hint, "error" if missing else "hint")
         self.photo_hint.show()
-        if not self.photos_missing() and self.photo_button.hasFocus():
+        if not missing and self.photo_button.hasFocus():
             self.note.setFocus()
 
     def photos_missing(self) -> bool:
